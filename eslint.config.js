@@ -1,0 +1,63 @@
+// Type-checked linting, plus the rule that keeps the core pure: src/plan and src/render
+// (and the loader) take data and return data, so they may not reach for I/O, the clock
+// or randomness.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const impure = {
+  paths: [
+    { name: 'got', message: 'The core is pure: HTTP lives in src/secoda/.' },
+    { name: 'octokit', message: 'The core is pure: GitHub lives in src/github/.' },
+    { name: '@actions/core', message: 'The core is pure: GitHub lives in src/github/.' },
+    { name: 'node:fs', message: 'The core is pure: files are read at the edges.' },
+    { name: 'node:fs/promises', message: 'The core is pure: files are read at the edges.' },
+    { name: 'fs', message: 'The core is pure: files are read at the edges.' },
+    { name: 'node:process', message: 'The core is pure: no process access.' },
+    { name: 'node:child_process', message: 'The core is pure.' },
+    { name: 'node:http', message: 'The core is pure.' },
+  ],
+  patterns: [{ group: ['**/secoda/client*', '**/apply/*', '**/cli/*', '**/github/*'], message: 'The core may not import the edges.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bin/', 'src/tracking-plan/schema-types.generated.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/plan/**/*.ts', 'src/render/**/*.ts', 'src/tracking-plan/**/*.ts'],
+    ignores: ['src/tracking-plan/read-plan-files.ts'],
+    rules: {
+      'no-restricted-imports': ['error', impure],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure: no process access.' }, { name: 'fetch', message: 'The core is pure.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'The core is deterministic: no randomness.' },
+        { object: 'Date', property: 'now', message: 'The core is deterministic: no clock.' },
+        { object: 'performance', property: 'now', message: 'The core is deterministic: no clock.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core is deterministic: no clock.' }],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+);

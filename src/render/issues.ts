@@ -1,0 +1,22 @@
+/** Renders tracking-plan issues for people (`path:line:col  message`) and for tools (JSON). */
+import type { Issue } from '../tracking-plan/issue.js';
+import type { Style } from './style.js';
+
+export function renderIssuesText(issues: readonly Issue[], style: Style): string {
+  const lines: string[] = [];
+  for (const issue of issues) {
+    const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+    lines.push(`${style.bold(where)}  ${style.red('error')}  ${issue.message}`);
+    if (issue.hint !== undefined) lines.push(`    ${style.dim('hint:')} ${issue.hint}`);
+  }
+  const files = new Set(issues.map((i) => i.file)).size;
+  lines.push('');
+  lines.push(
+    style.red(`${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}.`),
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function renderIssuesJson(issues: readonly Issue[]): string {
+  return JSON.stringify({ valid: issues.length === 0, issues }, null, 2) + '\n';
+}

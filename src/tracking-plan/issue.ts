@@ -1,0 +1,32 @@
+/** A problem found in a tracking plan, located in its file. Lines and columns are 1-based. */
+export interface Issue {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** What is wrong, naming the offending key or value. */
+  readonly message: string;
+  /** How to fix it, when we can say. */
+  readonly hint?: string;
+  /** A stable machine-readable code, e.g. `unknown-key`. */
+  readonly code: string;
+}
+
+export function compareIssues(a: Issue, b: Issue): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+/** Sorted by file and position, with exact repeats removed. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  const unique: Issue[] = [];
+  for (const issue of issues) {
+    const key = `${issue.file}\0${issue.line}\0${issue.column}\0${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(issue);
+  }
+  return unique.sort(compareIssues);
+}

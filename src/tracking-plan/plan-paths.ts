@@ -1,0 +1,71 @@
+/** Naming places in a tracking-plan file the way a user thinks of them ("event "CTA Clicked""). */
+import type { PathSegment } from './yaml-source.js';
+
+export type NodeKind = 'file' | 'category' | 'event' | 'property';
+
+/** The kind of object at `path`, when `path` ends at one of the plan's objects. */
+export function kindAt(path: readonly PathSegment[]): NodeKind | undefined {
+  if (path.length === 0) return 'file';
+  const parent = path[path.length - 2];
+  if (typeof path[path.length - 1] !== 'number') return undefined;
+  if (parent === 'categories' && path.length === 2) return 'category';
+  if (parent === 'events' && path.length === 4) return 'event';
+  if (parent === 'properties' && path.length === 6) return 'property';
+  return undefined;
+}
+
+/** The innermost plan object that contains `path` (category, event or property), as a path. */
+export function ownerPath(path: readonly PathSegment[]): PathSegment[] {
+  for (let end = path.length; end >= 0; end--) {
+    const candidate = path.slice(0, end);
+    if (kindAt(candidate) !== undefined) return candidate;
+  }
+  return [];
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let current: unknown = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function titleOf(data: unknown, path: readonly PathSegment[]): string | undefined {
+  const node = valueAt(data, path);
+  if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+    const title = (node as Record<string, unknown>)['title'];
+    if (typeof title === 'string' && title.trim() !== '') return title;
+  }
+  return undefined;
+}
+
+/**
+ * "property "button_color" of event "CTA Clicked"", or "event #3 in category "Checkout"" when a
+ * title is missing. Empty for the top level of a file.
+ */
+export function describe(data: unknown, path: readonly PathSegment[]): string {
+  const owner = ownerPath(path);
+  const kind = kindAt(owner);
+  if (kind === undefined || kind === 'file') return '';
+  const index = owner[owner.length - 1];
+  const title = titleOf(data, owner);
+  const self = title !== undefined ? `${kind} ${JSON.stringify(title)}` : `${kind} #${Number(index) + 1}`;
+  if (kind === 'category') return self;
+  const parentPath = owner.slice(0, owner.length - 2);
+  const parentKind = kindAt(parentPath);
+  const parentTitle = titleOf(data, parentPath);
+  if (parentTitle === undefined || parentKind === undefined) return self;
+  return `${self} of ${parentKind} ${JSON.stringify(parentTitle)}`;
+}
+
+/** Parses an ajv `instancePath` ("/categories/0/events/2") into segments. */
+export function parseInstancePath(instancePath: string): PathSegment[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
+}

@@ -1,0 +1,185 @@
+/**
+ * Checks one file's data against schemas/tracking-plan.schema.json (the single source of
+ * truth for the plan's shape) and turns ajv's errors into located, human issues.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import schema from '../../schemas/tracking-plan.schema.json' with { type: 'json' };
+import { didYouMean } from './did-you-mean.js';
+import type { Issue } from './issue.js';
+import { describe, kindAt, parseInstancePath, type NodeKind } from './plan-paths.js';
+import type { PathSegment, SourceFile } from './yaml-source.js';
+
+export const trackingPlanSchema = schema;
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validateFile = ajv.compile(schema);
+
+export const PROPERTY_TYPES: readonly string[] = schema.definitions.property.properties.type.enum;
+
+const ALLOWED_KEYS: Record<NodeKind, readonly string[]> = {
+  file: Object.keys(schema.properties),
+  category: Object.keys(schema.definitions.category.properties),
+  event: Object.keys(schema.definitions.event.properties),
+  property: Object.keys(schema.definitions.property.properties),
+};
+
+/** Keys people reach for from Secoda's API or other tools, with what to write instead. */
+const KEY_ADVICE: Record<string, (kind: NodeKind) => string | undefined> = {
+  is_required: (kind) =>
+    kind === 'property'
+      ? 'write `required: true` (tpsync\'s name for Secoda\'s `is_required`)'
+      : '`required` belongs on a property (tpsync\'s name for Secoda\'s `is_required`)',
+  required: (kind) => (kind === 'property' ? undefined : '`required` belongs on a property, not on an event or category'),
+  type: (kind) => (kind === 'property' ? undefined : '`type` belongs on a property, not on an event or category'),
+  enum: (kind) => (kind === 'property' ? undefined : '`enum` belongs on a property with `type: enum`'),
+  name: () => 'did you mean "title"?',
+  parent: (kind) =>
+    kind === 'event'
+      ? 'an event belongs to the category it is listed under; move it there instead of naming a parent'
+      : 'a property belongs to the event it is listed under; move it there instead of naming a parent',
+  category: () => 'an event belongs to the category it is listed under; move it there',
+  id: () => 'tpsync matches resources by title within their parent; IDs are not written in the plan',
+  values: () => 'did you mean "enum"?',
+  enum_values: () => 'did you mean "enum"?',
+  events: (kind) => (kind === 'file' ? 'events belong under a category: `categories: [{ title: ..., events: [...] }]`' : undefined),
+  properties: (kind) => (kind === 'category' ? 'properties belong under an event, inside `events:`' : undefined),
+  integration: (kind) => (kind === 'file' ? undefined : '`integration` is set once, at the top level of one file'),
+  version: (kind) => (kind === 'file' ? undefined : '`version` is set once, at the top level of one file'),
+  owner: () => 'did you mean "owners"? (a list of Secoda user IDs)',
+  tag: () => 'did you mean "tags"? (a list of Secoda tag IDs)',
+  team: () => 'did you mean "teams"? (a list of Secoda team IDs)',
+};
+
+export function checkSchema(source: SourceFile): Issue[] {
+  if (validateFile(source.data)) return [];
+  const errors = validateFile.errors ?? [];
+  return errors.map((error) => toIssue(error, source));
+}
+
+function toIssue(error: ErrorObject, source: SourceFile): Issue {
+  const path = parseInstancePath(error.instancePath);
+  const where = describe(source.data, path);
+  const inWhere = where === '' ? '' : ` in ${where}`;
+  const at = (p: readonly PathSegment[], part: 'key' | 'value' = 'value') => source.locate(p, part);
+  const issue = (p: readonly PathSegment[], code: string, message: string, hint?: string, part: 'key' | 'value' = 'value'): Issue => {
+    const pos = at(p, part);
+    return { file: source.file, line: pos.line, column: pos.column, code, message, ...(hint === undefined ? {} : { hint }) };
+  };
+  const name = fieldName(path);
+  const value = valueAt(source.data, path);
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const kind = kindAt(path) ?? 'file';
+      const allowed = ALLOWED_KEYS[kind];
+      const advice = KEY_ADVICE[key]?.(kind);
+      const suggestion = didYouMean(key, allowed);
+      const hint = advice ?? (suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys here: ${allowed.join(', ')}`);
+      const place = where === '' ? ' at the top level of the file' : ` in ${where}`;
+      return issue([...path, key], 'unknown-key', `unknown key "${key}"${place}`, hint, 'key');
+    }
+    case 'required': {
+      const key = String((error.params as { missingProperty: string }).missingProperty);
+      const kind = kindAt(path) ?? 'object';
+      const self = where === '' ? `this ${kind}` : where;
+      return issue(path, 'missing-key', `${self} is missing "${key}"`, key === 'title' ? `add \`title: ...\`; the title identifies the ${kind} in Secoda` : undefined);
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string | string[] }).type);
+      return issue(path, 'wrong-type', `${name} must be ${typeWord(expected)}, not ${describeValue(value)}${inWhere}`, typeHint(expected, value, name));
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+      const prefix = suggestion !== undefined ? `did you mean "${suggestion}"? ` : '';
+      return issue(path, 'unknown-value', `unknown ${name} ${JSON.stringify(value)}${inWhere}`, `${prefix}allowed: ${allowed.join(', ')}`);
+    }
+    case 'const': {
+      const allowed = (error.params as { allowedValue: unknown }).allowedValue;
+      return issue(path, 'unknown-value', `${name} must be ${JSON.stringify(allowed)}, not ${describeValue(value)}`, name === 'version' ? 'tpsync reads tracking-plan format version 1' : undefined);
+    }
+    case 'pattern': {
+      if (isTitlePath(path)) {
+        const text = String(value);
+        const problem = /[\r\n]/.test(text) ? 'contains a line break' : 'has leading or trailing spaces';
+        return issue(path, 'bad-title', `title ${JSON.stringify(text)} ${problem}${inWhere}`, 'write the title on one line, without surrounding spaces');
+      }
+      return issue(
+        path,
+        'bad-id',
+        `${JSON.stringify(value)}${typeof path[path.length - 1] === 'number' ? ` in "${String(path[path.length - 2])}"` : ''} is not a Secoda ID${inWhere}`,
+        String(value).includes('@')
+          ? 'use the Secoda user ID (e.g. 33733f42-8ff7-460b-9e20-50a2133d3bb0), not an e-mail address; it is in the user\'s profile URL'
+          : 'Secoda IDs look like 33733f42-8ff7-460b-9e20-50a2133d3bb0 (letters, digits and dashes)',
+      );
+    }
+    case 'minLength':
+      return issue(path, 'empty-value', `${name} is empty${inWhere}`, isTitlePath(path) ? 'every category, event and property needs a title' : undefined);
+    case 'maxLength':
+      return issue(path, 'too-long', `${name} is longer than ${(error.params as { limit: number }).limit} characters${inWhere}`);
+    case 'minItems':
+      return issue(path, 'empty-list', `${name} is an empty list${inWhere}`, name === 'enum' ? 'list the allowed values, e.g. `enum: [red, green]`, or use another type' : undefined);
+    case 'uniqueItems': {
+      const { i, j } = error.params as { i: number; j: number };
+      const items = Array.isArray(value) ? (value as unknown[]) : [];
+      const repeated = items[j];
+      return issue([...path, Math.max(i, j)], 'duplicate-value', `${name} lists ${JSON.stringify(repeated)} twice${inWhere}`, 'remove the repeated entry');
+    }
+    default:
+      return issue(path, 'schema', `${name} ${error.message ?? 'is invalid'}${inWhere}`);
+  }
+}
+
+function isTitlePath(path: readonly PathSegment[]): boolean {
+  return path[path.length - 1] === 'title';
+}
+
+function fieldName(path: readonly PathSegment[]): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the file';
+  if (typeof last === 'number') {
+    const parent = path[path.length - 2];
+    return `"${String(parent)}[${last}]"`;
+  }
+  return `"${last}"`;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let current: unknown = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function typeWord(expected: string): string {
+  const words: Record<string, string> = {
+    boolean: 'true or false',
+    string: 'text',
+    array: 'a list',
+    object: 'a mapping (key: value pairs)',
+    integer: 'a whole number',
+    number: 'a number',
+    'string,number,boolean': 'text, a number or true/false',
+  };
+  return words[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
+}
+
+function typeHint(expected: string, value: unknown, name: string): string | undefined {
+  if (expected === 'boolean' && typeof value === 'string') return 'write true or false, without quotes';
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return `put the value in quotes: ${name.replace(/"/g, '')}: "${String(value)}"`;
+  if (expected === 'array' && typeof value === 'string') return `write a list: ${name.replace(/"/g, '')}: [${value}], or one "- item" per line`;
+  if (expected === 'array' && value !== null && typeof value === 'object') return 'write a list of items, each starting with "- "';
+  if (value === null) return 'a key with nothing after it is empty; give it a value or remove it';
+  return undefined;
+}

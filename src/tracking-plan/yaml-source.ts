@@ -1,0 +1,264 @@
+/**
+ * Turns one file's bytes into plain data plus a way to point back at the YAML that
+ * produced any part of it. Pure: bytes in, data or located issues out.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
+import type { Issue } from './issue.js';
+
+export type PathSegment = string | number;
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface SourceFile {
+  readonly file: string;
+  /** The document as plain JavaScript data. */
+  readonly data: unknown;
+  /** Where `path` is written: its key (`'key'`) or its value (`'value'`). Falls back to the nearest ancestor. */
+  locate(path: readonly PathSegment[], part?: 'key' | 'value'): Position;
+  /** The text a scalar was written as (`1.50` stays "1.50"), when it is a scalar. */
+  sourceText(path: readonly PathSegment[]): string | undefined;
+}
+
+export type SourceResult = { ok: true; source: SourceFile } | { ok: false; issues: Issue[] };
+
+/** Aliases may be reused freely, but not multiplied into millions of nodes ("billion laughs"). */
+const MAX_ALIAS_EXPANSION = 10_000;
+
+const YAML_ERROR_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',
+  DUPLICATE_KEY: 'each key may appear only once in a mapping; remove or merge the repeated one',
+  BAD_INDENT: 'check the indentation: items of one list or mapping must line up',
+  MULTIPLE_DOCS: 'keep one YAML document per file (remove the `---` separator), or split it into two files',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  BLOCK_AS_IMPLICIT_KEY: 'a key is probably missing its colon, or the line is indented wrongly',
+  MULTILINE_IMPLICIT_KEY: 'a key is probably missing its colon, or the line is indented wrongly',
+  UNEXPECTED_TOKEN: 'check the syntax near this position',
+  BAD_ALIAS: 'an alias (`*name`) needs an anchor (`&name`) defined before it',
+};
+
+export function parseYamlSource(file: string, bytes: Uint8Array): SourceResult {
+  const decoded = decodeUtf8(file, bytes);
+  if (!decoded.ok) return decoded;
+  const text = decoded.text;
+
+  if (text.trim() === '') {
+    return fail(file, 1, 1, 'empty-file', 'the file is empty', 'add `version: 1` and `integration: <id>`, or `categories:`, or delete the file');
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    merge: true,
+    uniqueKeys: true,
+    strict: true,
+    keepSourceTokens: false,
+  });
+
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((error): Issue => {
+      const pos = lineCounter.linePos(error.pos[0]);
+      const hint = YAML_ERROR_HINTS[error.code];
+      return {
+        file,
+        line: pos.line,
+        column: pos.col,
+        message: `YAML syntax error: ${firstLine(error.message)}`,
+        code: 'yaml-syntax',
+        ...(hint === undefined ? {} : { hint }),
+      };
+    });
+    return { ok: false, issues };
+  }
+
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return fail(file, 1, 1, 'empty-file', 'the file holds no data (only comments)', 'add `categories:` or delete the file');
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error) {
+    const at = firstAliasPosition(doc, lineCounter) ?? { line: 1, column: 1 };
+    const message = error instanceof Error ? error.message : String(error);
+    if (/excessive alias count/i.test(message)) {
+      return fail(
+        file,
+        at.line,
+        at.column,
+        'alias-bomb',
+        `YAML aliases here expand to too many nodes (more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')}); this looks like a "billion laughs" document`,
+        'write the repeated parts out, or reuse anchors without nesting them inside each other',
+      );
+    }
+    return fail(file, at.line, at.column, 'yaml-syntax', `YAML error: ${firstLine(message)}`);
+  }
+
+  const locateNode = (path: readonly PathSegment[], part: 'key' | 'value'): Position => {
+    const found = walk(doc, path);
+    const node = part === 'key' && found.complete && found.key ? found.key : found.node;
+    const offset = node?.range?.[0] ?? 0;
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+
+  return {
+    ok: true,
+    source: {
+      file,
+      data,
+      locate: (path, part = 'value') => locateNode(path, part),
+      sourceText: (path) => {
+        const found = walk(doc, path);
+        if (!found.complete || !isScalar(found.node)) return undefined;
+        return typeof found.node.source === 'string' ? found.node.source : undefined;
+      },
+    },
+  };
+}
+
+interface WalkResult {
+  /** The deepest node reached. */
+  node: Node | null;
+  /** The key node of the last step, when the last step was a mapping key. */
+  key: Node | null;
+  /** Whether the whole path was found. */
+  complete: boolean;
+}
+
+function walk(doc: Document, path: readonly PathSegment[]): WalkResult {
+  let node = resolve(doc, doc.contents);
+  let key: Node | null = null;
+  for (const segment of path) {
+    const next = step(doc, node, segment);
+    if (!next) return { node, key: null, complete: false };
+    node = next.value ?? next.key;
+    key = next.key;
+  }
+  return { node, key, complete: true };
+}
+
+function step(doc: Document, node: Node | null, segment: PathSegment): { key: Node | null; value: Node | null } | undefined {
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment];
+    return isNodeLike(item) ? { key: null, value: resolve(doc, item) } : undefined;
+  }
+  if (isMap(node)) return findInMap(doc, node, String(segment), 0);
+  return undefined;
+}
+
+function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): { key: Node | null; value: Node | null } | undefined {
+  if (depth > 20) return undefined;
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    const pairKey = pair.key;
+    if (isScalar(pairKey) && String(pairKey.value) === key) {
+      return { key: pairKey, value: isNodeLike(pair.value) ? resolve(doc, pair.value) : null };
+    }
+  }
+  // Keys that arrive through a `<<` merge key live in the merged mapping(s).
+  for (const pair of map.items) {
+    if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== '<<') continue;
+    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    for (const source of sources) {
+      const merged = isNodeLike(source) ? resolve(doc, source) : null;
+      if (isMap(merged)) {
+        const found = findInMap(doc, merged, key, depth + 1);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+function resolve(doc: Document, node: unknown): Node | null {
+  let current: unknown = node;
+  for (let hops = 0; hops < 20 && isAlias(current); hops++) {
+    current = current.resolve(doc);
+  }
+  return isNodeLike(current) ? current : null;
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
+}
+
+function firstAliasPosition(doc: Document, lineCounter: LineCounter): Position | undefined {
+  let found: Position | undefined;
+  const visitNode = (node: unknown): void => {
+    if (found) return;
+    if (isAlias(node)) {
+      const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+      found = { line: pos.line, column: pos.col };
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) {
+          visitNode(item.key);
+          visitNode(item.value);
+        } else {
+          visitNode(item);
+        }
+      }
+    }
+  };
+  visitNode(doc.contents);
+  return found;
+}
+
+type Decoded = { ok: true; text: string } | { ok: false; issues: Issue[] };
+
+function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail(file, 1, 1, 'encoding', 'the file is encoded as UTF-16, not UTF-8', 'save the file as UTF-8 (most editors offer this under "Save with Encoding")');
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { ok: true, text };
+  } catch {
+    const offset = firstInvalidUtf8Byte(bytes);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+      if (bytes[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    const byte = bytes[offset] ?? 0;
+    return fail(
+      file,
+      line,
+      offset - lineStart + 1,
+      'encoding',
+      `the file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')} at offset ${offset})`,
+      'save the file as UTF-8; it was probably written as Latin-1 or Windows-1252',
+    );
+  }
+}
+
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+function fail(file: string, line: number, column: number, code: string, message: string, hint?: string): { ok: false; issues: Issue[] } {
+  return { ok: false, issues: [{ file, line, column, code, message, ...(hint === undefined ? {} : { hint }) }] };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
