@@ -42,3 +42,17 @@ export class InternalError extends Error {
     super(`${message} — this is a bug in tpsync; please report it with the command you ran`, options);
   }
 }
+
+/** Our errors carry a `userMessage` (and maybe a `hint`): the words to show a user. */
+export interface DescribedError {
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export function describeError(error: unknown): DescribedError | undefined {
+  if (error instanceof Error && 'userMessage' in error && typeof (error as { userMessage: unknown }).userMessage === 'string') {
+    const hint = (error as { hint?: unknown }).hint;
+    return { message: (error as { userMessage: string }).userMessage, ...(typeof hint === 'string' ? { hint } : {}) };
+  }
+  return undefined;
+}

@@ -2,23 +2,29 @@
  * The command line: pick the command, parse its flags, run it, and map whatever it throws to
  * friendly text and an exit code. This is the one place errors meet the terminal.
  */
-import pkg from '../../package.json' with { type: 'json' };
-import { ExitError, InternalError, PlanInvalidError, UsageError } from '../errors.js';
+import { describeError, ExitError, InternalError, PlanInvalidError, UsageError } from '../errors.js';
 import { renderIssuesText } from '../render/issues.js';
 import { didYouMean } from '../tracking-plan/did-you-mean.js';
 import { parseCommandArgs, renderHelp, type CommandSpec, type ParsedArgs } from './args.js';
 import { styleFor, type Io } from './io.js';
-import { describeError } from './describe-error.js';
+import { version } from './version.js';
+
 import { validateCommand, validateSpec } from './commands/validate.js';
+import { planCommand, planSpec } from './commands/plan.js';
+import { applyCommand, applySpec } from './commands/apply.js';
+import { emulatorCommand, emulatorSpec } from './commands/emulator.js';
 
 interface Command {
   readonly spec: CommandSpec;
   readonly run: (args: ParsedArgs, io: Io) => Promise<number>;
 }
 
-const commands: Command[] = [{ spec: validateSpec, run: validateCommand }];
-
-export const version: string = pkg.version;
+const commands: Command[] = [
+  { spec: validateSpec, run: validateCommand },
+  { spec: planSpec, run: planCommand },
+  { spec: applySpec, run: applyCommand },
+  { spec: emulatorSpec, run: emulatorCommand },
+];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.spec.usage.length)) + 2;

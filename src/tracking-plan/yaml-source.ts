@@ -33,11 +33,12 @@ const YAML_ERROR_HINTS: Record<string, string> = {
   DUPLICATE_KEY: 'each key may appear only once in a mapping; remove or merge the repeated one',
   BAD_INDENT: 'check the indentation: items of one list or mapping must line up',
   MULTIPLE_DOCS: 'keep one YAML document per file (remove the `---` separator), or split it into two files',
-  MISSING_CHAR: 'a quote or bracket is not closed',
-  BLOCK_AS_IMPLICIT_KEY: 'a key is probably missing its colon, or the line is indented wrongly',
-  MULTILINE_IMPLICIT_KEY: 'a key is probably missing its colon, or the line is indented wrongly',
+  MISSING_CHAR: 'a colon, dash, quote or bracket is missing here, or the line is indented wrongly',
+  BLOCK_AS_IMPLICIT_KEY: "a value that contains \": \" must be quoted (description: 'Note: like this'); otherwise check the indentation",
+  MULTILINE_IMPLICIT_KEY: "check the indentation of this line against the lines above; a value that contains \": \" must be quoted",
   UNEXPECTED_TOKEN: 'check the syntax near this position',
   BAD_ALIAS: 'an alias (`*name`) needs an anchor (`&name`) defined before it',
+  BAD_SCALAR_START: 'a value starting with a special character (@, `, %, |, >) must be quoted',
 };
 
 export function parseYamlSource(file: string, bytes: Uint8Array): SourceResult {
@@ -60,19 +61,14 @@ export function parseYamlSource(file: string, bytes: Uint8Array): SourceResult {
   });
 
   if (doc.errors.length > 0) {
-    const issues = doc.errors.map((error): Issue => {
-      const pos = lineCounter.linePos(error.pos[0]);
-      const hint = YAML_ERROR_HINTS[error.code];
-      return {
-        file,
-        line: pos.line,
-        column: pos.col,
-        message: `YAML syntax error: ${firstLine(error.message)}`,
-        code: 'yaml-syntax',
-        ...(hint === undefined ? {} : { hint }),
-      };
-    });
-    return { ok: false, issues };
+    // A syntax error throws the parser off for the rest of the file: the first one is the one to fix.
+    const [first, ...rest] = doc.errors;
+    if (first) {
+      const pos = lineCounter.linePos(first.pos[0]);
+      const hint = YAML_ERROR_HINTS[first.code];
+      const more = rest.length > 0 ? ` (${rest.length} more YAML ${rest.length === 1 ? 'error follows' : 'errors follow'}; fix this one first)` : '';
+      return fail(file, pos.line, pos.col, 'yaml-syntax', `YAML syntax error: ${firstLine(first.message)}${more}`, hint);
+    }
   }
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -162,7 +158,7 @@ function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): { k
   }
   // Keys that arrive through a `<<` merge key live in the merged mapping(s).
   for (const pair of map.items) {
-    if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== '<<') continue;
+    if (!isPair(pair) || !isMergeKey(pair.key)) continue;
     const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
     for (const source of sources) {
       const merged = isNodeLike(source) ? resolve(doc, source) : null;
@@ -173,6 +169,13 @@ function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): { k
     }
   }
   return undefined;
+}
+
+/** `<<` resolves to a Symbol when merge keys are on, to the string otherwise. */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  const value: unknown = key.value;
+  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
 }
 
 function resolve(doc: Document, node: unknown): Node | null {

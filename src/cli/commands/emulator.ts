@@ -1,0 +1,151 @@
+import { randomInt } from 'node:crypto';
+import type { CommandSpec, ParsedArgs } from '../args.js';
+import { booleanOption, fractionOption, integerOption, stringOption } from '../args.js';
+import { UsageError } from '../../errors.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/server.js';
+import { styleFor, type Io } from '../io.js';
+
+export const DEFAULT_EMULATOR_PORT = 4747;
+
+const FAULT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+export const emulatorSpec: CommandSpec = {
+  name: 'emulator',
+  summary: 'Run a local Secoda Events API (for trying tpsync, tests and benchmarks) until Ctrl-C.',
+  usage: 'tpsync emulator [--port N] [--token T] [--data file.json] [fault options]',
+  positionals: [],
+  options: {
+    port: { type: 'string', value: 'N', description: `Port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free one)` },
+    host: { type: 'string', value: 'address', description: 'Address to listen on (default 127.0.0.1)' },
+    token: { type: 'string', value: 'T', description: 'Bearer token to require (default: accept any non-empty one)' },
+    data: { type: 'string', value: 'file.json', description: 'Keep the data in this JSON file (loaded at start, saved atomically)' },
+    'latency-ms': { type: 'string', value: 'N', description: 'Delay every response by N milliseconds' },
+    'write-rate-limit': { type: 'string', value: 'N', description: 'Allow N writes (POST/PUT/PATCH) a minute, then answer 429 (Secoda allows 30)' },
+    'page-size': { type: 'string', value: 'N', description: 'Results per page (default 50)' },
+    seed: { type: 'string', value: 'N', description: 'Seed for fault injection: the same seed gives the same faults' },
+    'fail-before-rate': { type: 'string', value: '0..1', description: 'Share of requests answered 500/502/503 before doing anything' },
+    'fail-after-commit-rate': { type: 'string', value: '0..1', description: 'Share of writes answered 500 after they were saved' },
+    'drop-after-commit-rate': { type: 'string', value: '0..1', description: 'Share of writes whose connection is dropped after they were saved' },
+    'rate-limit-burst-rate': { type: 'string', value: '0..1', description: 'Share of requests that start a short burst of 429s (Retry-After: 1)' },
+    'fault-methods': { type: 'string', value: 'list', description: 'Inject faults only into these methods, e.g. POST,PATCH' },
+    'events-list-gone': { type: 'boolean', description: 'Answer 410 to GET /event/events (the deprecated list), to test the fallback' },
+  },
+  details: [
+    'Paths work with or without /api/v1 and a trailing slash. Point tpsync at the printed URL:',
+    '  SECODA_API_URL=http://127.0.0.1:4747/api/v1 SECODA_API_TOKEN=<token> tpsync plan tracking-plan/',
+  ].join('\n'),
+};
+
+export async function emulatorCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const options = emulatorOptions(args);
+  const style = styleFor(io.stdout, io.env);
+  options.onPersistError = (error) => io.stderr.write(`${style.yellow('warning:')} could not save ${options.dataFile ?? 'the data file'}: ${error instanceof Error ? error.message : String(error)}\n`);
+
+  const emulator = await start(options);
+  const tokenNote = options.token !== undefined ? '(the token you passed)' : '<anything> (any Bearer token is accepted)';
+  const lines = [
+    `Secoda emulator listening on ${emulator.url}`,
+    `Point tpsync at it: SECODA_API_URL=${emulator.url} SECODA_API_TOKEN=${tokenNote}`,
+    ...describeSettings(options, emulator),
+    style.dim('Press Ctrl-C to stop.'),
+  ];
+  io.stdout.write(`${lines.join('\n')}\n`);
+
+  await aborted(io.signal);
+  await emulator.close();
+  io.stdout.write(options.dataFile !== undefined ? `Emulator stopped; data saved to ${options.dataFile}.\n` : 'Emulator stopped.\n');
+  return 0;
+}
+
+function emulatorOptions(args: ParsedArgs): EmulatorOptions {
+  const rates = {
+    failBeforeRate: fractionOption(args, 'fail-before-rate'),
+    failAfterCommitRate: fractionOption(args, 'fail-after-commit-rate'),
+    dropAfterCommitRate: fractionOption(args, 'drop-after-commit-rate'),
+    rateLimitBurstRate: fractionOption(args, 'rate-limit-burst-rate'),
+  };
+  if (rates.failAfterCommitRate + rates.dropAfterCommitRate > 1) {
+    throw new UsageError('--fail-after-commit-rate and --drop-after-commit-rate add up to more than 1', 'a write can only fail one way; lower one of them');
+  }
+  const token = stringOption(args, 'token');
+  if (token !== undefined && (token.trim() === '' || /\s/.test(token))) {
+    throw new UsageError('--token must be a non-empty token without spaces', 'leave --token out to accept any Bearer token');
+  }
+  const rateLimit = integerOption(args, 'write-rate-limit', 0);
+  const methods = stringOption(args, 'fault-methods');
+  const options: EmulatorOptions = {
+    port: integerOption(args, 'port', DEFAULT_EMULATOR_PORT, 0, 65_535),
+    host: stringOption(args, 'host') ?? '127.0.0.1',
+    latencyMs: integerOption(args, 'latency-ms', 0),
+    pageSize: integerOption(args, 'page-size', 50, 1, 10_000),
+    eventsListGone: booleanOption(args, 'events-list-gone'),
+    // Without --seed, faults still come from a seed, which is printed so a run can be repeated.
+    seed: integerOption(args, 'seed', randomInt(2 ** 31), 0, 2 ** 32 - 1),
+    ...rates,
+  };
+  if (token !== undefined) options.token = token;
+  if (rateLimit > 0) options.writeRateLimit = rateLimit;
+  const data = stringOption(args, 'data');
+  if (data !== undefined) options.dataFile = data;
+  if (methods !== undefined) options.faultMethods = parseMethods(methods);
+  return options;
+}
+
+function parseMethods(list: string): string[] {
+  const methods = list
+    .split(',')
+    .map((m) => m.trim().toUpperCase())
+    .filter((m) => m !== '');
+  const unknown = methods.find((m) => !FAULT_METHODS.includes(m));
+  if (unknown !== undefined || methods.length === 0) {
+    throw new UsageError(`--fault-methods takes a comma-separated list of ${FAULT_METHODS.join(', ')}${unknown !== undefined ? `, not "${unknown}"` : ''}`);
+  }
+  return methods;
+}
+
+async function start(options: EmulatorOptions): Promise<RunningEmulator> {
+  try {
+    return await startEmulator(options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = `${options.host ?? '127.0.0.1'}:${options.port ?? DEFAULT_EMULATOR_PORT}`;
+    if (code === 'EADDRINUSE') throw new UsageError(`cannot listen on ${where}: the port is already in use`, 'pick another with --port, or --port 0 for any free port');
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new UsageError(`cannot listen on ${where} (${code})`, 'check --host and --port (ports below 1024 need privileges)');
+    }
+    throw error;
+  }
+}
+
+function describeSettings(options: EmulatorOptions, emulator: RunningEmulator): string[] {
+  const lines: string[] = [];
+  if (options.dataFile !== undefined) lines.push(`Data: ${options.dataFile} (${emulator.store.size} resources)`);
+  if (options.writeRateLimit !== undefined) lines.push(`Write rate limit: ${options.writeRateLimit} a minute, then 429`);
+  if (options.latencyMs) lines.push(`Latency: ${options.latencyMs} ms on every response`);
+  if (options.eventsListGone) lines.push('GET /event/events answers 410 Gone');
+  const faults = [
+    ['fail before', options.failBeforeRate],
+    ['fail after commit', options.failAfterCommitRate],
+    ['drop after commit', options.dropAfterCommitRate],
+    ['429 burst', options.rateLimitBurstRate],
+  ] as const;
+  const active = faults.filter(([, rate]) => (rate ?? 0) > 0).map(([name, rate]) => `${name} ${formatRate(rate ?? 0)}`);
+  if (active.length > 0) {
+    const only = options.faultMethods ? ` on ${options.faultMethods.join(', ')}` : '';
+    lines.push(`Faults: ${active.join(', ')}${only} (seed ${options.seed}; pass --seed ${options.seed} to repeat)`);
+  }
+  return lines;
+}
+
+function formatRate(rate: number): string {
+  return `${Number((rate * 100).toFixed(2))}%`;
+}
+
+/** Resolves when the signal aborts (SIGINT/SIGTERM); never without one. */
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!signal) return;
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Where the commands get their Secoda from: the real API (SECODA_API_URL, SECODA_API_TOKEN)
+ * or, with --local, an embedded emulator kept in .tpsync/ so anyone can try every command
+ * without an account.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { startEmulator, type RunningEmulator } from '../emulator/server.js';
+import { SecodaClient } from '../secoda/client.js';
+import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
+import type { Io } from './io.js';
+import { version } from './version.js';
+
+export const DEFAULT_API_URL = 'https://api.secoda.co/api/v1';
+/** Secoda's documented limit: "30 write calls (POST/PUT/PATCH) per minute". */
+export const DOCUMENTED_WRITES_PER_MINUTE = 30;
+export const LOCAL_DIR = '.tpsync';
+
+export const connectionOptions: Readonly<Record<string, OptionSpec>> = {
+  local: { type: 'boolean', description: `Use an embedded Secoda emulator kept in ${LOCAL_DIR}/ (no account needed)` },
+  concurrency: { type: 'string', value: 'N', description: 'Requests in flight at once (default 4)' },
+  'writes-per-minute': { type: 'string', value: 'N', description: `Pace writes to N a minute (default ${DOCUMENTED_WRITES_PER_MINUTE}, Secoda's limit; 0 = unpaced, the default with --local)` },
+};
+
+export interface Connection {
+  readonly client: SecodaClient;
+  readonly local: boolean;
+  readonly writesPerMinute: number;
+  /** Where the client points, for messages (never with the token). */
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function openConnection(args: ParsedArgs, io: Io): Promise<Connection> {
+  const local = booleanOption(args, 'local');
+  const concurrency = integerOption(args, 'concurrency', 4, 1, 64);
+  const writesPerMinute = integerOption(args, 'writes-per-minute', local ? 0 : DOCUMENTED_WRITES_PER_MINUTE, 0, 100_000);
+  const common = { concurrency, writesPerMinute, userAgent: `tpsync/${version}`, ...(io.signal ? { signal: io.signal } : {}) };
+
+  if (local) {
+    const emulator = await startLocalEmulator(io);
+    const client = new SecodaClient({ ...common, baseUrl: emulator.url, token: emulator.token });
+    return { client, local: true, writesPerMinute, baseUrl: `${emulator.url} (local emulator, ${LOCAL_DIR}/)`, close: () => emulator.close() };
+  }
+
+  const token = io.env['SECODA_API_TOKEN']?.trim();
+  if (!token) {
+    throw new UsageError(
+      'SECODA_API_TOKEN is not set',
+      'create an API key in Secoda (Settings → API) and export SECODA_API_TOKEN=…; or add --local to try tpsync against an embedded emulator',
+    );
+  }
+  const baseUrl = normaliseBaseUrl(io.env['SECODA_API_URL']?.trim() || DEFAULT_API_URL);
+  return { client: new SecodaClient({ ...common, baseUrl, token }), local: false, writesPerMinute, baseUrl, close: async () => {} };
+}
+
+function normaliseBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`SECODA_API_URL is not a URL: "${raw}"`, `use e.g. ${DEFAULT_API_URL}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`SECODA_API_URL must be an http(s) URL, not "${raw}"`);
+  if (url.username || url.password) throw new UsageError('SECODA_API_URL must not contain credentials; put the API key in SECODA_API_TOKEN');
+  return url.toString().replace(/\/+$/, '');
+}
+
+interface LocalEmulator {
+  readonly url: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+async function startLocalEmulator(io: Io): Promise<LocalEmulator> {
+  await mkdir(LOCAL_DIR, { recursive: true });
+  // Keep the emulator's data out of git even where the repository does not ignore it.
+  await writeFile(join(LOCAL_DIR, '.gitignore'), '*\n');
+  // A fresh token each run: nothing secret is ever written to disk.
+  const token = randomBytes(16).toString('hex');
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator({
+      port: 0,
+      host: '127.0.0.1',
+      token,
+      dataFile: join(LOCAL_DIR, 'emulator.json'),
+      onPersistError: (error) => io.stderr.write(`warning: could not save ${LOCAL_DIR}/emulator.json: ${error instanceof Error ? error.message : String(error)}\n`),
+    });
+  } catch (error) {
+    throw new UsageError(`could not start the local emulator: ${error instanceof Error ? error.message : String(error)}`, `delete ${LOCAL_DIR}/emulator.json if it is damaged`);
+  }
+  return { url: emulator.url, token, close: () => emulator.close() };
+}

@@ -1,0 +1,33 @@
+/** The steps plan and apply share: load the YAML, read Secoda, build the plan. */
+import { PlanInvalidError } from '../errors.js';
+import { buildPlan } from '../plan/build-plan.js';
+import type { Plan } from '../plan/types.js';
+import type { RemoteState } from '../secoda/types.js';
+import { readTrackingPlan } from '../tracking-plan/read-plan-files.js';
+import type { TrackingPlan } from '../tracking-plan/types.js';
+import type { Connection } from './connection.js';
+import type { Io } from './io.js';
+
+export async function loadTrackingPlanOrThrow(planPath: string): Promise<TrackingPlan> {
+  const loaded = await readTrackingPlan(planPath);
+  if (!loaded.ok) throw new PlanInvalidError(loaded.issues);
+  return loaded.plan;
+}
+
+export interface Prepared {
+  readonly trackingPlan: TrackingPlan;
+  readonly remote: RemoteState;
+  readonly plan: Plan;
+}
+
+export async function readRemoteAndPlan(trackingPlan: TrackingPlan, connection: Connection, io: Io): Promise<Prepared> {
+  const tty = io.stderr.isTTY === true;
+  if (tty) io.stderr.write(`Reading Secoda (${connection.baseUrl})…`);
+  try {
+    const remote = await connection.client.readState(trackingPlan.integration);
+    const plan = buildPlan(trackingPlan, remote, { writesPerMinute: connection.writesPerMinute });
+    return { trackingPlan, remote, plan };
+  } finally {
+    if (tty) io.stderr.write('\r\u001b[2K');
+  }
+}

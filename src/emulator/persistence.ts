@@ -1,0 +1,109 @@
+/**
+ * The emulator's data file. Saves are atomic — a temp file in the same directory, flushed, then
+ * renamed over the target — so a killed emulator leaves the old file or the new one, never half
+ * of one. Saves are debounced (at most one per DEBOUNCE_MS after a change) and serialised.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export const DEBOUNCE_MS = 50;
+
+/** A data file that cannot be read: said plainly, with what to do (the CLI shows userMessage). */
+export class DataFileError extends Error {
+  override readonly name = 'DataFileError';
+  readonly userMessage: string;
+  readonly hint: string;
+  constructor(file: string, reason: string, options?: { cause?: unknown }) {
+    super(`${file}: ${reason}`, options);
+    this.userMessage = `cannot load the emulator data file ${file}: ${reason}`;
+    this.hint = 'fix or remove the file (the emulator starts empty without one)';
+  }
+}
+
+/** The parsed file, or undefined when there is none yet. */
+export async function readDataFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DataFileError(file, (error as Error).message, { cause: error });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new DataFileError(file, `not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+}
+
+let tempCounter = 0;
+
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const dir = dirname(file);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flush: true });
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Saves a snapshot shortly after changes, one save at a time; flush() saves now and waits. */
+export class DebouncedSaver {
+  private timer: NodeJS.Timeout | undefined;
+  private dirty = false;
+  private chain: Promise<void> = Promise.resolve();
+  private lastError: Error | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly snapshot: () => unknown,
+    private readonly onError: (error: unknown) => void = () => {},
+    private readonly delayMs = DEBOUNCE_MS,
+  ) {}
+
+  schedule(): void {
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.save().catch(() => {});
+    }, this.delayMs);
+    this.timer.unref();
+  }
+
+  /** Writes any pending change now; rejects if that write fails. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    await this.save();
+    if (this.lastError !== undefined) {
+      const error = this.lastError;
+      this.lastError = undefined;
+      throw error;
+    }
+  }
+
+  private save(): Promise<void> {
+    this.chain = this.chain.then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      // Taken when the write starts, so it holds every change made before it.
+      const text = `${JSON.stringify(this.snapshot(), null, 2)}\n`;
+      try {
+        await writeFileAtomic(this.file, text);
+        this.lastError = undefined;
+      } catch (error) {
+        this.dirty = true;
+        this.lastError = error instanceof Error ? error : new Error(String(error));
+        this.onError(error);
+      }
+    });
+    return this.chain;
+  }
+}

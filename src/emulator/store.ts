@@ -1,0 +1,286 @@
+/**
+ * The emulator's data: event categories, events and event properties, in memory. Plain records
+ * with the API's own field names, strictly increasing `created_at`, UUID ids, cascade on delete,
+ * and a JSON snapshot for persistence. No HTTP here: the routes validate, the store stores.
+ */
+import { randomUUID } from 'node:crypto';
+import { MonotonicClock, formatTimestamp, parseTimestamp } from './timestamps.js';
+
+export const RESOURCE_KINDS = ['event_category', 'event', 'event_property'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+export const LIST_FIELDS = ['teams', 'owners', 'owners_groups', 'collections', 'tags', 'subscribers'] as const;
+export type ListField = (typeof LIST_FIELDS)[number];
+
+export interface StoredResource {
+  kind: ResourceKind;
+  id: string;
+  created_at: string;
+  updated_at: string;
+  title: string;
+  integration: string | null;
+  /** A category has none; an event's is its category, a property's its event. */
+  parent: string | null;
+  description: string | null;
+  definition: string | null;
+  pii: boolean | null;
+  verified: boolean | null;
+  published: boolean | null;
+  archived: boolean;
+  teams: string[];
+  owners: string[];
+  owners_groups: string[];
+  collections: string[];
+  tags: string[];
+  subscribers: string[];
+  /** Properties only (null on categories and events). */
+  type: string | null;
+  /** Properties only: one comma-separated string, "red, green, yellow". */
+  enum: string | null;
+  is_required: boolean | null;
+}
+
+/** What a create (or a test seeding data) supplies; everything but the title has a default. */
+export type ResourceInput = Partial<Omit<StoredResource, 'kind'>> & { title: string };
+
+export type PatchableField = 'description' | 'definition' | 'pii' | 'verified' | 'published' | 'teams' | 'owners' | 'collections' | 'tags' | 'subscribers';
+export type ResourcePatch = Partial<Pick<StoredResource, PatchableField>>;
+
+export interface StoreSnapshot {
+  format: 'tpsync-emulator';
+  version: 1;
+  workspace_id: string;
+  resources: StoredResource[];
+}
+
+interface Entry {
+  record: StoredResource;
+  createdMicros: number;
+}
+
+/**
+ * Ids are compared the way Django compares UUIDs: with or without dashes, any case
+ * (the reference shows both `d935a76c-2125-…` and `43d7c33dad74…`). Other strings compare as is.
+ */
+export function idKey(id: string): string {
+  const compact = id.replace(/-/g, '');
+  return /^[0-9a-f]{32}$/i.test(compact) ? compact.toLowerCase() : id;
+}
+
+export class Store {
+  private readonly entries = new Map<string, Entry>();
+  private sorted: Entry[] | undefined;
+  private readonly listeners = new Set<() => void>();
+  private readonly clock: MonotonicClock;
+  workspaceId: string;
+
+  constructor(options: { clock?: MonotonicClock; workspaceId?: string } = {}) {
+    this.clock = options.clock ?? new MonotonicClock();
+    this.workspaceId = options.workspaceId ?? randomUUID();
+  }
+
+  /** Called after every change (persistence listens). Returns an unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds a resource. Without `id`/`created_at` it gets a fresh UUID and the newest timestamp. */
+  insert(kind: ResourceKind, input: ResourceInput): StoredResource {
+    const id = input.id ?? randomUUID();
+    if (this.entries.has(idKey(id))) throw new Error(`a resource with id "${id}" already exists`);
+    const createdMicros = input.created_at !== undefined ? requireTimestamp(input.created_at, 'created_at') : this.clock.next();
+    this.clock.observe(createdMicros);
+    // A fresh resource is updated just after it is created (as in the reference's example); seeded
+    // data without an updated_at was last updated when it was created.
+    const updatedMicros =
+      input.updated_at !== undefined ? requireTimestamp(input.updated_at, 'updated_at') : input.created_at !== undefined ? createdMicros : this.clock.next();
+    this.clock.observe(updatedMicros);
+    const isProperty = kind === 'event_property';
+    const record: StoredResource = {
+      kind,
+      id,
+      created_at: formatTimestamp(createdMicros),
+      updated_at: formatTimestamp(updatedMicros),
+      title: input.title,
+      integration: input.integration ?? null,
+      parent: input.parent ?? null,
+      description: input.description === undefined ? '' : input.description,
+      definition: input.definition === undefined ? '' : input.definition,
+      pii: input.pii === undefined ? false : input.pii,
+      verified: input.verified === undefined ? false : input.verified,
+      published: input.published === undefined ? false : input.published,
+      archived: input.archived ?? false,
+      teams: [...(input.teams ?? [])],
+      owners: [...(input.owners ?? [])],
+      owners_groups: [...(input.owners_groups ?? [])],
+      collections: [...(input.collections ?? [])],
+      tags: [...(input.tags ?? [])],
+      subscribers: [...(input.subscribers ?? [])],
+      type: isProperty ? (input.type ?? null) : null,
+      enum: isProperty ? (input.enum ?? null) : null,
+      is_required: isProperty ? (input.is_required ?? false) : null,
+    };
+    this.entries.set(idKey(id), { record, createdMicros });
+    this.changed();
+    return copy(record);
+  }
+
+  get(id: string, kind?: ResourceKind): StoredResource | undefined {
+    const entry = this.entries.get(idKey(id));
+    if (!entry || (kind !== undefined && entry.record.kind !== kind)) return undefined;
+    return copy(entry.record);
+  }
+
+  /** Resources in list order (created_at ascending, then id), optionally of one kind. */
+  list(kind?: ResourceKind, predicate?: (r: StoredResource) => boolean): StoredResource[] {
+    const out: StoredResource[] = [];
+    for (const { record } of this.inOrder()) {
+      if (kind !== undefined && record.kind !== kind) continue;
+      if (predicate && !predicate(record)) continue;
+      out.push(copy(record));
+    }
+    return out;
+  }
+
+  /** Live children of a resource (an event's properties, a category's events). */
+  children(id: string): StoredResource[] {
+    const key = idKey(id);
+    return this.list(undefined, (r) => r.parent !== null && idKey(r.parent) === key);
+  }
+
+  childCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { record } of this.entries.values()) {
+      if (record.parent !== null) counts.set(idKey(record.parent), (counts.get(idKey(record.parent)) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** Applies a patch and bumps `updated_at` (Django's auto_now moves on every save). */
+  patch(id: string, fields: ResourcePatch): StoredResource | undefined {
+    const entry = this.entries.get(idKey(id));
+    if (!entry) return undefined;
+    const record = entry.record;
+    for (const [key, value] of Object.entries(fields) as [PatchableField, ResourcePatch[PatchableField]][]) {
+      if (value === undefined) continue;
+      (record as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
+    }
+    const micros = this.clock.next();
+    record.updated_at = formatTimestamp(micros);
+    this.changed();
+    return copy(record);
+  }
+
+  /** Deletes a resource and, like a cascading foreign key, everything beneath it. */
+  remove(id: string): StoredResource | undefined {
+    const entry = this.entries.get(idKey(id));
+    if (!entry) return undefined;
+    const doomed = [idKey(entry.record.id)];
+    for (let i = 0; i < doomed.length; i++) {
+      const parentKey = doomed[i];
+      for (const [key, { record }] of this.entries) {
+        if (record.parent !== null && idKey(record.parent) === parentKey && !doomed.includes(key)) doomed.push(key);
+      }
+    }
+    for (const key of doomed) this.entries.delete(key);
+    this.changed();
+    return copy(entry.record);
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.changed();
+  }
+
+  snapshot(): StoreSnapshot {
+    return { format: 'tpsync-emulator', version: 1, workspace_id: this.workspaceId, resources: this.list() };
+  }
+
+  /** Replaces the contents with a snapshot (as read back from a data file); throws if it is not one. */
+  load(data: unknown): void {
+    if (!isObject(data) || data['format'] !== 'tpsync-emulator' || !Array.isArray(data['resources'])) {
+      throw new Error('not a tpsync emulator data file (expected {"format":"tpsync-emulator","resources":[…]})');
+    }
+    const resources = data['resources'].map((raw, index) => readSnapshotResource(raw, index));
+    this.entries.clear();
+    if (typeof data['workspace_id'] === 'string') this.workspaceId = data['workspace_id'];
+    for (const { kind, ...input } of resources) this.insert(kind, input);
+  }
+
+  private inOrder(): Entry[] {
+    this.sorted ??= [...this.entries.values()].sort(
+      (a, b) => a.createdMicros - b.createdMicros || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0),
+    );
+    return this.sorted;
+  }
+
+  private changed(): void {
+    this.sorted = undefined;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function copy(record: StoredResource): StoredResource {
+  return { ...record, teams: [...record.teams], owners: [...record.owners], owners_groups: [...record.owners_groups], collections: [...record.collections], tags: [...record.tags], subscribers: [...record.subscribers] };
+}
+
+function requireTimestamp(value: string, field: string): number {
+  const micros = parseTimestamp(value);
+  if (micros === undefined) throw new TypeError(`${field} must be an ISO 8601 timestamp, not "${value}"`);
+  return micros;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads one resource of a data file, tolerating missing optional fields, rejecting wrong types. */
+function readSnapshotResource(raw: unknown, index: number): ResourceInput & { kind: ResourceKind } {
+  const where = `resources[${index}]`;
+  if (!isObject(raw)) throw new Error(`${where} is not an object`);
+  const kind = raw['kind'];
+  if (!RESOURCE_KINDS.includes(kind as ResourceKind)) throw new Error(`${where}.kind must be one of ${RESOURCE_KINDS.join(', ')}`);
+  const text = (key: string, nullable: boolean): string | null | undefined => {
+    const value = raw[key];
+    if (value === undefined || (nullable && value === null) || typeof value === 'string') return value;
+    throw new Error(`${where}.${key} must be a string`);
+  };
+  const flag = (key: string): boolean | null | undefined => {
+    const value = raw[key];
+    if (value === undefined || value === null || typeof value === 'boolean') return value;
+    throw new Error(`${where}.${key} must be a boolean`);
+  };
+  const strings = (key: string): string[] | undefined => {
+    const value = raw[key];
+    if (value === undefined) return undefined;
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+    throw new Error(`${where}.${key} must be a list of strings`);
+  };
+  const id = text('id', false);
+  const title = text('title', false);
+  const createdAt = text('created_at', false);
+  if (typeof id !== 'string' || typeof title !== 'string' || typeof createdAt !== 'string') throw new Error(`${where} needs an id, a title and a created_at`);
+  const input: ResourceInput = { id, title, created_at: createdAt };
+  const assign = <K extends keyof ResourceInput>(key: K, value: ResourceInput[K] | undefined) => {
+    if (value !== undefined) input[key] = value;
+  };
+  assign('updated_at', text('updated_at', false) ?? undefined);
+  assign('integration', text('integration', true));
+  assign('parent', text('parent', true));
+  assign('description', text('description', true));
+  assign('definition', text('definition', true));
+  assign('type', text('type', true));
+  assign('enum', text('enum', true));
+  assign('pii', flag('pii'));
+  assign('verified', flag('verified'));
+  assign('published', flag('published'));
+  assign('is_required', flag('is_required'));
+  assign('archived', flag('archived') ?? undefined);
+  for (const field of LIST_FIELDS) assign(field, strings(field));
+  return { ...input, kind: kind as ResourceKind };
+}

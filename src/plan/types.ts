@@ -1,0 +1,119 @@
+/**
+ * The plan is data: what apply will do, why, and what it was computed from. Its JSON form
+ * (`format_version` 1) is what `plan --json` prints and `plan --out` saves.
+ */
+import type { PatchFields } from '../secoda/types.js';
+
+export type ResourceKind = 'category' | 'event' | 'property';
+export type Action = 'create' | 'update' | 'replace' | 'delete';
+
+export type FieldValue = string | boolean | string[] | null;
+
+export interface FieldChange {
+  readonly field: string;
+  readonly before: FieldValue;
+  readonly after: FieldValue;
+}
+
+/** What a create sends, besides `integration` and `parent` (resolved when it runs). */
+export interface CreateBody {
+  title: string;
+  description?: string;
+  definition?: string;
+  pii?: boolean;
+  verified?: boolean;
+  published?: boolean;
+  teams?: string[];
+  owners?: string[];
+  owners_groups?: string[];
+  collections?: string[];
+  tags?: string[];
+  subscribers?: string[];
+  type?: string;
+  /** Comma-separated, as the API stores it. */
+  enum?: string;
+  is_required?: boolean;
+}
+
+interface OperationBase {
+  readonly kind: ResourceKind;
+  /** Titles from the category down: ["Checkout", "Order Completed", "currency"]. */
+  readonly path: readonly string[];
+  readonly changes: readonly FieldChange[];
+  /** Why, in words, when the action alone does not say it. */
+  readonly reason: string | null;
+}
+
+export interface CreateOperation extends OperationBase {
+  readonly action: 'create';
+  readonly remote_id: null;
+  /** The parent's ID when it exists already; null when the parent is created by this plan. */
+  readonly parent_id: string | null;
+  readonly body: CreateBody;
+}
+
+export interface UpdateOperation extends OperationBase {
+  readonly action: 'update';
+  readonly remote_id: string;
+  readonly patch: PatchFields;
+}
+
+export interface ReplaceOperation extends OperationBase {
+  readonly action: 'replace';
+  readonly remote_id: string;
+  /** The fields that cannot change in place and so force the replacement. */
+  readonly forced_by: readonly string[];
+  readonly parent_id: string | null;
+  readonly body: CreateBody;
+}
+
+export interface DeleteOperation extends OperationBase {
+  readonly action: 'delete';
+  readonly remote_id: string;
+  /** The remote parent's ID (a property's event, an event's category), so children go first. */
+  readonly parent_id: string | null;
+  /** For a remote duplicate: the ID of the copy that is kept. */
+  readonly duplicate_of: string | null;
+}
+
+export type Operation = CreateOperation | UpdateOperation | ReplaceOperation | DeleteOperation;
+
+export interface Warning {
+  readonly code: 'category-not-in-plan' | 'category-duplicate' | 'category-teams-differ' | 'mass-delete';
+  readonly path: readonly string[];
+  readonly message: string;
+  /** The manual step that resolves it. */
+  readonly hint: string;
+}
+
+export interface PlanSummary {
+  readonly create: number;
+  readonly update: number;
+  readonly replace: number;
+  readonly delete: number;
+  readonly warnings: number;
+  /** HTTP calls that change something (creates, patches, deletes; a replace is two). */
+  readonly write_calls: number;
+  /** Of those, the calls the rate limit counts (POST and PATCH). */
+  readonly paced_calls: number;
+  /** null when unpaced. */
+  readonly writes_per_minute: number | null;
+  /** How long the paced calls take at that rate; null when unpaced. */
+  readonly estimated_seconds: number | null;
+  /** Remote events and properties under the integration before the change. */
+  readonly managed_resources: number;
+}
+
+export interface Plan {
+  readonly format_version: 1;
+  readonly integration: string;
+  readonly summary: PlanSummary;
+  readonly operations: readonly Operation[];
+  readonly warnings: readonly Warning[];
+  /** sha256 of the remote state (in scope) the plan was computed from. */
+  readonly remote_fingerprint: string;
+  /** sha256 of the tracking plan's content. */
+  readonly tracking_plan_fingerprint: string;
+}
+
+export const PLAN_FORMAT_VERSION = 1 as const;

@@ -1,0 +1,77 @@
+/**
+ * The words and symbols shared by the text and Markdown renderings of a plan, so both say
+ * the same thing the same way.
+ */
+import type { Action, FieldChange, FieldValue, Operation, Plan } from '../plan/types.js';
+
+export const SYMBOL: Record<Action, string> = { create: '+', update: '~', replace: '-/+', delete: '-' };
+export const ACTION_WORD: Record<Action, string> = { create: 'create', update: 'update', replace: 'replace', delete: 'delete' };
+export const ACTION_ORDER: readonly Action[] = ['create', 'update', 'replace', 'delete'];
+
+export function pathText(path: readonly string[]): string {
+  return path.join(' › ');
+}
+
+export function operationTitle(op: Operation): string {
+  return `${op.kind} ${pathText(op.path)}`;
+}
+
+/** Why an operation happens, when the action alone does not say it. */
+export function operationReason(op: Operation): string | null {
+  if (op.action === 'replace') {
+    const fields = op.forced_by.join(', ');
+    return op.forced_by.includes('parent') ? `moves to another category; ${fields} cannot change in place` : `${fields} cannot change in place`;
+  }
+  return op.reason;
+}
+
+const MAX_TEXT = 160;
+
+export function formatScalar(value: FieldValue, limit = MAX_TEXT): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  const quoted = JSON.stringify(value);
+  return quoted.length > limit ? `${quoted.slice(0, limit - 2)}…"` : quoted;
+}
+
+/** A create shows values; a change shows `before → after`, or `+added -removed` for sets (lists, enum values). */
+export function formatChange(change: FieldChange, action: Action, limit = MAX_TEXT): string {
+  if (action === 'create') return formatScalar(change.after, limit);
+  if (Array.isArray(change.after) && (Array.isArray(change.before) || change.before === null)) {
+    const before = change.before ?? [];
+    const after = change.after;
+    const added = after.filter((v) => !before.includes(v));
+    const removed = before.filter((v) => !after.includes(v));
+    const parts = [...added.map((v) => `+${v}`), ...removed.map((v) => `-${v}`)];
+    return parts.length > 0 ? parts.join(' ') : '(the same values, written differently)';
+  }
+  return `${formatScalar(change.before, limit)} → ${formatScalar(change.after, limit)}`;
+}
+
+export function summaryLine(plan: Plan): string {
+  const s = plan.summary;
+  return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`;
+}
+
+export function durationText(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** "12 write calls; the 8 that Secoda's rate limit counts take about 16 s at 30 writes a minute." */
+export function pacingLine(plan: Plan): string | null {
+  const s = plan.summary;
+  if (s.write_calls === 0) return null;
+  const calls = `${s.write_calls} write ${s.write_calls === 1 ? 'call' : 'calls'}`;
+  if (s.writes_per_minute === null || s.estimated_seconds === null) return `Apply makes ${calls} (unpaced).`;
+  return `Apply makes ${calls}; the ${s.paced_calls} that Secoda's rate limit counts take about ${durationText(s.estimated_seconds)} at ${s.writes_per_minute} writes a minute.`;
+}
+
+export function isNoOp(plan: Plan): boolean {
+  return plan.operations.length === 0;
+}
+
+export const NO_CHANGES = 'No changes. Secoda matches the tracking plan.';

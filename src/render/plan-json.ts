@@ -1,0 +1,35 @@
+/**
+ * The plan as JSON for tools and for `plan --out`: versioned, with keys in a fixed order so
+ * that the same plan always gives the same bytes.
+ */
+import type { Operation, Plan } from '../plan/types.js';
+
+export function planToJson(plan: Plan): unknown {
+  return {
+    format_version: plan.format_version,
+    integration: plan.integration,
+    summary: plan.summary,
+    operations: plan.operations.map(operationToJson),
+    warnings: plan.warnings.map((w) => ({ code: w.code, path: w.path, message: w.message, hint: w.hint })),
+    remote_fingerprint: plan.remote_fingerprint,
+    tracking_plan_fingerprint: plan.tracking_plan_fingerprint,
+  };
+}
+
+export function renderPlanJson(plan: Plan): string {
+  return JSON.stringify(planToJson(plan), null, 2) + '\n';
+}
+
+function operationToJson(op: Operation): unknown {
+  const base = { action: op.action, kind: op.kind, path: op.path, remote_id: op.remote_id, reason: op.reason, changes: op.changes };
+  switch (op.action) {
+    case 'create':
+      return { ...base, parent_id: op.parent_id, body: op.body };
+    case 'update':
+      return { ...base, patch: op.patch };
+    case 'replace':
+      return { ...base, forced_by: op.forced_by, parent_id: op.parent_id, body: op.body };
+    case 'delete':
+      return { ...base, parent_id: op.parent_id, duplicate_of: op.duplicate_of };
+  }
+}

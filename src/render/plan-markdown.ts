@@ -1,0 +1,157 @@
+/**
+ * The plan as Markdown for pull requests and job summaries: a summary table, destructive
+ * changes first, then the details of each category in a collapsible section. Given a
+ * length budget it drops details (never the summary) and says where the rest is.
+ */
+import type { Action, Operation, Plan, ResourceKind } from '../plan/types.js';
+import { ACTION_ORDER, formatChange, isNoOp, NO_CHANGES, operationReason, pacingLine, pathText, summaryLine, SYMBOL } from './describe-operation.js';
+
+export interface MarkdownOptions {
+  /** Lines placed first (a status line, a heading). */
+  readonly header?: readonly string[];
+  /** Extra notes placed after the summary (e.g. the delete guard's verdict). */
+  readonly notes?: readonly string[];
+  /** Total characters allowed; details are dropped from the end to fit. */
+  readonly maxLength?: number;
+  /** Said where details had to be dropped, e.g. "The full plan is in the job summary." */
+  readonly truncatedNote?: string;
+}
+
+const KINDS: readonly ResourceKind[] = ['category', 'event', 'property'];
+const KIND_LABEL: Record<ResourceKind, string> = { category: 'Categories', event: 'Events', property: 'Properties' };
+
+export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const head: string[] = [...(options.header ?? [])];
+  if (head.length > 0) head.push('');
+
+  if (isNoOp(plan)) {
+    head.push(`**${NO_CHANGES}**`);
+  } else {
+    head.push(`**${summaryLine(plan)}**`, '', ...summaryTable(plan));
+    const pacing = pacingLine(plan);
+    if (pacing) head.push('', pacing);
+  }
+  for (const note of options.notes ?? []) head.push('', note);
+
+  const sections: string[][] = [];
+  const destructive = plan.operations.filter((op) => op.action === 'delete' || op.action === 'replace');
+  if (destructive.length > 0) sections.push(destructiveSection(destructive));
+  if (plan.warnings.length > 0) {
+    sections.push([
+      `#### Warnings (${plan.warnings.length})`,
+      '',
+      ...plan.warnings.map((w) => `- ⚠️ ${escapeText(w.message)}  \n  _Manual step:_ ${escapeText(w.hint)}`),
+    ]);
+  }
+  const details = detailSections(plan);
+
+  return fit(head, sections, details, options);
+}
+
+function fit(head: string[], sections: string[][], details: string[][], options: MarkdownOptions): string {
+  const join = (blocks: string[][]) => blocks.map((b) => b.join('\n')).join('\n\n');
+  const all = [head, ...sections, ...(details.length > 0 ? [['#### Details'], ...details] : [])];
+  const full = join(all) + '\n';
+  const max = options.maxLength;
+  if (max === undefined || full.length <= max) return full;
+
+  const note = options.truncatedNote ?? 'The plan is too long to show in full here.';
+  const notice = (hidden: number, what: string) => [`> [!NOTE]`, `> ${hidden} ${what} not shown to stay within GitHub's size limit. ${note}`];
+  // Keep as many detail sections as fit, in order.
+  const kept: string[][] = [];
+  const base = [head, ...sections];
+  for (let i = 0; i < details.length; i++) {
+    const detail = details[i] ?? [];
+    const candidate = [...base, ['#### Details'], ...kept, detail, notice(details.length - i - 1, 'categories')];
+    if (join(candidate).length + 1 > max) break;
+    kept.push(detail);
+  }
+  const hiddenDetails = details.length - kept.length;
+  const withDetails = [...base, ...(kept.length > 0 ? [['#### Details'], ...kept] : []), notice(hiddenDetails, hiddenDetails === 1 ? 'category' : 'categories')];
+  if (join(withDetails).length + 1 <= max) return join(withDetails) + '\n';
+
+  // Even without details it is too long: shorten the sections line by line.
+  const lines = join([...base]).split('\n');
+  const tail = notice(0, 'lines').join('\n');
+  let text = '';
+  for (const line of lines) {
+    if (text.length + line.length + 1 + tail.length + 2 > max) break;
+    text += `${line}\n`;
+  }
+  const cut = `> [!NOTE]\n> The rest of the plan is not shown to stay within GitHub's size limit. ${note}`;
+  return `${text}\n${cut}\n`.slice(0, max);
+}
+
+function summaryTable(plan: Plan): string[] {
+  const count = (kind: ResourceKind, action: Action) => plan.operations.filter((op) => op.kind === kind && op.action === action).length;
+  const rows = KINDS.filter((kind) => plan.operations.some((op) => op.kind === kind)).map(
+    (kind) => `| ${KIND_LABEL[kind]} | ${ACTION_ORDER.map((action) => count(kind, action) || '·').join(' | ')} |`,
+  );
+  return ['| | Create | Update | Replace | Delete |', '|---|---:|---:|---:|---:|', ...rows];
+}
+
+function destructiveSection(ops: Operation[]): string[] {
+  return [
+    `#### Destructive changes (${ops.length})`,
+    '',
+    '| | Resource | Why |',
+    '|---|---|---|',
+    ...ops.map((op) => `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${code(pathText(op.path))} | ${escapeCell(describeWhy(op))} |`),
+  ];
+}
+
+function describeWhy(op: Operation): string {
+  const reason = operationReason(op) ?? '';
+  if (op.action !== 'replace') return reason;
+  const forcing = op.changes.filter((c) => op.forced_by.includes(c.field)).map((c) => `${c.field}: ${formatChange(c, op.action, 80)}`);
+  return [reason, ...forcing].join('; ');
+}
+
+/** One collapsible section per category, with its changes as a diff block. */
+function detailSections(plan: Plan): string[][] {
+  const groups = new Map<string, Operation[]>();
+  for (const op of plan.operations) {
+    const key = op.path[0] ?? '';
+    const group = groups.get(key);
+    if (group) group.push(op);
+    else groups.set(key, [op]);
+  }
+  return [...groups.entries()].map(([category, ops]) => {
+    const counts = ACTION_ORDER.map((action) => [action, ops.filter((op) => op.action === action).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([action, n]) => `${n} to ${action}`)
+      .join(', ');
+    const body: string[] = [];
+    for (const op of ops) {
+      const reason = operationReason(op);
+      body.push(`${SYMBOL[op.action]} ${op.kind} ${pathText(op.path)}${reason ? `  (${reason})` : ''}`);
+      for (const change of op.changes) body.push(`${op.action === 'create' ? '+' : op.action === 'delete' ? '-' : ' '}     ${change.field}: ${formatChange(change, op.action)}`);
+    }
+    const fence = fenceFor(body.join('\n'));
+    return [`<details><summary><b>${escapeHtml(category)}</b> — ${counts}</summary>`, '', `${fence}diff`, ...body, fence, '', '</details>'];
+  });
+}
+
+function fenceFor(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+function code(text: string): string {
+  const ticks = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(ticks + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeText(text: string): string {
+  return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1');
+}
+
+function escapeCell(text: string): string {
+  return escapeText(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,137 @@
+/**
+ * The Secoda Events API client (the got-backed adapter of SecodaPort). Paths follow
+ * shared/reference/secoda-events-api.txt, with the trailing slash Secoda advises.
+ */
+import { sameId } from '../ids.js';
+import { SecodaApiError } from './errors.js';
+import { HttpTransport, type TransportOptions } from './http-transport.js';
+import { fetchAllPages } from './pagination.js';
+import type { ListFilter, SecodaPort } from './port.js';
+import { hasIntegrationKey, toCategory, toEvent, toProperty } from './response-schema.js';
+import type {
+  CreateCategoryInput,
+  CreateEventInput,
+  CreatePropertyInput,
+  PatchFields,
+  RemoteCategory,
+  RemoteEvent,
+  RemoteProperty,
+  RemoteState,
+} from './types.js';
+
+const CATEGORIES = 'event/category/';
+const EVENTS = 'event/events/';
+const PROPERTIES = 'event/event_properties/';
+/** "This endpoint is deprecated. Please use the List Resources endpoint instead with filter={"operator":"exact","field":"type","value":"event"}." */
+const RESOURCES = 'resource/catalog/';
+
+export class SecodaClient implements SecodaPort {
+  readonly transport: HttpTransport;
+  /** Set once the deprecated events list has answered 404/410: use the Resources list from then on. */
+  private eventsListGone = false;
+
+  constructor(options: TransportOptions) {
+    this.transport = new HttpTransport(options);
+  }
+
+  async listCategories(filter: { title?: string } = {}): Promise<RemoteCategory[]> {
+    const items = await fetchAllPages(this.transport, CATEGORIES, { title: filter.title });
+    return items.map((item) => toCategory(item, 'GET', `/${CATEGORIES}`));
+  }
+
+  async getCategory(id: string): Promise<RemoteCategory> {
+    const path = `${CATEGORIES}${encodeURIComponent(id)}/`;
+    const response = await this.transport.request('GET', path);
+    return toCategory(response.body, 'GET', `/${path}`);
+  }
+
+  async createCategory(input: CreateCategoryInput): Promise<RemoteCategory> {
+    const response = await this.transport.request('POST', CATEGORIES, { body: input });
+    return toCategory(response.body, 'POST', `/${CATEGORIES}`);
+  }
+
+  async listEvents(integrationId: string, filter: ListFilter = {}): Promise<RemoteEvent[]> {
+    let items: unknown[];
+    if (!this.eventsListGone) {
+      try {
+        items = await fetchAllPages(this.transport, EVENTS, { integration_id: integrationId, parent_id: filter.parentId, title: filter.title });
+        return keepIntegration(items, integrationId).map((item) => toEvent(item, 'GET', `/${EVENTS}`));
+      } catch (error) {
+        if (!(error instanceof SecodaApiError && (error.status === 404 || error.status === 410))) throw error;
+        this.eventsListGone = true;
+      }
+    }
+    items = await fetchAllPages(this.transport, RESOURCES, { filter: JSON.stringify(resourceFilter(integrationId, filter)) });
+    return keepIntegration(items, integrationId).map((item) => toEvent(item, 'GET', `/${RESOURCES}`));
+  }
+
+  async createEvent(input: CreateEventInput): Promise<RemoteEvent> {
+    const response = await this.transport.request('POST', EVENTS, { body: input });
+    return toEvent(response.body, 'POST', `/${EVENTS}`);
+  }
+
+  async patchEvent(id: string, fields: PatchFields): Promise<RemoteEvent> {
+    const path = `${EVENTS}${encodeURIComponent(id)}/`;
+    const response = await this.transport.request('PATCH', path, { body: fields });
+    return toEvent(response.body, 'PATCH', `/${path}`);
+  }
+
+  async deleteEvent(id: string): Promise<void> {
+    // "404 Not Found" on delete means it is already gone: the goal is reached.
+    await this.transport.request('DELETE', `${EVENTS}${encodeURIComponent(id)}/`, { accept: [404] });
+  }
+
+  async listProperties(integrationId: string, filter: ListFilter = {}): Promise<RemoteProperty[]> {
+    const items = await fetchAllPages(this.transport, PROPERTIES, { integration_id: integrationId, parent_id: filter.parentId, title: filter.title });
+    return keepIntegration(items, integrationId).map((item) => toProperty(item, 'GET', `/${PROPERTIES}`));
+  }
+
+  async createProperty(input: CreatePropertyInput): Promise<RemoteProperty> {
+    const response = await this.transport.request('POST', PROPERTIES, { body: input });
+    return toProperty(response.body, 'POST', `/${PROPERTIES}`);
+  }
+
+  async patchProperty(id: string, fields: PatchFields): Promise<RemoteProperty> {
+    const path = `${PROPERTIES}${encodeURIComponent(id)}/`;
+    const response = await this.transport.request('PATCH', path, { body: fields });
+    return toProperty(response.body, 'PATCH', `/${path}`);
+  }
+
+  async deleteProperty(id: string): Promise<void> {
+    await this.transport.request('DELETE', `${PROPERTIES}${encodeURIComponent(id)}/`, { accept: [404] });
+  }
+
+  async readState(integrationId: string): Promise<RemoteState> {
+    const [categories, events, properties] = await Promise.all([
+      this.listCategories(),
+      this.listEvents(integrationId),
+      this.listProperties(integrationId),
+    ]);
+    // Categories have no integration filter: keep ours, and those that do not say whose they are.
+    return { categories: categories.filter((c) => c.integration === null || sameId(c.integration, integrationId)), events, properties };
+  }
+}
+
+/**
+ * The server filters by integration_id; we check again, so a server that ignores the filter
+ * can never make tpsync touch another integration's events.
+ */
+function keepIntegration(items: unknown[], integrationId: string): unknown[] {
+  return items.filter((item) => {
+    if (!hasIntegrationKey(item)) return true;
+    const value = (item as { integration: unknown }).integration;
+    const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
+    return (typeof id === 'string' || typeof id === 'number') && sameId(String(id), integrationId);
+  });
+}
+
+function resourceFilter(integrationId: string, filter: ListFilter): unknown {
+  const operands: unknown[] = [
+    { operator: 'exact', field: 'type', value: 'event' },
+    { operator: 'exact', field: 'integration', value: integrationId },
+  ];
+  if (filter.parentId !== undefined) operands.push({ operator: 'exact', field: 'parent', value: filter.parentId });
+  if (filter.title !== undefined) operands.push({ operator: 'exact', field: 'title', value: filter.title });
+  return { operator: 'and', operands };
+}
+

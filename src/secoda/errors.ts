@@ -1,0 +1,132 @@
+/**
+ * Errors of the Secoda client. Each carries a `userMessage` (what happened, which request)
+ * and sometimes a `hint`; none ever carries request headers, so the token cannot leak
+ * through an error.
+ */
+
+export class SecodaError extends Error {
+  override name = 'SecodaError';
+  constructor(
+    readonly userMessage: string,
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(userMessage, options);
+  }
+}
+
+/** Secoda answered with an error status. */
+export class SecodaApiError extends SecodaError {
+  override name = 'SecodaApiError';
+  constructor(
+    readonly status: number,
+    readonly method: string,
+    readonly path: string,
+    /** The response body, trimmed; never headers. */
+    readonly body: string,
+    hint?: string,
+  ) {
+    super(`Secoda answered ${status}${statusText(status)} to ${method} ${path}${body === '' ? '' : `: ${body}`}`, hint);
+  }
+}
+
+export class SecodaAuthError extends SecodaApiError {
+  override name = 'SecodaAuthError';
+  constructor(status: number, method: string, path: string, body: string) {
+    super(
+      status,
+      method,
+      path,
+      body,
+      status === 401
+        ? 'check SECODA_API_TOKEN: it must be an API key from Secoda (Settings → API), sent as a Bearer token, for the workspace at SECODA_API_URL'
+        : 'the API key is valid but may not do this: it acts as the user who created it, who needs Editor or Admin rights on these resources',
+    );
+  }
+}
+
+export class SecodaNotFoundError extends SecodaApiError {
+  override name = 'SecodaNotFoundError';
+}
+
+export class SecodaRateLimitError extends SecodaApiError {
+  override name = 'SecodaRateLimitError';
+}
+
+export class SecodaServerError extends SecodaApiError {
+  override name = 'SecodaServerError';
+}
+
+/** No usable answer at all: DNS, refused connection, reset, timeout. */
+export class SecodaNetworkError extends SecodaError {
+  override name = 'SecodaNetworkError';
+  constructor(
+    readonly code: string,
+    readonly method: string,
+    readonly path: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`could not reach Secoda for ${method} ${path} (${code})`, 'check SECODA_API_URL and the network; tpsync retried before giving up', options);
+  }
+}
+
+/** Secoda answered, but not with what the documented API promises. */
+export class SecodaInvalidResponseError extends SecodaError {
+  override name = 'SecodaInvalidResponseError';
+  constructor(method: string, path: string, problem: string, sample: string) {
+    super(
+      `unexpected response from Secoda to ${method} ${path}: ${problem}${sample === '' ? '' : ` — got ${sample}`}`,
+      'check that SECODA_API_URL points at the Secoda API (…/api/v1); if it does, Secoda may have changed its API: please report this',
+    );
+  }
+}
+
+/**
+ * A write whose outcome is unknown: the request may have reached Secoda, but no answer came
+ * back. Never retried blindly; apply lists the parent's children to see whether it landed.
+ */
+export class OutcomeUnknownError extends SecodaError {
+  override name = 'OutcomeUnknownError';
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the outcome of ${method} ${path} is unknown (${reason})`, 'run the command again: tpsync checks what Secoda holds before writing', options);
+  }
+}
+
+function statusText(status: number): string {
+  const texts: Record<number, string> = {
+    400: ' Bad Request',
+    401: ' Unauthorized',
+    403: ' Forbidden',
+    404: ' Not Found',
+    405: ' Method Not Allowed',
+    409: ' Conflict',
+    410: ' Gone',
+    413: ' Payload Too Large',
+    429: ' Too Many Requests',
+    500: ' Internal Server Error',
+    502: ' Bad Gateway',
+    503: ' Service Unavailable',
+    504: ' Gateway Timeout',
+  };
+  return texts[status] ?? '';
+}
+
+/** Error bodies are undocumented (DRF: {"detail": "…"} or {"field": ["…"]}): show them short. */
+export function trimBody(body: string, max = 300): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  if (/^<!doctype html|^<html/i.test(text)) return '(an HTML page)';
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** The run was interrupted (Ctrl-C, SIGTERM) before this request was sent. */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
+  constructor() {
+    super('interrupted before the request was sent');
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * What we require of Secoda's answers: the fields tpsync uses, with the types the reference
+ * documents. Anything else may come and go. A surprise becomes a clear "unexpected response"
+ * error here rather than a crash somewhere later.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import { SecodaInvalidResponseError, trimBody } from './errors.js';
+import type { RemoteCategory, RemoteCommon, RemoteEvent, RemoteProperty } from './types.js';
+
+const nullable = (type: string | string[]) => ({ type: [...(Array.isArray(type) ? type : [type]), 'null'] });
+/** ID lists: strings per the reference; expanded objects with an id are accepted too. */
+const idList = {
+  anyOf: [{ type: 'null' }, { type: 'array', items: { anyOf: [{ type: ['string', 'integer'] }, { type: 'object', required: ['id'], properties: { id: { type: ['string', 'integer'] } } }] } }],
+};
+
+const resourceSchema = {
+  type: 'object',
+  required: ['id', 'title'],
+  properties: {
+    id: { type: ['string', 'integer'] },
+    title: { type: 'string' },
+    parent: { anyOf: [{ type: ['string', 'integer', 'null'] }, { type: 'object', required: ['id'] }] },
+    integration: { anyOf: [{ type: ['string', 'integer', 'null'] }, { type: 'object', required: ['id'] }] },
+    created_at: nullable('string'),
+    description: nullable('string'),
+    definition: nullable('string'),
+    pii: nullable('boolean'),
+    verified: nullable('boolean'),
+    published: nullable('boolean'),
+    teams: idList,
+    owners: idList,
+    owners_groups: idList,
+    collections: idList,
+    tags: idList,
+    subscribers: idList,
+    type: nullable('string'),
+    enum: nullable('string'),
+    is_required: nullable('boolean'),
+  },
+};
+
+const envelopeSchema = {
+  type: 'object',
+  required: ['results'],
+  properties: {
+    results: { type: 'array' },
+    count: { type: ['integer', 'string', 'null'] },
+    total_pages: { type: ['integer', 'string', 'null'] },
+    meta: { type: ['object', 'null'] },
+    links: { type: ['object', 'null'] },
+  },
+};
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+const validateResource = ajv.compile(resourceSchema);
+const validateEnvelope = ajv.compile(envelopeSchema);
+
+export interface Envelope {
+  results: unknown[];
+  count: number | undefined;
+  totalPages: number | undefined;
+  page: number | undefined;
+  nextPage: number | undefined;
+}
+
+export function parseEnvelope(body: unknown, method: string, path: string): Envelope {
+  // A bare list is a list with one page.
+  if (Array.isArray(body)) return { results: body, count: body.length, totalPages: 1, page: 1, nextPage: undefined };
+  if (!validateEnvelope(body)) throw invalid(method, path, describeAjv(validateEnvelope.errors, 'the list'), body);
+  const envelope = body as { results: unknown[]; count?: unknown; total_pages?: unknown; meta?: Record<string, unknown> | null };
+  return {
+    results: envelope.results,
+    count: toCount(envelope.count),
+    totalPages: toCount(envelope.total_pages),
+    page: toCount(envelope.meta?.['page']),
+    nextPage: toCount(envelope.meta?.['next_page']),
+  };
+}
+
+/** Absent values come as null or as the string "None". */
+function toCount(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return undefined;
+}
+
+type RawResource = Record<string, unknown>;
+
+function checkResource(value: unknown, method: string, path: string): RawResource {
+  if (!validateResource(value)) throw invalid(method, path, describeAjv(validateResource.errors, 'a resource'), value);
+  return value as RawResource;
+}
+
+const idOf = (value: unknown): string | null => {
+  if (typeof value === 'string') return value === 'None' || value === '' ? null : value;
+  if (typeof value === 'number') return String(value);
+  if (value !== null && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id);
+  return null;
+};
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : []);
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const bool = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
+
+function common(raw: RawResource): RemoteCommon {
+  return {
+    id: idOf(raw['id']) ?? '',
+    title: String(raw['title']),
+    parent: idOf(raw['parent']),
+    integration: idOf(raw['integration']),
+    created_at: str(raw['created_at']),
+    description: str(raw['description']),
+    definition: str(raw['definition']),
+    pii: bool(raw['pii']),
+    verified: bool(raw['verified']),
+    published: bool(raw['published']),
+    teams: ids(raw['teams']),
+    owners: ids(raw['owners']),
+    owners_groups: ids(raw['owners_groups']),
+    collections: ids(raw['collections']),
+    tags: ids(raw['tags']),
+    subscribers: ids(raw['subscribers']),
+  };
+}
+
+export function toCategory(value: unknown, method: string, path: string): RemoteCategory {
+  const raw = checkResource(value, method, path);
+  return {
+    id: idOf(raw['id']) ?? '',
+    title: String(raw['title']),
+    integration: 'integration' in raw ? idOf(raw['integration']) : null,
+    teams: ids(raw['teams']),
+    created_at: str(raw['created_at']),
+  };
+}
+
+/** Whether the resource names an integration at all (some answers may leave the key out). */
+export function hasIntegrationKey(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && 'integration' in value;
+}
+
+export function toEvent(value: unknown, method: string, path: string): RemoteEvent {
+  return common(checkResource(value, method, path));
+}
+
+export function toProperty(value: unknown, method: string, path: string): RemoteProperty {
+  const raw = checkResource(value, method, path);
+  return { ...common(raw), type: str(raw['type']), enum: str(raw['enum']), is_required: bool(raw['is_required']) };
+}
+
+function invalid(method: string, path: string, problem: string, sample: unknown): SecodaInvalidResponseError {
+  let text: string;
+  try {
+    text = JSON.stringify(sample) ?? String(sample);
+  } catch {
+    text = String(sample);
+  }
+  return new SecodaInvalidResponseError(method, path, problem, trimBody(text, 200));
+}
+
+function describeAjv(errors: ErrorObject[] | null | undefined, what: string): string {
+  const first = errors?.[0];
+  if (!first) return `${what} is not in the documented shape`;
+  const where = first.instancePath === '' ? what : `${what}'s ${first.instancePath.slice(1).replace(/\//g, '.')}`;
+  return `${where} ${first.message ?? 'is not in the documented shape'}`;
+}

@@ -1,0 +1,40 @@
+/** When to retry a request, and how long to wait first: exponential backoff with full jitter. */
+export interface RetryOptions {
+  /** Attempts in all, the first included. */
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** A server may ask for a long wait; we wait at most this long for one Retry-After. */
+  readonly maxRetryAfterMs: number;
+}
+
+export const defaultRetryOptions: RetryOptions = {
+  attempts: 6,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 120_000,
+};
+
+/** Statuses worth another try: throttling and server-side trouble. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
+}
+
+/** `attempt` counts from 1 (the attempt that just failed). */
+export function backoffDelay(attempt: number, options: RetryOptions, random: () => number, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined) {
+    // Honour the server's wish, plus a little jitter so parallel callers do not return in step.
+    return Math.min(retryAfterMs, options.maxRetryAfterMs) + Math.floor(random() * Math.min(250, options.baseDelayMs));
+  }
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(raw.trim())) return Math.round(Number(raw) * 1000);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,407 @@
+import { describe, expect, it } from 'vitest';
+import { loadTrackingPlan, type PlanFileInput } from '../../src/tracking-plan/load-plan.js';
+import type { Issue } from '../../src/tracking-plan/issue.js';
+
+const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
+const HEADER = `version: 1\nintegration: ${INTEGRATION}\n`;
+
+const file = (path: string, text: string): PlanFileInput => ({ path, bytes: new TextEncoder().encode(text) });
+const load = (text: string) => loadTrackingPlan([file('plan.yaml', text)]);
+const issuesOf = (text: string): Issue[] => {
+  const result = load(text);
+  if (result.ok) throw new Error('expected issues, got a valid plan');
+  return result.issues;
+};
+
+/** Each row: a broken plan, and the issue it must produce (position, code, a fragment naming the culprit). */
+const broken: { name: string; text: string; line: number; column: number; code: string; message: string; hint?: string }[] = [
+  {
+    name: 'misspelt key with a did-you-mean',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: p\n            requird: true\n`,
+    line: 9,
+    column: 13,
+    code: 'unknown-key',
+    message: 'unknown key "requird"',
+    hint: 'did you mean "required"?',
+  },
+  {
+    name: "the API's is_required on a property",
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: p\n            is_required: true\n`,
+    line: 9,
+    column: 13,
+    code: 'unknown-key',
+    message: '"is_required"',
+    hint: 'required: true',
+  },
+  {
+    name: 'unknown property type lists the allowed ones',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: p\n            type: str\n`,
+    line: 9,
+    column: 19,
+    code: 'unknown-value',
+    message: '"str"',
+    hint: 'did you mean "string"? allowed: string, enum, integer, number, boolean, object, array, date, datetime',
+  },
+  {
+    name: 'a quoted boolean',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        pii: "false"\n`,
+    line: 7,
+    column: 14,
+    code: 'wrong-type',
+    message: '"pii" must be true or false, not "false"',
+    hint: 'without quotes',
+  },
+  {
+    name: 'enum type without values',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: color\n            type: enum\n`,
+    line: 9,
+    column: 19,
+    code: 'enum-missing',
+    message: 'property "color" of event "E" has type "enum" but no "enum" list',
+  },
+  {
+    name: 'enum values on a string property',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: color\n            type: string\n            enum: [red]\n`,
+    line: 10,
+    column: 13,
+    code: 'enum-not-allowed',
+    message: 'type "string"',
+  },
+  {
+    name: 'enum value with a comma',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: size\n            type: enum\n            enum: [small, "large, extra"]\n`,
+    line: 10,
+    column: 27,
+    code: 'enum-comma',
+    message: '"large, extra"',
+  },
+  {
+    name: 'repeated enum value',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: size\n            type: enum\n            enum:\n              - small\n              - large\n              - small\n`,
+    line: 13,
+    column: 17,
+    code: 'enum-duplicate',
+    message: '"small" is listed twice',
+  },
+  {
+    name: 'empty enum list',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: size\n            type: enum\n            enum: []\n`,
+    line: 10,
+    column: 19,
+    code: 'empty-list',
+    message: '"enum" is an empty list',
+  },
+  {
+    name: 'a quoted title with surrounding spaces',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: Order Completed\n      - title: " Order Viewed"\n`,
+    line: 7,
+    column: 16,
+    code: 'bad-title',
+    message: 'leading or trailing spaces',
+  },
+  {
+    name: 'event titles that differ only by case (clean titles)',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: Order Completed\n      - title: order completed\n`,
+    line: 7,
+    column: 16,
+    code: 'duplicate-title',
+    message: 'event "order completed" differs only by case or spacing from event "Order Completed" (line 6)',
+  },
+  {
+    name: 'the same property twice',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: id\n          - title: id\n`,
+    line: 9,
+    column: 20,
+    code: 'duplicate-title',
+    message: 'property "id" is listed twice in event "E"',
+  },
+  {
+    name: 'the same category twice in one file',
+    text: `${HEADER}categories:\n  - title: Checkout\n  - title: Checkout\n`,
+    line: 5,
+    column: 12,
+    code: 'duplicate-title',
+    message: 'category "Checkout" is listed twice',
+  },
+  {
+    name: 'missing title',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - description: no title here\n`,
+    line: 6,
+    column: 9,
+    code: 'missing-key',
+    message: 'event #1 of category "A" is missing "title"',
+  },
+  {
+    name: 'an e-mail address as owner',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        owners: [jane@acme.com]\n`,
+    line: 7,
+    column: 18,
+    code: 'bad-id',
+    message: '"jane@acme.com" in "owners" is not a Secoda ID',
+    hint: 'not an e-mail address',
+  },
+  {
+    name: 'a repeated tag',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        tags: [t1, t2, t1]\n`,
+    line: 7,
+    column: 24,
+    code: 'duplicate-value',
+    message: '"tags" lists "t1" twice',
+  },
+  {
+    name: 'events as a mapping instead of a list',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      title: E\n`,
+    line: 6,
+    column: 7,
+    code: 'wrong-type',
+    message: '"events" must be a list, not a mapping',
+  },
+  {
+    name: 'unsupported version',
+    text: `version: 2\nintegration: ${INTEGRATION}\n`,
+    line: 1,
+    column: 10,
+    code: 'unknown-value',
+    message: '"version" must be 1, not 2',
+  },
+  {
+    name: 'integration missing',
+    text: 'version: 1\ncategories: []\n',
+    line: 1,
+    column: 1,
+    code: 'missing-header',
+    message: '"integration" is missing',
+  },
+  {
+    name: 'a numeric integration',
+    text: 'version: 1\nintegration: 12345\n',
+    line: 2,
+    column: 14,
+    code: 'wrong-type',
+    message: '"integration" must be text, not 12345',
+    hint: 'quotes',
+  },
+  {
+    name: 'events listed at the top level',
+    text: `${HEADER}events:\n  - title: E\n`,
+    line: 3,
+    column: 1,
+    code: 'unknown-key',
+    message: 'unknown key "events" at the top level of the file',
+    hint: 'under a category',
+  },
+  {
+    name: 'a tab used for indentation',
+    text: `${HEADER}categories:\n\t- title: A\n`,
+    line: 4,
+    column: 1,
+    code: 'yaml-syntax',
+    message: 'YAML syntax error',
+  },
+  {
+    name: 'a duplicated key',
+    text: `${HEADER}categories:\n  - title: A\n    title: B\n`,
+    line: 5,
+    column: 5,
+    code: 'yaml-syntax',
+    message: 'unique',
+  },
+  {
+    name: 'an empty title',
+    text: `${HEADER}categories:\n  - title: ""\n`,
+    line: 4,
+    column: 12,
+    code: 'empty-value',
+    message: '"title" is empty',
+  },
+  {
+    name: 'an enum property without type',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: size\n            enum: [s, m]\n`,
+    line: 9,
+    column: 13,
+    code: 'enum-needs-type',
+    message: '"enum" needs `type: enum`',
+  },
+  {
+    name: 'required on an event',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        required: true\n`,
+    line: 7,
+    column: 9,
+    code: 'unknown-key',
+    message: 'unknown key "required" in event "E"',
+    hint: 'belongs on a property',
+  },
+];
+
+describe('loadTrackingPlan: broken plans', () => {
+  it.each(broken)('$name', ({ text, line, column, code, message, hint }) => {
+    const issues = issuesOf(text);
+    const match = issues.find((i) => i.code === code);
+    expect(match, JSON.stringify(issues, null, 2)).toBeDefined();
+    expect({ line: match?.line, column: match?.column }).toEqual({ line, column });
+    expect(match?.message).toContain(message);
+    if (hint !== undefined) expect(match?.hint).toContain(hint);
+    expect(match?.file).toBe('plan.yaml');
+  });
+
+  it('reports every problem in one run, sorted by position', () => {
+    const issues = issuesOf(
+      `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        pii: maybe\n        properties:\n          - title: p\n            type: strin\n          - title: q\n            typo: 1\n`,
+    );
+    expect(issues.map((i) => [i.line, i.code])).toEqual([
+      [7, 'wrong-type'],
+      [10, 'unknown-value'],
+      [12, 'unknown-key'],
+    ]);
+  });
+});
+
+describe('loadTrackingPlan: files that are not plans', () => {
+  it('an empty file', () => {
+    expect(issuesOf('')).toEqual([expect.objectContaining({ line: 1, column: 1, code: 'empty-file', message: 'the file is empty' })]);
+  });
+
+  it('a file with only comments', () => {
+    expect(issuesOf('# nothing yet\n')).toEqual([expect.objectContaining({ code: 'empty-file' })]);
+  });
+
+  it('a file that is not UTF-8 names the line of the bad byte', () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode(`${HEADER}categories:\n  - title: Caf`), 0xe9, 0x0a]);
+    const result = loadTrackingPlan([{ path: 'latin1.yaml', bytes }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ line: 4, column: 15, code: 'encoding' })]);
+  });
+
+  it('a UTF-16 file', () => {
+    const result = loadTrackingPlan([{ path: 'utf16.yaml', bytes: Uint8Array.from([0xff, 0xfe, 0x76, 0x00]) }]);
+    expect(!result.ok && result.issues[0]?.message).toContain('UTF-16');
+  });
+
+  it('a YAML bomb is refused quickly, without expanding it', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const next = String.fromCharCode(97 + i);
+      lines.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const started = performance.now();
+    const issues = issuesOf(lines.join('\n') + '\n');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(issues).toEqual([expect.objectContaining({ code: 'alias-bomb', line: 2 })]);
+  });
+
+  it('a UTF-8 byte-order mark is accepted', () => {
+    const result = load(`\uFEFF${HEADER}`);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('loadTrackingPlan: valid plans', () => {
+  it('normalises the DESIGN.md example', () => {
+    const result = load(`# yaml-language-server: $schema=../schemas/tracking-plan.schema.json
+version: 1
+integration: ca529385-fbc9-4934-afae-e372affe795b
+categories:
+  - title: Landing Page
+    teams: [8680f886-97d2-4f4e-92c8-c80b46a3017d]
+    events:
+      - title: CTA Clicked
+        description: A visitor clicked a call-to-action.
+        definition: |
+          Fired once per click on any primary CTA.
+        pii: false
+        verified: true
+        published: true
+        owners: [33733f42-8ff7-460b-9e20-50a2133d3bb0]
+        tags: [f7466f09-33bf-4ac2-9ff2-165fb4b8bdc2]
+        properties:
+          - title: button_color
+            type: enum
+            enum: [red, green, yellow]
+            required: true
+            description: Colour of the clicked button.
+`);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const event = result.plan.categories[0]?.events[0];
+    expect(event).toMatchObject({
+      title: 'CTA Clicked',
+      definition: 'Fired once per click on any primary CTA.\n',
+      pii: false,
+      owners: ['33733f42-8ff7-460b-9e20-50a2133d3bb0'],
+    });
+    expect(event).not.toHaveProperty('teams');
+    expect(event?.properties[0]).toMatchObject({ title: 'button_color', type: 'enum', enum: ['red', 'green', 'yellow'], required: true });
+    expect(event?.source).toEqual({ file: 'plan.yaml', line: 8, column: 9 });
+  });
+
+  it('keeps numeric enum values as written', () => {
+    const result = load(`${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: rating\n            type: enum\n            enum: [1, 2.50, 3, true]\n`);
+    expect(result.ok && result.plan.categories[0]?.events[0]?.properties[0]?.enum).toEqual(['1', '2.50', '3', 'true']);
+  });
+
+  it('accepts anchors reused a reasonable number of times, and merge keys', () => {
+    const events = Array.from({ length: 40 }, (_, i) => `      - title: E${i}\n        <<: *flags\n        properties: *shared`).join('\n');
+    const plan = `${HEADER}categories:\n  - title: A\n    events:\n      - title: Base\n        <<: &flags { pii: false, verified: true }\n        properties: &shared\n          - title: user_id\n            type: string\n${events}\n`;
+    const result = load(plan);
+    expect(result.ok, JSON.stringify(!result.ok && result.issues)).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.categories[0]?.events).toHaveLength(41);
+    expect(result.plan.categories[0]?.events[40]).toMatchObject({ title: 'E39', pii: false, verified: true, properties: [{ title: 'user_id' }] });
+  });
+
+  it('locates an error inside a merged mapping at the merge source', () => {
+    const issues = issuesOf(`${HEADER}categories:\n  - title: A\n    events:\n      - title: Base\n        <<: &flags { pii: nope }\n`);
+    expect(issues).toEqual([expect.objectContaining({ line: 7, column: 27, code: 'wrong-type' })]);
+  });
+});
+
+describe('loadTrackingPlan: directories of files', () => {
+  it('merges files; exactly one holds version and integration', () => {
+    const result = loadTrackingPlan([
+      file('plan/tracking-plan.yaml', HEADER),
+      file('plan/checkout.yaml', 'categories:\n  - title: Checkout\n    events:\n      - title: Order Completed\n'),
+      file('plan/landing.yaml', 'categories:\n  - title: Landing\n'),
+    ]);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.plan.integration).toBe(INTEGRATION);
+      expect(result.plan.categories.map((c) => c.title)).toEqual(['Checkout', 'Landing']);
+      expect(result.plan.categories[0]?.source?.file).toBe('plan/checkout.yaml');
+    }
+  });
+
+  it('refuses a category defined in two files, pointing at both', () => {
+    const result = loadTrackingPlan([
+      file('plan/a.yaml', `${HEADER}categories:\n  - title: Checkout\n`),
+      file('plan/b.yaml', 'categories:\n  - title: checkout\n'),
+    ]);
+    expect(!result.ok && result.issues).toEqual([
+      expect.objectContaining({ file: 'plan/b.yaml', line: 2, column: 12, code: 'duplicate-category', message: expect.stringContaining('plan/a.yaml:4:12') }),
+    ]);
+  });
+
+  it('refuses integration set in two files', () => {
+    const result = loadTrackingPlan([file('plan/a.yaml', HEADER), file('plan/b.yaml', HEADER)]);
+    expect(!result.ok && result.issues.map((i) => [i.file, i.line, i.code])).toEqual([
+      ['plan/b.yaml', 1, 'duplicate-header'],
+      ['plan/b.yaml', 2, 'duplicate-header'],
+    ]);
+  });
+
+  it('refuses a plan where no file holds the header', () => {
+    const result = loadTrackingPlan([file('plan/a.yaml', 'categories: []\n'), file('plan/b.yaml', 'categories: []\n')]);
+    expect(!result.ok && result.issues).toEqual([
+      expect.objectContaining({ file: 'plan/a.yaml', code: 'missing-header', message: '"version" and "integration" are missing' }),
+    ]);
+  });
+
+  it('reports problems of every file in one run', () => {
+    const result = loadTrackingPlan([file('plan/a.yaml', `${HEADER}categories:\n  - titel: X\n`), file('plan/b.yaml', 'categories:\n  - title: Y\n    evnts: []\n')]);
+    expect(!result.ok && result.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`)).toEqual([
+      'plan/a.yaml:4:5 missing-key',
+      'plan/a.yaml:4:5 unknown-key',
+      'plan/b.yaml:3:5 unknown-key',
+    ]);
+  });
+});
