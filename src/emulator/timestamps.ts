@@ -13,7 +13,9 @@ export function parseTimestamp(iso: string): number | undefined {
   const [, seconds = '', fraction = '', zone = 'Z'] = match;
   const ms = Date.parse(`${seconds}${zone}`);
   if (Number.isNaN(ms)) return undefined;
-  return ms * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
+  const micros = ms * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
+  // Exact integers only (up to the year 2255), so that ordering stays exact.
+  return Number.isSafeInteger(micros) ? micros : undefined;
 }
 
 export function formatTimestamp(micros: number): string {

@@ -124,7 +124,7 @@ class Planner {
         else if (moved) this.replaceEvent(event, moved, path, remote?.id ?? null, ['parent'], [{ field: 'parent', before: this.categoryTitle(moved.parent), after: category.title }]);
         else this.createEvent(event, path, remote?.id ?? null);
         for (const duplicate of duplicates.get(event) ?? []) {
-          this.deleteEvent(duplicate, path, `duplicate of ${match?.id ?? ''} (the oldest is kept)`, match?.id ?? null);
+          this.deleteEvent(duplicate, path, `a duplicate: the oldest copy, ${match?.id ?? ''}, is kept`, match?.id ?? null);
         }
       }
       if (remote) this.deleteUnclaimedEvents(remote, category.title);
@@ -203,7 +203,7 @@ class Planner {
       }
       for (const duplicate of extra) {
         claimed.add(duplicate.id);
-        this.deleteProperty(duplicate, path, `duplicate of ${match.id} (the oldest is kept)`, match.id);
+        this.deleteProperty(duplicate, path, `a duplicate: the oldest copy, ${match.id}, is kept`, match.id);
       }
     }
     const leftovers = (this.propertiesByParent.get(idKey(remote.id)) ?? []).filter((p) => !claimed.has(p.id)).sort(byTitleThenAge);

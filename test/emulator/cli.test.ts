@@ -1,0 +1,125 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it, expect } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import type { Io } from '../../src/cli/io.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const TOKEN = 'cli-s3cret-token';
+
+function spawnEmulator(args: string[]): ChildProcessWithoutNullStreams {
+  if (!existsSync(join(root, 'dist/src/cli/main.js'))) throw new Error('run `npm run build` first: this test runs bin/tpsync.js, which runs dist/');
+  const child = spawn(process.execPath, ['bin/tpsync.js', 'emulator', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  child.stdin.end();
+  return child;
+}
+
+/** Collects a stream's text and resolves once it matches. */
+function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp, seen: { text: string }): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got: ${seen.text}`)), 10_000);
+    const check = () => {
+      const match = pattern.exec(seen.text);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    };
+    stream.on('data', (chunk: Buffer) => {
+      seen.text += chunk.toString();
+      check();
+    });
+    check();
+  });
+}
+
+const exitOf = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+describe('tpsync emulator (the real executable)', () => {
+  it('prints its URL, serves the API with the token, and exits 0 on SIGINT', async () => {
+    const child = spawnEmulator(['--port', '0', '--token', TOKEN]);
+    const exited = exitOf(child);
+    const out = { text: '' };
+    const [, url] = await waitFor(child.stdout, /Secoda emulator listening on (\S+)/, out);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+    expect(out.text).toContain(`SECODA_API_URL=${url}`);
+    expect(out.text).toContain('(the token you passed)');
+
+    const unauthenticated = await fetch(`${url}/event/category/`);
+    expect(unauthenticated.status).toBe(401);
+    const created = await fetch(`${url}/event/category/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'From CLI', integration: 'i' }),
+    });
+    expect(created.status).toBe(201);
+
+    child.kill('SIGINT');
+    const { code } = await exited;
+    expect(code).toBe(0);
+    expect(out.text).toContain('Emulator stopped');
+    expect(out.text).not.toContain(TOKEN);
+  });
+
+  it('leaves a complete data file when killed outright (debounced atomic saves)', async () => {
+    const dataFile = join(await mkdtemp(join(tmpdir(), 'tpsync-cli-')), 'data.json');
+    const child = spawnEmulator(['--port', '0', '--data', dataFile]);
+    const exited = exitOf(child);
+    const [, url] = await waitFor(child.stdout, /listening on (\S+)/, { text: '' });
+    for (let i = 0; i < 5; i++) {
+      const reply = await fetch(`${url}/event/category/`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer any-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `C${i}`, integration: 'i' }),
+      });
+      expect(reply.status).toBe(201);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGKILL');
+    expect((await exited).signal).toBe('SIGKILL');
+    const saved = JSON.parse(await readFile(dataFile, 'utf8'));
+    expect(saved.resources.map((r: any) => r.title)).toEqual(['C0', 'C1', 'C2', 'C3', 'C4']);
+  });
+});
+
+describe('tpsync emulator (in process)', () => {
+  function captureIo(signal: AbortSignal) {
+    const out = { text: '' };
+    const err = { text: '' };
+    const io: Io = {
+      stdout: { write: (text: string) => (out.text += text) },
+      stderr: { write: (text: string) => (err.text += text) },
+      env: { NO_COLOR: '1' },
+      signal,
+    };
+    return { io, out, err };
+  }
+
+  it('says any token is accepted when none was given, and stops when the signal aborts', async () => {
+    const controller = new AbortController();
+    const { io, out } = captureIo(controller.signal);
+    const running = run(['emulator', '--port', '0', '--seed', '7', '--fail-after-commit-rate', '0.25'], io);
+    while (!out.text.includes('Press Ctrl-C')) await new Promise((resolve) => setTimeout(resolve, 5));
+    const url = /listening on (\S+)/.exec(out.text)?.[1];
+    expect(out.text).toContain(`SECODA_API_URL=${url} SECODA_API_TOKEN=`);
+    expect(out.text).toContain('any Bearer token is accepted');
+    expect(out.text).toContain('seed 7');
+    expect((await fetch(`${url}/event/events`, { headers: { authorization: 'Bearer whatever' } })).status).toBe(200);
+    controller.abort();
+    expect(await running).toBe(0);
+    await expect(fetch(`${url}/event/events`)).rejects.toThrow();
+  });
+
+  it('rejects bad flags with a usage error', async () => {
+    const { io, err } = captureIo(new AbortController().signal);
+    expect(await run(['emulator', '--fail-before-rate', '2'], io)).toBe(1);
+    expect(err.text).toContain('--fail-before-rate must be a number from 0 to 1');
+    expect(await run(['emulator', '--fault-methods', 'FETCH'], io)).toBe(1);
+    expect(err.text).toContain('--fault-methods');
+  });
+});

@@ -1,0 +1,360 @@
+import { describe, it, expect } from 'vitest';
+import { api, call, createTree, INTEGRATION, MICROSECOND_ISO, startTestEmulator, UUID_WITH_DASHES } from './emulator-client.js';
+
+// The keys of every resource in the reference's examples, in their order.
+const REFERENCE_KEYS = [
+  'id', 'created_at', 'updated_at', 'entity_type', 'native_type', 'bookmarked_by', 'icon', 'title', 'title_full', 'title_cased',
+  'description', 'definition', 'definition_version', 'multiplayers', 'multiplayer_last_modified_by', 'multiplayer_last_modified',
+  'owners', 'owners_groups', 'collections', 'tags', 'workspace_id', 'total_usage', 'published', 'archived', 'pii', 'verified', 'url',
+  'parent', 'children_count', 'integration', 'external_updated_at', 'internal_usage', 'internal_users', 'external_users',
+  'external_usage', 'databuilder_id', 'search_metadata', 'sources', 'subscribers', 'teams', 'stale', 'current_user_permissions',
+]; // prettier-ignore
+// "type": "enum", "enum": "red, green, yellow", "is_required": true — after the common keys, on properties.
+const PROPERTY_KEYS = [...REFERENCE_KEYS, 'type', 'enum', 'is_required'];
+
+describe('create', () => {
+  it('answers 201 for a category and an event, and 200 for a property, as the reference documents', async () => {
+    const emulator = await startTestEmulator();
+    const http = api(emulator);
+    // "Responses 201 Event category created"
+    const category = await http.post('/event/category', { title: 'Landing Page', integration: INTEGRATION, teams: ['team-1'] });
+    expect(category.status).toBe(201);
+    // "Responses 201 Event created"
+    const event = await http.post('/event/events', { title: 'CTA Clicked', integration: INTEGRATION, parent: category.body.id });
+    expect(event.status).toBe(201);
+    // "Responses 200 Event property created."
+    const property = await http.post('/event/event_properties', { title: 'color', integration: INTEGRATION, parent: event.body.id, type: 'string' });
+    expect(property.status).toBe(200);
+    expect(emulator.store.list().map((r) => r.kind)).toEqual(['event_category', 'event', 'event_property']);
+  });
+
+  it('returns the full resource shape of the reference, with dashed UUIDs and microsecond timestamps', async () => {
+    const emulator = await startTestEmulator();
+    const { category, event, property } = await createTree(emulator);
+    expect(Object.keys(category)).toEqual(REFERENCE_KEYS);
+    expect(Object.keys(event)).toEqual(REFERENCE_KEYS);
+    expect(Object.keys(property)).toEqual(PROPERTY_KEYS);
+    for (const resource of [category, event, property]) {
+      expect(resource.id).toMatch(UUID_WITH_DASHES);
+      expect(resource.created_at).toMatch(MICROSECOND_ISO);
+      expect(resource.updated_at).toMatch(MICROSECOND_ISO);
+      expect(resource.integration).toBe(INTEGRATION);
+    }
+    // Created before its event, the category had no children yet.
+    expect(category).toMatchObject({ entity_type: 'event_category', parent: null, teams: ['8680f886-97d2-4f4e-92c8-c80b46a3017d'], children_count: 0 });
+    expect(event).toMatchObject({ entity_type: 'event', parent: category.id, title_full: 'Landing Page.CTA Clicked', description: 'A click.' });
+    expect(property).toMatchObject({ parent: event.id, type: 'enum', enum: 'red, green, yellow', is_required: true, title_full: 'Landing Page.CTA Clicked.button_color' });
+  });
+
+  it('stores every documented create field of an event and ignores unknown keys', async () => {
+    const emulator = await startTestEmulator();
+    const http = api(emulator);
+    const category = (await http.post('/event/category', { title: 'C', integration: INTEGRATION })).body;
+    const body = {
+      title: 'Sample Title',
+      integration: INTEGRATION,
+      description: 'This is a description.',
+      entity_type: 'glossary', // in the reference's example body; not a field tpsync manages
+      definition: '# Docs',
+      parent: category.id,
+      pii: true,
+      verified: true,
+      published: true,
+      teams: ['t1', 't2'],
+      owners: ['o1'],
+      owners_groups: ['g1'],
+      collections: ['c1'],
+      tags: ['tag1'],
+      subscribers: ['s1'],
+      no_such_field: 'ignored',
+    };
+    const created = await http.post('/event/events', body);
+    expect(created.status).toBe(201);
+    const { entity_type: _ignored, no_such_field: _unknown, ...stored } = body;
+    expect(created.body).toMatchObject(stored);
+    expect(created.body.entity_type).toBe('event');
+    expect(created.body).not.toHaveProperty('no_such_field');
+  });
+
+  it('gives created_at that strictly increases, even for creates in quick succession', async () => {
+    const emulator = await startTestEmulator();
+    const http = api(emulator);
+    const stamps: string[] = [];
+    for (let i = 0; i < 20; i++) stamps.push((await http.post('/event/category', { title: `C${i}`, integration: INTEGRATION })).body.created_at);
+    const sorted = [...stamps].sort();
+    expect(stamps).toEqual(sorted);
+    expect(new Set(stamps).size).toBe(stamps.length);
+  });
+});
+
+describe('create validation (DRF field errors)', () => {
+  it('requires a title and an integration', async () => {
+    const emulator = await startTestEmulator();
+    const reply = await api(emulator).post('/event/category', { teams: [] });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ title: ['This field is required.'], integration: ['This field is required.'] });
+  });
+
+  it('rejects a blank title and values of the wrong type, all fields at once', async () => {
+    const emulator = await startTestEmulator();
+    const category = (await api(emulator).post('/event/category', { title: 'C', integration: INTEGRATION })).body;
+    const reply = await api(emulator).post('/event/events', { title: ' ', integration: INTEGRATION, parent: category.id, pii: 'yes', teams: 'team-1', tags: ['ok', 3] });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({
+      title: ['This field may not be blank.'],
+      pii: ['Must be a valid boolean.'],
+      teams: ['Expected a list of items but got type "str".'],
+      tags: { '1': ['Not a valid string.'] },
+    });
+    expect(emulator.store.list('event')).toEqual([]);
+  });
+
+  it('checks a property’s type, enum and is_required', async () => {
+    const emulator = await startTestEmulator();
+    const { event } = await createTree(emulator);
+    const reply = await api(emulator).post('/event/event_properties', { title: 'p', integration: INTEGRATION, parent: event.id, type: 3, enum: ['a', 'b'], is_required: 'true' });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ type: ['Not a valid string.'], enum: ['Not a valid string.'], is_required: ['Must be a valid boolean.'] });
+  });
+
+  it('requires a parent for events and properties', async () => {
+    const emulator = await startTestEmulator();
+    const http = api(emulator);
+    expect((await http.post('/event/events', { title: 'E', integration: INTEGRATION })).body).toEqual({ parent: ['This field is required.'] });
+    expect((await http.post('/event/event_properties', { title: 'P', integration: INTEGRATION })).body).toEqual({ parent: ['This field is required.'] });
+    expect((await http.post('/event/events', { title: 'E', integration: INTEGRATION, parent: 7 })).body).toEqual({ parent: ['Incorrect type. Expected pk value, received int.'] });
+  });
+
+  it('answers 400 for an event whose parent category does not exist (DRF primary key field)', async () => {
+    const emulator = await startTestEmulator();
+    const missing = 'df2c0597-13d9-4159-bb6d-00b3f54235dc';
+    const reply = await api(emulator).post('/event/events', { title: 'E', integration: INTEGRATION, parent: missing });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ parent: [`Invalid pk "${missing}" - object does not exist.`] });
+  });
+
+  it('answers 400 for an event whose parent is an event, not a category', async () => {
+    const emulator = await startTestEmulator();
+    const { event } = await createTree(emulator);
+    const reply = await api(emulator).post('/event/events', { title: 'E', integration: INTEGRATION, parent: event.id });
+    expect(reply.status).toBe(400);
+  });
+
+  it('answers 404 for a property whose parent event does not exist (the reference lists 404 for property create)', async () => {
+    const emulator = await startTestEmulator();
+    const { category } = await createTree(emulator);
+    const reply = await api(emulator).post('/event/event_properties', { title: 'P', integration: INTEGRATION, parent: category.id });
+    expect(reply.status).toBe(404);
+    expect(reply.body).toEqual({ detail: 'Not found.' });
+    expect(emulator.store.list('event_property')).toHaveLength(1);
+  });
+
+  it('accepts a parent id without dashes and stores the parent’s own id', async () => {
+    const emulator = await startTestEmulator();
+    const category = (await api(emulator).post('/event/category', { title: 'C', integration: INTEGRATION })).body;
+    const reply = await api(emulator).post('/event/events', { title: 'E', integration: INTEGRATION, parent: category.id.replace(/-/g, '').toUpperCase() });
+    expect(reply.status).toBe(201);
+    expect(reply.body.parent).toBe(category.id);
+  });
+});
+
+describe('malformed bodies', () => {
+  it('answers 400 "JSON parse error - …" for broken JSON, in DRF’s shape rather than fastify’s', async () => {
+    const emulator = await startTestEmulator();
+    const reply = await call(emulator, 'POST', '/api/v1/event/category', { rawBody: '{"title": "x",' });
+    expect(reply.status).toBe(400);
+    expect(Object.keys(reply.body)).toEqual(['detail']);
+    expect(reply.body.detail).toMatch(/^JSON parse error - /);
+  });
+
+  it('answers 400 "JSON parse error - …" for a body that is not an object', async () => {
+    const emulator = await startTestEmulator();
+    for (const rawBody of ['[1, 2]', '"text"', '42', 'null']) {
+      const reply = await call(emulator, 'POST', '/api/v1/event/category', { rawBody });
+      expect(reply.status, rawBody).toBe(400);
+      expect(reply.body.detail, rawBody).toMatch(/^JSON parse error - /);
+    }
+    expect(emulator.store.size).toBe(0);
+  });
+
+  it('reads a JSON body whatever content type it is sent with', async () => {
+    const emulator = await startTestEmulator();
+    const response = await fetch(`${emulator.url}/event/category`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-token', 'content-type': 'text/plain' },
+      body: JSON.stringify({ title: 'C', integration: INTEGRATION }),
+    });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe('get', () => {
+  it('finds each kind by id, with or without dashes, and 404s otherwise', async () => {
+    const emulator = await startTestEmulator();
+    const http = api(emulator);
+    const { category, event, property } = await createTree(emulator);
+    expect((await http.get(`/event/category/${category.id}`)).body).toEqual({ ...category, children_count: 1 });
+    expect((await http.get(`/event/events/${event.id.replace(/-/g, '')}`)).body).toEqual({ ...event, children_count: 1 });
+    expect((await http.get(`/event/event_properties/${property.id}`)).body).toEqual(property);
+    // "404 Not Found"
+    const missing = await http.get('/event/events/226dc8aafa8d46468b116652cdc64065');
+    expect(missing).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
+    // An id of another kind is not found either.
+    expect((await http.get(`/event/events/${category.id}`)).status).toBe(404);
+    expect((await http.get(`/event/category/${event.id}`)).status).toBe(404);
+  });
+});
+
+describe('list filters', () => {
+  it('filters events by integration_id, parent_id and exact title', async () => {
+    const emulator = await startTestEmulator();
+    const { store } = emulator;
+    const c1 = store.insert('event_category', { title: 'One', integration: INTEGRATION });
+    const c2 = store.insert('event_category', { title: 'Two', integration: INTEGRATION });
+    const foreign = store.insert('event_category', { title: 'One', integration: 'other-integration' });
+    store.insert('event', { title: 'Clicked', integration: INTEGRATION, parent: c1.id });
+    store.insert('event', { title: 'CTA Clicked', integration: INTEGRATION, parent: c1.id });
+    store.insert('event', { title: 'Clicked', integration: INTEGRATION, parent: c2.id });
+    store.insert('event', { title: 'Clicked', integration: 'other-integration', parent: foreign.id });
+    const titles = async (query: string) => (await api(emulator).get(`/event/events${query}`)).body.results.map((r: any) => `${r.title}@${r.parent}`);
+
+    expect(await titles('')).toHaveLength(4);
+    expect(await titles(`?integration_id=${INTEGRATION}`)).toEqual([`Clicked@${c1.id}`, `CTA Clicked@${c1.id}`, `Clicked@${c2.id}`]);
+    expect(await titles(`?integration_id=${INTEGRATION.replace(/-/g, '')}&parent_id=${c1.id}`)).toEqual([`Clicked@${c1.id}`, `CTA Clicked@${c1.id}`]);
+    // "title … Example: Clicked" — exact, so "CTA Clicked" does not match.
+    expect(await titles(`?integration_id=${INTEGRATION}&title=Clicked`)).toEqual([`Clicked@${c1.id}`, `Clicked@${c2.id}`]);
+    expect(await titles('?title=clicked')).toEqual([]);
+    // An empty filter value filters nothing (django-filter).
+    expect(await titles('?title=')).toHaveLength(4);
+  });
+
+  it('filters properties by parent event and categories by title, keeping duplicates in created_at order', async () => {
+    const emulator = await startTestEmulator();
+    const { store } = emulator;
+    // Seeded out of order: list order is created_at, not insertion.
+    const insertedFirst = store.insert('event_category', { title: 'Dup', integration: INTEGRATION, created_at: '2023-01-01T00:00:00Z' });
+    const createdFirst = store.insert('event_category', { title: 'Dup', integration: INTEGRATION, created_at: '2022-01-01T00:00:00.5Z' });
+    store.insert('event_category', { title: 'Other', integration: INTEGRATION });
+    const categories = (await api(emulator).get('/event/category?title=Dup')).body.results;
+    expect(categories.map((c: any) => c.id)).toEqual([createdFirst.id, insertedFirst.id]);
+    expect(categories[0].created_at).toBe('2022-01-01T00:00:00.500000Z');
+
+    const event = store.insert('event', { title: 'E', integration: INTEGRATION, parent: insertedFirst.id });
+    const otherEvent = store.insert('event', { title: 'F', integration: INTEGRATION, parent: insertedFirst.id });
+    const p = store.insert('event_property', { title: 'p', integration: INTEGRATION, parent: event.id, type: 'string' });
+    store.insert('event_property', { title: 'q', integration: INTEGRATION, parent: otherEvent.id });
+    const properties = (await api(emulator).get(`/event/event_properties?parent_id=${event.id}`)).body.results;
+    expect(properties.map((x: any) => x.id)).toEqual([p.id]);
+  });
+});
+
+describe('patch', () => {
+  it('changes the documented patchable fields and silently ignores the rest', async () => {
+    const emulator = await startTestEmulator();
+    const { category, property } = await createTree(emulator);
+    const reply = await api(emulator).patch(`/event/event_properties/${property.id}`, {
+      description: 'New',
+      definition: '# New',
+      pii: true,
+      verified: true,
+      published: true,
+      teams: ['t'],
+      owners: ['o'],
+      collections: ['c'],
+      tags: ['g'],
+      subscribers: ['s'],
+      // Not patchable (DESIGN §1): ignored, never an error.
+      title: 'renamed',
+      parent: category.id,
+      type: 'string',
+      enum: 'x, y',
+      is_required: false,
+      owners_groups: ['og'],
+      integration: 'other',
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      description: 'New', definition: '# New', pii: true, verified: true, published: true,
+      teams: ['t'], owners: ['o'], collections: ['c'], tags: ['g'], subscribers: ['s'],
+      title: 'button_color', parent: property.parent, type: 'enum', enum: 'red, green, yellow', is_required: true, owners_groups: [], integration: INTEGRATION,
+    }); // prettier-ignore
+    expect(reply.body.created_at).toBe(property.created_at);
+    expect(reply.body.updated_at > property.updated_at).toBe(true);
+    expect((await api(emulator).get(`/event/event_properties/${property.id}`)).body).toEqual(reply.body);
+  });
+
+  it('answers 400 for a wrong type on a patchable field and changes nothing', async () => {
+    const emulator = await startTestEmulator();
+    const { event } = await createTree(emulator);
+    const reply = await api(emulator).patch(`/event/events/${event.id}`, { description: 'changed', verified: 'yes', owners: 'me' });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ verified: ['Must be a valid boolean.'], owners: ['Expected a list of items but got type "str".'] });
+    expect(emulator.store.get(event.id)?.description).toBe('A click.');
+  });
+
+  it('answers 404 for an unknown id', async () => {
+    const emulator = await startTestEmulator();
+    expect((await api(emulator).patch('/event/events/226dc8aa-fa8d-4646-8b11-6652cdc64065', { description: 'x' })).status).toBe(404);
+  });
+});
+
+describe('delete', () => {
+  it('answers 200 with the deleted resource, and 404 the second time', async () => {
+    const emulator = await startTestEmulator();
+    const { property } = await createTree(emulator);
+    const reply = await api(emulator).delete(`/event/event_properties/${property.id}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual(property);
+    expect((await api(emulator).delete(`/event/event_properties/${property.id}`)).status).toBe(404);
+  });
+
+  it('deletes an event’s properties with it', async () => {
+    const emulator = await startTestEmulator();
+    const { category, event, property } = await createTree(emulator);
+    await api(emulator).post('/event/event_properties', { title: 'second', integration: INTEGRATION, parent: event.id });
+    expect((await api(emulator).delete(`/event/events/${event.id}`)).status).toBe(200);
+    expect((await api(emulator).get(`/event/event_properties/${property.id}`)).status).toBe(404);
+    expect((await api(emulator).get(`/event/event_properties?parent_id=${event.id}`)).body.count).toBe(0);
+    expect(emulator.store.list().map((r) => r.id)).toEqual([category.id]);
+  });
+});
+
+describe('paths', () => {
+  it('serves every path with and without /api/v1, a trailing slash or doubled slashes', async () => {
+    const emulator = await startTestEmulator();
+    const { event } = await createTree(emulator);
+    for (const path of ['/event/events', '/event/events/', '/api/v1/event/events', '/api/v1/event/events/', '//api/v1//event/events/']) {
+      const reply = await call(emulator, 'GET', path);
+      expect(reply.status, path).toBe(200);
+      expect(reply.body.results.map((r: any) => r.id), path).toEqual([event.id]);
+    }
+    for (const path of [`/event/events/${event.id}`, `/api/v1/event/events/${event.id}/`]) {
+      expect((await call(emulator, 'GET', path)).status, path).toBe(200);
+    }
+  });
+
+  it('creates on a path with a trailing slash, without any redirect', async () => {
+    const emulator = await startTestEmulator();
+    for (const path of ['/event/category/', '/api/v1/event/category/', '/event/category']) {
+      const reply = await call(emulator, 'POST', path, { body: { title: path, integration: INTEGRATION } });
+      expect(reply.status, path).toBe(201);
+    }
+    expect(emulator.store.size).toBe(3);
+  });
+
+  it('answers 404 {"detail":"Not found."} for an unknown path, even without credentials', async () => {
+    const emulator = await startTestEmulator();
+    const reply = await call(emulator, 'GET', '/api/v1/event/nothing', { auth: null });
+    expect(reply).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
+  });
+
+  it('answers 405 for an undocumented method on a known path (categories have no update or delete)', async () => {
+    const emulator = await startTestEmulator();
+    const { category } = await createTree(emulator);
+    const patch = await call(emulator, 'PATCH', `/api/v1/event/category/${category.id}`, { body: { title: 'x' } });
+    expect(patch).toMatchObject({ status: 405, body: { detail: 'Method "PATCH" not allowed.' } });
+    expect(patch.headers.get('allow')).toBe('GET, HEAD');
+    expect((await call(emulator, 'DELETE', `/event/category/${category.id}`)).status).toBe(405);
+    expect((await call(emulator, 'PUT', '/event/events', { body: {} })).status).toBe(405);
+  });
+});
