@@ -8,6 +8,7 @@ import { didYouMean } from '../tracking-plan/did-you-mean.js';
 import { parseCommandArgs, renderHelp, type CommandSpec, type ParsedArgs } from './args.js';
 import { styleFor, type Io } from './io.js';
 import { version } from './version.js';
+import { reportIssuesToGitHub } from './github-annotations.js';
 
 import { validateCommand, validateSpec } from './commands/validate.js';
 import { planCommand, planSpec } from './commands/plan.js';
@@ -69,15 +70,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     return await command.run(args, io);
   } catch (error) {
-    return reportError(error, io);
+    return await reportError(error, io);
   }
 }
 
-function reportError(error: unknown, io: Io): number {
+async function reportError(error: unknown, io: Io): Promise<number> {
   const style = styleFor(io.stderr, io.env);
   if (error instanceof ExitError) return error.exitCode;
   if (error instanceof PlanInvalidError) {
     io.stderr.write(renderIssuesText(error.issues, style));
+    await reportIssuesToGitHub(error.issues, io);
     return 1;
   }
   if (error instanceof UsageError) {

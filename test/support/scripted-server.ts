@@ -12,7 +12,7 @@ export interface ScriptedRequest {
   readonly body: string;
 }
 
-export type Script = (request: ScriptedRequest, response: ServerResponse) => void | Promise<void>;
+export type Script = (request: ScriptedRequest, response: ServerResponse) => unknown;
 
 export interface ScriptedServer {
   readonly url: string;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { executePlan, type ExecuteResult } from '../../apply/execute-plan.js';
 import { checkSavedPlan } from '../../apply/saved-plan.js';
 import { UsageError } from '../../errors.js';
-import { buildPlan } from '../../plan/build-plan.js';
+import type { buildPlan } from '../../plan/build-plan.js';
 import { checkDeleteGuard } from '../../plan/delete-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { NO_CHANGES, pathText } from '../../render/describe-operation.js';
@@ -14,16 +14,18 @@ import { styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
+import { checkReviewedPlan, reviewOptions, type ReviewSession } from '../github-publish.js';
 
 export const applySpec: CommandSpec = {
   name: 'apply',
   summary: 'Make Secoda match the tracking plan (idempotent: a second apply does nothing).',
-  usage: 'tpsync apply <plan> [--plan-file plan.json] [--allow-deletes] [--max-deletes N] [--concurrency N] [--writes-per-minute N] [--local]',
+  usage: 'tpsync apply <plan> [--plan-file plan.json] [--allow-deletes] [--max-deletes N] [--require-reviewed-plan] [--concurrency N] [--writes-per-minute N] [--local]',
   positionals: ['plan'],
   options: {
     'plan-file': { type: 'string', value: 'file', description: 'Apply exactly this saved plan (from `plan --out`); refused if stale' },
     'allow-deletes': { type: 'boolean', description: 'Allow a plan that deletes more than --max-deletes resources or a quarter of them' },
     'max-deletes': { type: 'string', value: 'N', description: `Refuse to delete more than N resources without --allow-deletes (default ${DEFAULT_MAX_DELETES})` },
+    ...reviewOptions,
     ...connectionOptions,
   },
   details:
@@ -49,15 +51,22 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       plan = check.plan;
     }
 
+    const review: ReviewSession | undefined = booleanOption(args, 'require-reviewed-plan')
+      ? await checkReviewedPlan(plan, io, args.positionals[0] ?? '', booleanOption(args, 'force'))
+      : undefined;
+
     const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes });
     if (guard.refused) {
+      await review?.setStatus('refused', 'The delete guard stopped it; see the run.');
       io.stdout.write(renderPlanText(plan, { style }));
       throw new UsageError(`refused: ${guard.tripped ?? ''}`, 'check that the plan path is right and nothing was left out; if the deletes are intended, add --allow-deletes (or raise --max-deletes)');
     }
     if (plan.operations.length === 0) {
       io.stdout.write(renderPlanText(plan, { style }));
+      await review?.setStatus('applied', 'Nothing was left to change.');
       return 0;
     }
+    await review?.setStatus('applying');
 
     io.stdout.write(renderPlanText(plan, { style }));
     io.stdout.write(`\nApplying ${plan.operations.length} changes…${connection.writesPerMinute > 0 ? ` (writes paced at ${connection.writesPerMinute} a minute)` : ''}\n`);
@@ -72,13 +81,17 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
 
     if (result.interrupted) {
       io.stdout.write(`Interrupted. Run the same apply again to finish: it plans from what Secoda holds now.\n`);
+      await review?.setStatus('failed', `Interrupted after ${result.counts.done} of ${plan.operations.length} changes.`);
       return io.signal?.reason === 'SIGTERM' ? 143 : 130;
     }
     if (result.counts.failed > 0) {
       io.stdout.write(`Some changes failed. Run the same apply again: it retries what is left and never duplicates what was done.\n`);
+      await review?.setStatus('failed', `${result.counts.failed} of ${plan.operations.length} changes failed.`);
       return 1;
     }
-    return await verify(trackingPlan, connection, io, style);
+    const verified = await verify(trackingPlan, connection, io, style);
+    await review?.setStatus(verified === 0 ? 'applied' : 'failed', verified === 0 ? '' : 'Secoda still differs after the apply.');
+    return verified;
   } finally {
     await connection.close();
   }

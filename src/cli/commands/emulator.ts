@@ -20,13 +20,25 @@ export const emulatorSpec: CommandSpec = {
     token: { type: 'string', value: 'T', description: 'Bearer token to require (default: accept any non-empty one)' },
     data: { type: 'string', value: 'file.json', description: 'Keep the data in this JSON file (loaded at start, saved atomically)' },
     'latency-ms': { type: 'string', value: 'N', description: 'Delay every response by N milliseconds' },
-    'write-rate-limit': { type: 'string', value: 'N', description: 'Allow N writes (POST/PUT/PATCH) a minute, then answer 429 (Secoda allows 30)' },
+    'write-rate-limit': {
+      type: 'string',
+      value: 'N',
+      description: 'Allow N writes (POST/PUT/PATCH) a minute, then answer 429 (Secoda allows 30)',
+    },
     'page-size': { type: 'string', value: 'N', description: 'Results per page (default 50)' },
     seed: { type: 'string', value: 'N', description: 'Seed for fault injection: the same seed gives the same faults' },
     'fail-before-rate': { type: 'string', value: '0..1', description: 'Share of requests answered 500/502/503 before doing anything' },
     'fail-after-commit-rate': { type: 'string', value: '0..1', description: 'Share of writes answered 500 after they were saved' },
-    'drop-after-commit-rate': { type: 'string', value: '0..1', description: 'Share of writes whose connection is dropped after they were saved' },
-    'rate-limit-burst-rate': { type: 'string', value: '0..1', description: 'Share of requests that start a short burst of 429s (Retry-After: 1)' },
+    'drop-after-commit-rate': {
+      type: 'string',
+      value: '0..1',
+      description: 'Share of writes whose connection is dropped after they were saved',
+    },
+    'rate-limit-burst-rate': {
+      type: 'string',
+      value: '0..1',
+      description: 'Share of requests that start a short burst of 429s (Retry-After: 1)',
+    },
     'fault-methods': { type: 'string', value: 'list', description: 'Inject faults only into these methods, e.g. POST,PATCH' },
     'events-list-gone': { type: 'boolean', description: 'Answer 410 to GET /event/events (the deprecated list), to test the fallback' },
   },
@@ -39,7 +51,10 @@ export const emulatorSpec: CommandSpec = {
 export async function emulatorCommand(args: ParsedArgs, io: Io): Promise<number> {
   const options = emulatorOptions(args);
   const style = styleFor(io.stdout, io.env);
-  options.onPersistError = (error) => io.stderr.write(`${style.yellow('warning:')} could not save ${options.dataFile ?? 'the data file'}: ${error instanceof Error ? error.message : String(error)}\n`);
+  options.onPersistError = (error) =>
+    io.stderr.write(
+      `${style.yellow('warning:')} could not save ${options.dataFile ?? 'the data file'}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
 
   const emulator = await start(options);
   const tokenNote = options.token !== undefined ? '(the token you passed)' : '<anything> (any Bearer token is accepted)';
@@ -65,7 +80,10 @@ function emulatorOptions(args: ParsedArgs): EmulatorOptions {
     rateLimitBurstRate: fractionOption(args, 'rate-limit-burst-rate'),
   };
   if (rates.failAfterCommitRate + rates.dropAfterCommitRate > 1) {
-    throw new UsageError('--fail-after-commit-rate and --drop-after-commit-rate add up to more than 1', 'a write can only fail one way; lower one of them');
+    throw new UsageError(
+      '--fail-after-commit-rate and --drop-after-commit-rate add up to more than 1',
+      'a write can only fail one way; lower one of them',
+    );
   }
   const token = stringOption(args, 'token');
   if (token !== undefined && (token.trim() === '' || /\s/.test(token))) {
@@ -98,7 +116,9 @@ function parseMethods(list: string): string[] {
     .filter((m) => m !== '');
   const unknown = methods.find((m) => !FAULT_METHODS.includes(m));
   if (unknown !== undefined || methods.length === 0) {
-    throw new UsageError(`--fault-methods takes a comma-separated list of ${FAULT_METHODS.join(', ')}${unknown !== undefined ? `, not "${unknown}"` : ''}`);
+    throw new UsageError(
+      `--fault-methods takes a comma-separated list of ${FAULT_METHODS.join(', ')}${unknown !== undefined ? `, not "${unknown}"` : ''}`,
+    );
   }
   return methods;
 }
@@ -109,7 +129,11 @@ async function start(options: EmulatorOptions): Promise<RunningEmulator> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const where = `${options.host ?? '127.0.0.1'}:${options.port ?? DEFAULT_EMULATOR_PORT}`;
-    if (code === 'EADDRINUSE') throw new UsageError(`cannot listen on ${where}: the port is already in use`, 'pick another with --port, or --port 0 for any free port');
+    if (code === 'EADDRINUSE')
+      throw new UsageError(
+        `cannot listen on ${where}: the port is already in use`,
+        'pick another with --port, or --port 0 for any free port',
+      );
     if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
       throw new UsageError(`cannot listen on ${where} (${code})`, 'check --host and --port (ports below 1024 need privileges)');
     }

@@ -8,13 +8,14 @@ import { booleanOption, integerOption, stringOption, type CommandSpec, type Pars
 import { connectionOptions, openConnection } from '../connection.js';
 import { styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { commentOption, publishPlan } from '../github-publish.js';
 
 export const DEFAULT_MAX_DELETES = 10;
 
 export const planSpec: CommandSpec = {
   name: 'plan',
   summary: 'Show what apply would change in Secoda, without changing anything.',
-  usage: 'tpsync plan <plan> [--json | --markdown] [--out plan.json] [--detailed-exitcode] [--local]',
+  usage: 'tpsync plan <plan> [--json | --markdown] [--out plan.json] [--detailed-exitcode] [--comment] [--local]',
   positionals: ['plan'],
   options: {
     json: { type: 'boolean', description: 'Print the plan as JSON (only JSON on stdout)' },
@@ -22,6 +23,7 @@ export const planSpec: CommandSpec = {
     out: { type: 'string', value: 'file', description: 'Save the plan as JSON, for `apply --plan-file`' },
     'detailed-exitcode': { type: 'boolean', description: 'Exit 2 when there are changes, 0 when there are none' },
     'max-deletes': { type: 'string', value: 'N', description: `Warn when the plan deletes more than N resources (default ${DEFAULT_MAX_DELETES})` },
+    ...commentOption,
     ...connectionOptions,
   },
   details: 'Exit codes: 0 success (no changes, with --detailed-exitcode), 1 error or invalid plan, 2 changes present (with --detailed-exitcode).',
@@ -59,5 +61,11 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     io.stdout.write(renderPlanText(plan, { style, notes: guardNote ? [style.yellow(guardNote)] : [] }));
     if (out !== undefined) io.stdout.write(`Saved the plan to ${out}; apply exactly it with \`tpsync apply ${args.positionals[0] ?? ''} --plan-file ${out}\`.\n`);
   }
+  await publishPlan(plan, io, {
+    planPath: args.positionals[0] ?? '',
+    comment: booleanOption(args, 'comment'),
+    ...(out === undefined ? {} : { planJsonPath: out }),
+    notes: guardNote ? [`> [!WARNING]\n> ${guardNote.slice(2)}`] : [],
+  });
   return booleanOption(args, 'detailed-exitcode') && plan.operations.length > 0 ? 2 : 0;
 }

@@ -5,6 +5,7 @@ import { renderIssuesJson, renderIssuesText } from '../../render/issues.js';
 import { readTrackingPlan } from '../../tracking-plan/read-plan-files.js';
 import { styleFor, type Io } from '../io.js';
 import { describePlanSize } from './plan-size.js';
+import { reportIssuesToGitHub } from '../github-annotations.js';
 
 export const validateSpec: CommandSpec = {
   name: 'validate',
@@ -28,6 +29,7 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
   }
   if (!result.ok) {
     io.stderr.write(renderIssuesText(result.issues, styleFor(io.stderr, io.env)));
+    await reportIssuesToGitHub(result.issues, io);
     return 1;
   }
   const style = styleFor(io.stdout, io.env);

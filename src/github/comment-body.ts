@@ -1,0 +1,49 @@
+/**
+ * The sticky pull-request comment for one plan path: marker, meta, status, the Markdown plan
+ * and a footer, always within GitHub's limit of 65,536 characters (details are dropped first,
+ * with a pointer to the job summary, which holds the whole plan).
+ */
+import type { Plan } from '../plan/types.js';
+import { renderPlanMarkdown } from '../render/plan-markdown.js';
+import { commentMarker, metaLine, statusBlock, type CommentStatus } from './comment-marker.js';
+import { packDigests, planHash } from './operation-digest.js';
+
+/** GitHub refuses comment bodies longer than this. */
+export const COMMENT_LIMIT = 65_536;
+/** Room kept for the operation digests; beyond it only the plan hash is carried. */
+const MAX_DIGEST_CHARS = 40_000;
+
+export interface CommentContext {
+  readonly planPath: string;
+  readonly version: string;
+  /** Link to the workflow run, where the job summary holds the full plan. */
+  readonly runUrl?: string;
+  readonly sha?: string;
+}
+
+export interface CommentOptions {
+  readonly status: CommentStatus;
+  readonly notes?: readonly string[];
+  readonly limit?: number;
+}
+
+export function buildPlanComment(plan: Plan, context: CommentContext, options: CommentOptions): string {
+  const limit = options.limit ?? COMMENT_LIMIT;
+  const packed = packDigests(plan);
+  const meta = metaLine({
+    hash: planHash(plan),
+    ...(packed.length <= MAX_DIGEST_CHARS ? { ops: packed } : {}),
+    status: options.status,
+    ...(context.sha ? { sha: context.sha } : {}),
+  });
+  const head = [commentMarker(context.planPath), meta, `### tpsync plan for \`${context.planPath}\``, '', statusBlock(options.status), ''].join('\n');
+  const footerParts = [`tpsync ${context.version}`];
+  if (context.sha) footerParts.push(`commit ${context.sha.slice(0, 7)}`);
+  if (context.runUrl) footerParts.push(`[workflow run](${context.runUrl})`);
+  const footer = `\n<sub>${footerParts.join(' · ')}</sub>\n`;
+  // A little margin: GitHub may count some characters differently from JavaScript.
+  const budget = limit - head.length - footer.length - 64;
+  const where = context.runUrl ? `The full plan is in the [job summary](${context.runUrl}).` : 'The full plan is in the job summary.';
+  const markdown = renderPlanMarkdown(plan, { notes: options.notes ?? [], maxLength: budget, truncatedNote: where });
+  return `${head}${markdown}${footer}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * What a GitHub Actions run tells us through its environment: the repository, the event
+ * (and its pull request), the token, the API URL (GitHub Enterprise sets its own), the
+ * commit and the run's address.
+ */
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+
+export interface GitHubContext {
+  readonly owner: string;
+  readonly repo: string;
+  readonly apiUrl: string;
+  readonly token: string;
+  readonly eventName: string;
+  readonly sha: string | undefined;
+  readonly runUrl: string | undefined;
+  /** The pull request of a pull_request / pull_request_target event. */
+  readonly pullRequest: { readonly number: number; readonly fromFork: boolean; readonly headSha: string | undefined } | undefined;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function inGitHubActions(env: Env): boolean {
+  return env['GITHUB_ACTIONS'] === 'true';
+}
+
+export async function readGitHubContext(env: Env): Promise<GitHubContext> {
+  const repository = env['GITHUB_REPOSITORY'] ?? '';
+  const [owner, repo] = repository.split('/');
+  if (!owner || !repo) throw new UsageError('GITHUB_REPOSITORY is not set (owner/repo)', 'run this in GitHub Actions, or set GITHUB_REPOSITORY');
+  const token = env['GITHUB_TOKEN']?.trim();
+  if (!token) throw new UsageError('GITHUB_TOKEN is not set', 'pass `github-token: ${{ secrets.GITHUB_TOKEN }}` to the action, or set GITHUB_TOKEN in the step\'s env');
+  const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+  const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+  const runId = env['GITHUB_RUN_ID'];
+  const payload = await readEvent(env['GITHUB_EVENT_PATH']);
+  return {
+    owner,
+    repo,
+    apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/+$/, ''),
+    token,
+    eventName,
+    sha: env['GITHUB_SHA'],
+    runUrl: runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
+    pullRequest: pullRequestOf(eventName, payload),
+  };
+}
+
+async function readEvent(path: string | undefined): Promise<unknown> {
+  if (!path) return undefined;
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function pullRequestOf(eventName: string, payload: unknown): GitHubContext['pullRequest'] {
+  if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return undefined;
+  const pr = (payload as { pull_request?: { number?: unknown; head?: { sha?: unknown; repo?: { full_name?: unknown } | null }; base?: { repo?: { full_name?: unknown } } } } | undefined)?.pull_request;
+  const number = typeof pr?.number === 'number' ? pr.number : Number((payload as { number?: unknown } | undefined)?.number);
+  if (!Number.isInteger(number) || number <= 0) return undefined;
+  const head = pr?.head?.repo?.full_name;
+  const base = pr?.base?.repo?.full_name;
+  return { number, fromFork: typeof head === 'string' && typeof base === 'string' && head !== base, headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined };
+}

@@ -1,0 +1,53 @@
+/**
+ * What a reviewer approved, in a form small enough to carry in a PR comment's hidden
+ * marker: one short digest per operation, computed from what the operation *does* (action,
+ * resource, values written), not from how it is rendered or from values it reads. So a plan
+ * re-made at merge time matches the reviewed one operation by operation, even if some of
+ * it has been applied since, or a parent created in between now has an ID.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson, sha256 } from '../plan/fingerprint.js';
+import type { Operation, Plan } from '../plan/types.js';
+
+/** 48-bit digests as 8 base64url characters: collisions are negligible for plans of thousands of operations. */
+const DIGEST_CHARS = 8;
+
+export function operationIdentity(op: Operation): unknown {
+  const base = { action: op.action, kind: op.kind, path: op.path };
+  switch (op.action) {
+    case 'create':
+      return { ...base, body: op.body };
+    case 'update':
+      return { ...base, remote_id: op.remote_id, patch: op.patch };
+    case 'replace':
+      return { ...base, remote_id: op.remote_id, body: op.body, forced_by: op.forced_by };
+    case 'delete':
+      return { ...base, remote_id: op.remote_id };
+  }
+}
+
+export function operationDigest(op: Operation): string {
+  return createHash('sha256').update(canonicalJson(operationIdentity(op))).digest().subarray(0, 6).toString('base64url');
+}
+
+/** The hash of the plan's canonical operations: equal plans, equal hashes, whatever their text. */
+export function planHash(plan: Plan): string {
+  const digests = plan.operations.map(operationDigest).sort();
+  return `sha256:${sha256(digests.join('\n'))}`;
+}
+
+/** Digests packed as one string (DIGEST_CHARS characters each), sorted. */
+export function packDigests(plan: Plan): string {
+  return plan.operations.map(operationDigest).sort().join('');
+}
+
+export function unpackDigests(packed: string): Set<string> {
+  const digests = new Set<string>();
+  for (let i = 0; i + DIGEST_CHARS <= packed.length; i += DIGEST_CHARS) digests.add(packed.slice(i, i + DIGEST_CHARS));
+  return digests;
+}
+
+/** Operations of `plan` that the reviewed digests do not contain (empty: the plan is a subset). */
+export function unreviewedOperations(plan: Plan, reviewed: ReadonlySet<string>): Operation[] {
+  return plan.operations.filter((op) => !reviewed.has(operationDigest(op)));
+}
