@@ -12,7 +12,10 @@ export const INVALID_TOKEN = 'Invalid token.';
  * non-empty Bearer token passes (the header is still required).
  */
 export function authenticationFailure(header: string | undefined, expected: string | undefined): string | undefined {
-  const parts = (header ?? '').trim().split(/\s+/).filter((p) => p !== '');
+  const parts = (header ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((p) => p !== '');
   // Another scheme (Basic, Token, …) is, to this authenticator, no credentials at all.
   if (parts.length === 0 || parts[0]?.toLowerCase() !== 'bearer') return NOT_PROVIDED;
   if (parts.length === 1) return 'Invalid token header. No credentials provided.';

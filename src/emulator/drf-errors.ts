@@ -10,11 +10,10 @@ export class DrfError extends Error {
   override readonly name = 'DrfError';
   constructor(
     readonly statusCode: number,
-    readonly body: Record<string, unknown> | string,
+    readonly body: Record<string, unknown>,
     readonly headers: Readonly<Record<string, string>> = {},
-    readonly contentType = 'application/json; charset=utf-8',
   ) {
-    super(typeof body === 'string' ? body : JSON.stringify(body));
+    super(JSON.stringify(body));
   }
 }
 
@@ -42,7 +41,11 @@ export const parseError = (reason: string): DrfError => new DrfError(400, { deta
 export const unauthenticated = (detail: string): DrfError => new DrfError(401, { detail }, { 'www-authenticate': 'Bearer' });
 
 export const throttled = (waitSeconds: number): DrfError =>
-  new DrfError(429, { detail: `Request was throttled. Expected available in ${waitSeconds} seconds.` }, { 'retry-after': String(waitSeconds) });
+  new DrfError(
+    429,
+    { detail: `Request was throttled. Expected available in ${waitSeconds} seconds.` },
+    { 'retry-after': String(waitSeconds) },
+  );
 
 export const methodNotAllowed = (method: string, allowed: readonly string[]): DrfError =>
   new DrfError(405, { detail: `Method "${method}" not allowed.` }, { allow: allowed.join(', ') });

@@ -90,7 +90,8 @@ export class FaultInjector {
       this.burstLeft = BURST_MIN - 1 + Math.floor(burstLength * BURST_SPREAD);
       return { before: { kind: 'rate-limit-burst' } };
     }
-    if (fail < o.failBeforeRate) return { before: { kind: 'fail-before', status: FAIL_STATUSES[Math.floor(status * FAIL_STATUSES.length)] ?? 500 } };
+    if (fail < o.failBeforeRate)
+      return { before: { kind: 'fail-before', status: FAIL_STATUSES[Math.floor(status * FAIL_STATUSES.length)] ?? 500 } };
     if (!MUTATING.has(method.toUpperCase())) return {};
     if (after < o.failAfterCommitRate) return { afterCommit: 'fail-after-commit' };
     if (after < o.failAfterCommitRate + o.dropAfterCommitRate) return { afterCommit: 'drop-after-commit' };
@@ -103,7 +104,8 @@ function checked(options: FaultOptions): FaultOptions {
     const rate = options[key];
     if (!Number.isFinite(rate) || rate < 0 || rate > 1) throw new RangeError(`${key} must be a number from 0 to 1, not ${rate}`);
   }
-  if (options.failAfterCommitRate + options.dropAfterCommitRate > 1) throw new RangeError('failAfterCommitRate + dropAfterCommitRate must not exceed 1');
+  if (options.failAfterCommitRate + options.dropAfterCommitRate > 1)
+    throw new RangeError('failAfterCommitRate + dropAfterCommitRate must not exceed 1');
   if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be a whole number, not ${options.seed}`);
   return { ...options, faultMethods: options.faultMethods?.map((m) => m.toUpperCase()) };
 }

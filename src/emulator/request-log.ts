@@ -54,7 +54,9 @@ export class RequestLog {
 
   /** Entries of one method, optionally under a route prefix (`/event/events`). */
   matching(method?: string, routePrefix?: string): LogEntry[] {
-    return this.list.filter((e) => (method === undefined || e.method === method.toUpperCase()) && (routePrefix === undefined || e.route.startsWith(routePrefix)));
+    return this.list.filter(
+      (e) => (method === undefined || e.method === method.toUpperCase()) && (routePrefix === undefined || e.route.startsWith(routePrefix)),
+    );
   }
 
   /** Forgets the entries and the peak (requests in flight are still counted). */

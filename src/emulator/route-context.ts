@@ -39,7 +39,8 @@ export function jsonBody(request: FastifyRequest): Body {
   } catch (error) {
     throw parseError(error instanceof Error ? error.message : String(error));
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw parseError(`Expected a JSON object, but got ${pythonType(value)}.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw parseError(`Expected a JSON object, but got ${pythonType(value)}.`);
   return value as Body;
 }
 
@@ -55,7 +56,12 @@ export function filterValue(request: FastifyRequest, name: string): string | und
   return value === '' ? undefined : value;
 }
 
-export function listEnvelope<T>(request: FastifyRequest, context: RouteContext, items: readonly StoredResource[], shape: (r: StoredResource) => T): Envelope<T> {
+export function listEnvelope<T>(
+  request: FastifyRequest,
+  context: RouteContext,
+  items: readonly StoredResource[],
+  shape: (r: StoredResource) => T,
+): Envelope<T> {
   const totals: Partial<Record<ResourceKind, number>> = {};
   for (const item of items) totals[item.kind] = (totals[item.kind] ?? 0) + 1;
   const envelope = paginate(items, queryValue(request, 'page'), {

@@ -60,7 +60,10 @@ function registerCollection(app: FastifyInstance, context: RouteContext, collect
     const integration = filterValue(request, 'integration_id');
     const parent = filterValue(request, 'parent_id');
     const title = filterValue(request, 'title');
-    const items = store.list(kind, (r) => matchesId(r.integration, integration) && matchesId(r.parent, parent) && (title === undefined || r.title === title));
+    const items = store.list(
+      kind,
+      (r) => matchesId(r.integration, integration) && matchesId(r.parent, parent) && (title === undefined || r.title === title),
+    );
     const shape = shapeContext(store);
     return listEnvelope(request, context, items, (r) => toApiResource(r, shape));
   });
@@ -68,7 +71,8 @@ function registerCollection(app: FastifyInstance, context: RouteContext, collect
   app.post(path, (request, reply) => {
     const { input, parent, errors } = checkEventLikeCreate(jsonBody(request), kind);
     const parentRecord = parent === undefined ? undefined : store.get(parent, collection.parentKind);
-    if (parent !== undefined && !parentRecord && collection.unknownParent === 'field-error') errors['parent'] = [MESSAGES.missingPk(parent)];
+    if (parent !== undefined && !parentRecord && collection.unknownParent === 'field-error')
+      errors['parent'] = [MESSAGES.missingPk(parent)];
     if (Object.keys(errors).length > 0) throw fieldErrors(errors);
     if (!parentRecord) throw notFound();
     // The parent is stored as the parent's own id, as a foreign key serialises.

@@ -101,7 +101,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const states = new WeakMap<IncomingMessage, RequestState>();
   let gate: Gate | undefined;
 
-  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true } });
+  const app = Fastify({
+    logger: false,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    // A path that does not even decode (`/event/events/%zz`) matches no URL pattern: Django's 404.
+    frameworkErrors: (_error, _request, reply) => {
+      reply.raw.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ detail: 'Not found.' }));
+    },
+  });
 
   // Bodies are kept raw and parsed when a handler reads them (see RawBody), whatever their content type.
   app.removeAllContentTypeParsers();
@@ -144,15 +151,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     done(null, payload);
   });
 
+  // Every error leaves in DRF's shape, never fastify's {"statusCode", "error", "message"}.
   app.setErrorHandler((error: unknown, _request, reply) => {
     if (error instanceof DrfError) {
-      void reply.code(error.statusCode).headers(error.headers).type(error.contentType).send(error.body);
+      void reply.code(error.statusCode).headers(error.headers).send(error.body);
       return;
     }
-    const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      void reply.code(415).send({ detail: `Unsupported media type "${_request.headers['content-type'] ?? ''}" in request.` });
-    } else if (statusCode === 413) {
+    const { statusCode, message } = error as { statusCode?: number; message?: string };
+    if (statusCode === 413) {
       void reply.code(413).send({ detail: 'Request body is too large.' });
     } else if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
       void reply.code(statusCode).send({ detail: message ?? 'Bad request.' });
@@ -231,8 +237,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (changes.pageSize !== undefined) settings.pageSize = positive(changes.pageSize, 'pageSize');
       if (changes.eventsListGone !== undefined) settings.eventsListGone = changes.eventsListGone;
       if (changes.latencyMs !== undefined) settings.latencyMs = atLeastZero(changes.latencyMs, 'latencyMs');
-      if ('writeRateLimit' in changes) limiter.limit = settings.writeRateLimit = changes.writeRateLimit === undefined ? undefined : atLeastZero(changes.writeRateLimit, 'writeRateLimit');
-      if (changes.writeRateWindowMs !== undefined) limiter.windowMs = settings.writeRateWindowMs = positive(changes.writeRateWindowMs, 'writeRateWindowMs');
+      if ('writeRateLimit' in changes)
+        limiter.limit = settings.writeRateLimit =
+          changes.writeRateLimit === undefined ? undefined : atLeastZero(changes.writeRateLimit, 'writeRateLimit');
+      if (changes.writeRateWindowMs !== undefined)
+        limiter.windowMs = settings.writeRateWindowMs = positive(changes.writeRateWindowMs, 'writeRateWindowMs');
     },
     flush: async () => {
       await saver?.flush();
@@ -268,11 +277,9 @@ async function openDataFile(file: string, store: Store, onError?: (error: unknow
   return saver;
 }
 
-/** What an overloaded or failing backend says: DRF's JSON for 500/503, a proxy's HTML page for 502. */
+/** What a failing backend says, in DRF's shape like every other error here. */
 function serverFailure(status: 500 | 502 | 503): DrfError {
-  if (status === 502) {
-    return new DrfError(502, '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n', {}, 'text/html');
-  }
+  if (status === 502) return new DrfError(502, { detail: 'Bad gateway.' });
   if (status === 503) return new DrfError(503, { detail: 'Service temporarily unavailable, try again later.' });
   return new DrfError(500, SERVER_ERROR);
 }

@@ -43,7 +43,8 @@ export interface StoredResource {
 /** What a create (or a test seeding data) supplies; everything but the title has a default. */
 export type ResourceInput = Partial<Omit<StoredResource, 'kind'>> & { title: string };
 
-export type PatchableField = 'description' | 'definition' | 'pii' | 'verified' | 'published' | 'teams' | 'owners' | 'collections' | 'tags' | 'subscribers';
+export type PatchableField =
+  'description' | 'definition' | 'pii' | 'verified' | 'published' | 'teams' | 'owners' | 'collections' | 'tags' | 'subscribers';
 export type ResourcePatch = Partial<Pick<StoredResource, PatchableField>>;
 
 export interface StoreSnapshot {
@@ -98,7 +99,11 @@ export class Store {
     // A fresh resource is updated just after it is created (as in the reference's example); seeded
     // data without an updated_at was last updated when it was created.
     const updatedMicros =
-      input.updated_at !== undefined ? requireTimestamp(input.updated_at, 'updated_at') : input.created_at !== undefined ? createdMicros : this.clock.next();
+      input.updated_at !== undefined
+        ? requireTimestamp(input.updated_at, 'updated_at')
+        : input.created_at !== undefined
+          ? createdMicros
+          : this.clock.next();
     this.clock.observe(updatedMicros);
     const isProperty = kind === 'event_property';
     const record: StoredResource = {
@@ -226,7 +231,15 @@ export class Store {
 }
 
 function copy(record: StoredResource): StoredResource {
-  return { ...record, teams: [...record.teams], owners: [...record.owners], owners_groups: [...record.owners_groups], collections: [...record.collections], tags: [...record.tags], subscribers: [...record.subscribers] };
+  return {
+    ...record,
+    teams: [...record.teams],
+    owners: [...record.owners],
+    owners_groups: [...record.owners_groups],
+    collections: [...record.collections],
+    tags: [...record.tags],
+    subscribers: [...record.subscribers],
+  };
 }
 
 function requireTimestamp(value: string, field: string): number {
@@ -264,7 +277,8 @@ function readSnapshotResource(raw: unknown, index: number): ResourceInput & { ki
   const id = text('id', false);
   const title = text('title', false);
   const createdAt = text('created_at', false);
-  if (typeof id !== 'string' || typeof title !== 'string' || typeof createdAt !== 'string') throw new Error(`${where} needs an id, a title and a created_at`);
+  if (typeof id !== 'string' || typeof title !== 'string' || typeof createdAt !== 'string')
+    throw new Error(`${where} needs an id, a title and a created_at`);
   const input: ResourceInput = { id, title, created_at: createdAt };
   const assign = <K extends keyof ResourceInput>(key: K, value: ResourceInput[K] | undefined) => {
     if (value !== undefined) input[key] = value;

@@ -9,12 +9,17 @@ describe('Bearer authentication', () => {
     expect(reply.body).toEqual({ detail: 'Authentication credentials were not provided.' });
     expect(reply.headers.get('www-authenticate')).toBe('Bearer');
     // Another scheme is no Bearer credentials either.
-    expect((await call(emulator, 'GET', '/api/v1/event/category', { auth: 'Basic dXNlcjpwYXNz' })).body.detail).toBe('Authentication credentials were not provided.');
+    expect((await call(emulator, 'GET', '/api/v1/event/category', { auth: 'Basic dXNlcjpwYXNz' })).body.detail).toBe(
+      'Authentication credentials were not provided.',
+    );
   });
 
   it('answers 401 "Invalid token." for a wrong token, on reads and writes alike, and writes nothing', async () => {
     const emulator = await startTestEmulator();
-    expect(await call(emulator, 'GET', '/event/events', { auth: 'Bearer wrong' })).toMatchObject({ status: 401, body: { detail: 'Invalid token.' } });
+    expect(await call(emulator, 'GET', '/event/events', { auth: 'Bearer wrong' })).toMatchObject({
+      status: 401,
+      body: { detail: 'Invalid token.' },
+    });
     const post = await call(emulator, 'POST', '/event/category', { auth: 'Bearer wrong', body: { title: 'x', integration: 'i' } });
     expect(post).toMatchObject({ status: 401, body: { detail: 'Invalid token.' } });
     expect(emulator.store.size).toBe(0);
@@ -35,6 +40,8 @@ describe('Bearer authentication', () => {
     const emulator = await startTestEmulator({ token: undefined });
     expect((await call(emulator, 'GET', '/event/category', { auth: 'Bearer anything-at-all' })).status).toBe(200);
     expect((await call(emulator, 'GET', '/event/category', { auth: null })).status).toBe(401);
-    expect((await call(emulator, 'GET', '/event/category', { auth: 'Bearer' })).body).toEqual({ detail: 'Invalid token header. No credentials provided.' });
+    expect((await call(emulator, 'GET', '/event/category', { auth: 'Bearer' })).body).toEqual({
+      detail: 'Invalid token header. No credentials provided.',
+    });
   });
 });

@@ -12,13 +12,13 @@ describe('the Resources list (GET /resource/catalog)', () => {
     const reply = await catalog(emulator);
     expect(reply.status).toBe(200);
     expect(reply.body.count).toBe(3);
-    expect(reply.body.results.map((r: any) => [r.id, r.type])).toEqual([
+    expect(reply.body.results.map((r) => [r.id, r.type])).toEqual([
       [category.id, 'event_category'],
       [event.id, 'event'],
       [property.id, 'event_property'],
     ]);
     // The property's own data type stays readable.
-    expect(reply.body.results[2].property_type).toBe('enum');
+    expect(reply.body.results[2]?.property_type).toBe('enum');
     expect(reply.body.resource_totals).toEqual({ event_category: 1, event: 1, event_property: 1 });
   });
 
@@ -26,8 +26,14 @@ describe('the Resources list (GET /resource/catalog)', () => {
     const emulator = await startTestEmulator();
     const { event } = await createTree(emulator);
     await createTree(emulator, 'another-integration');
-    const reply = await catalog(emulator, { operator: 'and', operands: [{ operator: 'exact', field: 'type', value: 'event' }, { operator: 'exact', field: 'integration', value: INTEGRATION }] });
-    expect(reply.body.results.map((r: any) => r.id)).toEqual([event.id]);
+    const reply = await catalog(emulator, {
+      operator: 'and',
+      operands: [
+        { operator: 'exact', field: 'type', value: 'event' },
+        { operator: 'exact', field: 'integration', value: INTEGRATION },
+      ],
+    });
+    expect(reply.body.results.map((r) => r.id)).toEqual([event.id]);
     // /resource/all (where the pagination links point) is the same list.
     expect((await catalog(emulator, { operator: 'exact', field: 'type', value: 'event' }, '/resource/all')).body.count).toBe(2);
   });
@@ -39,14 +45,22 @@ describe('the Resources list (GET /resource/catalog)', () => {
     const a = store.insert('event', { title: 'Order Completed', integration: INTEGRATION, parent: c.id, tags: ['t1'] });
     const b = store.insert('event', { title: 'Order Refunded', integration: INTEGRATION, parent: c.id, description: '' });
     const d = store.insert('event', { title: 'Cart Viewed', integration: INTEGRATION, parent: c.id });
-    const ids = async (filter: unknown) => (await catalog(emulator, filter)).body.results.map((r: any) => r.id);
+    const ids = async (filter: unknown) => (await catalog(emulator, filter)).body.results.map((r) => r.id);
 
     expect(await ids({ operator: 'contains', field: 'title', value: 'order' })).toEqual([a.id, b.id]);
     expect(await ids({ operator: 'in', field: 'title', value: ['Cart Viewed', 'Order Refunded'] })).toEqual([b.id, d.id]);
     expect(await ids({ operator: 'is_set', field: 'parent', value: true })).toEqual([a.id, b.id, d.id]);
     expect(await ids({ operator: 'is_set', field: 'tags', value: true })).toEqual([a.id]);
     expect(await ids({ operator: 'exact', field: 'tags', value: 't1' })).toEqual([a.id]);
-    expect(await ids({ operator: 'or', operands: [{ operator: 'exact', field: 'id', value: a.id }, { operator: 'exact', field: 'type', value: 'event_category' }] })).toEqual([c.id, a.id]);
+    expect(
+      await ids({
+        operator: 'or',
+        operands: [
+          { operator: 'exact', field: 'id', value: a.id },
+          { operator: 'exact', field: 'type', value: 'event_category' },
+        ],
+      }),
+    ).toEqual([c.id, a.id]);
     expect(await ids({ operator: 'not', operands: [{ operator: 'exact', field: 'type', value: 'event' }] })).toEqual([c.id]);
   });
 
@@ -71,7 +85,7 @@ describe('eventsListGone', () => {
     expect(typeof gone.body.detail).toBe('string');
     expect((await http.get(`/event/events/${event.id}`)).status).toBe(200);
     expect((await http.get('/event/event_properties')).status).toBe(200);
-    expect((await catalog(emulator, { operator: 'exact', field: 'type', value: 'event' })).body.results[0].id).toBe(event.id);
+    expect((await catalog(emulator, { operator: 'exact', field: 'type', value: 'event' })).body.results[0]?.id).toBe(event.id);
     emulator.configure({ eventsListGone: false });
     expect((await http.get('/event/events')).status).toBe(200);
   });

@@ -12,7 +12,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const TOKEN = 'cli-s3cret-token';
 
 function spawnEmulator(args: string[]): ChildProcessWithoutNullStreams {
-  if (!existsSync(join(root, 'dist/src/cli/main.js'))) throw new Error('run `npm run build` first: this test runs bin/tpsync.js, which runs dist/');
+  if (!existsSync(join(root, 'dist/src/cli/main.js')))
+    throw new Error('run `npm run build` first: this test runs bin/tpsync.js, which runs dist/');
   const child = spawn(process.execPath, ['bin/tpsync.js', 'emulator', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
   child.stdin.end();
   return child;
@@ -38,7 +39,9 @@ function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp, seen: { text: s
 }
 
 const exitOf = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
 describe('tpsync emulator (the real executable)', () => {
   it('prints its URL, serves the API with the token, and exits 0 on SIGINT', async () => {
@@ -82,8 +85,8 @@ describe('tpsync emulator (the real executable)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     child.kill('SIGKILL');
     expect((await exited).signal).toBe('SIGKILL');
-    const saved = JSON.parse(await readFile(dataFile, 'utf8'));
-    expect(saved.resources.map((r: any) => r.title)).toEqual(['C0', 'C1', 'C2', 'C3', 'C4']);
+    const saved = JSON.parse(await readFile(dataFile, 'utf8')) as { resources: { title: string }[] };
+    expect(saved.resources.map((r) => r.title)).toEqual(['C0', 'C1', 'C2', 'C3', 'C4']);
   });
 });
 

@@ -5,11 +5,34 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../..
 export const TOKEN = 'test-token';
 export const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 
+/** A resource as the API returns it: the fields the tests read, the rest left open. */
+export interface ResourceJson {
+  readonly [key: string]: unknown;
+  id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+  parent: string | null;
+  integration: string | null;
+}
+
+/** Any reply body the tests read: a resource, a page or an error — whichever the request gets. */
+export interface ReplyBody extends ResourceJson {
+  links: { next: string | null; previous: string | null };
+  meta: { page: number; previous_page: number | string | null; next_page: number | string | null };
+  count: number;
+  total_pages: number;
+  results: ResourceJson[];
+  resource_totals: Record<string, number>;
+  detail: string;
+  filter: string[];
+}
+
 export interface Reply {
   status: number;
   headers: Headers;
-  /** Parsed JSON, or the raw text when the body is not JSON. */
-  body: any;
+  /** Parsed JSON (or, for a body that is not JSON, its text). */
+  body: ReplyBody;
 }
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -43,7 +66,7 @@ export async function call(emulator: RunningEmulator, method: string, path: stri
   } catch {
     // not JSON: keep the text
   }
-  return { status: response.status, headers: response.headers, body: parsed };
+  return { status: response.status, headers: response.headers, body: parsed as ReplyBody };
 }
 
 export const api = (emulator: RunningEmulator) => ({
@@ -56,12 +79,22 @@ export const api = (emulator: RunningEmulator) => ({
 /** A category, an event in it and a property of the event, created over HTTP. */
 export async function createTree(emulator: RunningEmulator, integration = INTEGRATION) {
   const http = api(emulator);
-  const category = (await http.post('/event/category/', { title: 'Landing Page', integration, teams: ['8680f886-97d2-4f4e-92c8-c80b46a3017d'] })).body;
-  const event = (await http.post('/event/events/', { title: 'CTA Clicked', integration, parent: category.id, description: 'A click.' })).body;
-  const property = (
-    await http.post('/event/event_properties/', { title: 'button_color', integration, parent: event.id, type: 'enum', enum: 'red, green, yellow', is_required: true })
+  const category = (
+    await http.post('/event/category/', { title: 'Landing Page', integration, teams: ['8680f886-97d2-4f4e-92c8-c80b46a3017d'] })
   ).body;
-  return { category, event, property } as { category: Record<string, any>; event: Record<string, any>; property: Record<string, any> };
+  const event = (await http.post('/event/events/', { title: 'CTA Clicked', integration, parent: category.id, description: 'A click.' }))
+    .body;
+  const property = (
+    await http.post('/event/event_properties/', {
+      title: 'button_color',
+      integration,
+      parent: event.id,
+      type: 'enum',
+      enum: 'red, green, yellow',
+      is_required: true,
+    })
+  ).body;
+  return { category, event, property };
 }
 
 export const UUID_WITH_DASHES = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

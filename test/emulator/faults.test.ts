@@ -35,6 +35,8 @@ describe('seeded fault injection', () => {
     const emulator = await startTestEmulator({ seed: 5, failBeforeRate: 1 });
     const got = await statuses(emulator, 30, 'POST');
     expect(new Set(got)).toEqual(new Set([500, 502, 503]));
+    const failed = await api(emulator).post('/event/category', { title: 'x', integration: INTEGRATION });
+    expect(Object.keys(failed.body)).toEqual(['detail']);
     expect(emulator.store.size).toBe(0);
     expect((await call(emulator, 'GET', '/event/category', { auth: null })).status).toBeGreaterThanOrEqual(500);
     expect(emulator.log.entries.every((e) => e.fault === 'fail-before')).toBe(true);

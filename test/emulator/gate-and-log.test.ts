@@ -15,7 +15,11 @@ describe('gate', () => {
     const releases: (() => void)[] = [];
     emulator.gate = () => new Promise<void>((resolve) => releases.push(resolve));
     let answered = 0;
-    const requests = Array.from({ length: 5 }, () => api(emulator).get('/event/category').then((r) => (answered++, r)));
+    const requests = Array.from({ length: 5 }, () =>
+      api(emulator)
+        .get('/event/category')
+        .then((r) => (answered++, r)),
+    );
 
     await until(() => releases.length === 5);
     expect(emulator.log.inFlight).toBe(5);
@@ -53,8 +57,22 @@ describe('request log', () => {
     await call(emulator, 'POST', '/event/category', { body: { title: 'C', integration: INTEGRATION } });
     await call(emulator, 'GET', '/event/category', { auth: null });
     const [list, create, denied] = emulator.log.entries;
-    expect(list).toMatchObject({ seq: 1, method: 'GET', path: '/api/v1/event/events/', route: '/event/events', query: { integration_id: 'abc', title: 'Clicked' }, status: 200 });
-    expect(create).toMatchObject({ seq: 2, method: 'POST', route: '/event/category', body: { title: 'C', integration: INTEGRATION }, status: 201, dropped: false });
+    expect(list).toMatchObject({
+      seq: 1,
+      method: 'GET',
+      path: '/api/v1/event/events/',
+      route: '/event/events',
+      query: { integration_id: 'abc', title: 'Clicked' },
+      status: 200,
+    });
+    expect(create).toMatchObject({
+      seq: 2,
+      method: 'POST',
+      route: '/event/category',
+      body: { title: 'C', integration: INTEGRATION },
+      status: 201,
+      dropped: false,
+    });
     expect(denied).toMatchObject({ status: 401 });
     for (const entry of emulator.log.entries) expect(entry.endedAt!).toBeGreaterThanOrEqual(entry.startedAt);
     expect(emulator.log.matching('POST', '/event/category')).toEqual([create]);

@@ -1,9 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { api, INTEGRATION, startTestEmulator } from './emulator-client.js';
+import { api, call, INTEGRATION, startTestEmulator } from './emulator-client.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 
 function seedCategories(emulator: RunningEmulator, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => emulator.store.insert('event_category', { title: `Category ${i}`, integration: INTEGRATION }).id);
+  return Array.from(
+    { length: n },
+    (_, i) => emulator.store.insert('event_category', { title: `Category ${i}`, integration: INTEGRATION }).id,
+  );
 }
 
 describe('pagination envelope', () => {
@@ -36,7 +39,7 @@ describe('pagination envelope', () => {
     expect(last.body.results).toHaveLength(20);
 
     // Pages cover the list once, in created_at order.
-    const seen = [first, second, last].flatMap((page) => page.body.results.map((r: any) => r.id));
+    const seen = [first, second, last].flatMap((page) => page.body.results.map((r) => r.id));
     expect(seen).toEqual(ids);
   });
 
@@ -71,10 +74,9 @@ describe('pagination envelope', () => {
   it('uses the configured page size and takes the host from the request for links', async () => {
     const emulator = await startTestEmulator({ pageSize: 2 });
     seedCategories(emulator, 5);
-    const response = await fetch(`${emulator.url}/event/category?page=2`, { headers: { authorization: 'Bearer test-token' } });
-    const body: any = await response.json();
+    const { body } = await call(emulator, 'GET', '/api/v1/event/category?page=2');
     expect(body).toMatchObject({ count: 5, total_pages: 3, meta: { page: 2, previous_page: 1, next_page: 3 } });
-    expect(body.results.map((r: any) => r.title)).toEqual(['Category 2', 'Category 3']);
+    expect(body.results.map((r) => r.title)).toEqual(['Category 2', 'Category 3']);
     emulator.configure({ pageSize: 50 });
     expect((await api(emulator).get('/event/category')).body.total_pages).toBe(1);
   });

@@ -7,7 +7,10 @@ import { startEmulator } from '../../src/emulator/server.js';
 import { api, createTree, INTEGRATION, startTestEmulator } from './emulator-client.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'tpsync-emulator-'));
-const readJson = async (file: string): Promise<any> => JSON.parse(await readFile(file, 'utf8'));
+interface SavedFile {
+  resources: { id: string; title: unknown }[];
+}
+const readJson = async (file: string): Promise<SavedFile> => JSON.parse(await readFile(file, 'utf8')) as SavedFile;
 
 describe('data file', () => {
   it('round-trips: a restarted emulator serves exactly what the first one stored', async () => {
@@ -15,11 +18,19 @@ describe('data file', () => {
     const first = await startTestEmulator({ dataFile });
     const { category, event, property } = await createTree(first);
     await api(first).patch(`/event/events/${event.id}`, { tags: ['t1'], verified: true });
-    const before = await Promise.all([`/event/category/${category.id}`, `/event/events/${event.id}`, `/event/event_properties/${property.id}`].map(async (p) => (await api(first).get(p)).body));
+    const before = await Promise.all(
+      [`/event/category/${category.id}`, `/event/events/${event.id}`, `/event/event_properties/${property.id}`].map(
+        async (p) => (await api(first).get(p)).body,
+      ),
+    );
     await first.close();
 
     const second = await startTestEmulator({ dataFile });
-    const after = await Promise.all([`/event/category/${category.id}`, `/event/events/${event.id}`, `/event/event_properties/${property.id}`].map(async (p) => (await api(second).get(p)).body));
+    const after = await Promise.all(
+      [`/event/category/${category.id}`, `/event/events/${event.id}`, `/event/event_properties/${property.id}`].map(
+        async (p) => (await api(second).get(p)).body,
+      ),
+    );
     expect(after).toEqual(before);
     // New resources still sort after the loaded ones.
     const later = (await api(second).post('/event/category', { title: 'Later', integration: INTEGRATION })).body;
@@ -32,7 +43,7 @@ describe('data file', () => {
     expect((await readJson(dataFile)).resources).toEqual([]);
     const created = (await api(emulator).post('/event/category', { title: 'Saved', integration: INTEGRATION })).body;
     const started = Date.now();
-    let saved: any[] = [];
+    let saved: SavedFile['resources'] = [];
     while (Date.now() - started < 1000) {
       saved = (await readJson(dataFile)).resources;
       if (saved.length > 0) break;
@@ -47,7 +58,7 @@ describe('data file', () => {
     const emulator = await startEmulator({ dataFile });
     emulator.store.insert('event_category', { title: 'Last Minute', integration: INTEGRATION });
     await emulator.close();
-    expect((await readJson(dataFile)).resources.map((r: any) => r.title)).toEqual(['Last Minute']);
+    expect((await readJson(dataFile)).resources.map((r) => r.title)).toEqual(['Last Minute']);
   });
 
   it('never exposes a half-written file while saving, and leaves no temp files behind', async () => {
@@ -64,7 +75,15 @@ describe('data file', () => {
     })();
     // Big enough that a non-atomic write would be caught part-way.
     for (let batch = 0; batch < 10; batch++) {
-      await Promise.all(Array.from({ length: 40 }, (_, i) => api(emulator).post('/event/category', { title: `C${batch}-${i}`, integration: INTEGRATION, teams: Array.from({ length: 20 }, (_, t) => `team-${t}`) })));
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          api(emulator).post('/event/category', {
+            title: `C${batch}-${i}`,
+            integration: INTEGRATION,
+            teams: Array.from({ length: 20 }, (_, t) => `team-${t}`),
+          }),
+        ),
+      );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await emulator.close();
@@ -88,7 +107,10 @@ describe('data file', () => {
     const dataFile = join(await tempDir(), 'data.json');
     await writeFile(dataFile, '{"format": "tpsync-emulator", "resources": [');
     await expect(startEmulator({ dataFile })).rejects.toThrow(DataFileError);
-    await writeFile(dataFile, JSON.stringify({ format: 'tpsync-emulator', resources: [{ kind: 'event', id: 'x', title: 3, created_at: '2024-01-01T00:00:00Z' }] }));
+    await writeFile(
+      dataFile,
+      JSON.stringify({ format: 'tpsync-emulator', resources: [{ kind: 'event', id: 'x', title: 3, created_at: '2024-01-01T00:00:00Z' }] }),
+    );
     await expect(startEmulator({ dataFile })).rejects.toThrow(/resources\[0\]\.title/);
     expect(await readJson(dataFile)).toMatchObject({ resources: [{ title: 3 }] });
   });

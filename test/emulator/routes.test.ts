@@ -2,13 +2,14 @@ import { describe, it, expect } from 'vitest';
 import { api, call, createTree, INTEGRATION, MICROSECOND_ISO, startTestEmulator, UUID_WITH_DASHES } from './emulator-client.js';
 
 // The keys of every resource in the reference's examples, in their order.
+// prettier-ignore
 const REFERENCE_KEYS = [
   'id', 'created_at', 'updated_at', 'entity_type', 'native_type', 'bookmarked_by', 'icon', 'title', 'title_full', 'title_cased',
   'description', 'definition', 'definition_version', 'multiplayers', 'multiplayer_last_modified_by', 'multiplayer_last_modified',
   'owners', 'owners_groups', 'collections', 'tags', 'workspace_id', 'total_usage', 'published', 'archived', 'pii', 'verified', 'url',
   'parent', 'children_count', 'integration', 'external_updated_at', 'internal_usage', 'internal_users', 'external_users',
   'external_usage', 'databuilder_id', 'search_metadata', 'sources', 'subscribers', 'teams', 'stale', 'current_user_permissions',
-]; // prettier-ignore
+];
 // "type": "enum", "enum": "red, green, yellow", "is_required": true — after the common keys, on properties.
 const PROPERTY_KEYS = [...REFERENCE_KEYS, 'type', 'enum', 'is_required'];
 
@@ -23,7 +24,12 @@ describe('create', () => {
     const event = await http.post('/event/events', { title: 'CTA Clicked', integration: INTEGRATION, parent: category.body.id });
     expect(event.status).toBe(201);
     // "Responses 200 Event property created."
-    const property = await http.post('/event/event_properties', { title: 'color', integration: INTEGRATION, parent: event.body.id, type: 'string' });
+    const property = await http.post('/event/event_properties', {
+      title: 'color',
+      integration: INTEGRATION,
+      parent: event.body.id,
+      type: 'string',
+    });
     expect(property.status).toBe(200);
     expect(emulator.store.list().map((r) => r.kind)).toEqual(['event_category', 'event', 'event_property']);
   });
@@ -41,9 +47,25 @@ describe('create', () => {
       expect(resource.integration).toBe(INTEGRATION);
     }
     // Created before its event, the category had no children yet.
-    expect(category).toMatchObject({ entity_type: 'event_category', parent: null, teams: ['8680f886-97d2-4f4e-92c8-c80b46a3017d'], children_count: 0 });
-    expect(event).toMatchObject({ entity_type: 'event', parent: category.id, title_full: 'Landing Page.CTA Clicked', description: 'A click.' });
-    expect(property).toMatchObject({ parent: event.id, type: 'enum', enum: 'red, green, yellow', is_required: true, title_full: 'Landing Page.CTA Clicked.button_color' });
+    expect(category).toMatchObject({
+      entity_type: 'event_category',
+      parent: null,
+      teams: ['8680f886-97d2-4f4e-92c8-c80b46a3017d'],
+      children_count: 0,
+    });
+    expect(event).toMatchObject({
+      entity_type: 'event',
+      parent: category.id,
+      title_full: 'Landing Page.CTA Clicked',
+      description: 'A click.',
+    });
+    expect(property).toMatchObject({
+      parent: event.id,
+      type: 'enum',
+      enum: 'red, green, yellow',
+      is_required: true,
+      title_full: 'Landing Page.CTA Clicked.button_color',
+    });
   });
 
   it('stores every documented create field of an event and ignores unknown keys', async () => {
@@ -80,7 +102,8 @@ describe('create', () => {
     const emulator = await startTestEmulator();
     const http = api(emulator);
     const stamps: string[] = [];
-    for (let i = 0; i < 20; i++) stamps.push((await http.post('/event/category', { title: `C${i}`, integration: INTEGRATION })).body.created_at);
+    for (let i = 0; i < 20; i++)
+      stamps.push((await http.post('/event/category', { title: `C${i}`, integration: INTEGRATION })).body.created_at);
     const sorted = [...stamps].sort();
     expect(stamps).toEqual(sorted);
     expect(new Set(stamps).size).toBe(stamps.length);
@@ -98,7 +121,14 @@ describe('create validation (DRF field errors)', () => {
   it('rejects a blank title and values of the wrong type, all fields at once', async () => {
     const emulator = await startTestEmulator();
     const category = (await api(emulator).post('/event/category', { title: 'C', integration: INTEGRATION })).body;
-    const reply = await api(emulator).post('/event/events', { title: ' ', integration: INTEGRATION, parent: category.id, pii: 'yes', teams: 'team-1', tags: ['ok', 3] });
+    const reply = await api(emulator).post('/event/events', {
+      title: ' ',
+      integration: INTEGRATION,
+      parent: category.id,
+      pii: 'yes',
+      teams: 'team-1',
+      tags: ['ok', 3],
+    });
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({
       title: ['This field may not be blank.'],
@@ -112,7 +142,14 @@ describe('create validation (DRF field errors)', () => {
   it('checks a property’s type, enum and is_required', async () => {
     const emulator = await startTestEmulator();
     const { event } = await createTree(emulator);
-    const reply = await api(emulator).post('/event/event_properties', { title: 'p', integration: INTEGRATION, parent: event.id, type: 3, enum: ['a', 'b'], is_required: 'true' });
+    const reply = await api(emulator).post('/event/event_properties', {
+      title: 'p',
+      integration: INTEGRATION,
+      parent: event.id,
+      type: 3,
+      enum: ['a', 'b'],
+      is_required: 'true',
+    });
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({ type: ['Not a valid string.'], enum: ['Not a valid string.'], is_required: ['Must be a valid boolean.'] });
   });
@@ -120,9 +157,15 @@ describe('create validation (DRF field errors)', () => {
   it('requires a parent for events and properties', async () => {
     const emulator = await startTestEmulator();
     const http = api(emulator);
-    expect((await http.post('/event/events', { title: 'E', integration: INTEGRATION })).body).toEqual({ parent: ['This field is required.'] });
-    expect((await http.post('/event/event_properties', { title: 'P', integration: INTEGRATION })).body).toEqual({ parent: ['This field is required.'] });
-    expect((await http.post('/event/events', { title: 'E', integration: INTEGRATION, parent: 7 })).body).toEqual({ parent: ['Incorrect type. Expected pk value, received int.'] });
+    expect((await http.post('/event/events', { title: 'E', integration: INTEGRATION })).body).toEqual({
+      parent: ['This field is required.'],
+    });
+    expect((await http.post('/event/event_properties', { title: 'P', integration: INTEGRATION })).body).toEqual({
+      parent: ['This field is required.'],
+    });
+    expect((await http.post('/event/events', { title: 'E', integration: INTEGRATION, parent: 7 })).body).toEqual({
+      parent: ['Incorrect type. Expected pk value, received int.'],
+    });
   });
 
   it('answers 400 for an event whose parent category does not exist (DRF primary key field)', async () => {
@@ -152,7 +195,11 @@ describe('create validation (DRF field errors)', () => {
   it('accepts a parent id without dashes and stores the parent’s own id', async () => {
     const emulator = await startTestEmulator();
     const category = (await api(emulator).post('/event/category', { title: 'C', integration: INTEGRATION })).body;
-    const reply = await api(emulator).post('/event/events', { title: 'E', integration: INTEGRATION, parent: category.id.replace(/-/g, '').toUpperCase() });
+    const reply = await api(emulator).post('/event/events', {
+      title: 'E',
+      integration: INTEGRATION,
+      parent: category.id.replace(/-/g, '').toUpperCase(),
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.parent).toBe(category.id);
   });
@@ -175,6 +222,25 @@ describe('malformed bodies', () => {
       expect(reply.body.detail, rawBody).toMatch(/^JSON parse error - /);
     }
     expect(emulator.store.size).toBe(0);
+  });
+
+  it('parses a PATCH body the same way', async () => {
+    const emulator = await startTestEmulator();
+    const { event } = await createTree(emulator);
+    const reply = await call(emulator, 'PATCH', `/api/v1/event/events/${event.id}`, { rawBody: '["description"]' });
+    expect(reply.status).toBe(400);
+    expect(reply.body.detail).toMatch(/^JSON parse error - /);
+  });
+
+  it('keeps DRF’s error shape for errors fastify raises itself (body too large, undecodable path)', async () => {
+    const emulator = await startTestEmulator();
+    const tooLarge = await call(emulator, 'POST', '/api/v1/event/category', {
+      rawBody: JSON.stringify({ title: 'x'.repeat(1_100_000), integration: 'i' }),
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(Object.keys(tooLarge.body)).toEqual(['detail']);
+    const undecodable = await call(emulator, 'GET', '/api/v1/event/events/%zz');
+    expect(undecodable).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
   });
 
   it('reads a JSON body whatever content type it is sent with', async () => {
@@ -216,11 +282,15 @@ describe('list filters', () => {
     store.insert('event', { title: 'CTA Clicked', integration: INTEGRATION, parent: c1.id });
     store.insert('event', { title: 'Clicked', integration: INTEGRATION, parent: c2.id });
     store.insert('event', { title: 'Clicked', integration: 'other-integration', parent: foreign.id });
-    const titles = async (query: string) => (await api(emulator).get(`/event/events${query}`)).body.results.map((r: any) => `${r.title}@${r.parent}`);
+    const titles = async (query: string) =>
+      (await api(emulator).get(`/event/events${query}`)).body.results.map((r) => `${r.title}@${r.parent}`);
 
     expect(await titles('')).toHaveLength(4);
     expect(await titles(`?integration_id=${INTEGRATION}`)).toEqual([`Clicked@${c1.id}`, `CTA Clicked@${c1.id}`, `Clicked@${c2.id}`]);
-    expect(await titles(`?integration_id=${INTEGRATION.replace(/-/g, '')}&parent_id=${c1.id}`)).toEqual([`Clicked@${c1.id}`, `CTA Clicked@${c1.id}`]);
+    expect(await titles(`?integration_id=${INTEGRATION.replace(/-/g, '')}&parent_id=${c1.id}`)).toEqual([
+      `Clicked@${c1.id}`,
+      `CTA Clicked@${c1.id}`,
+    ]);
     // "title … Example: Clicked" — exact, so "CTA Clicked" does not match.
     expect(await titles(`?integration_id=${INTEGRATION}&title=Clicked`)).toEqual([`Clicked@${c1.id}`, `Clicked@${c2.id}`]);
     expect(await titles('?title=clicked')).toEqual([]);
@@ -236,15 +306,15 @@ describe('list filters', () => {
     const createdFirst = store.insert('event_category', { title: 'Dup', integration: INTEGRATION, created_at: '2022-01-01T00:00:00.5Z' });
     store.insert('event_category', { title: 'Other', integration: INTEGRATION });
     const categories = (await api(emulator).get('/event/category?title=Dup')).body.results;
-    expect(categories.map((c: any) => c.id)).toEqual([createdFirst.id, insertedFirst.id]);
-    expect(categories[0].created_at).toBe('2022-01-01T00:00:00.500000Z');
+    expect(categories.map((c) => c.id)).toEqual([createdFirst.id, insertedFirst.id]);
+    expect(categories[0]?.created_at).toBe('2022-01-01T00:00:00.500000Z');
 
     const event = store.insert('event', { title: 'E', integration: INTEGRATION, parent: insertedFirst.id });
     const otherEvent = store.insert('event', { title: 'F', integration: INTEGRATION, parent: insertedFirst.id });
     const p = store.insert('event_property', { title: 'p', integration: INTEGRATION, parent: event.id, type: 'string' });
     store.insert('event_property', { title: 'q', integration: INTEGRATION, parent: otherEvent.id });
     const properties = (await api(emulator).get(`/event/event_properties?parent_id=${event.id}`)).body.results;
-    expect(properties.map((x: any) => x.id)).toEqual([p.id]);
+    expect(properties.map((x) => x.id)).toEqual([p.id]);
   });
 });
 
@@ -273,11 +343,12 @@ describe('patch', () => {
       integration: 'other',
     });
     expect(reply.status).toBe(200);
+    // prettier-ignore
     expect(reply.body).toMatchObject({
       description: 'New', definition: '# New', pii: true, verified: true, published: true,
       teams: ['t'], owners: ['o'], collections: ['c'], tags: ['g'], subscribers: ['s'],
       title: 'button_color', parent: property.parent, type: 'enum', enum: 'red, green, yellow', is_required: true, owners_groups: [], integration: INTEGRATION,
-    }); // prettier-ignore
+    });
     expect(reply.body.created_at).toBe(property.created_at);
     expect(reply.body.updated_at > property.updated_at).toBe(true);
     expect((await api(emulator).get(`/event/event_properties/${property.id}`)).body).toEqual(reply.body);
@@ -326,7 +397,10 @@ describe('paths', () => {
     for (const path of ['/event/events', '/event/events/', '/api/v1/event/events', '/api/v1/event/events/', '//api/v1//event/events/']) {
       const reply = await call(emulator, 'GET', path);
       expect(reply.status, path).toBe(200);
-      expect(reply.body.results.map((r: any) => r.id), path).toEqual([event.id]);
+      expect(
+        reply.body.results.map((r) => r.id),
+        path,
+      ).toEqual([event.id]);
     }
     for (const path of [`/event/events/${event.id}`, `/api/v1/event/events/${event.id}/`]) {
       expect((await call(emulator, 'GET', path)).status, path).toBe(200);
