@@ -8,7 +8,7 @@
  */
 import { idKey, sameId } from '../ids.js';
 import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '../secoda/types.js';
-import type { PlanCategory, PlanEvent, PlanProperty, TrackingPlan } from '../tracking-plan/types.js';
+import type { PlanCategory, PlanEvent, TrackingPlan } from '../tracking-plan/types.js';
 import { bodyAsChanges, carryOver, createFields, diffCommon, diffPropertyShape, propertyCreateFields, REPLACE_FIELDS } from './field-diff.js';
 import { remoteFingerprint, trackingPlanFingerprint } from './fingerprint.js';
 import { compareText } from './compare.js';
@@ -289,7 +289,7 @@ class Planner {
 function toPatch(changes: readonly FieldChange[]): PatchFields {
   const patch: Record<string, unknown> = {};
   for (const change of changes) patch[change.field] = Array.isArray(change.after) ? [...change.after] : change.after;
-  return patch as PatchFields;
+  return patch;
 }
 
 function summarise(operations: readonly Operation[], warnings: number, managed: number, writesPerMinute: number): PlanSummary {

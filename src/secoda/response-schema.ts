@@ -88,13 +88,13 @@ type RawResource = Record<string, unknown>;
 
 function checkResource(value: unknown, method: string, path: string): RawResource {
   if (!validateResource(value)) throw invalid(method, path, describeAjv(validateResource.errors, 'a resource'), value);
-  return value as RawResource;
+  return value;
 }
 
 const idOf = (value: unknown): string | null => {
   if (typeof value === 'string') return value === 'None' || value === '' ? null : value;
   if (typeof value === 'number') return String(value);
-  if (value !== null && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id);
+  if (value !== null && typeof value === 'object' && 'id' in value) return idOf((value).id);
   return null;
 };
 const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : []);
