@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { startEmulator, type RunningEmulator } from '../emulator/server.js';
-import { SecodaClient } from '../secoda/client.js';
+import type { RunningEmulator } from '../emulator/server.js';
+import type { SecodaClient } from '../secoda/client.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
@@ -39,6 +39,8 @@ export async function openConnection(args: ParsedArgs, io: Io): Promise<Connecti
   const writesPerMinute = integerOption(args, 'writes-per-minute', local ? 0 : DOCUMENTED_WRITES_PER_MINUTE, 0, 100_000);
   const common = { concurrency, writesPerMinute, userAgent: `tpsync/${version}`, ...(io.signal ? { signal: io.signal } : {}) };
 
+  // Loaded on demand: `validate` and `--help` should not pay for an HTTP client or a server.
+  const { SecodaClient } = await import('../secoda/client.js');
   if (local) {
     const emulator = await startLocalEmulator(io);
     const client = new SecodaClient({ ...common, baseUrl: emulator.url, token: emulator.token });
@@ -82,6 +84,7 @@ async function startLocalEmulator(io: Io): Promise<LocalEmulator> {
   const token = randomBytes(16).toString('hex');
   let emulator: RunningEmulator;
   try {
+    const { startEmulator } = await import('../emulator/server.js');
     emulator = await startEmulator({
       port: 0,
       host: '127.0.0.1',

@@ -1,11 +1,11 @@
 /** In GitHub Actions, an invalid plan is also shown on the YAML (annotations) and in the job summary. */
-import { annotateIssues, appendJobSummary, hasJobSummary, issuesMarkdown } from '../github/actions-toolkit.js';
 import { inGitHubActions } from '../github/github-context.js';
 import type { Issue } from '../tracking-plan/issue.js';
 import type { Io } from './io.js';
 
 export async function reportIssuesToGitHub(issues: readonly Issue[], io: Io): Promise<void> {
   if (!inGitHubActions(io.env)) return;
+  const { annotateIssues, appendJobSummary, hasJobSummary, issuesMarkdown } = await import('../github/actions-toolkit.js');
   annotateIssues(issues);
   if (hasJobSummary(io.env)) await appendJobSummary(issuesMarkdown(issues));
 }

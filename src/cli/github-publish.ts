@@ -14,18 +14,8 @@ import type { Plan } from '../plan/types.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { plain } from '../render/style.js';
-import type { OptionSpec } from './args.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
-
-export const commentOption: Readonly<Record<string, OptionSpec>> = {
-  comment: { type: 'boolean', description: 'In a GitHub Actions pull_request run, post the plan as one sticky PR comment (updated in place)' },
-};
-
-export const reviewOptions: Readonly<Record<string, OptionSpec>> = {
-  'require-reviewed-plan': { type: 'boolean', description: 'On a push to main: refuse operations the merged pull request\'s reviewed plan did not show' },
-  force: { type: 'boolean', description: 'With --require-reviewed-plan: apply even when the plan changed since review' },
-};
 
 /** How a plan path is named in the comment's marker: stable across runs and machines. */
 export function planLabel(planPath: string): string {

@@ -14,6 +14,7 @@ import { validateCommand, validateSpec } from './commands/validate.js';
 import { planCommand, planSpec } from './commands/plan.js';
 import { applyCommand, applySpec } from './commands/apply.js';
 import { emulatorCommand, emulatorSpec } from './commands/emulator.js';
+import { pullCommand, pullSpec } from './commands/pull.js';
 
 interface Command {
   readonly spec: CommandSpec;
@@ -24,6 +25,7 @@ const commands: Command[] = [
   { spec: validateSpec, run: validateCommand },
   { spec: planSpec, run: planCommand },
   { spec: applySpec, run: applyCommand },
+  { spec: pullSpec, run: pullCommand },
   { spec: emulatorSpec, run: emulatorCommand },
 ];
 

@@ -14,7 +14,8 @@ import { styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
-import { checkReviewedPlan, reviewOptions, type ReviewSession } from '../github-publish.js';
+import { reviewOptions } from '../github-options.js';
+import type { ReviewSession } from '../github-publish.js';
 
 export const applySpec: CommandSpec = {
   name: 'apply',
@@ -52,7 +53,7 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     }
 
     const review: ReviewSession | undefined = booleanOption(args, 'require-reviewed-plan')
-      ? await checkReviewedPlan(plan, io, args.positionals[0] ?? '', booleanOption(args, 'force'))
+      ? await (await import('../github-publish.js')).checkReviewedPlan(plan, io, args.positionals[0] ?? '', booleanOption(args, 'force'))
       : undefined;
 
     const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes });

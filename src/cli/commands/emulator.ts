@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { booleanOption, fractionOption, integerOption, stringOption } from '../args.js';
 import { UsageError } from '../../errors.js';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/server.js';
+import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
 import { styleFor, type Io } from '../io.js';
 
 export const DEFAULT_EMULATOR_PORT = 4747;
@@ -125,7 +125,7 @@ function parseMethods(list: string): string[] {
 
 async function start(options: EmulatorOptions): Promise<RunningEmulator> {
   try {
-    return await startEmulator(options);
+    return await (await import('../../emulator/server.js')).startEmulator(options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const where = `${options.host ?? '127.0.0.1'}:${options.port ?? DEFAULT_EMULATOR_PORT}`;

@@ -1,0 +1,2 @@
+/** Generates the TypeScript types of a plan file from the JSON Schema. */
+export function generate(): Promise<string>;

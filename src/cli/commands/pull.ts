@@ -1,0 +1,66 @@
+import { UsageError } from '../../errors.js';
+import { formatNote } from '../../pull/pull-note.js';
+import { pullTrackingPlan } from '../../pull/pull-plan.js';
+import { checkTarget, resolveTarget, schemaRefFor, writePulledFiles } from '../../pull/pull-target.js';
+import { isId } from '../../pull/representable.js';
+import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
+import { connectionOptions, openConnection } from '../connection.js';
+import { styleFor, type Io } from '../io.js';
+import { describePlanSize } from './plan-size.js';
+
+export const pullSpec: CommandSpec = {
+  name: 'pull',
+  summary: 'Write what Secoda holds for an integration as a tracking plan, to start from it.',
+  usage: 'tpsync pull --integration <id> [--out plan.yaml | --out dir/] [--force] [--local]',
+  positionals: [],
+  options: {
+    integration: { type: 'string', value: 'id', description: 'The Secoda integration whose categories, events and properties to pull (required)' },
+    out: { type: 'string', value: 'file|dir', description: 'Write one file (ending in .yaml), or a directory with one file per category; default: print one file' },
+    force: { type: 'boolean', description: 'Write over a non-empty --out (in a directory, removes plan files it does not write again)' },
+    // Pull only reads: pacing writes means nothing here.
+    ...Object.fromEntries(Object.entries(connectionOptions).filter(([name]) => name !== 'writes-per-minute')),
+  },
+  details: [
+    'The YAML is deterministic (the same Secoda gives the same bytes), so a second pull diffs cleanly in git.',
+    'What a tracking plan cannot hold (odd titles, duplicates, unknown types, enum values with commas, …) is listed',
+    'on stderr with what was done about it; `tpsync plan` on the result then shows no changes except those.',
+  ].join('\n'),
+};
+
+export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const integration = stringOption(args, 'integration')?.trim();
+  if (integration === undefined || integration === '') {
+    throw new UsageError('tpsync pull: --integration is required', 'give the Secoda integration ID: Secoda → Integrations → the integration → its ID in the address bar');
+  }
+  if (!isId(integration)) throw new UsageError(`--integration "${integration}" is not a Secoda ID`, 'Secoda IDs look like ca529385-fbc9-4934-afae-e372affe795b (letters, digits and dashes)');
+  const target = await resolveTarget(stringOption(args, 'out'));
+  await checkTarget(target, booleanOption(args, 'force'));
+
+  const connection = await openConnection(args, io);
+  let remote;
+  try {
+    remote = await connection.client.readState(integration);
+  } finally {
+    await connection.close();
+  }
+  const result = pullTrackingPlan(remote, { integration, layout: target.kind === 'directory' ? 'directory' : 'file', schemaRef: schemaRefFor(target) });
+
+  const style = styleFor(io.stderr, io.env);
+  for (const note of result.notes) io.stderr.write(`${style.yellow(formatNote(note))}\n`);
+  const size = describePlanSize(result.plan);
+  if (target.kind === 'stdout') {
+    io.stdout.write(result.files[0]?.text ?? '');
+    io.stderr.write(`Pulled ${size} from integration ${integration}${notesSummary(result.notes.length)}.\n`);
+    return 0;
+  }
+  const { written, removed } = await writePulledFiles(target, result.files);
+  for (const path of removed) io.stderr.write(`removed ${path} (no longer in Secoda)\n`);
+  const where = target.kind === 'file' ? target.path : `${target.path} (${written.length} ${written.length === 1 ? 'file' : 'files'})`;
+  io.stdout.write(`Pulled ${size} from integration ${integration} into ${where}${notesSummary(result.notes.length)}.\n`);
+  io.stdout.write(`Next: \`tpsync plan ${target.path}\` should show no changes${result.notes.some((n) => n.effect === 'skipped' || n.effect === 'moved') ? ' except for the skipped and moved resources noted above' : ''}.\n`);
+  return 0;
+}
+
+function notesSummary(count: number): string {
+  return count === 0 ? '' : `; ${count} ${count === 1 ? 'thing' : 'things'} could not be written as Secoda holds ${count === 1 ? 'it' : 'them'} (listed above)`;
+}
