@@ -68,12 +68,11 @@ export async function fetchAllPages(transport: HttpTransport, path: string, quer
 
 function expectedPages(envelope: Envelope): number | undefined {
   if (envelope.totalPages !== undefined) return Math.max(1, envelope.totalPages);
-  if (envelope.count !== undefined && envelope.results.length > 0) {
-    if (envelope.count <= envelope.results.length) return 1;
+  if (envelope.count !== undefined && envelope.results.length > 0 && envelope.count > envelope.results.length) {
     return Math.ceil(envelope.count / envelope.results.length);
   }
-  if (envelope.nextPage === undefined) return 1;
-  return undefined;
+  // No page count, but a next page: follow the numbers one by one.
+  return envelope.nextPage === undefined ? 1 : undefined;
 }
 
 /** Concatenates pages in order, keeping the first copy of an item that moved between pages. */

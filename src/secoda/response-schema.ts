@@ -67,14 +67,21 @@ export function parseEnvelope(body: unknown, method: string, path: string): Enve
   // A bare list is a list with one page.
   if (Array.isArray(body)) return { results: body, count: body.length, totalPages: 1, page: 1, nextPage: undefined };
   if (!validateEnvelope(body)) throw invalid(method, path, describeAjv(validateEnvelope.errors, 'the list'), body);
-  const envelope = body as { results: unknown[]; count?: unknown; total_pages?: unknown; meta?: Record<string, unknown> | null };
+  const envelope = body as { results: unknown[]; count?: unknown; total_pages?: unknown; meta?: Record<string, unknown> | null; links?: Record<string, unknown> | null };
   return {
     results: envelope.results,
     count: toCount(envelope.count),
     totalPages: toCount(envelope.total_pages),
     page: toCount(envelope.meta?.['page']),
-    nextPage: toCount(envelope.meta?.['next_page']),
+    // links.next may name another host or path: only its page number is used, never the URL.
+    nextPage: toCount(envelope.meta?.['next_page']) ?? pageOfLink(envelope.links?.['next']),
   };
+}
+
+function pageOfLink(link: unknown): number | undefined {
+  if (typeof link !== 'string' || link === 'None') return undefined;
+  const match = /[?&]page=(\d+)/.exec(link);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** Absent values come as null or as the string "None". */

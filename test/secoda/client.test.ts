@@ -118,6 +118,15 @@ describe('SecodaClient: pagination', () => {
     expect((await client(scripted.url).listCategories()).map((c) => c.id)).toEqual(['id-1', 'id-2', 'id-3']);
   });
 
+  it('takes the next page number from links.next when nothing else gives it, on its own path', async () => {
+    scripted = await startScriptedServer((req, res) => {
+      const n = Number(req.url.searchParams.get('page'));
+      json(res, 200, { links: { next: n < 2 ? `https://evil.example/other/path/?page=${n + 1}` : null }, results: [{ id: `id-${n}`, title: `T${n}` }] });
+    });
+    expect((await client(scripted.url).listCategories()).map((c) => c.id)).toEqual(['id-1', 'id-2']);
+    expect(scripted.requests.every((r) => r.url.pathname === '/api/v1/event/category/')).toBe(true);
+  });
+
   it('falls back to the Resources list when the deprecated events list is gone', async () => {
     const server = await withEmulator({ eventsListGone: true });
     seed(server, 3);
