@@ -29,6 +29,8 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
   /** Called once per operation when it settles (done, failed or skipped). */
   readonly onStep?: (step: StepResult) => void;
+  /** Base of the backoff between attempts of a create whose outcome was unknown (default 250 ms). */
+  readonly reconcileDelayMs?: number;
 }
 
 export interface ExecuteResult {
@@ -65,7 +67,7 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
     if (!operation || interrupted()) return;
     const task = (async () => {
       try {
-        const outcome = await runOperation(operation, port, options.integration, createdIds, options.signal);
+        const outcome = await runOperation(operation, port, options.integration, createdIds, options.signal, options.reconcileDelayMs);
         if (outcome.createdId !== null && operation.kind !== 'property') createdIds.set(pathKey(operation.path), outcome.createdId);
         settle({ index, operation, status: 'done', detail: null, createdId: outcome.createdId, reconciled: outcome.reconciled });
         for (const dependent of graph.dependents[index] ?? []) {
@@ -101,7 +103,7 @@ interface Outcome {
   readonly reconciled: boolean;
 }
 
-async function runOperation(op: Operation, port: SecodaPort, integration: string, createdIds: Map<string, string>, signal?: AbortSignal): Promise<Outcome> {
+async function runOperation(op: Operation, port: SecodaPort, integration: string, createdIds: Map<string, string>, signal?: AbortSignal, reconcileDelayMs?: number): Promise<Outcome> {
   const parentId = (explicit: string | null): string => {
     if (explicit !== null) return explicit;
     const created = createdIds.get(pathKey(op.path.slice(0, -1)));
@@ -118,12 +120,12 @@ async function runOperation(op: Operation, port: SecodaPort, integration: string
       else await port.deleteProperty(op.remote_id);
       return { createdId: null, reconciled: false };
     case 'create':
-      return createWithReconciliation(port, op.kind, op.body, op.kind === 'category' ? null : parentId(op.parent_id), integration, signal);
+      return createWithReconciliation(port, op.kind, op.body, op.kind === 'category' ? null : parentId(op.parent_id), integration, signal, reconcileDelayMs);
     case 'replace': {
       if (op.kind === 'event') await port.deleteEvent(op.remote_id);
       else await port.deleteProperty(op.remote_id);
       if (signal?.aborted) throw new Error(`interrupted after deleting ${op.kind} ${op.path.join(' › ')}; re-run apply to re-create it`);
-      return createWithReconciliation(port, op.kind, op.body, parentId(op.parent_id), integration, signal);
+      return createWithReconciliation(port, op.kind, op.body, parentId(op.parent_id), integration, signal, reconcileDelayMs);
     }
   }
 }

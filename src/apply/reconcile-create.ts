@@ -10,7 +10,10 @@ import { OutcomeUnknownError } from '../secoda/errors.js';
 import type { SecodaPort } from '../secoda/port.js';
 
 /** POST attempts for one create, each after checking that the previous one did not land. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 10;
+/** Backoff between those attempts: a server that failed may be overloaded. */
+const BASE_DELAY_MS = 250;
+const MAX_DELAY_MS = 8_000;
 
 export interface CreateOutcome {
   readonly createdId: string;
@@ -25,6 +28,7 @@ export async function createWithReconciliation(
   parentId: string | null,
   integration: string,
   signal?: AbortSignal,
+  baseDelayMs = BASE_DELAY_MS,
 ): Promise<CreateOutcome> {
   let reconciled = false;
   let lastError: OutcomeUnknownError | undefined;
@@ -39,6 +43,7 @@ export async function createWithReconciliation(
       reconciled = true;
       const existing = await findExisting(port, kind, body.title, parentId, integration);
       if (existing !== undefined) return { createdId: existing, reconciled };
+      if (attempt < MAX_ATTEMPTS) await pause(Math.floor(Math.random() * Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** attempt)), signal);
     }
   }
   throw lastError ?? new Error(`could not create ${kind} "${body.title}"`);
@@ -73,6 +78,19 @@ async function findExisting(port: SecodaPort, kind: ResourceKind, title: string,
       return byAge(found.filter((p) => p.title === title && sameId(p.parent, parentId)));
     }
   }
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }
 
 function withoutPropertyFields(body: CreateBody): Omit<CreateBody, 'type' | 'enum' | 'is_required'> {

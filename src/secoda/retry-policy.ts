@@ -9,7 +9,8 @@ export interface RetryOptions {
 }
 
 export const defaultRetryOptions: RetryOptions = {
-  attempts: 6,
+  // Eight tries ride out a flaky minute (delays up to 0.5, 1, 2, 4, 8, 16, 30 s, jittered).
+  attempts: 8,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 120_000,

@@ -27,7 +27,7 @@ const clientFor = (server: RunningEmulator, concurrency = 6) => new SecodaClient
 async function planAndApply(tp: TrackingPlan, server: RunningEmulator, signal?: AbortSignal) {
   const client = clientFor(server);
   const plan = buildPlan(tp, await client.readState(tp.integration), { writesPerMinute: 0 });
-  const result = await executePlan(plan.operations, client, { integration: tp.integration, ...(signal ? { signal } : {}) });
+  const result = await executePlan(plan.operations, client, { integration: tp.integration, reconcileDelayMs: 1, ...(signal ? { signal } : {}) });
   return { plan, result };
 }
 

@@ -113,17 +113,20 @@ describe('tpsync apply', () => {
   });
 
   it('reports a failure, exits 1, and a re-run converges', async () => {
+    // Secoda refuses category creates outright (a 400 is not retried).
     emulator.gate = (entry) => {
-      if (entry.method === 'POST' && entry.route === '/event/category') throw new Error('boom');
+      if (entry.method === 'POST' && entry.route === '/event/category') throw Object.assign(new Error('Invalid integration.'), { statusCode: 400 });
     };
     emulator.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
     const failed = await runCli(['apply', EXAMPLE, ...unpaced], env);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/✗ create category Landing Page failed: the outcome of POST \/event\/category\/ is unknown/);
+    expect(failed.stdout).toMatch(/✗ create category Landing Page failed: Secoda answered 400 Bad Request to POST \/event\/category\/: \{"detail":"Invalid integration."\}/);
+    expect(failed.stdout).toMatch(/↷ skipped create event Landing Page › CTA Clicked: category Landing Page failed/);
+    expect(failed.stdout).toMatch(/✓ created event Checkout › Order Completed/);
     expect(failed.stdout).toContain('Run the same apply again');
     emulator.gate = undefined;
     expect((await runCli(['apply', EXAMPLE, ...unpaced], env)).code).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe('secrets and setup', () => {
@@ -135,7 +138,6 @@ describe('secrets and setup', () => {
       await runCli(['plan', EXAMPLE, '--markdown'], env),
       await runCli(['apply', EXAMPLE, ...unpaced], env),
       await runCli(['plan', EXAMPLE], { ...env, SECODA_API_TOKEN: `${TOKEN}-wrong` }),
-      await runCli(['apply', EXAMPLE, ...unpaced], { ...env, SECODA_API_URL: 'http://127.0.0.1:9/api/v1' }),
     ];
     for (const output of outputs) {
       expect(output.stdout + output.stderr).not.toContain(TOKEN);
@@ -143,7 +145,7 @@ describe('secrets and setup', () => {
     expect(outputs[4]?.stderr).toMatch(/Secoda answered 401 Unauthorized[\s\S]*hint: check SECODA_API_TOKEN/);
     expect(await readFile(planFile, 'utf8')).not.toContain(TOKEN);
     for (const name of await readdir(dir)) expect(await readFile(join(dir, name), 'utf8')).not.toContain(TOKEN);
-  }, 120_000);
+  });
 
   it('says clearly when the token is missing', async () => {
     const result = await runCli(['plan', EXAMPLE], { SECODA_API_URL: emulator.url });
