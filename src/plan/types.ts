@@ -35,6 +35,13 @@ export interface CreateBody {
   is_required?: boolean;
 }
 
+/**
+ * Where a change comes from, told by comparing the YAML with its version at a git ref
+ * (`plan --baseline`): the YAML changed (`tracking-plan`), or it did not and Secoda did
+ * (`secoda`, drift).
+ */
+export type Origin = 'tracking-plan' | 'secoda';
+
 interface OperationBase {
   readonly kind: ResourceKind;
   /** Titles from the category down: ["Checkout", "Order Completed", "currency"]. */
@@ -42,6 +49,8 @@ interface OperationBase {
   readonly changes: readonly FieldChange[];
   /** Why, in words, when the action alone does not say it. */
   readonly reason: string | null;
+  /** Set only with a baseline: null when it cannot be told. */
+  readonly origin?: Origin | null;
 }
 
 export interface CreateOperation extends OperationBase {

@@ -21,7 +21,8 @@ export function renderPlanJson(plan: Plan): string {
 }
 
 function operationToJson(op: Operation): unknown {
-  const base = { action: op.action, kind: op.kind, path: op.path, remote_id: op.remote_id, reason: op.reason, changes: op.changes };
+  // `origin` only with a baseline (`plan --baseline`), so plans made without one keep their shape.
+  const base = { action: op.action, kind: op.kind, path: op.path, remote_id: op.remote_id, reason: op.reason, ...(op.origin === undefined ? {} : { origin: op.origin }), changes: op.changes };
   switch (op.action) {
     case 'create':
       return { ...base, parent_id: op.parent_id, body: op.body };

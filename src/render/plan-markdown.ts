@@ -5,6 +5,7 @@
  */
 import type { Action, Operation, Plan, ResourceKind } from '../plan/types.js';
 import { ACTION_ORDER, formatChange, isNoOp, NO_CHANGES, operationReason, pacingLine, pathText, summaryLine, SYMBOL } from './describe-operation.js';
+import { driftSummary, originNote } from './origin-note.js';
 
 export interface MarkdownOptions {
   /** Lines placed first (a status line, a heading). */
@@ -30,6 +31,8 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     head.push(`**${summaryLine(plan)}**`, '', ...summaryTable(plan));
     const pacing = pacingLine(plan);
     if (pacing) head.push('', pacing);
+    const drift = driftSummary(plan);
+    if (drift) head.push('', drift);
   }
   for (const note of options.notes ?? []) head.push('', note);
 
@@ -102,9 +105,10 @@ function destructiveSection(ops: Operation[]): string[] {
 
 function describeWhy(op: Operation): string {
   const reason = operationReason(op) ?? '';
-  if (op.action !== 'replace') return reason;
+  const origin = originNote(op);
+  if (op.action !== 'replace') return [reason, ...(origin ? [origin] : [])].filter((part) => part !== '').join('; ');
   const forcing = op.changes.filter((c) => op.forced_by.includes(c.field)).map((c) => `${c.field}: ${formatChange(c, op.action, 80)}`);
-  return [reason, ...forcing].join('; ');
+  return [reason, ...forcing, ...(origin ? [origin] : [])].join('; ');
 }
 
 /** One collapsible section per category, with its changes as a diff block. */
@@ -124,7 +128,8 @@ function detailSections(plan: Plan): string[][] {
     const body: string[] = [];
     for (const op of ops) {
       const reason = operationReason(op);
-      body.push(`${SYMBOL[op.action]} ${op.kind} ${pathText(op.path)}${reason ? `  (${reason})` : ''}`);
+      const origin = originNote(op);
+      body.push(`${SYMBOL[op.action]} ${op.kind} ${pathText(op.path)}${reason ? `  (${reason})` : ''}${origin ? `  (${origin})` : ''}`);
       for (const change of op.changes) body.push(`${op.action === 'create' ? '+' : op.action === 'delete' ? '-' : ' '}     ${change.field}: ${formatChange(change, op.action)}`);
     }
     const fence = fenceFor(body.join('\n'));

@@ -1,6 +1,7 @@
 /** The plan for a terminal, in the Terraform manner: a symbol per action, field `before → after`. */
 import type { Action, Operation, Plan } from '../plan/types.js';
 import { ACTION_ORDER, ACTION_WORD, formatChange, isNoOp, NO_CHANGES, operationReason, operationTitle, pacingLine, summaryLine, SYMBOL } from './describe-operation.js';
+import { driftSummary, originNote } from './origin-note.js';
 import type { Style } from './style.js';
 
 export interface TextOptions {
@@ -39,6 +40,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     lines.push(style.bold(summaryLine(plan)));
     const pacing = pacingLine(plan);
     if (pacing) lines.push(pacing);
+    const drift = driftSummary(plan);
+    if (drift) lines.push(drift);
   }
   for (const note of options.notes ?? []) lines.push(note);
   return lines.join('\n') + '\n';
@@ -47,7 +50,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
 function operationLines(op: Operation, colour: Record<Action, (text: string) => string>, style: Style): string[] {
   const symbol = SYMBOL[op.action].padStart(3);
   const reason = operationReason(op);
-  const head = `${colour[op.action](symbol)} ${operationTitle(op)}${reason ? style.dim(`  (${reason})`) : ''}`;
+  const origin = originNote(op);
+  const head = `${colour[op.action](symbol)} ${operationTitle(op)}${reason ? style.dim(`  (${reason})`) : ''}${origin ? style.yellow(`  (${origin})`) : ''}`;
   const lines = [head];
   const width = Math.max(0, ...op.changes.map((c) => c.field.length));
   for (const change of op.changes) {

@@ -14,8 +14,16 @@ export const pullSpec: CommandSpec = {
   usage: 'tpsync pull --integration <id> [--out plan.yaml | --out dir/] [--force] [--local]',
   positionals: [],
   options: {
-    integration: { type: 'string', value: 'id', description: 'The Secoda integration whose categories, events and properties to pull (required)' },
-    out: { type: 'string', value: 'file|dir', description: 'Write one file (ending in .yaml), or a directory with one file per category; default: print one file' },
+    integration: {
+      type: 'string',
+      value: 'id',
+      description: 'The Secoda integration whose categories, events and properties to pull (required)',
+    },
+    out: {
+      type: 'string',
+      value: 'file|dir',
+      description: 'Write one file (ending in .yaml), or a directory with one file per category; default: print one file',
+    },
     force: { type: 'boolean', description: 'Write over a non-empty --out (in a directory, removes plan files it does not write again)' },
     // Pull only reads: pacing writes means nothing here.
     ...Object.fromEntries(Object.entries(connectionOptions).filter(([name]) => name !== 'writes-per-minute')),
@@ -30,9 +38,16 @@ export const pullSpec: CommandSpec = {
 export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
   const integration = stringOption(args, 'integration')?.trim();
   if (integration === undefined || integration === '') {
-    throw new UsageError('tpsync pull: --integration is required', 'give the Secoda integration ID: Secoda → Integrations → the integration → its ID in the address bar');
+    throw new UsageError(
+      'tpsync pull: --integration is required',
+      'give the Secoda integration ID: Secoda → Integrations → the integration → its ID in the address bar',
+    );
   }
-  if (!isId(integration)) throw new UsageError(`--integration "${integration}" is not a Secoda ID`, 'Secoda IDs look like ca529385-fbc9-4934-afae-e372affe795b (letters, digits and dashes)');
+  if (!isId(integration))
+    throw new UsageError(
+      `--integration "${integration}" is not a Secoda ID`,
+      'Secoda IDs look like ca529385-fbc9-4934-afae-e372affe795b (letters, digits and dashes)',
+    );
   const target = await resolveTarget(stringOption(args, 'out'));
   await checkTarget(target, booleanOption(args, 'force'));
 
@@ -43,7 +58,11 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
   } finally {
     await connection.close();
   }
-  const result = pullTrackingPlan(remote, { integration, layout: target.kind === 'directory' ? 'directory' : 'file', schemaRef: schemaRefFor(target) });
+  const result = pullTrackingPlan(remote, {
+    integration,
+    layout: target.kind === 'directory' ? 'directory' : 'file',
+    schemaRef: schemaRefFor(target),
+  });
 
   const style = styleFor(io.stderr, io.env);
   for (const note of result.notes) io.stderr.write(`${style.yellow(formatNote(note))}\n`);
@@ -57,10 +76,14 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
   for (const path of removed) io.stderr.write(`removed ${path} (no longer in Secoda)\n`);
   const where = target.kind === 'file' ? target.path : `${target.path} (${written.length} ${written.length === 1 ? 'file' : 'files'})`;
   io.stdout.write(`Pulled ${size} from integration ${integration} into ${where}${notesSummary(result.notes.length)}.\n`);
-  io.stdout.write(`Next: \`tpsync plan ${target.path}\` should show no changes${result.notes.some((n) => n.effect === 'skipped' || n.effect === 'moved') ? ' except for the skipped and moved resources noted above' : ''}.\n`);
+  io.stdout.write(
+    `Next: \`tpsync plan ${target.path}${booleanOption(args, 'local') ? ' --local' : ''}\` should show no changes${result.notes.some((n) => n.effect === 'skipped' || n.effect === 'moved') ? ' except for the skipped and moved resources noted above' : ''}.\n`,
+  );
   return 0;
 }
 
 function notesSummary(count: number): string {
-  return count === 0 ? '' : `; ${count} ${count === 1 ? 'thing' : 'things'} could not be written as Secoda holds ${count === 1 ? 'it' : 'them'} (listed above)`;
+  return count === 0
+    ? ''
+    : `; ${count} ${count === 1 ? 'thing' : 'things'} could not be written as Secoda holds ${count === 1 ? 'it' : 'them'} (listed above)`;
 }

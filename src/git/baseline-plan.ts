@@ -1,0 +1,16 @@
+/** The tracking plan at a baseline git ref, for `plan --baseline`: loaded, or null when it does not load. */
+import { loadTrackingPlan } from '../tracking-plan/load-plan.js';
+import type { TrackingPlan } from '../tracking-plan/types.js';
+import { readPlanFilesAtRef } from './plan-files-at-ref.js';
+
+export async function loadBaselinePlan(planPath: string, ref: string, warn: (text: string) => void): Promise<TrackingPlan | null> {
+  const files = await readPlanFilesAtRef(planPath, ref);
+  // A plan that did not exist yet at the ref: everything in it is new.
+  if (files.length === 0) return { version: 1, integration: '', categories: [] };
+  const loaded = loadTrackingPlan(files);
+  if (loaded.ok) return loaded.plan;
+  warn(
+    `the tracking plan at ${ref} does not load (${loaded.issues.length} ${loaded.issues.length === 1 ? 'problem' : 'problems'}), so where each change comes from cannot be told`,
+  );
+  return null;
+}

@@ -1,0 +1,97 @@
+/**
+ * Tracking-plan YAML from the normalised plan, through the `yaml` Document API: keys in the
+ * order people write them, multi-line text as block scalars, short lists of IDs or enum values
+ * in flow style (`[a, b]`), a blank line between categories and between events.
+ */
+import { Document, isScalar, isSeq, Scalar, visit, type Node } from 'yaml';
+import { COMMON_FIELDS, type PlanCategory, type PlanEvent, type PlanProperty } from '../tracking-plan/types.js';
+
+export interface FileContent {
+  /** Set on the one file that holds `version` and `integration`. */
+  readonly integration?: string;
+  readonly categories: readonly PlanCategory[];
+}
+
+/** A list written on one line while it stays this short (one UUID fits, two do not). */
+const FLOW_LIST_WIDTH = 72;
+
+export function emitPlanFile(content: FileContent, schemaRef: string): string {
+  const root: Record<string, unknown> = {};
+  if (content.integration !== undefined) {
+    root['version'] = 1;
+    root['integration'] = content.integration;
+  }
+  if (content.categories.length > 0) root['categories'] = content.categories.map(categoryData);
+
+  const doc = new Document(root, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !node.value.includes('\n')) return;
+      // Left to itself, the library would write any multi-line text as a block scalar.
+      node.type = suitsBlockScalar(node.value) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
+    },
+    Seq(_, node) {
+      const values = node.items.map((item) => (isScalar(item) ? item.value : undefined));
+      if (values.every((v): v is string => typeof v === 'string' && !v.includes('\n')) && values.join(', ').length <= FLOW_LIST_WIDTH)
+        node.flow = true;
+    },
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if ((key === 'categories' || key === 'events') && isSeq(pair.value)) {
+        pair.value.items.forEach((item, index) => {
+          if (index > 0) (item as Node).spaceBefore = true;
+        });
+      }
+    },
+  });
+  if (doc.contents !== null) doc.contents.commentBefore = ` yaml-language-server: $schema=${schemaRef}`;
+  // lineWidth 0: never fold long descriptions; a reviewer diffs them line by line.
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * A block scalar (`|`) reads best for several lines, but only when it keeps the text exact
+ * through editors: no trailing spaces (often stripped on save), no carriage returns or other
+ * control characters (which YAML would normalise or cannot show). Anything else is quoted.
+ */
+function suitsBlockScalar(text: string): boolean {
+  if (text.trim() === '') return false;
+  if (/[ \t]$/m.test(text)) return false;
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(text);
+}
+
+function categoryData(category: PlanCategory): Record<string, unknown> {
+  return {
+    title: category.title,
+    ...(category.teams === undefined ? {} : { teams: [...category.teams] }),
+    ...(category.events.length === 0 ? {} : { events: category.events.map(eventData) }),
+  };
+}
+
+function eventData(event: PlanEvent): Record<string, unknown> {
+  return {
+    title: event.title,
+    ...commonData(event),
+    ...(event.properties.length === 0 ? {} : { properties: event.properties.map(propertyData) }),
+  };
+}
+
+function propertyData(property: PlanProperty): Record<string, unknown> {
+  return {
+    title: property.title,
+    ...(property.type === undefined ? {} : { type: property.type }),
+    ...(property.enum === undefined ? {} : { enum: [...property.enum] }),
+    ...(property.required === undefined ? {} : { required: property.required }),
+    ...commonData(property),
+  };
+}
+
+function commonData(node: PlanEvent | PlanProperty): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const field of COMMON_FIELDS) {
+    const value = node[field];
+    if (value !== undefined) data[field] = Array.isArray(value) ? [...value] : value;
+  }
+  return data;
+}

@@ -1,0 +1,104 @@
+/**
+ * A remote resource's fields as the YAML writes them. Only fields that carry information are
+ * written: null (never set), "" and [] are left out, which leaves them unmanaged (the plan
+ * then leaves Secoda's value alone, so it stays a no-op). A value the YAML cannot hold is left
+ * out too, and reported.
+ */
+import { idKey } from '../ids.js';
+import { compareText } from '../plan/compare.js';
+import { parseEnum } from '../plan/field-diff.js';
+import type { RemoteCategory, RemoteCommon, RemoteProperty } from '../secoda/types.js';
+import { LIST_FIELDS, type CommonFields, type PlanProperty } from '../tracking-plan/types.js';
+import { readEnum } from './enum-text.js';
+import type { PullNoteCode } from './pull-note.js';
+import { isId, isKnownType, isWellFormed } from './representable.js';
+
+/** Reports fields left out of the YAML: (code, the fields, what is wrong). */
+export type FieldReport = (code: PullNoteCode, fields: readonly string[], problem: string) => void;
+
+const TEXT_FIELDS = ['description', 'definition'] as const;
+const FLAG_FIELDS = ['pii', 'verified', 'published'] as const;
+
+export function commonFields(remote: RemoteCommon, report: FieldReport): CommonFields {
+  const fields: CommonFields = {};
+  for (const field of TEXT_FIELDS) {
+    const value = remote[field];
+    if (value === null || value === '') continue;
+    if (isWellFormed(value)) fields[field] = value;
+    else report('text-not-writable', [field], `the ${field} holds characters that cannot be written as UTF-8`);
+  }
+  for (const field of FLAG_FIELDS) {
+    const value = remote[field];
+    if (value !== null) fields[field] = value;
+  }
+  for (const field of LIST_FIELDS) {
+    const ids = idList(remote[field], field, report);
+    if (ids !== undefined) fields[field] = ids;
+  }
+  return fields;
+}
+
+export function categoryTeams(remote: RemoteCategory, report: FieldReport): string[] | undefined {
+  return idList(remote.teams, 'teams', report);
+}
+
+/** `type`, `enum` and `required`: the fields that make a property's shape. */
+export function propertyShape(remote: RemoteProperty, report: FieldReport): Pick<PlanProperty, 'type' | 'enum' | 'required'> {
+  const shape: Pick<PlanProperty, 'type' | 'enum' | 'required'> = {};
+  if (remote.is_required !== null) shape.required = remote.is_required;
+  const hasEnumText = parseEnum(remote.enum).length > 0;
+  const type = remote.type;
+  if (type === null) {
+    if (hasEnumText)
+      report(
+        'enum-without-enum-type',
+        ['enum'],
+        `the property has enum values (${JSON.stringify(remote.enum)}) but no type, and a tracking plan writes "enum" only with \`type: enum\``,
+      );
+    return shape;
+  }
+  if (!isKnownType(type)) {
+    report('unknown-type', hasEnumText ? ['type', 'enum'] : ['type'], `the type ${JSON.stringify(type)} is not one a tracking plan knows`);
+    return shape;
+  }
+  if (type !== 'enum') {
+    shape.type = type;
+    if (hasEnumText)
+      report(
+        'enum-without-enum-type',
+        ['enum'],
+        `the property has type "${type}" and enum values (${JSON.stringify(remote.enum)}); a tracking plan writes "enum" only with \`type: enum\``,
+      );
+    return shape;
+  }
+  const reading = readEnum(remote.enum);
+  if (!reading.ok) {
+    report('enum-unreadable', ['type', 'enum'], reading.problem);
+    return shape;
+  }
+  shape.type = type;
+  shape.enum = reading.values;
+  return shape;
+}
+
+/** Non-empty lists of valid IDs, sorted and without repeats (the planner compares them as sets). */
+function idList(values: readonly string[], field: string, report: FieldReport): string[] | undefined {
+  if (values.length === 0) return undefined;
+  const invalid = values.filter((value) => !isId(value));
+  if (invalid.length > 0) {
+    report(
+      'invalid-id',
+      [field],
+      `${field} holds ${invalid.map((v) => JSON.stringify(v)).join(', ')}, which ${invalid.length === 1 ? 'is not a Secoda ID' : 'are not Secoda IDs'} as a tracking plan writes them`,
+    );
+    return undefined;
+  }
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const value of [...values].sort(compareText)) {
+    if (seen.has(idKey(value))) continue;
+    seen.add(idKey(value));
+    unique.push(value);
+  }
+  return unique;
+}
