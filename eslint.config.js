@@ -35,8 +35,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/plan/**/*.ts', 'src/render/**/*.ts', 'src/tracking-plan/**/*.ts'],
-    ignores: ['src/tracking-plan/read-plan-files.ts'],
+    files: ['src/plan/**/*.ts', 'src/render/**/*.ts', 'src/tracking-plan/**/*.ts', 'src/pull/**/*.ts'],
+    ignores: ['src/tracking-plan/read-plan-files.ts', 'src/pull/pull-target.ts'],
     rules: {
       'no-restricted-imports': ['error', impure],
       'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure: no process access.' }, { name: 'fetch', message: 'The core is pure.' }],

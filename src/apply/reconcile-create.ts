@@ -5,6 +5,7 @@
  * again. A lost response therefore never leaves a duplicate behind.
  */
 import { sameId } from '../ids.js';
+import { compareText, compareTimestamps } from '../plan/compare.js';
 import type { CreateBody, ResourceKind } from '../plan/types.js';
 import { OutcomeUnknownError } from '../secoda/errors.js';
 import type { SecodaPort } from '../secoda/port.js';
@@ -62,8 +63,7 @@ async function post(port: SecodaPort, kind: ResourceKind, body: CreateBody, pare
 
 /** The oldest resource with this exact title under the parent, if any (the one a plan would match). */
 async function findExisting(port: SecodaPort, kind: ResourceKind, title: string, parentId: string | null, integration: string): Promise<string | undefined> {
-  const byAge = <T extends { created_at: string | null; id: string }>(items: T[]) =>
-    [...items].sort((a, b) => ((a.created_at ?? '') < (b.created_at ?? '') ? -1 : (a.created_at ?? '') > (b.created_at ?? '') ? 1 : 0))[0]?.id;
+  const byAge = <T extends { created_at: string | null; id: string }>(items: T[]) => [...items].sort((a, b) => compareTimestamps(a.created_at, b.created_at) || compareText(a.id, b.id))[0]?.id;
   switch (kind) {
     case 'category': {
       const found = await port.listCategories({ title });

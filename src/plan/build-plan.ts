@@ -11,7 +11,7 @@ import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '.
 import type { PlanCategory, PlanEvent, TrackingPlan } from '../tracking-plan/types.js';
 import { bodyAsChanges, carryOver, createFields, diffCommon, diffPropertyShape, propertyCreateFields, REPLACE_FIELDS } from './field-diff.js';
 import { remoteFingerprint, trackingPlanFingerprint } from './fingerprint.js';
-import { compareText } from './compare.js';
+import { compareText, compareTimestamps } from './compare.js';
 import { PLAN_FORMAT_VERSION, type FieldChange, type Operation, type Plan, type PlanSummary, type Warning } from './types.js';
 import type { PatchFields } from '../secoda/types.js';
 
@@ -49,7 +49,7 @@ export function scope(remote: RemoteState, integration: string): RemoteState {
 }
 
 const oldestFirst = <T extends { created_at: string | null; id: string }>(a: T, b: T): number =>
-  compareText(a.created_at ?? '', b.created_at ?? '') || compareText(a.id, b.id);
+  compareTimestamps(a.created_at, b.created_at) || compareText(a.id, b.id);
 
 const byTitleThenAge = <T extends { title: string; created_at: string | null; id: string }>(a: T, b: T): number =>
   compareText(a.title, b.title) || oldestFirst(a, b);

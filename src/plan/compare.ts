@@ -5,3 +5,30 @@
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Orders ISO 8601 timestamps by the instant they name, so that "…:00Z" and "…:00.123456Z"
+ * (mixed precision) or different offsets compare right; microseconds count. Unparsable or
+ * missing values sort last, by their text.
+ */
+export function compareTimestamps(a: string | null, b: string | null): number {
+  const ka = timestampKey(a);
+  const kb = timestampKey(b);
+  if (ka !== undefined && kb !== undefined) return ka - kb;
+  if (ka !== undefined) return -1;
+  if (kb !== undefined) return 1;
+  return compareText(a ?? '', b ?? '');
+}
+
+const ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Microseconds since the epoch (fits a double exactly for centuries to come). */
+function timestampKey(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const match = ISO.exec(value.trim());
+  if (!match) return undefined;
+  const [, base = '', fraction = '', zone = 'Z'] = match;
+  const seconds = Date.parse(`${base}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+  if (Number.isNaN(seconds)) return undefined;
+  return seconds * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
+}

@@ -12,7 +12,7 @@
  */
 import { idKey } from '../ids.js';
 import { scope } from '../plan/build-plan.js';
-import { compareText } from '../plan/compare.js';
+import { compareText, compareTimestamps } from '../plan/compare.js';
 import type { ResourceKind } from '../plan/types.js';
 import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '../secoda/types.js';
 import { titleKey } from '../tracking-plan/semantic-rules.js';
@@ -33,7 +33,7 @@ interface Dated {
 }
 
 /** The planner's order: oldest first (created_at, then id). */
-const oldestFirst = (a: Dated, b: Dated): number => compareText(a.created_at ?? '', b.created_at ?? '') || compareText(a.id, b.id);
+const oldestFirst = (a: Dated, b: Dated): number => compareTimestamps(a.created_at, b.created_at) || compareText(a.id, b.id);
 
 /** The YAML's order: by title ignoring case, then exactly. Stable whatever order Secoda lists in. */
 export const byTitle = (a: { title: string }, b: { title: string }): number =>

@@ -105,7 +105,8 @@ const idOf = (value: unknown): string | null => {
   return null;
 };
 const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : []);
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+/** Absent values may arrive as null or as the string "None" (a Python None printed by the backend). */
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== 'None' ? value : null);
 const bool = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
 
 function common(raw: RawResource): RemoteCommon {

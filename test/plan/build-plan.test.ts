@@ -245,3 +245,27 @@ describe('checkDeleteGuard', () => {
   });
 });
 
+
+describe('compareTimestamps', () => {
+  it('orders by instant across precisions and offsets, unknowns last', async () => {
+    const { compareTimestamps } = await import('../../src/plan/compare.js');
+    const values = ['2024-01-01T00:00:00.5Z', null, '2024-01-01T00:00:00Z', '2024-01-01T01:00:00.000001+02:00', 'garbage', '2024-01-01T00:00:00.000001Z'];
+    expect([...values].sort(compareTimestamps)).toEqual([
+      '2024-01-01T01:00:00.000001+02:00',
+      '2024-01-01T00:00:00Z',
+      '2024-01-01T00:00:00.000001Z',
+      '2024-01-01T00:00:00.5Z',
+      null,
+      'garbage',
+    ]);
+  });
+
+  it('keeps the truly oldest duplicate when timestamps differ in precision', () => {
+    const remote = state({
+      categories: [category('c1', 'C')],
+      events: [event('newer', 'c1', 'E', { created_at: '2024-01-01T00:00:00.100000Z' }), event('older', 'c1', 'E', { created_at: '2024-01-01T00:00:00Z' })],
+    });
+    const result = buildPlan(plan([cat('C', [ev('E')])]), remote, opts);
+    expect(result.operations).toEqual([expect.objectContaining({ action: 'delete', remote_id: 'newer', duplicate_of: 'older' })]);
+  });
+});
