@@ -1,6 +1,6 @@
 /**
  * A remote resource's fields as the YAML writes them. Only fields that carry information are
- * written: null (never set), "" and [] are left out, which leaves them unmanaged (the plan
+ * written: null (never set), "", [] and false flags are left out, which leaves them unmanaged (the plan
  * then leaves Secoda's value alone, so it stays a no-op). A value the YAML cannot hold is left
  * out too, and reported.
  */
@@ -27,9 +27,10 @@ export function commonFields(remote: RemoteCommon, report: FieldReport): CommonF
     if (isWellFormed(value)) fields[field] = value;
     else report('text-not-writable', [field], `the ${field} holds characters that cannot be written as UTF-8`);
   }
+  // Secoda's default for these flags is false: writing `false` on every resource would bury
+  // the ones that say something. Only `true` is written; false stays unmanaged (and a no-op).
   for (const field of FLAG_FIELDS) {
-    const value = remote[field];
-    if (value !== null) fields[field] = value;
+    if (remote[field] === true) fields[field] = true;
   }
   for (const field of LIST_FIELDS) {
     const ids = idList(remote[field], field, report);

@@ -53,10 +53,10 @@ describe('pull: the YAML it writes', () => {
     await expect(files[0]!.text).toMatchFileSnapshot('__snapshots__/pulled-one-file.yaml');
   });
 
-  it('leaves out nulls, empty text and empty lists, and keeps false', () => {
+  it('leaves out nulls, empty text, empty lists and false flags (Secoda\'s default), but keeps required: false', () => {
     const text = yamlOf(realistic()).files[0]!.text;
     expect(text).not.toMatch(/null|""|\[\]/);
-    expect(text).toContain('pii: false');
+    expect(text).not.toContain('pii: false');
     expect(text).toContain('required: false');
     expect(text).not.toContain('published');
   });
