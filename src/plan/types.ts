@@ -3,6 +3,7 @@
  * (`format_version` 1) is what `plan --json` prints and `plan --out` saves.
  */
 import type { PatchFields } from '../secoda/types.js';
+import type { CommonFields } from '../tracking-plan/types.js';
 
 export type ResourceKind = 'category' | 'event' | 'property';
 export type Action = 'create' | 'update' | 'replace' | 'delete';
@@ -16,24 +17,12 @@ export interface FieldChange {
 }
 
 /** What a create sends, besides `integration` and `parent` (resolved when it runs). */
-export interface CreateBody {
-  title: string;
-  description?: string;
-  definition?: string;
-  pii?: boolean;
-  verified?: boolean;
-  published?: boolean;
-  teams?: string[];
-  owners?: string[];
-  owners_groups?: string[];
-  collections?: string[];
-  tags?: string[];
-  subscribers?: string[];
+export type CreateBody = { title: string } & CommonFields & {
   type?: string;
   /** Comma-separated, as the API stores it. */
   enum?: string;
   is_required?: boolean;
-}
+};
 
 /**
  * Where a change comes from, told by comparing the YAML with its version at a git ref

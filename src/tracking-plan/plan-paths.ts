@@ -23,7 +23,8 @@ export function ownerPath(path: readonly PathSegment[]): PathSegment[] {
   return [];
 }
 
-function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+/** The value at `path` in plain data, or undefined. */
+export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let current: unknown = data;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;

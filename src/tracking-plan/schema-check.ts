@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/tracking-plan.schema.json' with { type: 'json' };
 import { didYouMean } from './did-you-mean.js';
 import type { Issue } from './issue.js';
-import { describe, kindAt, parseInstancePath, type NodeKind } from './plan-paths.js';
+import { describe, kindAt, parseInstancePath, valueAt, type NodeKind } from './plan-paths.js';
 import type { PathSegment, SourceFile } from './yaml-source.js';
 
 export const trackingPlanSchema = schema;
@@ -143,15 +143,6 @@ function fieldName(path: readonly PathSegment[]): string {
     return `"${String(parent)}[${last}]"`;
   }
   return `"${last}"`;
-}
-
-function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let current: unknown = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }
 
 function typeWord(expected: string): string {
