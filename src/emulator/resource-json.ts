@@ -3,7 +3,6 @@
  * reference's order). Fields the emulator does not track get plausible, stable defaults.
  */
 import type { ResourceKind, Store, StoredResource } from './store.js';
-import { idKey } from './store.js';
 
 const NATIVE_TYPE: Record<ResourceKind, string> = {
   event_category: 'Event Category',
@@ -18,12 +17,11 @@ export interface ShapeContext {
   lookup(id: string): StoredResource | undefined;
 }
 
-/** A context over the store; counts children once, so shaping a whole page stays linear. */
+/** A context over the store; child counts are kept by the store, so shaping costs O(1) per resource. */
 export function shapeContext(store: Store): ShapeContext {
-  let counts: Map<string, number> | undefined;
   return {
     workspaceId: store.workspaceId,
-    childCount: (id) => (counts ??= store.childCounts()).get(idKey(id)) ?? 0,
+    childCount: (id) => store.childCount(id),
     lookup: (id) => store.get(id),
   };
 }

@@ -20,7 +20,7 @@ export function registerCatalogRoutes(app: FastifyInstance, context: RouteContex
       // Filter on the very JSON the client will see, so any field it shows can be filtered on.
       const picked: StoredResource[] = [];
       const shaped = new Map<StoredResource, Record<string, unknown>>();
-      for (const record of context.store.list()) {
+      for (const record of context.store.view()) {
         const json = toCatalogResource(record, shape);
         if (!matches(json)) continue;
         picked.push(record);

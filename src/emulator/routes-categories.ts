@@ -6,17 +6,17 @@ import type { FastifyInstance } from 'fastify';
 import { validateCategoryCreate } from './body-validation.js';
 import { notFound } from './drf-errors.js';
 import { shapeContext, toApiResource } from './resource-json.js';
-import { filterValue, jsonBody, listEnvelope, refuseOtherMethods, type RouteContext } from './route-context.js';
+import { filterValue, JSON_CONTENT_TYPE, jsonBody, listJson, refuseOtherMethods, type RouteContext } from './route-context.js';
 
 export function registerCategoryRoutes(app: FastifyInstance, context: RouteContext): void {
   const { store } = context;
 
   // "List all the event categories in the workspace. Optional filter by title."
-  app.get('/event/category', (request) => {
+  app.get('/event/category', (request, reply) => {
     const title = filterValue(request, 'title');
-    const items = store.list('event_category', (r) => title === undefined || r.title === title);
+    const items = store.view('event_category', (r) => title === undefined || r.title === title, JSON.stringify([title]));
     const shape = shapeContext(store);
-    return listEnvelope(request, context, items, (r) => toApiResource(r, shape));
+    return reply.type(JSON_CONTENT_TYPE).send(listJson(request, context, items, (r) => toApiResource(r, shape)));
   });
 
   // "Responses 201 Event category created"

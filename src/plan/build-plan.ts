@@ -11,7 +11,7 @@ import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '.
 import type { PlanCategory, PlanEvent, TrackingPlan } from '../tracking-plan/types.js';
 import { bodyAsChanges, carryOver, createFields, diffCommon, diffPropertyShape, propertyCreateFields, REPLACE_FIELDS } from './field-diff.js';
 import { remoteFingerprint, trackingPlanFingerprint } from './fingerprint.js';
-import { compareText, compareTimestamps } from './compare.js';
+import { compareText, compareTimestamps, sortOldestFirst } from './compare.js';
 import { PLAN_FORMAT_VERSION, type FieldChange, type Operation, type Plan, type PlanSummary, type Warning } from './types.js';
 import type { PatchFields } from '../secoda/types.js';
 
@@ -76,9 +76,9 @@ class Planner {
   private readonly eventIds: Set<string>;
 
   constructor(private readonly remote: RemoteState) {
-    this.categoriesByTitle = groupBy([...remote.categories].sort(oldestFirst), (c) => c.title);
-    this.eventsByParent = groupBy([...remote.events].sort(oldestFirst), (e) => (e.parent === null ? '' : idKey(e.parent)));
-    this.propertiesByParent = groupBy([...remote.properties].sort(oldestFirst), (p) => (p.parent === null ? '' : idKey(p.parent)));
+    this.categoriesByTitle = groupBy(sortOldestFirst(remote.categories), (c) => c.title);
+    this.eventsByParent = groupBy(sortOldestFirst(remote.events), (e) => (e.parent === null ? '' : idKey(e.parent)));
+    this.propertiesByParent = groupBy(sortOldestFirst(remote.properties), (p) => (p.parent === null ? '' : idKey(p.parent)));
     this.categoryIds = new Set(remote.categories.map((c) => idKey(c.id)));
     this.eventIds = new Set(remote.events.map((e) => idKey(e.id)));
   }
@@ -102,7 +102,7 @@ class Planner {
     }
     // Pass 2: an event that left its category is found elsewhere under the integration (a move).
     const moves = new Map<PlanEvent, RemoteEvent>();
-    const unclaimedByTitle = groupBy([...this.remote.events].sort(oldestFirst), (e) => e.title);
+    const unclaimedByTitle = groupBy(sortOldestFirst(this.remote.events), (e) => e.title);
     for (const { category } of matched) {
       for (const event of category.events) {
         if (matches.has(event)) continue;

@@ -12,8 +12,22 @@ export function compareText(a: string, b: string): number {
  * missing values sort last, by their text.
  */
 export function compareTimestamps(a: string | null, b: string | null): number {
-  const ka = timestampKey(a);
-  const kb = timestampKey(b);
+  return compareKeyed(timestampKey(a), timestampKey(b), a, b);
+}
+
+/**
+ * `[...items].sort((a, b) => compareTimestamps(a.created_at, b.created_at) || compareText(a.id, b.id))`,
+ * with each timestamp parsed once instead of once per comparison: the planner sorts every remote
+ * list this way, and at 10,000 properties the parsing inside the comparator was most of the sort.
+ */
+export function sortOldestFirst<T extends { readonly created_at: string | null; readonly id: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item) => ({ item, key: timestampKey(item.created_at) }));
+  keyed.sort((a, b) => compareKeyed(a.key, b.key, a.item.created_at, b.item.created_at) || compareText(a.item.id, b.item.id));
+  return keyed.map(({ item }) => item);
+}
+
+/** compareTimestamps, given the timestamps' keys. */
+function compareKeyed(ka: number | undefined, kb: number | undefined, a: string | null, b: string | null): number {
   if (ka !== undefined && kb !== undefined) return ka - kb;
   if (ka !== undefined) return -1;
   if (kb !== undefined) return 1;

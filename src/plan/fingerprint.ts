@@ -60,9 +60,29 @@ class HashSink {
   }
 }
 
+/** Object keys as JSON strings, quoted once: a plan repeats the same few keys a hundred thousand times. */
+const quotedKeys = new Map<string, string>();
+const quoted = (key: string): string => {
+  let text = quotedKeys.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (quotedKeys.size < 1024) quotedKeys.set(key, text);
+  }
+  return text;
+};
+
 /** Writes canonicalJson(value), leaving out object keys named `skip` at any depth. */
 function writeCanonical(sink: HashSink, value: unknown, skip?: string): void {
+  if (typeof value === 'string') {
+    sink.write(JSON.stringify(value));
+    return;
+  }
   if (Array.isArray(value)) {
+    // A list of strings (enum values, ids) is already canonical.
+    if (value.every((item) => typeof item === 'string')) {
+      sink.write(JSON.stringify(value));
+      return;
+    }
     sink.write('[');
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
@@ -81,7 +101,7 @@ function writeCanonical(sink: HashSink, value: unknown, skip?: string): void {
       if (key === skip) continue;
       const v = (value as Record<string, unknown>)[key];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      sink.write(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+      sink.write(first ? `${quoted(key)}:` : `,${quoted(key)}:`);
       first = false;
       writeCanonical(sink, v, skip);
     }
@@ -95,7 +115,9 @@ function writeCanonical(sink: HashSink, value: unknown, skip?: string): void {
 function byId<T extends { id: string }>(items: readonly T[]): { key: string; item: T }[] {
   return items.map((item) => ({ key: idKey(item.id), item })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
-const sortedIds = (ids: readonly string[]) => ids.map(idKey).sort();
+const NO_IDS: readonly string[] = Object.freeze([]);
+/** Most id lists are empty: share one empty list rather than allocate two per field per resource. */
+const sortedIds = (ids: readonly string[]): readonly string[] => (ids.length === 0 ? NO_IDS : ids.map(idKey).sort());
 
 /** Writes a JSON array whose items are already canonical objects (keys inserted in sorted order). */
 function writeItems<T>(sink: HashSink, items: readonly T[], shape: (item: T) => object): void {
@@ -129,10 +151,26 @@ export function remoteFingerprint(remote: RemoteState): string {
   sink.write(',"events":');
   writeItems(sink, byId(remote.events), ({ key, item }) => common(key, item));
   sink.write(',"properties":');
-  writeItems(sink, byId(remote.properties), ({ key, item: p }) => {
-    const { collections, created_at, definition, description, id, owners, owners_groups, parent, pii, published, subscribers, tags, teams, title, verified } = common(key, p);
-    return { collections, created_at, definition, description, enum: p.enum, id, is_required: p.is_required, owners, owners_groups, parent, pii, published, subscribers, tags, teams, title, type: p.type, verified };
-  });
+  writeItems(sink, byId(remote.properties), ({ key, item: p }) => ({
+    collections: sortedIds(p.collections),
+    created_at: p.created_at,
+    definition: p.definition,
+    description: p.description,
+    enum: p.enum,
+    id: key,
+    is_required: p.is_required,
+    owners: sortedIds(p.owners),
+    owners_groups: sortedIds(p.owners_groups),
+    parent: p.parent === null ? null : idKey(p.parent),
+    pii: p.pii,
+    published: p.published,
+    subscribers: sortedIds(p.subscribers),
+    tags: sortedIds(p.tags),
+    teams: sortedIds(p.teams),
+    title: p.title,
+    type: p.type,
+    verified: p.verified,
+  }));
   sink.write('}');
   return `sha256:${sink.digest()}`;
 }

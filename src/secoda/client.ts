@@ -5,7 +5,7 @@
 import { sameId } from '../ids.js';
 import { SecodaApiError } from './errors.js';
 import { HttpTransport, type TransportOptions } from './http-transport.js';
-import { fetchAllPages } from './pagination.js';
+import { fetchListed, type Listed } from './pagination.js';
 import type { ListFilter, SecodaPort } from './port.js';
 import { hasIntegrationKey, toCategory, toEvent, toProperty } from './response-schema.js';
 import type {
@@ -35,8 +35,8 @@ export class SecodaClient implements SecodaPort {
   }
 
   async listCategories(filter: { title?: string } = {}): Promise<RemoteCategory[]> {
-    const items = await fetchAllPages(this.transport, CATEGORIES, { title: filter.title });
-    return items.map((item) => toCategory(item, 'GET', `/${CATEGORIES}`));
+    const items = await fetchListed(this.transport, CATEGORIES, { title: filter.title }, (item) => toCategory(item, 'GET', `/${CATEGORIES}`));
+    return items.map((item) => item.value());
   }
 
   async getCategory(id: string): Promise<RemoteCategory> {
@@ -51,18 +51,17 @@ export class SecodaClient implements SecodaPort {
   }
 
   async listEvents(integrationId: string, filter: ListFilter = {}): Promise<RemoteEvent[]> {
-    let items: unknown[];
     if (!this.eventsListGone) {
       try {
-        items = await fetchAllPages(this.transport, EVENTS, { integration_id: integrationId, parent_id: filter.parentId, title: filter.title });
-        return keepIntegration(items, integrationId).map((item) => toEvent(item, 'GET', `/${EVENTS}`));
+        const items = await fetchListed(this.transport, EVENTS, { integration_id: integrationId, parent_id: filter.parentId, title: filter.title }, (item) => toEvent(item, 'GET', `/${EVENTS}`));
+        return keepIntegration(items, integrationId).map((item) => item.value());
       } catch (error) {
         if (!(error instanceof SecodaApiError && (error.status === 404 || error.status === 410))) throw error;
         this.eventsListGone = true;
       }
     }
-    items = await fetchAllPages(this.transport, RESOURCES, { filter: JSON.stringify(resourceFilter(integrationId, filter)) });
-    return keepIntegration(items, integrationId).map((item) => toEvent(item, 'GET', `/${RESOURCES}`));
+    const items = await fetchListed(this.transport, RESOURCES, { filter: JSON.stringify(resourceFilter(integrationId, filter)) }, (item) => toEvent(item, 'GET', `/${RESOURCES}`));
+    return keepIntegration(items, integrationId).map((item) => item.value());
   }
 
   async createEvent(input: CreateEventInput): Promise<RemoteEvent> {
@@ -82,8 +81,8 @@ export class SecodaClient implements SecodaPort {
   }
 
   async listProperties(integrationId: string, filter: ListFilter = {}): Promise<RemoteProperty[]> {
-    const items = await fetchAllPages(this.transport, PROPERTIES, { integration_id: integrationId, parent_id: filter.parentId, title: filter.title });
-    return keepIntegration(items, integrationId).map((item) => toProperty(item, 'GET', `/${PROPERTIES}`));
+    const items = await fetchListed(this.transport, PROPERTIES, { integration_id: integrationId, parent_id: filter.parentId, title: filter.title }, (item) => toProperty(item, 'GET', `/${PROPERTIES}`));
+    return keepIntegration(items, integrationId).map((item) => item.value());
   }
 
   async createProperty(input: CreatePropertyInput): Promise<RemoteProperty> {
@@ -116,8 +115,8 @@ export class SecodaClient implements SecodaPort {
  * The server filters by integration_id; we check again, so a server that ignores the filter
  * can never make tpsync touch another integration's events.
  */
-function keepIntegration(items: unknown[], integrationId: string): unknown[] {
-  return items.filter((item) => {
+function keepIntegration<T>(items: Listed<T>[], integrationId: string): Listed<T>[] {
+  return items.filter(({ raw: item }) => {
     if (!hasIntegrationKey(item)) return true;
     const value = (item as { integration: unknown }).integration;
     const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;

@@ -8,7 +8,8 @@ import { checkSchema } from './schema-check.js';
 import type { CategoryFile, EventFile, PropertyFile, TrackingPlanFile } from './schema-types.js';
 import { checkSemantics, enumValueText, titleKey } from './semantic-rules.js';
 import { COMMON_FIELDS, type CommonFields, type PlanCategory, type PlanEvent, type PlanProperty, type TrackingPlan } from './types.js';
-import { parseYamlSource, type PathSegment, type SourceFile } from './yaml-source.js';
+import { StringPool } from './string-pool.js';
+import { parseYamlSource, type PathSegment, type Position, type SourceFile } from './yaml-source.js';
 
 export interface PlanFileInput {
   /** The path shown in messages. */
@@ -21,42 +22,78 @@ export type LoadResult = { ok: true; plan: TrackingPlan } | { ok: false; issues:
 export function loadTrackingPlan(files: readonly PlanFileInput[]): LoadResult {
   const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const issues: Issue[] = [];
-  const sources: SourceFile[] = [];
+  const facts: FileFacts[] = [];
+  let integration = '';
+  const categories: PlanCategory[] = [];
+  const pool = new StringPool();
+  // One file at a time: its YAML document (many times the size of the text) is dropped once the
+  // file is checked and normalised, so a plan of 100,000 properties never holds every file's
+  // document at once. Only small facts stay for the checks across files.
   for (const file of ordered) {
     const parsed = parseYamlSource(file.path, file.bytes);
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       continue;
     }
-    issues.push(...checkSchema(parsed.source), ...checkSemantics(parsed.source));
-    sources.push(parsed.source);
+    const source = parsed.source;
+    issues.push(...checkSchema(source), ...checkSemantics(source));
+    facts.push(factsOf(source));
+    // Once anything is wrong no plan is returned, so the rest need not be normalised.
+    if (issues.length === 0) {
+      const normalised = normaliseFile(source, pool);
+      if (normalised.integration !== undefined) integration = normalised.integration;
+      categories.push(...normalised.categories);
+    }
   }
-  issues.push(...checkAcrossFiles(sources, ordered.map((f) => f.path)));
+  issues.push(...checkAcrossFiles(facts, ordered.map((f) => f.path)));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
-  return { ok: true, plan: normalise(sources) };
+  return { ok: true, plan: { version: 1, integration, categories } };
 }
 
-function checkAcrossFiles(sources: readonly SourceFile[], allPaths: readonly string[]): Issue[] {
-  const issues: Issue[] = [];
-  const at = (source: SourceFile, path: PathSegment[], part: 'key' | 'value' = 'key') => source.locate(path, part);
-  const headerKeys = ['version', 'integration'] as const;
-  const holders: Record<(typeof headerKeys)[number], SourceFile[]> = { version: [], integration: [] };
-  for (const source of sources) {
-    const data = source.data;
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) continue;
-    for (const key of headerKeys) if (key in data) holders[key].push(source);
+const HEADER_KEYS = ['version', 'integration'] as const;
+type HeaderKey = (typeof HEADER_KEYS)[number];
+
+/** What the checks across files need of one file, with positions looked up while its document was at hand. */
+interface FileFacts {
+  readonly file: string;
+  /** Where each header key this file sets is written (its key). */
+  readonly headers: Partial<Record<HeaderKey, Position>>;
+  /** Categories with a text title, in file order, with where the title is written (its value). */
+  readonly categories: readonly { readonly index: number; readonly title: string; readonly at: Position }[];
+}
+
+function factsOf(source: SourceFile): FileFacts {
+  const data = source.data;
+  const headers: Partial<Record<HeaderKey, Position>> = {};
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    for (const key of HEADER_KEYS) if (key in data) headers[key] = source.locate([key], 'key');
   }
+  const categories: { index: number; title: string; at: Position }[] = [];
+  categoryList(data).forEach((category, index) => {
+    if (category === null || typeof category !== 'object' || typeof (category as { title?: unknown }).title !== 'string') return;
+    categories.push({ index, title: (category as { title: string }).title, at: source.locate(['categories', index, 'title'], 'value') });
+  });
+  return { file: source.file, headers, categories };
+}
+
+function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  const holders: Record<HeaderKey, FileFacts[]> = { version: [], integration: [] };
+  for (const source of sources) {
+    for (const key of HEADER_KEYS) if (source.headers[key] !== undefined) holders[key].push(source);
+  }
+  const at = (source: FileFacts, key: HeaderKey): Position => source.headers[key] ?? { line: 1, column: 1 };
 
   const firstFile = allPaths[0];
   const versionHolder = holders.version[0];
   const integrationHolder = holders.integration[0];
   // Only report a missing header when every file parsed: a file with syntax errors may hold it.
   if (sources.length === allPaths.length && firstFile !== undefined) {
-    const missing = headerKeys.filter((key) => holders[key].length === 0);
+    const missing = HEADER_KEYS.filter((key) => holders[key].length === 0);
     if (missing.length > 0) {
-      const other = headerKeys.find((key) => holders[key].length > 0);
+      const other = HEADER_KEYS.find((key) => holders[key].length > 0);
       const target = other !== undefined ? holders[other][0] : undefined;
-      const pos = target ? at(target, [other ?? 'version']) : { line: 1, column: 1 };
+      const pos = target ? at(target, other ?? 'version') : { line: 1, column: 1 };
       issues.push({
         file: target?.file ?? firstFile,
         line: pos.line,
@@ -70,12 +107,12 @@ function checkAcrossFiles(sources: readonly SourceFile[], allPaths: readonly str
       });
     }
   }
-  for (const key of headerKeys) {
+  for (const key of HEADER_KEYS) {
     const [first, ...rest] = holders[key];
     if (first === undefined) continue;
-    const firstPos = at(first, [key]);
+    const firstPos = at(first, key);
     for (const again of rest) {
-      const pos = at(again, [key]);
+      const pos = at(again, key);
       issues.push({
         file: again.file,
         line: pos.line,
@@ -87,8 +124,8 @@ function checkAcrossFiles(sources: readonly SourceFile[], allPaths: readonly str
     }
   }
   if (versionHolder && integrationHolder && versionHolder !== integrationHolder && holders.version.length === 1 && holders.integration.length === 1) {
-    const pos = at(integrationHolder, ['integration']);
-    const versionPos = at(versionHolder, ['version']);
+    const pos = at(integrationHolder, 'integration');
+    const versionPos = at(versionHolder, 'version');
     issues.push({
       file: integrationHolder.file,
       line: pos.line,
@@ -100,31 +137,27 @@ function checkAcrossFiles(sources: readonly SourceFile[], allPaths: readonly str
   }
 
   // A category is defined in one file only.
-  const categoryHome = new Map<string, { source: SourceFile; index: number }>();
+  const categoryHome = new Map<string, { source: FileFacts; at: Position }>();
   for (const source of sources) {
-    const categories = categoryList(source.data);
     const seenHere = new Set<string>();
-    categories.forEach((category, index) => {
-      if (category === null || typeof category !== 'object' || typeof (category as { title?: unknown }).title !== 'string') return;
-      const key = titleKey((category as { title: string }).title);
-      if (seenHere.has(key)) return; // a repeat inside one file is reported by the semantic rules
+    for (const category of source.categories) {
+      const key = titleKey(category.title);
+      if (seenHere.has(key)) continue; // a repeat inside one file is reported by the semantic rules
       seenHere.add(key);
       const home = categoryHome.get(key);
       if (home === undefined) {
-        categoryHome.set(key, { source, index });
-        return;
+        categoryHome.set(key, { source, at: category.at });
+        continue;
       }
-      const pos = at(source, ['categories', index, 'title'], 'value');
-      const homePos = at(home.source, ['categories', home.index, 'title'], 'value');
       issues.push({
         file: source.file,
-        line: pos.line,
-        column: pos.column,
+        line: category.at.line,
+        column: category.at.column,
         code: 'duplicate-category',
-        message: `category ${JSON.stringify((category as { title: string }).title)} is already defined in ${home.source.file}:${homePos.line}:${homePos.column}`,
+        message: `category ${JSON.stringify(category.title)} is already defined in ${home.source.file}:${home.at.line}:${home.at.column}`,
         hint: 'a category is defined in one file only; move these events into that file',
       });
-    });
+    }
   }
   return issues;
 }
@@ -135,18 +168,13 @@ function categoryList(data: unknown): unknown[] {
   return Array.isArray(categories) ? categories : [];
 }
 
-/** Called only when every check passed, so the data has the schema's shape. */
-function normalise(sources: readonly SourceFile[]): TrackingPlan {
-  let integration = '';
-  const categories: PlanCategory[] = [];
-  for (const source of sources) {
-    const data = source.data as TrackingPlanFile;
-    if (data.integration !== undefined) integration = data.integration;
-    (data.categories ?? []).forEach((category, c) => {
-      categories.push(normaliseCategory(source, category, ['categories', c]));
-    });
-  }
-  return { version: 1, integration, categories };
+/** Called only when every check so far passed, so the data has the schema's shape. */
+function normaliseFile(source: SourceFile, pool: StringPool): { integration: string | undefined; categories: PlanCategory[] } {
+  const data = source.data as TrackingPlanFile;
+  return {
+    integration: data.integration,
+    categories: (data.categories ?? []).map((category, c) => normaliseCategory(source, pool, category, ['categories', c])),
+  };
 }
 
 function sourceRef(source: SourceFile, path: PathSegment[]) {
@@ -154,41 +182,41 @@ function sourceRef(source: SourceFile, path: PathSegment[]) {
   return { file: source.file, line: pos.line, column: pos.column };
 }
 
-function normaliseCategory(source: SourceFile, category: CategoryFile, path: PathSegment[]): PlanCategory {
+function normaliseCategory(source: SourceFile, pool: StringPool, category: CategoryFile, path: PathSegment[]): PlanCategory {
   return {
-    title: category.title,
-    ...(category.teams === undefined ? {} : { teams: [...category.teams] }),
-    events: (category.events ?? []).map((event, e) => normaliseEvent(source, event, [...path, 'events', e])),
+    title: pool.get(category.title),
+    ...(category.teams === undefined ? {} : { teams: category.teams.map((team) => pool.get(team)) }),
+    events: (category.events ?? []).map((event, e) => normaliseEvent(source, pool, event, [...path, 'events', e])),
     source: sourceRef(source, path),
   };
 }
 
-function normaliseEvent(source: SourceFile, event: EventFile, path: PathSegment[]): PlanEvent {
+function normaliseEvent(source: SourceFile, pool: StringPool, event: EventFile, path: PathSegment[]): PlanEvent {
   return {
-    title: event.title,
-    ...commonFields(event),
-    properties: (event.properties ?? []).map((property, p) => normaliseProperty(source, property, [...path, 'properties', p])),
+    title: pool.get(event.title),
+    ...commonFields(event, pool),
+    properties: (event.properties ?? []).map((property, p) => normaliseProperty(source, pool, property, [...path, 'properties', p])),
     source: sourceRef(source, path),
   };
 }
 
-function normaliseProperty(source: SourceFile, property: PropertyFile, path: PathSegment[]): PlanProperty {
+function normaliseProperty(source: SourceFile, pool: StringPool, property: PropertyFile, path: PathSegment[]): PlanProperty {
   return {
-    title: property.title,
-    ...(property.type === undefined ? {} : { type: property.type }),
-    ...(property.enum === undefined ? {} : { enum: property.enum.map((value, i) => enumValueText(source, [...path, 'enum', i], value)) }),
+    title: pool.get(property.title),
+    ...(property.type === undefined ? {} : { type: pool.get(property.type) }),
+    ...(property.enum === undefined ? {} : { enum: property.enum.map((value, i) => pool.get(enumValueText(source, [...path, 'enum', i], value))) }),
     ...(property.required === undefined ? {} : { required: property.required }),
-    ...commonFields(property),
+    ...commonFields(property, pool),
     source: sourceRef(source, path),
   };
 }
 
-function commonFields(node: CommonFields): CommonFields {
+function commonFields(node: CommonFields, pool: StringPool): CommonFields {
   const fields: CommonFields = {};
   for (const field of COMMON_FIELDS) {
     const value = node[field];
     if (value === undefined) continue;
-    (fields as Record<string, unknown>)[field] = Array.isArray(value) ? [...value] : value;
+    (fields as Record<string, unknown>)[field] = Array.isArray(value) ? value.map((item) => pool.get(item)) : typeof value === 'string' ? pool.get(value) : value;
   }
   return fields;
 }

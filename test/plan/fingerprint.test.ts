@@ -14,7 +14,8 @@ import type { TrackingPlan } from '../../src/tracking-plan/types.js';
 const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
 function oracleRemote(remote: RemoteState): string {
-  const byId = <T extends { id: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => (idKey(a.id) < idKey(b.id) ? -1 : idKey(a.id) > idKey(b.id) ? 1 : 0));
+  const byId = <T extends { id: string }>(items: readonly T[]): T[] =>
+    [...items].sort((a, b) => (idKey(a.id) < idKey(b.id) ? -1 : idKey(a.id) > idKey(b.id) ? 1 : 0));
   const ids = (list: readonly string[]) => list.map(idKey).sort();
   const common = (r: RemoteState['events'][number]) => ({
     id: idKey(r.id),
@@ -56,7 +57,11 @@ function oraclePlan(plan: TrackingPlan): string {
 }
 
 // Ids written both ways, duplicates and odd characters: the ordering and normalisation paths.
-const id = fc.oneof(fc.uuid(), fc.uuid().map((u) => u.replace(/-/g, '').toUpperCase()), fc.constantFrom('a', 'B', 'x-1', '43d7c33dad744dfbbfadc172f6701afb'));
+const id = fc.oneof(
+  fc.uuid(),
+  fc.uuid().map((u) => u.replace(/-/g, '').toUpperCase()),
+  fc.constantFrom('a', 'B', 'x-1', '43d7c33dad744dfbbfadc172f6701afb'),
+);
 const text = fc.string({ maxLength: 12 });
 const nullableText = fc.option(fc.oneof(text, fc.constant('é "quoted" \\ \n')), { nil: null });
 const flag = fc.option(fc.boolean(), { nil: null });
@@ -80,9 +85,14 @@ const common = fc.record({
   subscribers: ids,
 });
 const remoteState: fc.Arbitrary<RemoteState> = fc.record({
-  categories: fc.array(fc.record({ id, title: text, integration: fc.option(id, { nil: null }), teams: ids, created_at: nullableText }), { maxLength: 4 }),
+  categories: fc.array(fc.record({ id, title: text, integration: fc.option(id, { nil: null }), teams: ids, created_at: nullableText }), {
+    maxLength: 4,
+  }),
   events: fc.array(common, { maxLength: 6 }),
-  properties: fc.array(fc.record({ common, type: nullableText, enum: nullableText, is_required: flag }).map(({ common: c, ...rest }) => ({ ...c, ...rest })), { maxLength: 8 }),
+  properties: fc.array(
+    fc.record({ common, type: nullableText, enum: nullableText, is_required: flag }).map(({ common: c, ...rest }) => ({ ...c, ...rest })),
+    { maxLength: 8 },
+  ),
 });
 
 const source = fc.record({ file: text, line: fc.nat(), column: fc.nat() });
@@ -104,7 +114,16 @@ const trackingPlan: fc.Arbitrary<TrackingPlan> = fc.record({
     fc.record({
       title: text,
       teams: optional(ids),
-      events: fc.array(fc.record({ title: text, description: optional(text), owners: optional(ids), properties: fc.array(property, { maxLength: 3 }), source: optional(source) }), { maxLength: 3 }),
+      events: fc.array(
+        fc.record({
+          title: text,
+          description: optional(text),
+          owners: optional(ids),
+          properties: fc.array(property, { maxLength: 3 }),
+          source: optional(source),
+        }),
+        { maxLength: 3 },
+      ),
       source: optional(source),
     }),
     { maxLength: 3 },
@@ -113,19 +132,29 @@ const trackingPlan: fc.Arbitrary<TrackingPlan> = fc.record({
 
 describe('fingerprints', () => {
   it('hash exactly the canonical JSON of the remote state', () => {
-    fc.assert(fc.property(remoteState, (remote) => {
-      expect(remoteFingerprint(remote)).toBe(oracleRemote(remote));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(remoteState, (remote) => {
+        expect(remoteFingerprint(remote)).toBe(oracleRemote(remote));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('hash exactly the canonical JSON of the tracking plan, without source positions', () => {
-    fc.assert(fc.property(trackingPlan, (plan) => {
-      expect(trackingPlanFingerprint(plan)).toBe(oraclePlan(plan));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(trackingPlan, (plan) => {
+        expect(trackingPlanFingerprint(plan)).toBe(oraclePlan(plan));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('do not depend on where the plan is written', () => {
-    const plan: TrackingPlan = { version: 1, integration: 'i', categories: [{ title: 'C', events: [], source: { file: 'a.yaml', line: 1, column: 1 } }] };
+    const plan: TrackingPlan = {
+      version: 1,
+      integration: 'i',
+      categories: [{ title: 'C', events: [], source: { file: 'a.yaml', line: 1, column: 1 } }],
+    };
     const moved: TrackingPlan = { ...plan, categories: [{ title: 'C', events: [], source: { file: 'b.yaml', line: 9, column: 3 } }] };
     expect(trackingPlanFingerprint(moved)).toBe(trackingPlanFingerprint(plan));
   });
