@@ -27,7 +27,10 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -39,14 +42,21 @@ export default tseslint.config(
     ignores: ['src/tracking-plan/read-plan-files.ts', 'src/pull/pull-target.ts'],
     rules: {
       'no-restricted-imports': ['error', impure],
-      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure: no process access.' }, { name: 'fetch', message: 'The core is pure.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The core is pure: no process access.' },
+        { name: 'fetch', message: 'The core is pure.' },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'The core is deterministic: no randomness.' },
         { object: 'Date', property: 'now', message: 'The core is deterministic: no clock.' },
         { object: 'performance', property: 'now', message: 'The core is deterministic: no clock.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core is deterministic: no clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core is deterministic: no clock.' },
+      ],
     },
   },
   {

@@ -91,7 +91,8 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
   while (running.size > 0) await Promise.race(running);
 
   const steps = operations.map(
-    (operation, index): StepResult => results[index] ?? { index, operation, status: 'not-started', detail: null, createdId: null, reconciled: false },
+    (operation, index): StepResult =>
+      results[index] ?? { index, operation, status: 'not-started', detail: null, createdId: null, reconciled: false },
   );
   const counts = { done: 0, failed: 0, skipped: 0, 'not-started': 0 };
   for (const step of steps) counts[step.status]++;
@@ -103,7 +104,14 @@ interface Outcome {
   readonly reconciled: boolean;
 }
 
-async function runOperation(op: Operation, port: SecodaPort, integration: string, createdIds: Map<string, string>, signal?: AbortSignal, reconcileDelayMs?: number): Promise<Outcome> {
+async function runOperation(
+  op: Operation,
+  port: SecodaPort,
+  integration: string,
+  createdIds: Map<string, string>,
+  signal?: AbortSignal,
+  reconcileDelayMs?: number,
+): Promise<Outcome> {
   const parentId = (explicit: string | null): string => {
     if (explicit !== null) return explicit;
     const created = createdIds.get(pathKey(op.path.slice(0, -1)));
@@ -120,7 +128,15 @@ async function runOperation(op: Operation, port: SecodaPort, integration: string
       else await port.deleteProperty(op.remote_id);
       return { createdId: null, reconciled: false };
     case 'create':
-      return createWithReconciliation(port, op.kind, op.body, op.kind === 'category' ? null : parentId(op.parent_id), integration, signal, reconcileDelayMs);
+      return createWithReconciliation(
+        port,
+        op.kind,
+        op.body,
+        op.kind === 'category' ? null : parentId(op.parent_id),
+        integration,
+        signal,
+        reconcileDelayMs,
+      );
     case 'replace': {
       if (op.kind === 'event') await port.deleteEvent(op.remote_id);
       else await port.deleteProperty(op.remote_id);

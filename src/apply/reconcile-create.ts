@@ -62,8 +62,15 @@ async function post(port: SecodaPort, kind: ResourceKind, body: CreateBody, pare
 }
 
 /** The oldest resource with this exact title under the parent, if any (the one a plan would match). */
-async function findExisting(port: SecodaPort, kind: ResourceKind, title: string, parentId: string | null, integration: string): Promise<string | undefined> {
-  const byAge = <T extends { created_at: string | null; id: string }>(items: T[]) => [...items].sort((a, b) => compareTimestamps(a.created_at, b.created_at) || compareText(a.id, b.id))[0]?.id;
+async function findExisting(
+  port: SecodaPort,
+  kind: ResourceKind,
+  title: string,
+  parentId: string | null,
+  integration: string,
+): Promise<string | undefined> {
+  const byAge = <T extends { created_at: string | null; id: string }>(items: T[]) =>
+    [...items].sort((a, b) => compareTimestamps(a.created_at, b.created_at) || compareText(a.id, b.id))[0]?.id;
   switch (kind) {
     case 'category': {
       const found = await port.listCategories({ title });

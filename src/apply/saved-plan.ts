@@ -6,15 +6,32 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: str
 
 /** Checks a parsed plan file against the plan computed now from the same YAML and Secoda. */
 export function checkSavedPlan(saved: unknown, current: Plan): SavedPlanCheck {
-  if (saved === null || typeof saved !== 'object' || (saved as { format_version?: unknown }).format_version !== PLAN_FORMAT_VERSION || !Array.isArray((saved as { operations?: unknown }).operations)) {
-    return { ok: false, reason: 'the file is not a tpsync plan (format_version 1)', hint: 'make it with `tpsync plan <plan> --out plan.json`' };
+  if (
+    saved === null ||
+    typeof saved !== 'object' ||
+    (saved as { format_version?: unknown }).format_version !== PLAN_FORMAT_VERSION ||
+    !Array.isArray((saved as { operations?: unknown }).operations)
+  ) {
+    return {
+      ok: false,
+      reason: 'the file is not a tpsync plan (format_version 1)',
+      hint: 'make it with `tpsync plan <plan> --out plan.json`',
+    };
   }
   const plan = saved as Plan;
   if (plan.integration !== current.integration) {
-    return { ok: false, reason: `the saved plan is for integration ${plan.integration}, the tracking plan for ${current.integration}`, hint: 'make a new plan with `tpsync plan --out`' };
+    return {
+      ok: false,
+      reason: `the saved plan is for integration ${plan.integration}, the tracking plan for ${current.integration}`,
+      hint: 'make a new plan with `tpsync plan --out`',
+    };
   }
   if (plan.tracking_plan_fingerprint !== current.tracking_plan_fingerprint) {
-    return { ok: false, reason: 'stale plan: the tracking plan (YAML) changed since the plan was saved', hint: 'run `tpsync plan --out` again and review the new plan' };
+    return {
+      ok: false,
+      reason: 'stale plan: the tracking plan (YAML) changed since the plan was saved',
+      hint: 'run `tpsync plan --out` again and review the new plan',
+    };
   }
   if (plan.remote_fingerprint !== current.remote_fingerprint) {
     return {

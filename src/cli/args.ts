@@ -35,7 +35,10 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
     parsed = parseArgs({
       args: [...argv],
       options: Object.fromEntries(
-        Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
+        Object.entries(options).map(([name, o]) => [
+          name,
+          { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+        ]),
       ),
       allowPositionals: true,
       strict: true,
@@ -81,7 +84,14 @@ export function renderHelp(spec: CommandSpec): string {
     return [flag, o.description] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-  const lines = [`${spec.summary}`, '', `Usage: ${spec.usage}`, '', 'Options:', ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`)];
+  const lines = [
+    `${spec.summary}`,
+    '',
+    `Usage: ${spec.usage}`,
+    '',
+    'Options:',
+    ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
+  ];
   if (spec.details) lines.push('', spec.details);
   return lines.join('\n') + '\n';
 }

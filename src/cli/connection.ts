@@ -21,7 +21,11 @@ export const LOCAL_DIR = '.tpsync';
 export const connectionOptions: Readonly<Record<string, OptionSpec>> = {
   local: { type: 'boolean', description: `Use an embedded Secoda emulator kept in ${LOCAL_DIR}/ (no account needed)` },
   concurrency: { type: 'string', value: 'N', description: 'Requests in flight at once (default 4)' },
-  'writes-per-minute': { type: 'string', value: 'N', description: `Pace writes to N a minute (default ${DOCUMENTED_WRITES_PER_MINUTE}, Secoda's limit; 0 = unpaced, the default with --local)` },
+  'writes-per-minute': {
+    type: 'string',
+    value: 'N',
+    description: `Pace writes to N a minute (default ${DOCUMENTED_WRITES_PER_MINUTE}, Secoda's limit; 0 = unpaced, the default with --local)`,
+  },
 };
 
 export interface Connection {
@@ -44,7 +48,13 @@ export async function openConnection(args: ParsedArgs, io: Io): Promise<Connecti
   if (local) {
     const emulator = await startLocalEmulator(io);
     const client = new SecodaClient({ ...common, baseUrl: emulator.url, token: emulator.token });
-    return { client, local: true, writesPerMinute, baseUrl: `${emulator.url} (local emulator, ${LOCAL_DIR}/)`, close: () => emulator.close() };
+    return {
+      client,
+      local: true,
+      writesPerMinute,
+      baseUrl: `${emulator.url} (local emulator, ${LOCAL_DIR}/)`,
+      close: () => emulator.close(),
+    };
   }
 
   const token = io.env['SECODA_API_TOKEN']?.trim();
@@ -66,7 +76,8 @@ function normaliseBaseUrl(raw: string): string {
     throw new UsageError(`SECODA_API_URL is not a URL: "${raw}"`, `use e.g. ${DEFAULT_API_URL}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`SECODA_API_URL must be an http(s) URL, not "${raw}"`);
-  if (url.username || url.password) throw new UsageError('SECODA_API_URL must not contain credentials; put the API key in SECODA_API_TOKEN');
+  if (url.username || url.password)
+    throw new UsageError('SECODA_API_URL must not contain credentials; put the API key in SECODA_API_TOKEN');
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -90,10 +101,14 @@ async function startLocalEmulator(io: Io): Promise<LocalEmulator> {
       host: '127.0.0.1',
       token,
       dataFile: join(LOCAL_DIR, 'emulator.json'),
-      onPersistError: (error) => io.stderr.write(`warning: could not save ${LOCAL_DIR}/emulator.json: ${error instanceof Error ? error.message : String(error)}\n`),
+      onPersistError: (error) =>
+        io.stderr.write(`warning: could not save ${LOCAL_DIR}/emulator.json: ${error instanceof Error ? error.message : String(error)}\n`),
     });
   } catch (error) {
-    throw new UsageError(`could not start the local emulator: ${error instanceof Error ? error.message : String(error)}`, `delete ${LOCAL_DIR}/emulator.json if it is damaged`);
+    throw new UsageError(
+      `could not start the local emulator: ${error instanceof Error ? error.message : String(error)}`,
+      `delete ${LOCAL_DIR}/emulator.json if it is damaged`,
+    );
   }
   return { url: emulator.url, token, close: () => emulator.close() };
 }

@@ -34,9 +34,16 @@ export interface PublishOptions {
 
 export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): Promise<void> {
   const label = planLabel(options.planPath);
-  maskSecrets(io.env['SECODA_API_TOKEN'], io.env['GITHUB_TOKEN']);
+  maskSecrets(io.env, io.env['SECODA_API_TOKEN'], io.env['GITHUB_TOKEN']);
   if (hasJobSummary(io.env)) {
-    await appendJobSummary(renderPlanMarkdown(plan, { header: [`### tpsync plan for \`${label}\``], notes: options.notes ?? [], maxLength: SUMMARY_CHARS, truncatedNote: 'Use `tpsync plan --json` for the whole plan.' }));
+    await appendJobSummary(
+      renderPlanMarkdown(plan, {
+        header: [`### tpsync plan for \`${label}\``],
+        notes: options.notes ?? [],
+        maxLength: SUMMARY_CHARS,
+        truncatedNote: 'Use `tpsync plan --json` for the whole plan.',
+      }),
+    );
   }
   if (inGitHubActions(io.env)) setPlanOutputs(plan, options.planJsonPath);
   if (!options.comment) return;
@@ -46,7 +53,16 @@ export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): 
     io.stderr.write(`note: --comment: this is a "${context.eventName || 'unknown'}" run, not a pull request; no comment written.\n`);
     return;
   }
-  const body = buildPlanComment(plan, { planPath: label, version, ...(context.runUrl ? { runUrl: context.runUrl } : {}), ...(context.pullRequest.headSha ? { sha: context.pullRequest.headSha } : {}) }, { status: 'planned', notes: options.notes ?? [] });
+  const body = buildPlanComment(
+    plan,
+    {
+      planPath: label,
+      version,
+      ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+      ...(context.pullRequest.headSha ? { sha: context.pullRequest.headSha } : {}),
+    },
+    { status: 'planned', notes: options.notes ?? [] },
+  );
   const octokit = makeOctokit(context, `tpsync/${version}`);
   try {
     const result = await upsertPlanComment(octokit, context, context.pullRequest.number, label, body);
@@ -59,7 +75,10 @@ export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): 
       io.stderr.write(`warning: ${message}\n`);
       return;
     }
-    throw new UsageError(`could not post the plan comment: ${describeGitHubError(error)}`, 'give the workflow `permissions: pull-requests: write` (and issues: write), and check GITHUB_TOKEN');
+    throw new UsageError(
+      `could not post the plan comment: ${describeGitHubError(error)}`,
+      'give the workflow `permissions: pull-requests: write` (and issues: write), and check GITHUB_TOKEN',
+    );
   }
 }
 
@@ -73,20 +92,27 @@ export interface ReviewSession {
  */
 export async function checkReviewedPlan(plan: Plan, io: Io, planPath: string, force: boolean): Promise<ReviewSession | undefined> {
   const label = planLabel(planPath);
+  maskSecrets(io.env, io.env['SECODA_API_TOKEN'], io.env['GITHUB_TOKEN']);
   const context = await readGitHubContext(io.env);
   const octokit = makeOctokit(context, `tpsync/${version}`);
   let lookup;
   try {
     lookup = await findReviewedPlan(octokit, context, label);
   } catch (error) {
-    throw new UsageError(`could not read the reviewed plan from GitHub: ${describeGitHubError(error)}`, 'the workflow needs `permissions: pull-requests: read` and `contents: read`');
+    throw new UsageError(
+      `could not read the reviewed plan from GitHub: ${describeGitHubError(error)}`,
+      'the workflow needs `permissions: pull-requests: read` and `contents: read`',
+    );
   }
   if (!lookup.ok) {
     if (force) {
       io.stderr.write(`warning: ${lookup.reason}; applying anyway (--force)\n`);
       return undefined;
     }
-    throw new UsageError(`refused: ${lookup.reason}`, 'plan in a pull request with --comment first, or pass --force to apply without a reviewed plan');
+    throw new UsageError(
+      `refused: ${lookup.reason}`,
+      'plan in a pull request with --comment first, or pass --force to apply without a reviewed plan',
+    );
   }
   const { reviewed } = lookup;
   let body = reviewed.comment.body;
@@ -113,6 +139,8 @@ export async function checkReviewedPlan(plan: Plan, io: Io, planPath: string, fo
       'open a pull request so the new plan is reviewed, or re-run with --force',
     );
   }
-  io.stderr.write(`The plan matches the one reviewed on pull request #${reviewed.pullNumber}${extra.length > 0 ? ' (--force: unreviewed operations included)' : ''}.\n`);
+  io.stderr.write(
+    `The plan matches the one reviewed on pull request #${reviewed.pullNumber}${extra.length > 0 ? ' (--force: unreviewed operations included)' : ''}.\n`,
+  );
   return session;
 }

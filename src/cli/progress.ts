@@ -48,7 +48,9 @@ export function createApplyProgress(io: Io, total: number, style: Style, now: ()
     const elapsed = (t - started) / 1000;
     const eta = finished > 0 && finished < total ? ` ETA ${durationText(Math.ceil((elapsed / finished) * (total - finished)))}` : '';
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
-    io.stderr.write(`\r\u001b[2KApplying ${bar} ${finished}/${total}  ${style.green(`✓ ${counts.done}`)}  ${style.red(`✗ ${counts.failed}`)}  ${style.yellow(`↷ ${counts.skipped}`)}${eta}`);
+    io.stderr.write(
+      `\r\u001b[2KApplying ${bar} ${finished}/${total}  ${style.green(`✓ ${counts.done}`)}  ${style.red(`✗ ${counts.failed}`)}  ${style.yellow(`↷ ${counts.skipped}`)}${eta}`,
+    );
   };
 
   return {

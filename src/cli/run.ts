@@ -60,8 +60,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const command = commands.find((c) => c.spec.name === name);
   const errStyle = styleFor(io.stderr, io.env);
   if (!command) {
-    const guess = didYouMean(name, commands.map((c) => c.spec.name));
-    io.stderr.write(`${errStyle.red('error:')} unknown command "${name}"\n    hint: ${guess ? `did you mean \`tpsync ${guess}\`?` : 'run `tpsync --help` for the commands'}\n`);
+    const guess = didYouMean(
+      name,
+      commands.map((c) => c.spec.name),
+    );
+    io.stderr.write(
+      `${errStyle.red('error:')} unknown command "${name}"\n    hint: ${guess ? `did you mean \`tpsync ${guess}\`?` : 'run `tpsync --help` for the commands'}\n`,
+    );
     return 1;
   }
   try {

@@ -77,8 +77,17 @@ export function listEnvelope<T>(
  * each resource once (the benchmark's no-op plan re-reads the same lists). The text is exactly
  * JSON.stringify(listEnvelope(...)); send it with a JSON content type.
  */
-export function listJson(request: FastifyRequest, context: RouteContext, items: readonly StoredResource[], shape: (r: StoredResource) => unknown): string {
-  const { results, resource_totals: totals, ...head } = paginate(items, queryValue(request, 'page'), {
+export function listJson(
+  request: FastifyRequest,
+  context: RouteContext,
+  items: readonly StoredResource[],
+  shape: (r: StoredResource) => unknown,
+): string {
+  const {
+    results,
+    resource_totals: totals,
+    ...head
+  } = paginate(items, queryValue(request, 'page'), {
     pageSize: context.settings.pageSize,
     host: request.host || 'localhost',
     resourceTotals: resourceTotals(items),

@@ -20,9 +20,13 @@ export function hasJobSummary(env: Readonly<Record<string, string | undefined>>)
 export async function appendJobSummary(markdown: string): Promise<void> {
   let text = markdown;
   if (Buffer.byteLength(text, 'utf8') > SUMMARY_LIMIT_BYTES) {
-    const note = '\n\n> [!NOTE]\n> The summary was cut to stay within GitHub\'s 1 MiB limit.\n';
+    const note = "\n\n> [!NOTE]\n> The summary was cut to stay within GitHub's 1 MiB limit.\n";
     const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(note, 'utf8') - 16;
-    text = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8').replace(/\uFFFD$/, '') + note;
+    text =
+      Buffer.from(text, 'utf8')
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '') + note;
   }
   await core.summary.addRaw(text, true).write();
 }
@@ -41,9 +45,21 @@ export function annotateIssues(issues: readonly Issue[]): Issue[] {
 
 /** Every issue as a table for the job summary (annotations show only the first ten). */
 export function issuesMarkdown(issues: readonly Issue[]): string {
-  const rows = issues.map((i) => `| \`${i.file}${i.line > 0 ? `:${i.line}:${i.column}` : ''}\` | ${escapeCell(i.message)} | ${escapeCell(i.hint ?? '')} |`);
-  const more = issues.length > ANNOTATION_LIMIT ? `\nThe first ${ANNOTATION_LIMIT} are annotated on the files; all ${issues.length} are listed here.\n` : '';
-  return [`### tpsync: the tracking plan is invalid (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'})`, more, '| Where | Problem | Hint |', '|---|---|---|', ...rows, ''].join('\n');
+  const rows = issues.map(
+    (i) => `| \`${i.file}${i.line > 0 ? `:${i.line}:${i.column}` : ''}\` | ${escapeCell(i.message)} | ${escapeCell(i.hint ?? '')} |`,
+  );
+  const more =
+    issues.length > ANNOTATION_LIMIT
+      ? `\nThe first ${ANNOTATION_LIMIT} are annotated on the files; all ${issues.length} are listed here.\n`
+      : '';
+  return [
+    `### tpsync: the tracking plan is invalid (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'})`,
+    more,
+    '| Where | Problem | Hint |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 export function setPlanOutputs(plan: Plan, planJsonPath: string | undefined): void {
@@ -55,7 +71,14 @@ export function setPlanOutputs(plan: Plan, planJsonPath: string | undefined): vo
   if (planJsonPath !== undefined) core.setOutput('plan-json', planJsonPath);
 }
 
-export function maskSecrets(...secrets: (string | undefined)[]): void {
+/**
+ * Asks the runner to mask the tokens in the log. `::add-mask::` carries the secret itself on
+ * stdout (the runner consumes the line), so it is sent only on a real runner — never where
+ * stdout is an ordinary log or a test's capture. Secrets passed as `${{ secrets.… }}` are
+ * masked by GitHub anyway; this covers tokens that reach the step some other way.
+ */
+export function maskSecrets(env: Readonly<Record<string, string | undefined>>, ...secrets: (string | undefined)[]): void {
+  if (env['GITHUB_ACTIONS'] !== 'true' || !env['RUNNER_NAME']) return;
   for (const secret of secrets) if (secret) core.setSecret(secret);
 }
 

@@ -36,7 +36,14 @@ export function buildPlanComment(plan: Plan, context: CommentContext, options: C
     status: options.status,
     ...(context.sha ? { sha: context.sha } : {}),
   });
-  const head = [commentMarker(context.planPath), meta, `### tpsync plan for \`${context.planPath}\``, '', statusBlock(options.status), ''].join('\n');
+  const head = [
+    commentMarker(context.planPath),
+    meta,
+    `### tpsync plan for \`${context.planPath}\``,
+    '',
+    statusBlock(options.status),
+    '',
+  ].join('\n');
   const footerParts = [`tpsync ${context.version}`];
   if (context.sha) footerParts.push(`commit ${context.sha.slice(0, 7)}`);
   if (context.runUrl) footerParts.push(`[workflow run](${context.runUrl})`);

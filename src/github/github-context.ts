@@ -27,9 +27,14 @@ export function inGitHubActions(env: Env): boolean {
 export async function readGitHubContext(env: Env): Promise<GitHubContext> {
   const repository = env['GITHUB_REPOSITORY'] ?? '';
   const [owner, repo] = repository.split('/');
-  if (!owner || !repo) throw new UsageError('GITHUB_REPOSITORY is not set (owner/repo)', 'run this in GitHub Actions, or set GITHUB_REPOSITORY');
+  if (!owner || !repo)
+    throw new UsageError('GITHUB_REPOSITORY is not set (owner/repo)', 'run this in GitHub Actions, or set GITHUB_REPOSITORY');
   const token = env['GITHUB_TOKEN']?.trim();
-  if (!token) throw new UsageError('GITHUB_TOKEN is not set', 'pass `github-token: ${{ secrets.GITHUB_TOKEN }}` to the action, or set GITHUB_TOKEN in the step\'s env');
+  if (!token)
+    throw new UsageError(
+      'GITHUB_TOKEN is not set',
+      "pass `github-token: ${{ secrets.GITHUB_TOKEN }}` to the action, or set GITHUB_TOKEN in the step's env",
+    );
   const eventName = env['GITHUB_EVENT_NAME'] ?? '';
   const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
   const runId = env['GITHUB_RUN_ID'];
@@ -57,10 +62,24 @@ async function readEvent(path: string | undefined): Promise<unknown> {
 
 function pullRequestOf(eventName: string, payload: unknown): GitHubContext['pullRequest'] {
   if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return undefined;
-  const pr = (payload as { pull_request?: { number?: unknown; head?: { sha?: unknown; repo?: { full_name?: unknown } | null }; base?: { repo?: { full_name?: unknown } } } } | undefined)?.pull_request;
+  const pr = (
+    payload as
+      | {
+          pull_request?: {
+            number?: unknown;
+            head?: { sha?: unknown; repo?: { full_name?: unknown } | null };
+            base?: { repo?: { full_name?: unknown } };
+          };
+        }
+      | undefined
+  )?.pull_request;
   const number = typeof pr?.number === 'number' ? pr.number : Number((payload as { number?: unknown } | undefined)?.number);
   if (!Number.isInteger(number) || number <= 0) return undefined;
   const head = pr?.head?.repo?.full_name;
   const base = pr?.base?.repo?.full_name;
-  return { number, fromFork: typeof head === 'string' && typeof base === 'string' && head !== base, headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined };
+  return {
+    number,
+    fromFork: typeof head === 'string' && typeof base === 'string' && head !== base,
+    headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined,
+  };
 }

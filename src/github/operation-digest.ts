@@ -27,7 +27,11 @@ export function operationIdentity(op: Operation): unknown {
 }
 
 export function operationDigest(op: Operation): string {
-  return createHash('sha256').update(canonicalJson(operationIdentity(op))).digest().subarray(0, 6).toString('base64url');
+  return createHash('sha256')
+    .update(canonicalJson(operationIdentity(op)))
+    .digest()
+    .subarray(0, 6)
+    .toString('base64url');
 }
 
 /** The hash of the plan's canonical operations: equal plans, equal hashes, whatever their text. */

@@ -18,8 +18,18 @@ export function makeOctokit(context: GitHubContext, userAgent: string): Octokit 
   return new Octokit({ auth: context.token, baseUrl: context.apiUrl, userAgent, request: { retries: 2 } });
 }
 
-export async function findPlanComment(octokit: Octokit, context: GitHubContext, issueNumber: number, planPath: string): Promise<FoundComment | undefined> {
-  const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner: context.owner, repo: context.repo, issue_number: issueNumber, per_page: 100 });
+export async function findPlanComment(
+  octokit: Octokit,
+  context: GitHubContext,
+  issueNumber: number,
+  planPath: string,
+): Promise<FoundComment | undefined> {
+  const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner: context.owner,
+    repo: context.repo,
+    issue_number: issueNumber,
+    per_page: 100,
+  });
   for await (const page of iterator) {
     const found = page.data.find((comment) => isPlanComment(comment.body, planPath));
     if (found) return { id: found.id, body: found.body ?? '' };
@@ -27,7 +37,13 @@ export async function findPlanComment(octokit: Octokit, context: GitHubContext, 
   return undefined;
 }
 
-export async function upsertPlanComment(octokit: Octokit, context: GitHubContext, issueNumber: number, planPath: string, body: string): Promise<UpsertResult> {
+export async function upsertPlanComment(
+  octokit: Octokit,
+  context: GitHubContext,
+  issueNumber: number,
+  planPath: string,
+  body: string,
+): Promise<UpsertResult> {
   const existing = await findPlanComment(octokit, context, issueNumber, planPath);
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', id: existing.id };

@@ -21,13 +21,22 @@ export type ReviewLookup = { ok: true; reviewed: ReviewedPlan } | { ok: false; r
 export async function findReviewedPlan(octokit: Octokit, context: GitHubContext, planPath: string): Promise<ReviewLookup> {
   const sha = context.sha;
   if (!sha) return { ok: false, reason: 'GITHUB_SHA is not set, so the merged pull request cannot be found' };
-  const { data: pulls } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: context.owner, repo: context.repo, commit_sha: sha });
+  const { data: pulls } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+    owner: context.owner,
+    repo: context.repo,
+    commit_sha: sha,
+  });
   const merged = pulls.filter((pr) => pr.merged_at !== null);
   const pull = merged.find((pr) => pr.merge_commit_sha === sha) ?? merged[0];
-  if (!pull) return { ok: false, reason: `commit ${sha.slice(0, 7)} belongs to no merged pull request, so there is no reviewed plan (was it pushed directly?)` };
+  if (!pull)
+    return {
+      ok: false,
+      reason: `commit ${sha.slice(0, 7)} belongs to no merged pull request, so there is no reviewed plan (was it pushed directly?)`,
+    };
   const comment = await findPlanComment(octokit, context, pull.number, planPath);
   const meta = comment ? parseMeta(comment.body) : undefined;
-  if (!comment || !meta) return { ok: false, reason: `pull request #${pull.number} has no tpsync plan comment for ${planPath}, so nothing was reviewed` };
+  if (!comment || !meta)
+    return { ok: false, reason: `pull request #${pull.number} has no tpsync plan comment for ${planPath}, so nothing was reviewed` };
   return { ok: true, reviewed: { pullNumber: pull.number, comment, meta } };
 }
 

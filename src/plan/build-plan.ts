@@ -9,7 +9,15 @@
 import { idKey, sameId } from '../ids.js';
 import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '../secoda/types.js';
 import type { PlanCategory, PlanEvent, TrackingPlan } from '../tracking-plan/types.js';
-import { bodyAsChanges, carryOver, createFields, diffCommon, diffPropertyShape, propertyCreateFields, REPLACE_FIELDS } from './field-diff.js';
+import {
+  bodyAsChanges,
+  carryOver,
+  createFields,
+  diffCommon,
+  diffPropertyShape,
+  propertyCreateFields,
+  REPLACE_FIELDS,
+} from './field-diff.js';
 import { remoteFingerprint, trackingPlanFingerprint } from './fingerprint.js';
 import { compareText, compareTimestamps, sortOldestFirst } from './compare.js';
 import { PLAN_FORMAT_VERSION, type FieldChange, type Operation, type Plan, type PlanSummary, type Warning } from './types.js';
@@ -121,7 +129,15 @@ class Planner {
         const match = matches.get(event);
         const moved = moves.get(event);
         if (match) this.matchedEvent(event, match, path, remote?.id ?? null);
-        else if (moved) this.replaceEvent(event, moved, path, remote?.id ?? null, ['parent'], [{ field: 'parent', before: this.categoryTitle(moved.parent), after: category.title }]);
+        else if (moved)
+          this.replaceEvent(
+            event,
+            moved,
+            path,
+            remote?.id ?? null,
+            ['parent'],
+            [{ field: 'parent', before: this.categoryTitle(moved.parent), after: category.title }],
+          );
         else this.createEvent(event, path, remote?.id ?? null);
         for (const duplicate of duplicates.get(event) ?? []) {
           this.deleteEvent(duplicate, path, `a duplicate: the oldest copy, ${match?.id ?? ''}, is kept`, match?.id ?? null);
@@ -141,7 +157,16 @@ class Planner {
 
   private createCategory(category: PlanCategory): void {
     const body = { title: category.title, ...(category.teams === undefined ? {} : { teams: [...category.teams] }) };
-    this.operations.push({ action: 'create', kind: 'category', path: [category.title], remote_id: null, parent_id: null, body, changes: bodyAsChanges({ ...(category.teams ? { teams: category.teams } : {}) }), reason: null });
+    this.operations.push({
+      action: 'create',
+      kind: 'category',
+      path: [category.title],
+      remote_id: null,
+      parent_id: null,
+      body,
+      changes: bodyAsChanges({ ...(category.teams ? { teams: category.teams } : {}) }),
+      reason: null,
+    });
   }
 
   private checkCategory(category: PlanCategory, remote: RemoteCategory): void {
@@ -151,7 +176,10 @@ class Planner {
         code: 'category-duplicate',
         path: [category.title],
         message: `category "${category.title}" exists ${copies.length} times in Secoda; tpsync uses the oldest (${remote.id}) and moves events out of the others`,
-        hint: `delete the other copies in Secoda (${copies.slice(1).map((c) => c.id).join(', ')}); the API cannot delete categories`,
+        hint: `delete the other copies in Secoda (${copies
+          .slice(1)
+          .map((c) => c.id)
+          .join(', ')}); the API cannot delete categories`,
       });
     }
     if (category.teams !== undefined) {
@@ -162,7 +190,7 @@ class Planner {
           code: 'category-teams-differ',
           path: [category.title],
           message: `category "${category.title}" has teams [${remote.teams.join(', ')}] in Secoda, the plan says [${category.teams.join(', ')}]`,
-          hint: 'change the category\'s teams in Secoda by hand; the API cannot update categories',
+          hint: "change the category's teams in Secoda by hand; the API cannot update categories",
         });
       }
     }
@@ -189,7 +217,16 @@ class Planner {
       const [match, ...extra] = existing.get(property.title) ?? [];
       if (!match) {
         const body = { title: property.title, ...propertyCreateFields(property) };
-        this.operations.push({ action: 'create', kind: 'property', path, remote_id: null, parent_id: remote.id, body, changes: bodyAsChanges(propertyCreateFields(property)), reason: null });
+        this.operations.push({
+          action: 'create',
+          kind: 'property',
+          path,
+          remote_id: null,
+          parent_id: remote.id,
+          body,
+          changes: bodyAsChanges(propertyCreateFields(property)),
+          reason: null,
+        });
         continue;
       }
       claimed.add(match.id);
@@ -197,9 +234,27 @@ class Planner {
       const forced = changes.filter((c) => REPLACE_FIELDS.has(c.field)).map((c) => c.field);
       if (forced.length > 0) {
         const body = { title: property.title, ...carryOver(match, propertyCreateFields(property)) };
-        this.operations.push({ action: 'replace', kind: 'property', path, remote_id: match.id, parent_id: remote.id, forced_by: forced, body, changes, reason: null });
+        this.operations.push({
+          action: 'replace',
+          kind: 'property',
+          path,
+          remote_id: match.id,
+          parent_id: remote.id,
+          forced_by: forced,
+          body,
+          changes,
+          reason: null,
+        });
       } else if (changes.length > 0) {
-        this.operations.push({ action: 'update', kind: 'property', path, remote_id: match.id, patch: toPatch(changes), changes, reason: null });
+        this.operations.push({
+          action: 'update',
+          kind: 'property',
+          path,
+          remote_id: match.id,
+          patch: toPatch(changes),
+          changes,
+          reason: null,
+        });
       }
       for (const duplicate of extra) {
         claimed.add(duplicate.id);
@@ -211,37 +266,99 @@ class Planner {
   }
 
   /** Delete the old event (its properties first), create it anew, then its properties. */
-  private replaceEvent(event: PlanEvent, remote: RemoteEvent, path: string[], categoryId: string | null, forced: string[], changes: FieldChange[]): void {
+  private replaceEvent(
+    event: PlanEvent,
+    remote: RemoteEvent,
+    path: string[],
+    categoryId: string | null,
+    forced: string[],
+    changes: FieldChange[],
+  ): void {
     const oldProperties = [...(this.propertiesByParent.get(idKey(remote.id)) ?? [])].sort(byTitleThenAge);
     const reason = 'its event is replaced';
     for (const property of oldProperties) this.deleteProperty(property, [...path, property.title], reason, null);
     const body = { title: event.title, ...carryOver(remote, createFields(event)) };
-    this.operations.push({ action: 'replace', kind: 'event', path, remote_id: remote.id, parent_id: categoryId, forced_by: forced, body, changes, reason: null });
+    this.operations.push({
+      action: 'replace',
+      kind: 'event',
+      path,
+      remote_id: remote.id,
+      parent_id: categoryId,
+      forced_by: forced,
+      body,
+      changes,
+      reason: null,
+    });
     const previous = groupBy(oldProperties, (p) => p.title);
     for (const property of event.properties) {
       const old = previous.get(property.title)?.[0];
       const fields = old ? carryOver(old, propertyCreateFields(property)) : propertyCreateFields(property);
-      this.operations.push({ action: 'create', kind: 'property', path: [...path, property.title], remote_id: null, parent_id: null, body: { title: property.title, ...fields }, changes: bodyAsChanges(fields), reason });
+      this.operations.push({
+        action: 'create',
+        kind: 'property',
+        path: [...path, property.title],
+        remote_id: null,
+        parent_id: null,
+        body: { title: property.title, ...fields },
+        changes: bodyAsChanges(fields),
+        reason,
+      });
     }
   }
 
   private createEvent(event: PlanEvent, path: string[], categoryId: string | null): void {
     const fields = createFields(event);
-    this.operations.push({ action: 'create', kind: 'event', path, remote_id: null, parent_id: categoryId, body: { title: event.title, ...fields }, changes: bodyAsChanges(fields), reason: null });
+    this.operations.push({
+      action: 'create',
+      kind: 'event',
+      path,
+      remote_id: null,
+      parent_id: categoryId,
+      body: { title: event.title, ...fields },
+      changes: bodyAsChanges(fields),
+      reason: null,
+    });
     for (const property of event.properties) {
       const propertyFields = propertyCreateFields(property);
-      this.operations.push({ action: 'create', kind: 'property', path: [...path, property.title], remote_id: null, parent_id: null, body: { title: property.title, ...propertyFields }, changes: bodyAsChanges(propertyFields), reason: null });
+      this.operations.push({
+        action: 'create',
+        kind: 'property',
+        path: [...path, property.title],
+        remote_id: null,
+        parent_id: null,
+        body: { title: property.title, ...propertyFields },
+        changes: bodyAsChanges(propertyFields),
+        reason: null,
+      });
     }
   }
 
   private deleteEvent(event: RemoteEvent, path: string[], reason: string, duplicateOf: string | null): void {
     const children = [...(this.propertiesByParent.get(idKey(event.id)) ?? [])].sort(byTitleThenAge);
     for (const property of children) this.deleteProperty(property, [...path, property.title], 'its event is deleted', null);
-    this.operations.push({ action: 'delete', kind: 'event', path, remote_id: event.id, parent_id: event.parent, duplicate_of: duplicateOf, changes: [], reason });
+    this.operations.push({
+      action: 'delete',
+      kind: 'event',
+      path,
+      remote_id: event.id,
+      parent_id: event.parent,
+      duplicate_of: duplicateOf,
+      changes: [],
+      reason,
+    });
   }
 
   private deleteProperty(property: RemoteProperty, path: string[], reason: string, duplicateOf: string | null): void {
-    this.operations.push({ action: 'delete', kind: 'property', path, remote_id: property.id, parent_id: property.parent, duplicate_of: duplicateOf, changes: [], reason });
+    this.operations.push({
+      action: 'delete',
+      kind: 'property',
+      path,
+      remote_id: property.id,
+      parent_id: property.parent,
+      duplicate_of: duplicateOf,
+      changes: [],
+      reason,
+    });
   }
 
   private deleteUnclaimedEvents(category: RemoteCategory, title: string): void {
@@ -274,7 +391,9 @@ class Planner {
 
   /** Events whose category is not under the integration, and properties whose event is not. */
   private orphans(): void {
-    const events = this.remote.events.filter((e) => !this.claimedEvents.has(e.id) && (e.parent === null || !this.categoryIds.has(idKey(e.parent)))).sort(byTitleThenAge);
+    const events = this.remote.events
+      .filter((e) => !this.claimedEvents.has(e.id) && (e.parent === null || !this.categoryIds.has(idKey(e.parent))))
+      .sort(byTitleThenAge);
     for (const event of events) {
       this.claimedEvents.add(event.id);
       this.deleteEvent(event, [`(category ${event.parent ?? 'none'})`, event.title], NOT_IN_PLAN, null);

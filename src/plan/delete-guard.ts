@@ -25,7 +25,8 @@ export function checkDeleteGuard(plan: Plan, options: GuardOptions): GuardVerdic
   const managed = plan.summary.managed_resources;
   const reasons: string[] = [];
   if (deletes > options.maxDeletes) reasons.push(`more than --max-deletes ${options.maxDeletes}`);
-  if (managed > 0 && deletes * 4 > managed) reasons.push(`more than a quarter of the ${managed} events and properties under the integration`);
+  if (managed > 0 && deletes * 4 > managed)
+    reasons.push(`more than a quarter of the ${managed} events and properties under the integration`);
   const tripped = reasons.length > 0 ? `this plan deletes ${deletes} events and properties: ${reasons.join(', and ')}` : null;
   return { deletes, managed, tripped, refused: tripped !== null && !options.allowDeletes };
 }

@@ -147,7 +147,12 @@ export function remoteFingerprint(remote: RemoteState): string {
   });
   const sink = new HashSink();
   sink.write('{"categories":');
-  writeItems(sink, byId(remote.categories), ({ key, item: c }) => ({ created_at: c.created_at, id: key, teams: sortedIds(c.teams), title: c.title }));
+  writeItems(sink, byId(remote.categories), ({ key, item: c }) => ({
+    created_at: c.created_at,
+    id: key,
+    teams: sortedIds(c.teams),
+    title: c.title,
+  }));
   sink.write(',"events":');
   writeItems(sink, byId(remote.events), ({ key, item }) => common(key, item));
   sink.write(',"properties":');

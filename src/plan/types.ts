@@ -18,11 +18,11 @@ export interface FieldChange {
 
 /** What a create sends, besides `integration` and `parent` (resolved when it runs). */
 export type CreateBody = { title: string } & CommonFields & {
-  type?: string;
-  /** Comma-separated, as the API stores it. */
-  enum?: string;
-  is_required?: boolean;
-};
+    type?: string;
+    /** Comma-separated, as the API stores it. */
+    enum?: string;
+    is_required?: boolean;
+  };
 
 /**
  * Where a change comes from, told by comparing the YAML with its version at a git ref

@@ -20,7 +20,9 @@ export function operationTitle(op: Operation): string {
 export function operationReason(op: Operation): string | null {
   if (op.action === 'replace') {
     const fields = op.forced_by.join(', ');
-    return op.forced_by.includes('parent') ? `moves to another category; ${fields} cannot change in place` : `${fields} cannot change in place`;
+    return op.forced_by.includes('parent')
+      ? `moves to another category; ${fields} cannot change in place`
+      : `${fields} cannot change in place`;
   }
   return op.reason;
 }

@@ -11,9 +11,7 @@ export function renderIssuesText(issues: readonly Issue[], style: Style): string
   }
   const files = new Set(issues.map((i) => i.file)).size;
   lines.push('');
-  lines.push(
-    style.red(`${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}.`),
-  );
+  lines.push(style.red(`${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}.`));
   return lines.join('\n') + '\n';
 }
 

@@ -22,7 +22,15 @@ export function renderPlanJson(plan: Plan): string {
 
 function operationToJson(op: Operation): unknown {
   // `origin` only with a baseline (`plan --baseline`), so plans made without one keep their shape.
-  const base = { action: op.action, kind: op.kind, path: op.path, remote_id: op.remote_id, reason: op.reason, ...(op.origin === undefined ? {} : { origin: op.origin }), changes: op.changes };
+  const base = {
+    action: op.action,
+    kind: op.kind,
+    path: op.path,
+    remote_id: op.remote_id,
+    reason: op.reason,
+    ...(op.origin === undefined ? {} : { origin: op.origin }),
+    changes: op.changes,
+  };
   switch (op.action) {
     case 'create':
       return { ...base, parent_id: op.parent_id, body: op.body };

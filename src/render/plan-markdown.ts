@@ -4,7 +4,17 @@
  * length budget it drops details (never the summary) and says where the rest is.
  */
 import type { Action, Operation, Plan, ResourceKind } from '../plan/types.js';
-import { ACTION_ORDER, formatChange, isNoOp, NO_CHANGES, operationReason, pacingLine, pathText, summaryLine, SYMBOL } from './describe-operation.js';
+import {
+  ACTION_ORDER,
+  formatChange,
+  isNoOp,
+  NO_CHANGES,
+  operationReason,
+  pacingLine,
+  pathText,
+  summaryLine,
+  SYMBOL,
+} from './describe-operation.js';
 import { driftSummary, originNote } from './origin-note.js';
 
 export interface MarkdownOptions {
@@ -59,7 +69,10 @@ function fit(head: string[], sections: string[][], details: string[][], options:
   if (max === undefined || full.length <= max) return full;
 
   const note = options.truncatedNote ?? 'The plan is too long to show in full here.';
-  const notice = (hidden: number, what: string) => [`> [!NOTE]`, `> ${hidden} ${what} not shown to stay within GitHub's size limit. ${note}`];
+  const notice = (hidden: number, what: string) => [
+    `> [!NOTE]`,
+    `> ${hidden} ${what} not shown to stay within GitHub's size limit. ${note}`,
+  ];
   // Keep as many detail sections as fit, in order.
   const kept: string[][] = [];
   const base = [head, ...sections];
@@ -70,7 +83,11 @@ function fit(head: string[], sections: string[][], details: string[][], options:
     kept.push(detail);
   }
   const hiddenDetails = details.length - kept.length;
-  const withDetails = [...base, ...(kept.length > 0 ? [['#### Details'], ...kept] : []), notice(hiddenDetails, hiddenDetails === 1 ? 'category' : 'categories')];
+  const withDetails = [
+    ...base,
+    ...(kept.length > 0 ? [['#### Details'], ...kept] : []),
+    notice(hiddenDetails, hiddenDetails === 1 ? 'category' : 'categories'),
+  ];
   if (join(withDetails).length + 1 <= max) return join(withDetails) + '\n';
 
   // Even without details it is too long: shorten the sections line by line.
@@ -99,7 +116,9 @@ function destructiveSection(ops: Operation[]): string[] {
     '',
     '| | Resource | Why |',
     '|---|---|---|',
-    ...ops.map((op) => `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${code(pathText(op.path))} | ${escapeCell(describeWhy(op))} |`),
+    ...ops.map(
+      (op) => `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${code(pathText(op.path))} | ${escapeCell(describeWhy(op))} |`,
+    ),
   ];
 }
 
@@ -130,7 +149,10 @@ function detailSections(plan: Plan): string[][] {
       const reason = operationReason(op);
       const origin = originNote(op);
       body.push(`${SYMBOL[op.action]} ${op.kind} ${pathText(op.path)}${reason ? `  (${reason})` : ''}${origin ? `  (${origin})` : ''}`);
-      for (const change of op.changes) body.push(`${op.action === 'create' ? '+' : op.action === 'delete' ? '-' : ' '}     ${change.field}: ${formatChange(change, op.action)}`);
+      for (const change of op.changes)
+        body.push(
+          `${op.action === 'create' ? '+' : op.action === 'delete' ? '-' : ' '}     ${change.field}: ${formatChange(change, op.action)}`,
+        );
     }
     const fence = fenceFor(body.join('\n'));
     return [`<details><summary><b>${escapeHtml(category)}</b> — ${counts}</summary>`, '', `${fence}diff`, ...body, fence, '', '</details>'];

@@ -1,6 +1,17 @@
 /** The plan for a terminal, in the Terraform manner: a symbol per action, field `before → after`. */
 import type { Action, Operation, Plan } from '../plan/types.js';
-import { ACTION_ORDER, ACTION_WORD, formatChange, isNoOp, NO_CHANGES, operationReason, operationTitle, pacingLine, summaryLine, SYMBOL } from './describe-operation.js';
+import {
+  ACTION_ORDER,
+  ACTION_WORD,
+  formatChange,
+  isNoOp,
+  NO_CHANGES,
+  operationReason,
+  operationTitle,
+  pacingLine,
+  summaryLine,
+  SYMBOL,
+} from './describe-operation.js';
 import { driftSummary, originNote } from './origin-note.js';
 import type { Style } from './style.js';
 
@@ -12,7 +23,12 @@ export interface TextOptions {
 
 export function renderPlanText(plan: Plan, options: TextOptions): string {
   const { style } = options;
-  const colour: Record<Action, (text: string) => string> = { create: style.green, update: style.yellow, replace: style.yellow, delete: style.red };
+  const colour: Record<Action, (text: string) => string> = {
+    create: style.green,
+    update: style.yellow,
+    replace: style.yellow,
+    delete: style.red,
+  };
   const lines: string[] = [];
 
   if (isNoOp(plan)) {

@@ -35,7 +35,9 @@ export class SecodaClient implements SecodaPort {
   }
 
   async listCategories(filter: { title?: string } = {}): Promise<RemoteCategory[]> {
-    const items = await fetchListed(this.transport, CATEGORIES, { title: filter.title }, (item) => toCategory(item, 'GET', `/${CATEGORIES}`));
+    const items = await fetchListed(this.transport, CATEGORIES, { title: filter.title }, (item) =>
+      toCategory(item, 'GET', `/${CATEGORIES}`),
+    );
     return items.map((item) => item.value());
   }
 
@@ -53,14 +55,21 @@ export class SecodaClient implements SecodaPort {
   async listEvents(integrationId: string, filter: ListFilter = {}): Promise<RemoteEvent[]> {
     if (!this.eventsListGone) {
       try {
-        const items = await fetchListed(this.transport, EVENTS, { integration_id: integrationId, parent_id: filter.parentId, title: filter.title }, (item) => toEvent(item, 'GET', `/${EVENTS}`));
+        const items = await fetchListed(
+          this.transport,
+          EVENTS,
+          { integration_id: integrationId, parent_id: filter.parentId, title: filter.title },
+          (item) => toEvent(item, 'GET', `/${EVENTS}`),
+        );
         return keepIntegration(items, integrationId).map((item) => item.value());
       } catch (error) {
         if (!(error instanceof SecodaApiError && (error.status === 404 || error.status === 410))) throw error;
         this.eventsListGone = true;
       }
     }
-    const items = await fetchListed(this.transport, RESOURCES, { filter: JSON.stringify(resourceFilter(integrationId, filter)) }, (item) => toEvent(item, 'GET', `/${RESOURCES}`));
+    const items = await fetchListed(this.transport, RESOURCES, { filter: JSON.stringify(resourceFilter(integrationId, filter)) }, (item) =>
+      toEvent(item, 'GET', `/${RESOURCES}`),
+    );
     return keepIntegration(items, integrationId).map((item) => item.value());
   }
 
@@ -81,7 +90,12 @@ export class SecodaClient implements SecodaPort {
   }
 
   async listProperties(integrationId: string, filter: ListFilter = {}): Promise<RemoteProperty[]> {
-    const items = await fetchListed(this.transport, PROPERTIES, { integration_id: integrationId, parent_id: filter.parentId, title: filter.title }, (item) => toProperty(item, 'GET', `/${PROPERTIES}`));
+    const items = await fetchListed(
+      this.transport,
+      PROPERTIES,
+      { integration_id: integrationId, parent_id: filter.parentId, title: filter.title },
+      (item) => toProperty(item, 'GET', `/${PROPERTIES}`),
+    );
     return keepIntegration(items, integrationId).map((item) => item.value());
   }
 
@@ -133,4 +147,3 @@ function resourceFilter(integrationId: string, filter: ListFilter): unknown {
   if (filter.title !== undefined) operands.push({ operator: 'exact', field: 'title', value: filter.title });
   return { operator: 'and', operands };
 }
-

@@ -66,7 +66,11 @@ export class SecodaNetworkError extends SecodaError {
     readonly path: string,
     options?: { cause?: unknown },
   ) {
-    super(`could not reach Secoda for ${method} ${path} (${code})`, 'check SECODA_API_URL and the network; tpsync retried before giving up', options);
+    super(
+      `could not reach Secoda for ${method} ${path} (${code})`,
+      'check SECODA_API_URL and the network; tpsync retried before giving up',
+      options,
+    );
   }
 }
 
@@ -93,7 +97,11 @@ export class OutcomeUnknownError extends SecodaError {
     reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`the outcome of ${method} ${path} is unknown (${reason})`, 'run the command again: tpsync checks what Secoda holds before writing', options);
+    super(
+      `the outcome of ${method} ${path} is unknown (${reason})`,
+      'run the command again: tpsync checks what Secoda holds before writing',
+      options,
+    );
   }
 }
 

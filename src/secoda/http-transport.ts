@@ -64,7 +64,13 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 const NOT_SENT_TIMEOUTS = new Set(['lookup', 'connect', 'secureConnect']);
 
 export class HttpTransport {
-  readonly stats: TransportStats = { requests: 0, writes: 0, retries: 0, rateLimited: 0, byMethod: { GET: 0, POST: 0, PATCH: 0, DELETE: 0 } };
+  readonly stats: TransportStats = {
+    requests: 0,
+    writes: 0,
+    retries: 0,
+    rateLimited: 0,
+    byMethod: { GET: 0, POST: 0, PATCH: 0, DELETE: 0 },
+  };
   readonly pacer: WritePacer;
   private readonly limit: LimitFunction;
   private readonly http: Got;
@@ -141,7 +147,11 @@ export class HttpTransport {
     }
   }
 
-  private async send(method: Method, path: string, options: RequestOptions): Promise<{ status: number; text: string; retryAfter: string | string[] | undefined }> {
+  private async send(
+    method: Method,
+    path: string,
+    options: RequestOptions,
+  ): Promise<{ status: number; text: string; retryAfter: string | string[] | undefined }> {
     // Interrupted while queued for a slot: do not start anything new.
     if (this.options.signal?.aborted) throw new InterruptedError();
     this.stats.requests++;
@@ -198,11 +208,30 @@ function toApiError(status: number, method: string, path: string, text: string):
   const body = trimBody(text);
   if (status === 401 || status === 403) return new SecodaAuthError(status, method, path, body);
   if (status === 404) return new SecodaNotFoundError(status, method, path, body);
-  if (status === 429) return new SecodaRateLimitError(status, method, path, body, 'Secoda allows 30 writes a minute; lower --writes-per-minute or try again later');
-  if (status >= 500) return new SecodaServerError(status, method, path, body, 'Secoda had trouble; tpsync retried. Try again later; a re-run picks up where this one stopped');
+  if (status === 429)
+    return new SecodaRateLimitError(
+      status,
+      method,
+      path,
+      body,
+      'Secoda allows 30 writes a minute; lower --writes-per-minute or try again later',
+    );
+  if (status >= 500)
+    return new SecodaServerError(
+      status,
+      method,
+      path,
+      body,
+      'Secoda had trouble; tpsync retried. Try again later; a re-run picks up where this one stopped',
+    );
   if (status >= 300 && status < 400) {
-    return new SecodaApiError(status, method, path, body, 'Secoda redirected the request: check SECODA_API_URL (it should end in /api/v1 and use https)');
+    return new SecodaApiError(
+      status,
+      method,
+      path,
+      body,
+      'Secoda redirected the request: check SECODA_API_URL (it should end in /api/v1 and use https)',
+    );
   }
   return new SecodaApiError(status, method, path, body);
 }
-

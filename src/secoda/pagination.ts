@@ -40,7 +40,11 @@ function prepareAll<T>(items: readonly unknown[], prepare: (item: unknown) => T)
   });
 }
 
-export async function fetchAllPages(transport: HttpTransport, path: string, query: Readonly<Record<string, string | undefined>>): Promise<unknown[]> {
+export async function fetchAllPages(
+  transport: HttpTransport,
+  path: string,
+  query: Readonly<Record<string, string | undefined>>,
+): Promise<unknown[]> {
   return (await fetchListed(transport, path, query, (item) => item)).map((entry) => entry.raw);
 }
 
@@ -51,13 +55,23 @@ export async function fetchAllPages(transport: HttpTransport, path: string, quer
  * result is the same: the same items, in the same order, and a failure surfaces only for an
  * item the caller uses, in that order.
  */
-export async function fetchListed<T>(transport: HttpTransport, path: string, query: Readonly<Record<string, string | undefined>>, prepare: (item: unknown) => T): Promise<Listed<T>[]> {
+export async function fetchListed<T>(
+  transport: HttpTransport,
+  path: string,
+  query: Readonly<Record<string, string | undefined>>,
+  prepare: (item: unknown) => T,
+): Promise<Listed<T>[]> {
   const fetchPage = async (page: number): Promise<Envelope<T> | undefined> => {
     try {
       const response = await transport.request('GET', path, { query: { ...query, page } });
       const envelope = parseEnvelope(response.body, 'GET', `/${path}?page=${page}`);
       if (envelope.page !== undefined && envelope.page !== page) {
-        throw new SecodaInvalidResponseError('GET', `/${path}?page=${page}`, `asked for page ${page}, Secoda answered page ${envelope.page}`, '');
+        throw new SecodaInvalidResponseError(
+          'GET',
+          `/${path}?page=${page}`,
+          `asked for page ${page}, Secoda answered page ${envelope.page}`,
+          '',
+        );
       }
       return { ...envelope, listed: prepareAll(envelope.results, prepare) };
     } catch (error) {

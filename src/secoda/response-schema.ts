@@ -10,7 +10,15 @@ import type { RemoteCategory, RemoteCommon, RemoteEvent, RemoteProperty } from '
 const nullable = (type: string | string[]) => ({ type: [...(Array.isArray(type) ? type : [type]), 'null'] });
 /** ID lists: strings per the reference; expanded objects with an id are accepted too. */
 const idList = {
-  anyOf: [{ type: 'null' }, { type: 'array', items: { anyOf: [{ type: ['string', 'integer'] }, { type: 'object', required: ['id'], properties: { id: { type: ['string', 'integer'] } } }] } }],
+  anyOf: [
+    { type: 'null' },
+    {
+      type: 'array',
+      items: {
+        anyOf: [{ type: ['string', 'integer'] }, { type: 'object', required: ['id'], properties: { id: { type: ['string', 'integer'] } } }],
+      },
+    },
+  ],
 };
 
 const resourceSchema = {
@@ -67,7 +75,13 @@ export function parseEnvelope(body: unknown, method: string, path: string): Enve
   // A bare list is a list with one page.
   if (Array.isArray(body)) return { results: body, count: body.length, totalPages: 1, page: 1, nextPage: undefined };
   if (!validateEnvelope(body)) throw invalid(method, path, describeAjv(validateEnvelope.errors, 'the list'), body);
-  const envelope = body as { results: unknown[]; count?: unknown; total_pages?: unknown; meta?: Record<string, unknown> | null; links?: Record<string, unknown> | null };
+  const envelope = body as {
+    results: unknown[];
+    count?: unknown;
+    total_pages?: unknown;
+    meta?: Record<string, unknown> | null;
+    links?: Record<string, unknown> | null;
+  };
   return {
     results: envelope.results,
     count: toCount(envelope.count),
@@ -101,7 +115,7 @@ function checkResource(value: unknown, method: string, path: string): RawResourc
 const idOf = (value: unknown): string | null => {
   if (typeof value === 'string') return value === 'None' || value === '' ? null : value;
   if (typeof value === 'number') return String(value);
-  if (value !== null && typeof value === 'object' && 'id' in value) return idOf((value).id);
+  if (value !== null && typeof value === 'object' && 'id' in value) return idOf(value.id);
   return null;
 };
 const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is string => id !== null) : []);

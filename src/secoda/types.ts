@@ -62,7 +62,18 @@ export interface PatchFields {
   subscribers?: string[];
 }
 
-export const PATCHABLE_FIELDS = ['description', 'definition', 'pii', 'verified', 'published', 'teams', 'owners', 'collections', 'tags', 'subscribers'] as const satisfies readonly (keyof PatchFields)[];
+export const PATCHABLE_FIELDS = [
+  'description',
+  'definition',
+  'pii',
+  'verified',
+  'published',
+  'teams',
+  'owners',
+  'collections',
+  'tags',
+  'subscribers',
+] as const satisfies readonly (keyof PatchFields)[];
 
 export interface CreateCategoryInput {
   title: string;

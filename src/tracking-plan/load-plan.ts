@@ -45,7 +45,12 @@ export function loadTrackingPlan(files: readonly PlanFileInput[]): LoadResult {
       categories.push(...normalised.categories);
     }
   }
-  issues.push(...checkAcrossFiles(facts, ordered.map((f) => f.path)));
+  issues.push(
+    ...checkAcrossFiles(
+      facts,
+      ordered.map((f) => f.path),
+    ),
+  );
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   return { ok: true, plan: { version: 1, integration, categories } };
 }
@@ -123,7 +128,13 @@ function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly stri
       });
     }
   }
-  if (versionHolder && integrationHolder && versionHolder !== integrationHolder && holders.version.length === 1 && holders.integration.length === 1) {
+  if (
+    versionHolder &&
+    integrationHolder &&
+    versionHolder !== integrationHolder &&
+    holders.version.length === 1 &&
+    holders.integration.length === 1
+  ) {
     const pos = at(integrationHolder, 'integration');
     const versionPos = at(versionHolder, 'version');
     issues.push({
@@ -204,7 +215,9 @@ function normaliseProperty(source: SourceFile, pool: StringPool, property: Prope
   return {
     title: pool.get(property.title),
     ...(property.type === undefined ? {} : { type: pool.get(property.type) }),
-    ...(property.enum === undefined ? {} : { enum: property.enum.map((value, i) => pool.get(enumValueText(source, [...path, 'enum', i], value))) }),
+    ...(property.enum === undefined
+      ? {}
+      : { enum: property.enum.map((value, i) => pool.get(enumValueText(source, [...path, 'enum', i], value))) }),
     ...(property.required === undefined ? {} : { required: property.required }),
     ...commonFields(property, pool),
     source: sourceRef(source, path),
@@ -216,7 +229,11 @@ function commonFields(node: CommonFields, pool: StringPool): CommonFields {
   for (const field of COMMON_FIELDS) {
     const value = node[field];
     if (value === undefined) continue;
-    (fields as Record<string, unknown>)[field] = Array.isArray(value) ? value.map((item) => pool.get(item)) : typeof value === 'string' ? pool.get(value) : value;
+    (fields as Record<string, unknown>)[field] = Array.isArray(value)
+      ? value.map((item) => pool.get(item))
+      : typeof value === 'string'
+        ? pool.get(value)
+        : value;
   }
   return fields;
 }

@@ -26,7 +26,11 @@ export async function readPlanFiles(planPath: string): Promise<ReadResult> {
 
   const paths = await findYamlFiles(planPath);
   if (paths.length === 0) {
-    return pathIssue(shown, 'the directory holds no .yaml or .yml files', 'point tpsync at a tracking-plan file or at the directory that holds them');
+    return pathIssue(
+      shown,
+      'the directory holds no .yaml or .yml files',
+      'point tpsync at a tracking-plan file or at the directory that holds them',
+    );
   }
   const files: PlanFileInput[] = [];
   const issues: Issue[] = [];
@@ -49,7 +53,16 @@ async function readOne(path: string, shown: string): Promise<PlanFileInput | { i
   try {
     const info = await stat(path);
     if (info.size > MAX_FILE_BYTES) {
-      return { issue: { file: shown, line: 0, column: 0, code: 'file-too-large', message: `the file is ${Math.round(info.size / 1048576)} MiB; tracking-plan files are limited to 64 MiB`, hint: 'split the plan into one file per category' } };
+      return {
+        issue: {
+          file: shown,
+          line: 0,
+          column: 0,
+          code: 'file-too-large',
+          message: `the file is ${Math.round(info.size / 1048576)} MiB; tracking-plan files are limited to 64 MiB`,
+          hint: 'split the plan into one file per category',
+        },
+      };
     }
     const bytes = await readFile(path);
     return { path: shown, bytes };

@@ -27,8 +27,8 @@ const ALLOWED_KEYS: Record<NodeKind, readonly string[]> = {
 const KEY_ADVICE: Record<string, (kind: NodeKind) => string | undefined> = {
   is_required: (kind) =>
     kind === 'property'
-      ? 'write `required: true` (tpsync\'s name for Secoda\'s `is_required`)'
-      : '`required` belongs on a property (tpsync\'s name for Secoda\'s `is_required`)',
+      ? "write `required: true` (tpsync's name for Secoda's `is_required`)"
+      : "`required` belongs on a property (tpsync's name for Secoda's `is_required`)",
   required: (kind) => (kind === 'property' ? undefined : '`required` belongs on a property, not on an event or category'),
   type: (kind) => (kind === 'property' ? undefined : '`type` belongs on a property, not on an event or category'),
   enum: (kind) => (kind === 'property' ? undefined : '`enum` belongs on a property with `type: enum`'),
@@ -83,11 +83,21 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
       const key = String((error.params as { missingProperty: string }).missingProperty);
       const kind = kindAt(path) ?? 'object';
       const self = where === '' ? `this ${kind}` : where;
-      return issue(path, 'missing-key', `${self} is missing "${key}"`, key === 'title' ? `add \`title: ...\`; the title identifies the ${kind} in Secoda` : undefined);
+      return issue(
+        path,
+        'missing-key',
+        `${self} is missing "${key}"`,
+        key === 'title' ? `add \`title: ...\`; the title identifies the ${kind} in Secoda` : undefined,
+      );
     }
     case 'type': {
       const expected = String((error.params as { type: string | string[] }).type);
-      return issue(path, 'wrong-type', `${name} must be ${typeWord(expected)}, not ${describeValue(value)}${inWhere}`, typeHint(expected, value, name));
+      return issue(
+        path,
+        'wrong-type',
+        `${name} must be ${typeWord(expected)}, not ${describeValue(value)}${inWhere}`,
+        typeHint(expected, value, name),
+      );
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
@@ -97,34 +107,59 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
     }
     case 'const': {
       const allowed = (error.params as { allowedValue: unknown }).allowedValue;
-      return issue(path, 'unknown-value', `${name} must be ${JSON.stringify(allowed)}, not ${describeValue(value)}`, name === 'version' ? 'tpsync reads tracking-plan format version 1' : undefined);
+      return issue(
+        path,
+        'unknown-value',
+        `${name} must be ${JSON.stringify(allowed)}, not ${describeValue(value)}`,
+        name === 'version' ? 'tpsync reads tracking-plan format version 1' : undefined,
+      );
     }
     case 'pattern': {
       if (isTitlePath(path)) {
         const text = String(value);
         const problem = /[\r\n]/.test(text) ? 'contains a line break' : 'has leading or trailing spaces';
-        return issue(path, 'bad-title', `title ${JSON.stringify(text)} ${problem}${inWhere}`, 'write the title on one line, without surrounding spaces');
+        return issue(
+          path,
+          'bad-title',
+          `title ${JSON.stringify(text)} ${problem}${inWhere}`,
+          'write the title on one line, without surrounding spaces',
+        );
       }
       return issue(
         path,
         'bad-id',
         `${JSON.stringify(value)}${typeof path[path.length - 1] === 'number' ? ` in "${String(path[path.length - 2])}"` : ''} is not a Secoda ID${inWhere}`,
         String(value).includes('@')
-          ? 'use the Secoda user ID (e.g. 33733f42-8ff7-460b-9e20-50a2133d3bb0), not an e-mail address; it is in the user\'s profile URL'
+          ? "use the Secoda user ID (e.g. 33733f42-8ff7-460b-9e20-50a2133d3bb0), not an e-mail address; it is in the user's profile URL"
           : 'Secoda IDs look like 33733f42-8ff7-460b-9e20-50a2133d3bb0 (letters, digits and dashes)',
       );
     }
     case 'minLength':
-      return issue(path, 'empty-value', `${name} is empty${inWhere}`, isTitlePath(path) ? 'every category, event and property needs a title' : undefined);
+      return issue(
+        path,
+        'empty-value',
+        `${name} is empty${inWhere}`,
+        isTitlePath(path) ? 'every category, event and property needs a title' : undefined,
+      );
     case 'maxLength':
       return issue(path, 'too-long', `${name} is longer than ${(error.params as { limit: number }).limit} characters${inWhere}`);
     case 'minItems':
-      return issue(path, 'empty-list', `${name} is an empty list${inWhere}`, name === 'enum' ? 'list the allowed values, e.g. `enum: [red, green]`, or use another type' : undefined);
+      return issue(
+        path,
+        'empty-list',
+        `${name} is an empty list${inWhere}`,
+        name === 'enum' ? 'list the allowed values, e.g. `enum: [red, green]`, or use another type' : undefined,
+      );
     case 'uniqueItems': {
       const { i, j } = error.params as { i: number; j: number };
       const items = Array.isArray(value) ? (value as unknown[]) : [];
       const repeated = items[j];
-      return issue([...path, Math.max(i, j)], 'duplicate-value', `${name} lists ${JSON.stringify(repeated)} twice${inWhere}`, 'remove the repeated entry');
+      return issue(
+        [...path, Math.max(i, j)],
+        'duplicate-value',
+        `${name} lists ${JSON.stringify(repeated)} twice${inWhere}`,
+        'remove the repeated entry',
+      );
     }
     default:
       return issue(path, 'schema', `${name} ${error.message ?? 'is invalid'}${inWhere}`);
@@ -168,8 +203,10 @@ function describeValue(value: unknown): string {
 
 function typeHint(expected: string, value: unknown, name: string): string | undefined {
   if (expected === 'boolean' && typeof value === 'string') return 'write true or false, without quotes';
-  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return `put the value in quotes: ${name.replace(/"/g, '')}: "${String(value)}"`;
-  if (expected === 'array' && typeof value === 'string') return `write a list: ${name.replace(/"/g, '')}: [${value}], or one "- item" per line`;
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
+    return `put the value in quotes: ${name.replace(/"/g, '')}: "${String(value)}"`;
+  if (expected === 'array' && typeof value === 'string')
+    return `write a list: ${name.replace(/"/g, '')}: [${value}], or one "- item" per line`;
   if (expected === 'array' && value !== null && typeof value === 'object') return 'write a list of items, each starting with "- "';
   if (value === null) return 'a key with nothing after it is empty; give it a value or remove it';
   return undefined;

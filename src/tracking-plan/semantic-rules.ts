@@ -46,7 +46,14 @@ export function checkSemantics(source: SourceFile): Issue[] {
 
 type Report = (path: readonly PathSegment[], code: string, message: string, hint?: string, part?: 'key' | 'value') => void;
 
-function checkUniqueTitles(source: SourceFile, listPath: PathSegment[], items: unknown[], kind: string, parent: string, report: Report): void {
+function checkUniqueTitles(
+  source: SourceFile,
+  listPath: PathSegment[],
+  items: unknown[],
+  kind: string,
+  parent: string,
+  report: Report,
+): void {
   const seen = new Map<string, { title: string; index: number }>();
   items.forEach((item, index) => {
     if (!isObj(item) || typeof item['title'] !== 'string') return;
@@ -62,7 +69,12 @@ function checkUniqueTitles(source: SourceFile, listPath: PathSegment[], items: u
       first.title === title
         ? `${kind} ${JSON.stringify(title)} is listed twice in ${parent} (first at line ${firstLine})`
         : `${kind} ${JSON.stringify(title)} differs only by case or spacing from ${kind} ${JSON.stringify(first.title)} (line ${firstLine}) in ${parent}`;
-    report([...listPath, index, 'title'], 'duplicate-title', message, `titles identify ${kind === 'event' ? 'an' : 'a'} ${kind} within its parent; rename one or merge the two`);
+    report(
+      [...listPath, index, 'title'],
+      'duplicate-title',
+      message,
+      `titles identify ${kind === 'event' ? 'an' : 'a'} ${kind} within its parent; rename one or merge the two`,
+    );
   });
 }
 
@@ -71,14 +83,31 @@ function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, repor
   const values = property['enum'];
   const name = describe(source.data, path);
   if (type === 'enum' && values === undefined) {
-    report([...path, 'type'], 'enum-missing', `${name} has type "enum" but no "enum" list`, 'add the allowed values, e.g. `enum: [red, green, yellow]`');
+    report(
+      [...path, 'type'],
+      'enum-missing',
+      `${name} has type "enum" but no "enum" list`,
+      'add the allowed values, e.g. `enum: [red, green, yellow]`',
+    );
     return;
   }
   if (values === undefined) return;
   if (typeof type === 'string' && type !== 'enum') {
-    report([...path, 'enum'], 'enum-not-allowed', `"enum" is only allowed with type "enum", but ${name} has type ${JSON.stringify(type)}`, 'set `type: enum`, or remove the `enum` list', 'key');
+    report(
+      [...path, 'enum'],
+      'enum-not-allowed',
+      `"enum" is only allowed with type "enum", but ${name} has type ${JSON.stringify(type)}`,
+      'set `type: enum`, or remove the `enum` list',
+      'key',
+    );
   } else if (type === undefined) {
-    report([...path, 'enum'], 'enum-needs-type', `"enum" needs \`type: enum\`, which ${name} does not set`, 'add `type: enum` to the property', 'key');
+    report(
+      [...path, 'enum'],
+      'enum-needs-type',
+      `"enum" needs \`type: enum\`, which ${name} does not set`,
+      'add `type: enum` to the property',
+      'key',
+    );
   }
   if (!Array.isArray(values)) return;
   const seen = new Map<string, number>();
@@ -91,16 +120,31 @@ function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, repor
       return;
     }
     if (text.includes(',')) {
-      report(at, 'enum-comma', `enum value ${JSON.stringify(text)} of ${name} contains a comma`, 'Secoda stores enum values as one comma-separated string, so a value cannot hold a comma; rephrase it (e.g. use "/" or ";")');
+      report(
+        at,
+        'enum-comma',
+        `enum value ${JSON.stringify(text)} of ${name} contains a comma`,
+        'Secoda stores enum values as one comma-separated string, so a value cannot hold a comma; rephrase it (e.g. use "/" or ";")',
+      );
       return;
     }
     if (text !== text.trim()) {
-      report(at, 'enum-spaces', `enum value ${JSON.stringify(text)} of ${name} has leading or trailing spaces`, 'Secoda trims enum values; remove the spaces');
+      report(
+        at,
+        'enum-spaces',
+        `enum value ${JSON.stringify(text)} of ${name} has leading or trailing spaces`,
+        'Secoda trims enum values; remove the spaces',
+      );
       return;
     }
     const first = seen.get(text);
     if (first !== undefined) {
-      report(at, 'enum-duplicate', `enum value ${JSON.stringify(text)} is listed twice in ${name} (first as value #${first + 1})`, 'remove the repeated value');
+      report(
+        at,
+        'enum-duplicate',
+        `enum value ${JSON.stringify(text)} is listed twice in ${name} (first as value #${first + 1})`,
+        'remove the repeated value',
+      );
       return;
     }
     seen.set(text, index);

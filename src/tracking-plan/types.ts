@@ -70,4 +70,11 @@ export const COMMON_FIELDS = [
   'subscribers',
 ] as const satisfies readonly (keyof CommonFields)[];
 
-export const LIST_FIELDS = ['teams', 'owners', 'owners_groups', 'collections', 'tags', 'subscribers'] as const satisfies readonly (keyof CommonFields)[];
+export const LIST_FIELDS = [
+  'teams',
+  'owners',
+  'owners_groups',
+  'collections',
+  'tags',
+  'subscribers',
+] as const satisfies readonly (keyof CommonFields)[];

@@ -34,8 +34,8 @@ const YAML_ERROR_HINTS: Record<string, string> = {
   BAD_INDENT: 'check the indentation: items of one list or mapping must line up',
   MULTIPLE_DOCS: 'keep one YAML document per file (remove the `---` separator), or split it into two files',
   MISSING_CHAR: 'a colon, dash, quote or bracket is missing here, or the line is indented wrongly',
-  BLOCK_AS_IMPLICIT_KEY: "a value that contains \": \" must be quoted (description: 'Note: like this'); otherwise check the indentation",
-  MULTILINE_IMPLICIT_KEY: "check the indentation of this line against the lines above; a value that contains \": \" must be quoted",
+  BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " must be quoted (description: \'Note: like this\'); otherwise check the indentation',
+  MULTILINE_IMPLICIT_KEY: 'check the indentation of this line against the lines above; a value that contains ": " must be quoted',
   UNEXPECTED_TOKEN: 'check the syntax near this position',
   BAD_ALIAS: 'an alias (`*name`) needs an anchor (`&name`) defined before it',
   BAD_SCALAR_START: 'a value starting with a special character (@, `, %, |, >) must be quoted',
@@ -47,7 +47,14 @@ export function parseYamlSource(file: string, bytes: Uint8Array): SourceResult {
   const text = decoded.text;
 
   if (text.trim() === '') {
-    return fail(file, 1, 1, 'empty-file', 'the file is empty', 'add `version: 1` and `integration: <id>`, or `categories:`, or delete the file');
+    return fail(
+      file,
+      1,
+      1,
+      'empty-file',
+      'the file is empty',
+      'add `version: 1` and `integration: <id>`, or `categories:`, or delete the file',
+    );
   }
 
   const lineCounter = new LineCounter();
@@ -66,7 +73,8 @@ export function parseYamlSource(file: string, bytes: Uint8Array): SourceResult {
     if (first) {
       const pos = lineCounter.linePos(first.pos[0]);
       const hint = YAML_ERROR_HINTS[first.code];
-      const more = rest.length > 0 ? ` (${rest.length} more YAML ${rest.length === 1 ? 'error follows' : 'errors follow'}; fix this one first)` : '';
+      const more =
+        rest.length > 0 ? ` (${rest.length} more YAML ${rest.length === 1 ? 'error follows' : 'errors follow'}; fix this one first)` : '';
       return fail(file, pos.line, pos.col, 'yaml-syntax', `YAML syntax error: ${firstLine(first.message)}${more}`, hint);
     }
   }
@@ -216,7 +224,14 @@ type Decoded = { ok: true; text: string } | { ok: false; issues: Issue[] };
 
 function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fail(file, 1, 1, 'encoding', 'the file is encoded as UTF-16, not UTF-8', 'save the file as UTF-8 (most editors offer this under "Save with Encoding")');
+    return fail(
+      file,
+      1,
+      1,
+      'encoding',
+      'the file is encoded as UTF-16, not UTF-8',
+      'save the file as UTF-8 (most editors offer this under "Save with Encoding")',
+    );
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -22,12 +22,17 @@ async function examplePlan(): Promise<TrackingPlan> {
   return loaded.plan;
 }
 
-const clientFor = (server: RunningEmulator, concurrency = 6) => new SecodaClient({ baseUrl: server.url, token: TOKEN, retry: fastRetry, concurrency });
+const clientFor = (server: RunningEmulator, concurrency = 6) =>
+  new SecodaClient({ baseUrl: server.url, token: TOKEN, retry: fastRetry, concurrency });
 
 async function planAndApply(tp: TrackingPlan, server: RunningEmulator, signal?: AbortSignal) {
   const client = clientFor(server);
   const plan = buildPlan(tp, await client.readState(tp.integration), { writesPerMinute: 0 });
-  const result = await executePlan(plan.operations, client, { integration: tp.integration, reconcileDelayMs: 1, ...(signal ? { signal } : {}) });
+  const result = await executePlan(plan.operations, client, {
+    integration: tp.integration,
+    reconcileDelayMs: 1,
+    ...(signal ? { signal } : {}),
+  });
   return { plan, result };
 }
 
@@ -84,7 +89,9 @@ describe('apply against the emulator', () => {
     const event = emulator.store.list('event').find((e) => e.title === 'Cart Viewed')!;
     emulator.store.patch(event.id, { description: 'edited in the UI', collections: ['col-1'] });
     const { plan } = await planAndApply(tp, emulator);
-    expect(plan.operations).toEqual([expect.objectContaining({ action: 'update', patch: { description: 'A shopper opened their cart.' } })]);
+    expect(plan.operations).toEqual([
+      expect.objectContaining({ action: 'update', patch: { description: 'A shopper opened their cart.' } }),
+    ]);
     expect(emulator.store.get(event.id)).toMatchObject({ description: 'A shopper opened their cart.', collections: ['col-1'] });
   });
 
@@ -99,7 +106,12 @@ describe('apply against the emulator', () => {
     const { plan, result } = await planAndApply(tp, emulator);
     const categoryCreates = plan.operations.filter((op) => op.kind === 'category').length;
     const checkoutOps = plan.operations.filter((op) => op.path[0] === 'Checkout').length;
-    expect(result.counts).toEqual({ done: checkoutOps, failed: categoryCreates, skipped: plan.operations.length - checkoutOps - categoryCreates, 'not-started': 0 });
+    expect(result.counts).toEqual({
+      done: checkoutOps,
+      failed: categoryCreates,
+      skipped: plan.operations.length - checkoutOps - categoryCreates,
+      'not-started': 0,
+    });
     const skipped = result.steps.find((s) => s.status === 'skipped' && s.operation.path[0] === 'Search');
     expect(skipped?.detail).toBe('category Search failed');
     expect(result.steps.find((s) => s.status === 'failed')?.detail).toMatch(/outcome of POST \/event\/category\/ is unknown/);
@@ -112,7 +124,13 @@ describe('apply against the emulator', () => {
   });
 
   it.each(Array.from({ length: 12 }, (_, i) => i + 1))('never duplicates under lost responses, 5xx and 429s (seed %i)', async (seed) => {
-    const faults: Partial<FaultOptions> = { seed, dropAfterCommitRate: 0.15, failAfterCommitRate: 0.1, failBeforeRate: 0.1, rateLimitBurstRate: 0.03 };
+    const faults: Partial<FaultOptions> = {
+      seed,
+      dropAfterCommitRate: 0.15,
+      failAfterCommitRate: 0.1,
+      failBeforeRate: 0.1,
+      rateLimitBurstRate: 0.03,
+    };
     emulator = await startEmulator({ token: TOKEN, ...faults });
     const tp = await examplePlan();
     let runs = 0;

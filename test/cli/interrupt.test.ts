@@ -33,28 +33,32 @@ describe('interrupting apply (--local, a real process)', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s lets requests in flight finish, says what was done, exits %i; a re-run finishes', async (signal, exitCode) => {
-    let sent = false;
-    const run = spawnCli(['apply', example, '--local', '--writes-per-minute', '300'], {
-      cwd: dir,
-      onStdout: (text) => {
-        // Interrupt once a few creates have gone through.
-        if (!sent && (text.match(/✓ created/g) ?? []).length >= 3) {
-          sent = true;
-          run.kill(signal);
-        }
-      },
-    });
-    const result = await run;
-    expect(result.code).toBe(exitCode);
-    expect(result.stdout).toMatch(/Apply stopped: \d+ done, 0 failed, 0 skipped, \d+ not started\./);
-    expect(result.stdout).toContain('Interrupted. Run the same apply again to finish');
+  ] as const)(
+    '%s lets requests in flight finish, says what was done, exits %i; a re-run finishes',
+    async (signal, exitCode) => {
+      let sent = false;
+      const run = spawnCli(['apply', example, '--local', '--writes-per-minute', '300'], {
+        cwd: dir,
+        onStdout: (text) => {
+          // Interrupt once a few creates have gone through.
+          if (!sent && (text.match(/✓ created/g) ?? []).length >= 3) {
+            sent = true;
+            run.kill(signal);
+          }
+        },
+      });
+      const result = await run;
+      expect(result.code).toBe(exitCode);
+      expect(result.stdout).toMatch(/Apply stopped: \d+ done, 0 failed, 0 skipped, \d+ not started\./);
+      expect(result.stdout).toContain('Interrupted. Run the same apply again to finish');
 
-    const rerun = await spawnCli(['apply', example, '--local', '--writes-per-minute', '0'], { cwd: dir });
-    expect(rerun.code, rerun.stdout + rerun.stderr).toBe(0);
-    expect(rerun.stdout).toContain('✓ Verified');
-    const done = Number(/Apply stopped: (\d+) done/.exec(result.stdout)?.[1]);
-    expect(rerun.stdout).toMatch(new RegExp(`Apply finished: ${201 - done} done`));
-    expect(await duplicates()).toEqual([]);
-  }, 60_000);
+      const rerun = await spawnCli(['apply', example, '--local', '--writes-per-minute', '0'], { cwd: dir });
+      expect(rerun.code, rerun.stdout + rerun.stderr).toBe(0);
+      expect(rerun.stdout).toContain('✓ Verified');
+      const done = Number(/Apply stopped: (\d+) done/.exec(result.stdout)?.[1]);
+      expect(rerun.stdout).toMatch(new RegExp(`Apply finished: ${201 - done} done`));
+      expect(await duplicates()).toEqual([]);
+    },
+    60_000,
+  );
 });

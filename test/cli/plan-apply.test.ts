@@ -66,7 +66,9 @@ describe('tpsync apply', () => {
     const before = writes();
     const refused = await runCli(['apply', emptied, ...unpaced], env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/error: refused: this plan deletes 195 events and properties: more than --max-deletes 10, and more than a quarter of the 195/);
+    expect(refused.stderr).toMatch(
+      /error: refused: this plan deletes 195 events and properties: more than --max-deletes 10, and more than a quarter of the 195/,
+    );
     expect(refused.stderr).toContain('--allow-deletes');
     expect(writes()).toBe(before);
 
@@ -115,12 +117,15 @@ describe('tpsync apply', () => {
   it('reports a failure, exits 1, and a re-run converges', async () => {
     // Secoda refuses category creates outright (a 400 is not retried).
     emulator.gate = (entry) => {
-      if (entry.method === 'POST' && entry.route === '/event/category') throw Object.assign(new Error('Invalid integration.'), { statusCode: 400 });
+      if (entry.method === 'POST' && entry.route === '/event/category')
+        throw Object.assign(new Error('Invalid integration.'), { statusCode: 400 });
     };
     emulator.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
     const failed = await runCli(['apply', EXAMPLE, ...unpaced], env);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/✗ create category Landing Page failed: Secoda answered 400 Bad Request to POST \/event\/category\/: \{"detail":"Invalid integration."\}/);
+    expect(failed.stdout).toMatch(
+      /✗ create category Landing Page failed: Secoda answered 400 Bad Request to POST \/event\/category\/: \{"detail":"Invalid integration."\}/,
+    );
     expect(failed.stdout).toMatch(/↷ skipped create event Landing Page › CTA Clicked: category Landing Page failed/);
     expect(failed.stdout).toMatch(/✓ created event Checkout › Order Completed/);
     expect(failed.stdout).toContain('Run the same apply again');

@@ -23,7 +23,10 @@ describe('npx tpsync validate (the executable)', () => {
 
   it('exits 1 on a broken plan, naming file, line, column and the culprit, without a stack trace', async () => {
     const file = join(dir, 'broken.yaml');
-    await writeFile(file, `${HEADER}categories:\n  - title: Checkout\n    events:\n      - title: Order Completed\n        properties:\n          - title: currency\n            type: enumm\n`);
+    await writeFile(
+      file,
+      `${HEADER}categories:\n  - title: Checkout\n    events:\n      - title: Order Completed\n        properties:\n          - title: currency\n            type: enumm\n`,
+    );
     const result = await spawnCli(['validate', file], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('broken.yaml:9:19  error  unknown "type" "enumm" in property "currency" of event "Order Completed"');
@@ -37,8 +40,14 @@ describe('npx tpsync validate (the executable)', () => {
     await writeFile(file, `${HEADER}categorys: []\n`);
     const result = await spawnCli(['validate', file, '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
-    const parsed = JSON.parse(result.stdout) as { valid: boolean; issues: { file: string; line: number; column: number; code: string; hint: string }[] };
-    expect(parsed).toMatchObject({ valid: false, issues: [{ file: 'typo.yaml', line: 3, column: 1, code: 'unknown-key', hint: 'did you mean "categories"?' }] });
+    const parsed = JSON.parse(result.stdout) as {
+      valid: boolean;
+      issues: { file: string; line: number; column: number; code: string; hint: string }[];
+    };
+    expect(parsed).toMatchObject({
+      valid: false,
+      issues: [{ file: 'typo.yaml', line: 3, column: 1, code: 'unknown-key', hint: 'did you mean "categories"?' }],
+    });
   });
 
   it.each([

@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { COMMENT_LIMIT } from '../../src/github/comment-body.js';
 import { parseMeta } from '../../src/github/comment-marker.js';
-import { DEFAULT_REPO, fakeSha, startGitHubApiServer, type GitHubApiServer, type GitHubApiServerOptions } from '../support/github-api-server.js';
+import {
+  DEFAULT_REPO,
+  fakeSha,
+  startGitHubApiServer,
+  type GitHubApiServer,
+  type GitHubApiServerOptions,
+} from '../support/github-api-server.js';
 import { REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
 
 const SECODA_TOKEN = 'secoda-secret-token-b81f';
@@ -19,7 +25,11 @@ let github: GitHubApiServer;
 let dir: string;
 let planDir: string;
 
-const earlierComments = Array.from({ length: 130 }, (_, i) => ({ issueNumber: PR, body: `Looks good ${i}`, user: i % 2 ? 'alice' : 'bob' }));
+const earlierComments = Array.from({ length: 130 }, (_, i) => ({
+  issueNumber: PR,
+  body: `Looks good ${i}`,
+  user: i % 2 ? 'alice' : 'bob',
+}));
 
 async function startGitHub(options: GitHubApiServerOptions = {}) {
   github = await startGitHubApiServer({
@@ -45,7 +55,17 @@ afterEach(async () => {
 
 async function prEnv(extra: Record<string, string> = {}) {
   const eventPath = join(dir, 'event.json');
-  await writeFile(eventPath, JSON.stringify({ number: PR, pull_request: { number: PR, head: { sha: fakeSha('head'), repo: { full_name: DEFAULT_REPO } }, base: { repo: { full_name: DEFAULT_REPO } } } }));
+  await writeFile(
+    eventPath,
+    JSON.stringify({
+      number: PR,
+      pull_request: {
+        number: PR,
+        head: { sha: fakeSha('head'), repo: { full_name: DEFAULT_REPO } },
+        base: { repo: { full_name: DEFAULT_REPO } },
+      },
+    }),
+  );
   const summary = join(dir, 'summary.md');
   const output = join(dir, 'output.txt');
   await writeFile(summary, '');
@@ -118,17 +138,26 @@ describe('plan --comment on a pull request', () => {
     const { env, summary } = await prEnv();
     // ~150,000 characters of Markdown: long descriptions on many properties.
     const events = Array.from({ length: 40 }, (_, e) => {
-      const properties = Array.from({ length: 25 }, (_, p) => `          - title: property_${p}\n            type: string\n            description: ${'A long description that a reviewer reads. '.repeat(3)}${p}\n`).join('');
+      const properties = Array.from(
+        { length: 25 },
+        (_, p) =>
+          `          - title: property_${p}\n            type: string\n            description: ${'A long description that a reviewer reads. '.repeat(3)}${p}\n`,
+      ).join('');
       return `      - title: Event ${e}\n        properties:\n${properties}`;
     }).join('');
     await rm(planDir, { recursive: true });
-    await writeFile(join(dir, 'huge.yaml'), `version: 1\nintegration: ${INTEGRATION}\ncategories:\n  - title: Huge\n    events:\n${events}`);
+    await writeFile(
+      join(dir, 'huge.yaml'),
+      `version: 1\nintegration: ${INTEGRATION}\ncategories:\n  - title: Huge\n    events:\n${events}`,
+    );
     const result = await spawnCli(['plan', 'huge.yaml', '--comment', '--writes-per-minute', '0'], { env, cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const [comment] = github.commentsOn(PR).filter((c) => c.body.startsWith('<!-- tpsync:plan path="huge.yaml"'));
     expect(comment).toBeDefined();
     expect(comment!.body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(comment!.body).toContain('not shown to stay within GitHub\'s size limit. The full plan is in the [job summary](https://github.example/octo-org/tracking-plan/actions/runs/4242).');
+    expect(comment!.body).toContain(
+      "not shown to stay within GitHub's size limit. The full plan is in the [job summary](https://github.example/octo-org/tracking-plan/actions/runs/4242).",
+    );
     expect(comment!.body).toContain('**Plan: 1041 to create');
     const written = await readFile(summary, 'utf8');
     expect(written.length).toBeGreaterThan(150_000);
@@ -163,7 +192,9 @@ describe('plan --comment on a pull request', () => {
     expect(result.code).toBe(1);
     const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::error '));
     expect(annotations).toHaveLength(10);
-    expect(annotations[0]).toMatch(/^::error title=tpsync%3A invalid tracking plan,file=broken.yaml,line=7,col=14::"pii" must be true or false, not "maybe"/);
+    expect(annotations[0]).toMatch(
+      /^::error title=tpsync%3A invalid tracking plan,file=broken.yaml,line=7,col=14::"pii" must be true or false, not "maybe"/,
+    );
     const written = await readFile(summary, 'utf8');
     expect(written).toContain('The first 10 are annotated on the files; all 12 are listed here.');
     expect(written).toContain('`broken.yaml:29:14`');

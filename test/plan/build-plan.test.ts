@@ -13,17 +13,46 @@ beforeEach(() => resetClock());
 
 describe('buildPlan: creates', () => {
   it('creates parent-first into an empty integration', () => {
-    const result = buildPlan(plan([cat('Checkout', [ev('Order Completed', [prop('currency', { type: 'enum', enum: ['USD', 'EUR'], required: true })])], { teams: ['t1'] })]), state(), opts);
-    expect(brief(result.operations)).toEqual(['create category Checkout', 'create event Checkout/Order Completed', 'create property Checkout/Order Completed/currency']);
+    const result = buildPlan(
+      plan([
+        cat('Checkout', [ev('Order Completed', [prop('currency', { type: 'enum', enum: ['USD', 'EUR'], required: true })])], {
+          teams: ['t1'],
+        }),
+      ]),
+      state(),
+      opts,
+    );
+    expect(brief(result.operations)).toEqual([
+      'create category Checkout',
+      'create event Checkout/Order Completed',
+      'create property Checkout/Order Completed/currency',
+    ]);
     const [, createEvent, createProperty] = result.operations;
     expect(createEvent).toMatchObject({ parent_id: null, body: { title: 'Order Completed' } });
-    expect(createProperty).toMatchObject({ parent_id: null, body: { title: 'currency', type: 'enum', enum: 'USD, EUR', is_required: true } });
-    expect(result.summary).toMatchObject({ create: 3, update: 0, replace: 0, delete: 0, write_calls: 3, paced_calls: 3, estimated_seconds: 6 });
+    expect(createProperty).toMatchObject({
+      parent_id: null,
+      body: { title: 'currency', type: 'enum', enum: 'USD, EUR', is_required: true },
+    });
+    expect(result.summary).toMatchObject({
+      create: 3,
+      update: 0,
+      replace: 0,
+      delete: 0,
+      write_calls: 3,
+      paced_calls: 3,
+      estimated_seconds: 6,
+    });
   });
 
   it('sends only the fields the YAML states', () => {
-    const result = buildPlan(plan([cat('C', [ev('E', [], { description: 'd', pii: false })])]), state({ categories: [category('c1', 'C')] }), opts);
-    expect(result.operations).toEqual([expect.objectContaining({ action: 'create', kind: 'event', parent_id: 'c1', body: { title: 'E', description: 'd', pii: false } })]);
+    const result = buildPlan(
+      plan([cat('C', [ev('E', [], { description: 'd', pii: false })])]),
+      state({ categories: [category('c1', 'C')] }),
+      opts,
+    );
+    expect(result.operations).toEqual([
+      expect.objectContaining({ action: 'create', kind: 'event', parent_id: 'c1', body: { title: 'E', description: 'd', pii: false } }),
+    ]);
   });
 });
 
@@ -52,7 +81,9 @@ describe('buildPlan: updates', () => {
   const remote = () =>
     state({
       categories: [category('c1', 'C')],
-      events: [event('e1', 'c1', 'E', { description: 'old', tags: ['a', 'b'], owners: ['8680f886-97d2-4f4e-92c8-c80b46a3017d'], pii: true })],
+      events: [
+        event('e1', 'c1', 'E', { description: 'old', tags: ['a', 'b'], owners: ['8680f886-97d2-4f4e-92c8-c80b46a3017d'], pii: true }),
+      ],
     });
 
   it('leaves fields the YAML does not state alone', () => {
@@ -80,7 +111,9 @@ describe('buildPlan: updates', () => {
   });
 
   it('clears a description with "" and treats a remote null as ""', () => {
-    expect(buildPlan(plan([cat('C', [ev('E', [], { description: '' })])]), remote(), opts).operations[0]).toMatchObject({ patch: { description: '' } });
+    expect(buildPlan(plan([cat('C', [ev('E', [], { description: '' })])]), remote(), opts).operations[0]).toMatchObject({
+      patch: { description: '' },
+    });
     const blank = state({ categories: [category('c1', 'C')], events: [event('e1', 'c1', 'E', { description: null })] });
     expect(buildPlan(plan([cat('C', [ev('E', [], { description: '' })])]), blank, opts).operations).toEqual([]);
   });
@@ -91,7 +124,9 @@ describe('buildPlan: replaces', () => {
     state({
       categories: [category('c1', 'C')],
       events: [event('e1', 'c1', 'E')],
-      properties: [property('p1', 'e1', 'color', { type: 'enum', enum: 'red, green', is_required: true, tags: ['kept-tag'], description: 'Colour' })],
+      properties: [
+        property('p1', 'e1', 'color', { type: 'enum', enum: 'red, green', is_required: true, tags: ['kept-tag'], description: 'Colour' }),
+      ],
     });
 
   it('compares enum values as a set', () => {
@@ -114,23 +149,37 @@ describe('buildPlan: replaces', () => {
   it('keeps unmanaged fields when it re-creates', () => {
     const tp = plan([cat('C', [ev('E', [prop('color', { type: 'enum', enum: ['red', 'blue'] })])])]);
     const [op] = buildPlan(tp, remote(), opts).operations;
-    expect(op).toMatchObject({ body: { title: 'color', type: 'enum', enum: 'red, blue', is_required: true, tags: ['kept-tag'], description: 'Colour' } });
+    expect(op).toMatchObject({
+      body: { title: 'color', type: 'enum', enum: 'red, blue', is_required: true, tags: ['kept-tag'], description: 'Colour' },
+    });
   });
 
-  it("replaces an event whose owners_groups change, re-creating its properties", () => {
+  it('replaces an event whose owners_groups change, re-creating its properties', () => {
     const tp = plan([cat('C', [ev('E', [prop('color')], { owners_groups: ['g1'] })])]);
     const result = buildPlan(tp, remote(), opts);
     expect(brief(result.operations)).toEqual(['delete property C/E/color', 'replace event C/E', 'create property C/E/color']);
     expect(result.operations[1]).toMatchObject({ forced_by: ['owners_groups'], parent_id: 'c1' });
     // The re-created property keeps what the YAML leaves unmanaged.
-    expect(result.operations[2]).toMatchObject({ parent_id: null, body: { title: 'color', type: 'enum', enum: 'red, green', tags: ['kept-tag'] } });
+    expect(result.operations[2]).toMatchObject({
+      parent_id: null,
+      body: { title: 'color', type: 'enum', enum: 'red, green', tags: ['kept-tag'] },
+    });
     expect(result.summary).toMatchObject({ replace: 1, write_calls: 4, paced_calls: 2 });
   });
 
   it('moves an event to another category as a replace forced by parent', () => {
     const remoteState = state({ categories: [category('c1', 'Old'), category('c2', 'New')], events: [event('e1', 'c1', 'E')] });
     const result = buildPlan(plan([cat('Old'), cat('New', [ev('E')])]), remoteState, opts);
-    expect(result.operations).toEqual([expect.objectContaining({ action: 'replace', kind: 'event', path: ['New', 'E'], parent_id: 'c2', forced_by: ['parent'], changes: [{ field: 'parent', before: 'Old', after: 'New' }] })]);
+    expect(result.operations).toEqual([
+      expect.objectContaining({
+        action: 'replace',
+        kind: 'event',
+        path: ['New', 'E'],
+        parent_id: 'c2',
+        forced_by: ['parent'],
+        changes: [{ field: 'parent', before: 'Old', after: 'New' }],
+      }),
+    ]);
   });
 });
 
@@ -142,7 +191,12 @@ describe('buildPlan: deletes', () => {
       properties: [property('p1', 'e2', 'b'), property('p2', 'e2', 'a'), property('p3', 'e1', 'stale')],
     });
     const result = buildPlan(plan([cat('C', [ev('Kept')])]), remote, opts);
-    expect(brief(result.operations)).toEqual(['delete property C/Kept/stale', 'delete property C/Gone/a', 'delete property C/Gone/b', 'delete event C/Gone']);
+    expect(brief(result.operations)).toEqual([
+      'delete property C/Kept/stale',
+      'delete property C/Gone/a',
+      'delete property C/Gone/b',
+      'delete event C/Gone',
+    ]);
     expect(result.operations.at(-1)).toMatchObject({ remote_id: 'e2', reason: 'not in the tracking plan' });
     expect(result.summary).toMatchObject({ delete: 4, write_calls: 4, paced_calls: 0, estimated_seconds: 0, managed_resources: 5 });
   });
@@ -175,7 +229,9 @@ describe('buildPlan: categories', () => {
   it('warns about a category the plan does not name, and deletes its events', () => {
     const remote = state({ categories: [category('c1', 'Legacy')], events: [event('e1', 'c1', 'Old')] });
     const result = buildPlan(plan([]), remote, opts);
-    expect(result.warnings).toEqual([expect.objectContaining({ code: 'category-not-in-plan', path: ['Legacy'], hint: expect.stringContaining('by hand') })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ code: 'category-not-in-plan', path: ['Legacy'], hint: expect.stringContaining('by hand') }),
+    ]);
     expect(brief(result.operations)).toEqual(['delete event Legacy/Old']);
   });
 
@@ -187,7 +243,10 @@ describe('buildPlan: categories', () => {
   });
 
   it('uses the oldest of duplicate categories and moves events out of the others', () => {
-    const remote = state({ categories: [category('c-old', 'C'), category('c-new', 'C')], events: [event('e1', 'c-new', 'E'), event('e2', 'c-new', 'Stale')] });
+    const remote = state({
+      categories: [category('c-old', 'C'), category('c-new', 'C')],
+      events: [event('e1', 'c-new', 'E'), event('e2', 'c-new', 'Stale')],
+    });
     const result = buildPlan(plan([cat('C', [ev('E')])]), remote, opts);
     expect(result.warnings.map((w) => w.code)).toEqual(['category-duplicate']);
     expect(brief(result.operations)).toEqual(['replace event C/E', 'delete event C/Stale']);
@@ -202,12 +261,26 @@ describe('buildPlan: stability', () => {
     const properties = [property('p1', 'e1', 'q'), property('p2', 'e1', 'r'), property('p3', 'e3', 's')];
     const tp = plan([cat('A', [ev('x', [prop('q', { type: 'string' })])])]);
     const first = renderPlanJson(buildPlan(tp, state({ categories, events, properties }), opts));
-    const shuffled = renderPlanJson(buildPlan(tp, state({ categories: [...categories].reverse(), events: [events[2]!, events[0]!, events[3]!, events[1]!], properties: [...properties].reverse() }), opts));
+    const shuffled = renderPlanJson(
+      buildPlan(
+        tp,
+        state({
+          categories: [...categories].reverse(),
+          events: [events[2]!, events[0]!, events[3]!, events[1]!],
+          properties: [...properties].reverse(),
+        }),
+        opts,
+      ),
+    );
     expect(shuffled).toBe(first);
   });
 
   it('says nothing to do when Secoda matches', () => {
-    const remote = state({ categories: [category('c1', 'C')], events: [event('e1', 'c1', 'E')], properties: [property('p1', 'e1', 'x', { type: 'string', is_required: false })] });
+    const remote = state({
+      categories: [category('c1', 'C')],
+      events: [event('e1', 'c1', 'E')],
+      properties: [property('p1', 'e1', 'x', { type: 'string', is_required: false })],
+    });
     const result = buildPlan(plan([cat('C', [ev('E', [prop('x', { type: 'string', required: false })])])]), remote, opts);
     expect(result.operations).toEqual([]);
     expect(result.summary.write_calls).toBe(0);
@@ -225,31 +298,56 @@ describe('buildPlan: stability', () => {
 });
 
 describe('checkDeleteGuard', () => {
-  const remote = (n: number) => state({ categories: [category('c1', 'C')], events: Array.from({ length: n }, (_, i) => event(`e${i}`, 'c1', `E${i}`)) });
+  const remote = (n: number) =>
+    state({ categories: [category('c1', 'C')], events: Array.from({ length: n }, (_, i) => event(`e${i}`, 'c1', `E${i}`)) });
 
   it('refuses more than --max-deletes', () => {
     const result = buildPlan(plan([cat('C')]), remote(11), opts);
-    expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false })).toMatchObject({ deletes: 11, refused: true, tripped: expect.stringContaining('--max-deletes 10') });
+    expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false })).toMatchObject({
+      deletes: 11,
+      refused: true,
+      tripped: expect.stringContaining('--max-deletes 10'),
+    });
     expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: true }).refused).toBe(false);
   });
 
   it('refuses more than a quarter of the managed resources', () => {
-    const tp = plan([cat('C', Array.from({ length: 7 }, (_, i) => ev(`E${i}`)))]);
+    const tp = plan([
+      cat(
+        'C',
+        Array.from({ length: 7 }, (_, i) => ev(`E${i}`)),
+      ),
+    ]);
     const result = buildPlan(tp, remote(10), opts);
     expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false })).toMatchObject({ deletes: 3, managed: 10, refused: true });
   });
 
   it('lets a small delete through', () => {
-    const tp = plan([cat('C', Array.from({ length: 9 }, (_, i) => ev(`E${i}`)))]);
-    expect(checkDeleteGuard(buildPlan(tp, remote(10), opts), { maxDeletes: 10, allowDeletes: false })).toMatchObject({ deletes: 1, refused: false, tripped: null });
+    const tp = plan([
+      cat(
+        'C',
+        Array.from({ length: 9 }, (_, i) => ev(`E${i}`)),
+      ),
+    ]);
+    expect(checkDeleteGuard(buildPlan(tp, remote(10), opts), { maxDeletes: 10, allowDeletes: false })).toMatchObject({
+      deletes: 1,
+      refused: false,
+      tripped: null,
+    });
   });
 });
-
 
 describe('compareTimestamps', () => {
   it('orders by instant across precisions and offsets, unknowns last', async () => {
     const { compareTimestamps } = await import('../../src/plan/compare.js');
-    const values = ['2024-01-01T00:00:00.5Z', null, '2024-01-01T00:00:00Z', '2024-01-01T01:00:00.000001+02:00', 'garbage', '2024-01-01T00:00:00.000001Z'];
+    const values = [
+      '2024-01-01T00:00:00.5Z',
+      null,
+      '2024-01-01T00:00:00Z',
+      '2024-01-01T01:00:00.000001+02:00',
+      'garbage',
+      '2024-01-01T00:00:00.000001Z',
+    ];
     expect([...values].sort(compareTimestamps)).toEqual([
       '2024-01-01T01:00:00.000001+02:00',
       '2024-01-01T00:00:00Z',
@@ -263,7 +361,10 @@ describe('compareTimestamps', () => {
   it('keeps the truly oldest duplicate when timestamps differ in precision', () => {
     const remote = state({
       categories: [category('c1', 'C')],
-      events: [event('newer', 'c1', 'E', { created_at: '2024-01-01T00:00:00.100000Z' }), event('older', 'c1', 'E', { created_at: '2024-01-01T00:00:00Z' })],
+      events: [
+        event('newer', 'c1', 'E', { created_at: '2024-01-01T00:00:00.100000Z' }),
+        event('older', 'c1', 'E', { created_at: '2024-01-01T00:00:00Z' }),
+      ],
     });
     const result = buildPlan(plan([cat('C', [ev('E')])]), remote, opts);
     expect(result.operations).toEqual([expect.objectContaining({ action: 'delete', remote_id: 'newer', duplicate_of: 'older' })]);

@@ -53,7 +53,7 @@ describe('pull: the YAML it writes', () => {
     await expect(files[0]!.text).toMatchFileSnapshot('__snapshots__/pulled-one-file.yaml');
   });
 
-  it('leaves out nulls, empty text, empty lists and false flags (Secoda\'s default), but keeps required: false', () => {
+  it("leaves out nulls, empty text, empty lists and false flags (Secoda's default), but keeps required: false", () => {
     const text = yamlOf(realistic()).files[0]!.text;
     expect(text).not.toMatch(/null|""|\[\]/);
     expect(text).not.toContain('pii: false');

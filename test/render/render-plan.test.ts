@@ -10,7 +10,11 @@ import { cat, category, ev, event, plan, prop, property, resetClock, state } fro
 function everyKindOfChange() {
   resetClock();
   const remote = state({
-    categories: [category('cat-landing', 'Landing Page', { teams: ['team-a'] }), category('cat-legacy', 'Legacy'), category('cat-checkout', 'Checkout')],
+    categories: [
+      category('cat-landing', 'Landing Page', { teams: ['team-a'] }),
+      category('cat-legacy', 'Legacy'),
+      category('cat-checkout', 'Checkout'),
+    ],
     events: [
       event('ev-cta', 'cat-landing', 'CTA Clicked', { description: 'Old words.', tags: ['tag-1', 'tag-2'], pii: false }),
       event('ev-cta-dup', 'cat-landing', 'CTA Clicked'),
@@ -30,17 +34,30 @@ function everyKindOfChange() {
     cat(
       'Landing Page',
       [
-        ev('CTA Clicked', [prop('button_color', { type: 'enum', enum: ['red', 'green', 'purple'], required: true }), prop('size', { type: 'string', description: 'Button size.' }), prop('new_prop', { type: 'boolean', required: false })], {
-          description: 'A visitor clicked a call-to-action.',
-          tags: ['tag-1', 'tag-3'],
-          pii: false,
-        }),
+        ev(
+          'CTA Clicked',
+          [
+            prop('button_color', { type: 'enum', enum: ['red', 'green', 'purple'], required: true }),
+            prop('size', { type: 'string', description: 'Button size.' }),
+            prop('new_prop', { type: 'boolean', required: false }),
+          ],
+          {
+            description: 'A visitor clicked a call-to-action.',
+            tags: ['tag-1', 'tag-3'],
+            pii: false,
+          },
+        ),
         ev('Promo Viewed'),
       ],
       { teams: ['team-b'] },
     ),
     cat('Checkout', [ev('Order Completed', [prop('total', { type: 'number' })], { owners_groups: ['group-2'] })]),
-    cat('Onboarding', [ev('Signed Up', [prop('method', { type: 'enum', enum: ['email', 'google'] })], { definition: 'Fired once\nper sign-up.\n', owners: ['owner-1'] })]),
+    cat('Onboarding', [
+      ev('Signed Up', [prop('method', { type: 'enum', enum: ['email', 'google'] })], {
+        definition: 'Fired once\nper sign-up.\n',
+        owners: ['owner-1'],
+      }),
+    ]),
   ]);
   return buildPlan(tp, remote, { writesPerMinute: 30 });
 }

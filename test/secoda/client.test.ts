@@ -2,7 +2,13 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { SecodaClient } from '../../src/secoda/client.js';
-import { OutcomeUnknownError, SecodaAuthError, SecodaInvalidResponseError, SecodaNetworkError, SecodaNotFoundError } from '../../src/secoda/errors.js';
+import {
+  OutcomeUnknownError,
+  SecodaAuthError,
+  SecodaInvalidResponseError,
+  SecodaNetworkError,
+  SecodaNotFoundError,
+} from '../../src/secoda/errors.js';
 import type { TransportOptions } from '../../src/secoda/http-transport.js';
 import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
@@ -25,13 +31,19 @@ async function withEmulator(options: Parameters<typeof startEmulator>[0] = {}) {
   return emulator;
 }
 
-const client = (baseUrl: string, options: Partial<TransportOptions> = {}) => new SecodaClient({ baseUrl, token: TOKEN, retry: fastRetry, ...options });
+const client = (baseUrl: string, options: Partial<TransportOptions> = {}) =>
+  new SecodaClient({ baseUrl, token: TOKEN, retry: fastRetry, ...options });
 
 function seed(target: RunningEmulator, events: number, propertiesPerEvent = 0) {
   const category = target.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
   for (let i = 0; i < events; i++) {
-    const event = target.store.insert('event', { title: `Event ${String(i).padStart(3, '0')}`, integration: INTEGRATION, parent: category.id });
-    for (let j = 0; j < propertiesPerEvent; j++) target.store.insert('event_property', { title: `p${j}`, integration: INTEGRATION, parent: event.id, type: 'string' });
+    const event = target.store.insert('event', {
+      title: `Event ${String(i).padStart(3, '0')}`,
+      integration: INTEGRATION,
+      parent: category.id,
+    });
+    for (let j = 0; j < propertiesPerEvent; j++)
+      target.store.insert('event_property', { title: `p${j}`, integration: INTEGRATION, parent: event.id, type: 'string' });
   }
   return category;
 }
@@ -97,7 +109,16 @@ describe('SecodaClient: pagination', () => {
   it('de-duplicates items that moved between pages while it read them', async () => {
     scripted = await startScriptedServer((req, res) => {
       const n = Number(req.url.searchParams.get('page'));
-      const pages = [[{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], [{ id: 'b', title: 'B' }, { id: 'c', title: 'C' }]];
+      const pages = [
+        [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: 'B' },
+        ],
+        [
+          { id: 'b', title: 'B' },
+          { id: 'c', title: 'C' },
+        ],
+      ];
       json(res, 200, page(pages[n - 1] ?? [], n, 2));
     });
     expect((await client(scripted.url).listCategories()).map((c) => c.id)).toEqual(['a', 'b', 'c']);
@@ -121,7 +142,10 @@ describe('SecodaClient: pagination', () => {
   it('takes the next page number from links.next when nothing else gives it, on its own path', async () => {
     scripted = await startScriptedServer((req, res) => {
       const n = Number(req.url.searchParams.get('page'));
-      json(res, 200, { links: { next: n < 2 ? `https://evil.example/other/path/?page=${n + 1}` : null }, results: [{ id: `id-${n}`, title: `T${n}` }] });
+      json(res, 200, {
+        links: { next: n < 2 ? `https://evil.example/other/path/?page=${n + 1}` : null },
+        results: [{ id: `id-${n}`, title: `T${n}` }],
+      });
     });
     expect((await client(scripted.url).listCategories()).map((c) => c.id)).toEqual(['id-1', 'id-2']);
     expect(scripted.requests.every((r) => r.url.pathname === '/api/v1/event/category/')).toBe(true);
@@ -142,9 +166,13 @@ describe('SecodaClient: bad answers', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"results": [');
     });
-    const error = await client(scripted.url).listCategories().catch((e: unknown) => e);
+    const error = await client(scripted.url)
+      .listCategories()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SecodaInvalidResponseError);
-    expect((error as Error).message).toMatch(/unexpected response from Secoda to GET \/event\/category\/: the 200 answer is not JSON — got \{"results": \[/);
+    expect((error as Error).message).toMatch(
+      /unexpected response from Secoda to GET \/event\/category\/: the 200 answer is not JSON — got \{"results": \[/,
+    );
   });
 
   it('names the field when a resource is not in the documented shape', async () => {
@@ -157,14 +185,18 @@ describe('SecodaClient: bad answers', () => {
       res.writeHead(400, { 'content-type': 'text/html' });
       res.end('<!DOCTYPE html><html><body>Bad Request</body></html>');
     });
-    await expect(client(scripted.url).getCategory('c1')).rejects.toThrow('Secoda answered 400 Bad Request to GET /event/category/c1/: (an HTML page)');
+    await expect(client(scripted.url).getCategory('c1')).rejects.toThrow(
+      'Secoda answered 400 Bad Request to GET /event/category/c1/: (an HTML page)',
+    );
   });
 });
 
 describe('SecodaClient: auth and secrets', () => {
   it('gives a hint about SECODA_API_TOKEN on 401, and never shows the token', async () => {
     const server = await withEmulator();
-    const error = await new SecodaClient({ baseUrl: server.url, token: 'wrong-secret-token', retry: fastRetry }).listCategories().catch((e: unknown) => e);
+    const error = await new SecodaClient({ baseUrl: server.url, token: 'wrong-secret-token', retry: fastRetry })
+      .listCategories()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SecodaAuthError);
     expect((error as SecodaAuthError).hint).toContain('SECODA_API_TOKEN');
     expect((error as SecodaAuthError).userMessage).toContain('401');
@@ -179,7 +211,9 @@ describe('SecodaClient: auth and secrets', () => {
   });
 
   it('keeps the token out of network errors', async () => {
-    const error = await new SecodaClient({ baseUrl: 'http://127.0.0.1:9/api/v1', token: 'net-secret', retry: fastRetry }).listCategories().catch((e: unknown) => e);
+    const error = await new SecodaClient({ baseUrl: 'http://127.0.0.1:9/api/v1', token: 'net-secret', retry: fastRetry })
+      .listCategories()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SecodaNetworkError);
     expect(inspect(error, { depth: 10 })).not.toContain('net-secret');
   });
@@ -188,7 +222,9 @@ describe('SecodaClient: auth and secrets', () => {
 describe('SecodaClient: retries', () => {
   it('retries a 429, waiting as long as Retry-After says', async () => {
     let calls = 0;
-    scripted = await startScriptedServer((_req, res) => (++calls === 1 ? json(res, 429, { detail: 'throttled' }, { 'retry-after': '1' }) : json(res, 200, page([], 1, 1))));
+    scripted = await startScriptedServer((_req, res) =>
+      ++calls === 1 ? json(res, 429, { detail: 'throttled' }, { 'retry-after': '1' }) : json(res, 200, page([], 1, 1)),
+    );
     const started = Date.now();
     await client(scripted.url).listCategories();
     expect(calls).toBe(2);
@@ -210,7 +246,9 @@ describe('SecodaClient: retries', () => {
 
   it('gives up after the last attempt with the server error', async () => {
     scripted = await startScriptedServer((_req, res) => json(res, 500, { detail: 'boom' }));
-    await expect(client(scripted.url).listCategories()).rejects.toThrow('Secoda answered 500 Internal Server Error to GET /event/category/: {"detail":"boom"}');
+    await expect(client(scripted.url).listCategories()).rejects.toThrow(
+      'Secoda answered 500 Internal Server Error to GET /event/category/: {"detail":"boom"}',
+    );
     expect(scripted.requests).toHaveLength(fastRetry.attempts);
   });
 
@@ -229,7 +267,9 @@ describe('SecodaClient: retries', () => {
 
   it('does not retry other 4xx answers', async () => {
     const server = await withEmulator();
-    await expect(client(server.url).createEvent({ title: 'E', integration: INTEGRATION, parent: 'no-such-category' })).rejects.toThrow(/400 Bad Request to POST \/event\/events\/: \{"parent"/);
+    await expect(client(server.url).createEvent({ title: 'E', integration: INTEGRATION, parent: 'no-such-category' })).rejects.toThrow(
+      /400 Bad Request to POST \/event\/events\/: \{"parent"/,
+    );
     expect(server.log.entries).toHaveLength(1);
     await expect(client(server.url).getCategory('nope')).rejects.toBeInstanceOf(SecodaNotFoundError);
   });
@@ -238,7 +278,9 @@ describe('SecodaClient: retries', () => {
 describe('SecodaClient: POST is never retried blindly', () => {
   it('raises "outcome unknown" when the response to a committed POST is lost', async () => {
     const server = await withEmulator({ seed: 1, dropAfterCommitRate: 1, faultMethods: ['POST'] });
-    const error = await client(server.url).createCategory({ title: 'Checkout', integration: INTEGRATION }).catch((e: unknown) => e);
+    const error = await client(server.url)
+      .createCategory({ title: 'Checkout', integration: INTEGRATION })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(server.log.entries.filter((e) => e.method === 'POST')).toHaveLength(1);
     expect(server.store.list('event_category').map((c) => c.title)).toEqual(['Checkout']);
@@ -246,13 +288,17 @@ describe('SecodaClient: POST is never retried blindly', () => {
 
   it('raises "outcome unknown" on a 5xx to a POST, without a second POST', async () => {
     const server = await withEmulator({ seed: 1, failAfterCommitRate: 1, faultMethods: ['POST'] });
-    await expect(client(server.url).createCategory({ title: 'Checkout', integration: INTEGRATION })).rejects.toBeInstanceOf(OutcomeUnknownError);
+    await expect(client(server.url).createCategory({ title: 'Checkout', integration: INTEGRATION })).rejects.toBeInstanceOf(
+      OutcomeUnknownError,
+    );
     expect(server.log.entries).toHaveLength(1);
   });
 
   it('retries a POST answered 429 (refused before any work)', async () => {
     let calls = 0;
-    scripted = await startScriptedServer((_req, res) => (++calls === 1 ? json(res, 429, { detail: 'throttled' }) : json(res, 201, { id: 'new', title: 'Checkout' })));
+    scripted = await startScriptedServer((_req, res) =>
+      ++calls === 1 ? json(res, 429, { detail: 'throttled' }) : json(res, 201, { id: 'new', title: 'Checkout' }),
+    );
     expect((await client(scripted.url).createCategory({ title: 'Checkout', integration: INTEGRATION })).id).toBe('new');
     expect(calls).toBe(2);
   });
@@ -285,7 +331,9 @@ describe('SecodaClient: concurrency and pacing', () => {
     const server = await withEmulator();
     const category = seed(server, 0);
     const api = client(server.url, { writesPerMinute: 600, concurrency: 8 });
-    await Promise.all(Array.from({ length: 6 }, (_, i) => api.createEvent({ title: `E${i}`, integration: INTEGRATION, parent: category.id })));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => api.createEvent({ title: `E${i}`, integration: INTEGRATION, parent: category.id })),
+    );
     const starts = server.log.entries.filter((e) => e.method === 'POST').map((e) => e.startedAt);
     // 600 a minute = one every 100 ms: six writes span at least ~500 ms (arrival jitter aside), never a burst.
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(400);

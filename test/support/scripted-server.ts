@@ -26,7 +26,12 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://localhost'), headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request = {
+        method: req.method ?? 'GET',
+        url: new URL(req.url ?? '/', 'http://localhost'),
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(request);
       void Promise.resolve(script(request, res)).catch(() => res.destroy());
     });
@@ -52,8 +57,15 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 /** A page in the documented envelope. */
 export function page(results: unknown[], pageNumber: number, totalPages: number, extra: Record<string, unknown> = {}): unknown {
   return {
-    links: { next: pageNumber < totalPages ? `https://elsewhere.example/resource/all/?page=${pageNumber + 1}` : null, previous: pageNumber > 1 ? 'x' : 'None' },
-    meta: { page: pageNumber, next_page: pageNumber < totalPages ? pageNumber + 1 : 'None', previous_page: pageNumber > 1 ? pageNumber - 1 : 'None' },
+    links: {
+      next: pageNumber < totalPages ? `https://elsewhere.example/resource/all/?page=${pageNumber + 1}` : null,
+      previous: pageNumber > 1 ? 'x' : 'None',
+    },
+    meta: {
+      page: pageNumber,
+      next_page: pageNumber < totalPages ? pageNumber + 1 : 'None',
+      previous_page: pageNumber > 1 ? pageNumber - 1 : 'None',
+    },
     count: results.length,
     total_pages: totalPages,
     results,

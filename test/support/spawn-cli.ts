@@ -12,7 +12,10 @@ export interface SpawnResult {
   readonly stderr: string;
 }
 
-export function spawnCli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; onStdout?: (text: string) => void } = {}): Promise<SpawnResult> & { kill(signal: NodeJS.Signals): void } {
+export function spawnCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; onStdout?: (text: string) => void } = {},
+): Promise<SpawnResult> & { kill(signal: NodeJS.Signals): void } {
   // Only what the test gives, plus PATH: the host's GITHUB_* variables must not leak in.
   const env = { PATH: process.env['PATH'], NO_COLOR: '1', ...options.env };
   const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -336,7 +336,9 @@ categories:
   });
 
   it('keeps numeric enum values as written', () => {
-    const result = load(`${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: rating\n            type: enum\n            enum: [1, 2.50, 3, true]\n`);
+    const result = load(
+      `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: rating\n            type: enum\n            enum: [1, 2.50, 3, true]\n`,
+    );
     expect(result.ok && result.plan.categories[0]?.events[0]?.properties[0]?.enum).toEqual(['1', '2.50', '3', 'true']);
   });
 
@@ -347,7 +349,12 @@ categories:
     expect(result.ok, JSON.stringify(!result.ok && result.issues)).toBe(true);
     if (!result.ok) return;
     expect(result.plan.categories[0]?.events).toHaveLength(41);
-    expect(result.plan.categories[0]?.events[40]).toMatchObject({ title: 'E39', pii: false, verified: true, properties: [{ title: 'user_id' }] });
+    expect(result.plan.categories[0]?.events[40]).toMatchObject({
+      title: 'E39',
+      pii: false,
+      verified: true,
+      properties: [{ title: 'user_id' }],
+    });
   });
 
   it('locates an error inside a merged mapping at the merge source', () => {
@@ -377,7 +384,13 @@ describe('loadTrackingPlan: directories of files', () => {
       file('plan/b.yaml', 'categories:\n  - title: checkout\n'),
     ]);
     expect(!result.ok && result.issues).toEqual([
-      expect.objectContaining({ file: 'plan/b.yaml', line: 2, column: 12, code: 'duplicate-category', message: expect.stringContaining('plan/a.yaml:4:12') }),
+      expect.objectContaining({
+        file: 'plan/b.yaml',
+        line: 2,
+        column: 12,
+        code: 'duplicate-category',
+        message: expect.stringContaining('plan/a.yaml:4:12'),
+      }),
     ]);
   });
 
@@ -397,7 +410,10 @@ describe('loadTrackingPlan: directories of files', () => {
   });
 
   it('reports problems of every file in one run', () => {
-    const result = loadTrackingPlan([file('plan/a.yaml', `${HEADER}categories:\n  - titel: X\n`), file('plan/b.yaml', 'categories:\n  - title: Y\n    evnts: []\n')]);
+    const result = loadTrackingPlan([
+      file('plan/a.yaml', `${HEADER}categories:\n  - titel: X\n`),
+      file('plan/b.yaml', 'categories:\n  - title: Y\n    evnts: []\n'),
+    ]);
     expect(!result.ok && result.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`)).toEqual([
       'plan/a.yaml:4:5 missing-key',
       'plan/a.yaml:4:5 unknown-key',

@@ -83,7 +83,8 @@ function mutate(root: Json, steps: { pick: number; kind: string; value: unknown;
     const path = all[step.pick % all.length] ?? [];
     const parentPath = path.slice(0, -1);
     const last = path[path.length - 1] as string | number;
-    const parent = parentPath.reduce<Json>((node, seg) => (node as Record<string | number, Json>)[seg] as Json, data) as Record<string | number, Json> | Json[];
+    const parent = parentPath.reduce<Json>((node, seg) => (node as Record<string | number, Json>)[seg] as Json, data) as
+      Record<string | number, Json> | Json[];
     const container = parent as Record<string | number, Json>;
     switch (step.kind) {
       case 'replace':
@@ -125,7 +126,11 @@ describe('the loader never throws: it returns a plan or located issues', () => {
   });
 
   it('for text mutations (inserted, deleted and replaced characters)', () => {
-    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 4 }), insert: fc.constantFrom('', ':', '- ', '\t', '"', "'", '[', '{', '&x ', '*x', '\n', '  ', '#', '|', '>', '\u00e9', '\uFEFF') });
+    const edit = fc.record({
+      at: fc.nat(),
+      remove: fc.nat({ max: 4 }),
+      insert: fc.constantFrom('', ':', '- ', '\t', '"', "'", '[', '{', '&x ', '*x', '\n', '  ', '#', '|', '>', '\u00e9', '\uFEFF'),
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
         let text = VALID;
@@ -193,7 +198,10 @@ function baseData(text: string): unknown {
     categories: result.plan.categories.map((c) => ({
       title: c.title,
       ...(c.teams ? { teams: c.teams } : {}),
-      events: c.events.map(({ source: _s, properties, ...event }) => ({ ...event, properties: properties.map(({ source: _p, ...p }) => p) })),
+      events: c.events.map(({ source: _s, properties, ...event }) => ({
+        ...event,
+        properties: properties.map(({ source: _p, ...p }) => p),
+      })),
     })),
   };
 }

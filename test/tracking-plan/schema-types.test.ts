@@ -23,9 +23,18 @@ describe('the types agree with the JSON Schema', () => {
 
   it('the schema documents every key for editors', () => {
     const defs = trackingPlanSchema.definitions;
-    for (const [name, def] of Object.entries({ file: trackingPlanSchema, category: defs.category, event: defs.event, property: defs.property })) {
+    for (const [name, def] of Object.entries({
+      file: trackingPlanSchema,
+      category: defs.category,
+      event: defs.event,
+      property: defs.property,
+    })) {
       for (const [key, value] of Object.entries(def.properties)) {
-        const described = 'description' in value || ('$ref' in value && typeof value.$ref === 'string' && 'description' in (defs[value.$ref.split('/').pop() as keyof typeof defs] ?? {}));
+        const described =
+          'description' in value ||
+          ('$ref' in value &&
+            typeof value.$ref === 'string' &&
+            'description' in (defs[value.$ref.split('/').pop() as keyof typeof defs] ?? {}));
         expect(described, `${name}.${key} has no description`).toBe(true);
       }
     }

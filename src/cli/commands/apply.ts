@@ -20,12 +20,17 @@ import type { ReviewSession } from '../github-publish.js';
 export const applySpec: CommandSpec = {
   name: 'apply',
   summary: 'Make Secoda match the tracking plan (idempotent: a second apply does nothing).',
-  usage: 'tpsync apply <plan> [--plan-file plan.json] [--allow-deletes] [--max-deletes N] [--require-reviewed-plan] [--concurrency N] [--writes-per-minute N] [--local]',
+  usage:
+    'tpsync apply <plan> [--plan-file plan.json] [--allow-deletes] [--max-deletes N] [--require-reviewed-plan] [--concurrency N] [--writes-per-minute N] [--local]',
   positionals: ['plan'],
   options: {
     'plan-file': { type: 'string', value: 'file', description: 'Apply exactly this saved plan (from `plan --out`); refused if stale' },
     'allow-deletes': { type: 'boolean', description: 'Allow a plan that deletes more than --max-deletes resources or a quarter of them' },
-    'max-deletes': { type: 'string', value: 'N', description: `Refuse to delete more than N resources without --allow-deletes (default ${DEFAULT_MAX_DELETES})` },
+    'max-deletes': {
+      type: 'string',
+      value: 'N',
+      description: `Refuse to delete more than N resources without --allow-deletes (default ${DEFAULT_MAX_DELETES})`,
+    },
     ...reviewOptions,
     ...connectionOptions,
   },
@@ -60,7 +65,10 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     if (guard.refused) {
       await review?.setStatus('refused', 'The delete guard stopped it; see the run.');
       io.stdout.write(renderPlanText(plan, { style }));
-      throw new UsageError(`refused: ${guard.tripped ?? ''}`, 'check that the plan path is right and nothing was left out; if the deletes are intended, add --allow-deletes (or raise --max-deletes)');
+      throw new UsageError(
+        `refused: ${guard.tripped ?? ''}`,
+        'check that the plan path is right and nothing was left out; if the deletes are intended, add --allow-deletes (or raise --max-deletes)',
+      );
     }
     if (plan.operations.length === 0) {
       io.stdout.write(renderPlanText(plan, { style }));
@@ -70,7 +78,9 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     await review?.setStatus('applying');
 
     io.stdout.write(renderPlanText(plan, { style }));
-    io.stdout.write(`\nApplying ${plan.operations.length} changes…${connection.writesPerMinute > 0 ? ` (writes paced at ${connection.writesPerMinute} a minute)` : ''}\n`);
+    io.stdout.write(
+      `\nApplying ${plan.operations.length} changes…${connection.writesPerMinute > 0 ? ` (writes paced at ${connection.writesPerMinute} a minute)` : ''}\n`,
+    );
     const progress = createApplyProgress(io, plan.operations.length, styleFor(io.stderr, io.env));
     const result = await executePlan(plan.operations, connection.client, {
       integration: plan.integration,
@@ -119,7 +129,10 @@ function summaryText(result: ExecuteResult, style: Style): string {
   if (notStarted > 0) parts.push(`${notStarted} not started`);
   const lines = [`\nApply ${result.interrupted ? 'stopped' : 'finished'}: ${parts.join(', ')}.`];
   for (const step of result.steps) {
-    if (step.status === 'failed') lines.push(`  ${style.red('✗')} ${step.operation.action} ${step.operation.kind} ${pathText(step.operation.path)}: ${step.detail ?? ''}`);
+    if (step.status === 'failed')
+      lines.push(
+        `  ${style.red('✗')} ${step.operation.action} ${step.operation.kind} ${pathText(step.operation.path)}: ${step.detail ?? ''}`,
+      );
   }
   return lines.join('\n') + '\n';
 }

@@ -25,8 +25,16 @@ export const planSpec: CommandSpec = {
     markdown: { type: 'boolean', description: 'Print the plan as Markdown, for a pull request (only Markdown on stdout)' },
     out: { type: 'string', value: 'file', description: 'Save the plan as JSON, for `apply --plan-file`' },
     'detailed-exitcode': { type: 'boolean', description: 'Exit 2 when there are changes, 0 when there are none' },
-    'max-deletes': { type: 'string', value: 'N', description: `Warn when the plan deletes more than N resources (default ${DEFAULT_MAX_DELETES})` },
-    baseline: { type: 'string', value: 'git-ref', description: 'Tell changes made in the YAML since this git ref from changes made in Secoda (drift)' },
+    'max-deletes': {
+      type: 'string',
+      value: 'N',
+      description: `Warn when the plan deletes more than N resources (default ${DEFAULT_MAX_DELETES})`,
+    },
+    baseline: {
+      type: 'string',
+      value: 'git-ref',
+      description: 'Tell changes made in the YAML since this git ref from changes made in Secoda (drift)',
+    },
     ...commentOption,
     ...connectionOptions,
   },
@@ -47,7 +55,10 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '');
   const baselineRef = stringOption(args, 'baseline');
   // Read before Secoda, so a wrong ref fails fast.
-  const baseline = baselineRef === undefined ? undefined : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
+  const baseline =
+    baselineRef === undefined
+      ? undefined
+      : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
   const connection = await openConnection(args, io);
   let prepared;
   try {
@@ -72,7 +83,10 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   } else {
     const style = styleFor(io.stdout, io.env);
     io.stdout.write(renderPlanText(plan, { style, notes: guardNote ? [style.yellow(guardNote)] : [] }));
-    if (out !== undefined) io.stdout.write(`Saved the plan to ${out}; apply exactly it with \`tpsync apply ${args.positionals[0] ?? ''} --plan-file ${out}\`.\n`);
+    if (out !== undefined)
+      io.stdout.write(
+        `Saved the plan to ${out}; apply exactly it with \`tpsync apply ${args.positionals[0] ?? ''} --plan-file ${out}\`.\n`,
+      );
   }
   const comment = booleanOption(args, 'comment');
   if (comment || inGitHubActions(io.env) || (io.env['GITHUB_STEP_SUMMARY'] ?? '') !== '') {
