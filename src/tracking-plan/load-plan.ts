@@ -65,12 +65,15 @@ interface FileFacts {
   readonly headers: Partial<Record<HeaderKey, Position>>;
   /** Categories with a text title, in file order, with where the title is written (its value). */
   readonly categories: readonly { readonly index: number; readonly title: string; readonly at: Position }[];
+  /** Whether the file is a mapping at all (a list or a scalar is reported by the schema check). */
+  readonly isMapping: boolean;
 }
 
 function factsOf(source: SourceFile): FileFacts {
   const data = source.data;
   const headers: Partial<Record<HeaderKey, Position>> = {};
-  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+  const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
+  if (isMapping) {
     for (const key of HEADER_KEYS) if (key in data) headers[key] = source.locate([key], 'key');
   }
   const categories: { index: number; title: string; at: Position }[] = [];
@@ -78,7 +81,7 @@ function factsOf(source: SourceFile): FileFacts {
     if (category === null || typeof category !== 'object' || typeof (category as { title?: unknown }).title !== 'string') return;
     categories.push({ index, title: (category as { title: string }).title, at: source.locate(['categories', index, 'title'], 'value') });
   });
-  return { file: source.file, headers, categories };
+  return { file: source.file, headers, categories, isMapping };
 }
 
 function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly string[]): Issue[] {
@@ -92,8 +95,8 @@ function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly stri
   const firstFile = allPaths[0];
   const versionHolder = holders.version[0];
   const integrationHolder = holders.integration[0];
-  // Only report a missing header when every file parsed: a file with syntax errors may hold it.
-  if (sources.length === allPaths.length && firstFile !== undefined) {
+  // Only report a missing header when every file parsed as a mapping: a broken file may hold it.
+  if (sources.length === allPaths.length && sources.every((s) => s.isMapping) && firstFile !== undefined) {
     const missing = HEADER_KEYS.filter((key) => holders[key].length === 0);
     if (missing.length > 0) {
       const other = HEADER_KEYS.find((key) => holders[key].length > 0);

@@ -32,7 +32,7 @@ const KEY_ADVICE: Record<string, (kind: NodeKind) => string | undefined> = {
   required: (kind) => (kind === 'property' ? undefined : '`required` belongs on a property, not on an event or category'),
   type: (kind) => (kind === 'property' ? undefined : '`type` belongs on a property, not on an event or category'),
   enum: (kind) => (kind === 'property' ? undefined : '`enum` belongs on a property with `type: enum`'),
-  name: () => 'did you mean "title"?',
+  name: (kind) => (kind === 'file' ? undefined : 'did you mean "title"?'),
   parent: (kind) =>
     kind === 'event'
       ? 'an event belongs to the category it is listed under; move it there instead of naming a parent'
@@ -107,12 +107,13 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
     }
     case 'const': {
       const allowed = (error.params as { allowedValue: unknown }).allowedValue;
-      return issue(
-        path,
-        'unknown-value',
-        `${name} must be ${JSON.stringify(allowed)}, not ${describeValue(value)}`,
-        name === 'version' ? 'tpsync reads tracking-plan format version 1' : undefined,
-      );
+      const quoted = typeof value === 'string' && value === String(allowed);
+      const hint = quoted
+        ? `write ${JSON.stringify(allowed)} without quotes`
+        : name === '"version"'
+          ? 'tpsync reads tracking-plan format version 1'
+          : undefined;
+      return issue(path, 'unknown-value', `${name} must be ${JSON.stringify(allowed)}, not ${describeValue(value)}`, hint);
     }
     case 'pattern': {
       if (isTitlePath(path)) {

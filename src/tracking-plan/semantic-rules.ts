@@ -4,6 +4,7 @@
  */
 import type { Issue } from './issue.js';
 import { describe } from './plan-paths.js';
+import { PROPERTY_TYPES } from './schema-check.js';
 import type { PathSegment, SourceFile } from './yaml-source.js';
 
 type Obj = Record<string, unknown>;
@@ -92,7 +93,8 @@ function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, repor
     return;
   }
   if (values === undefined) return;
-  if (typeof type === 'string' && type !== 'enum') {
+  // An unknown type is reported by the schema check; saying "enum needs type: enum" too would be noise.
+  if (typeof type === 'string' && type !== 'enum' && PROPERTY_TYPES.includes(type)) {
     report(
       [...path, 'enum'],
       'enum-not-allowed',
