@@ -231,6 +231,24 @@ const broken: { name: string; text: string; line: number; column: number; code: 
     message: 'unknown key "required" in event "E"',
     hint: 'belongs on a property',
   },
+  {
+    name: 'a quoted version',
+    text: `version: "1"\nintegration: ${INTEGRATION}\n`,
+    line: 1,
+    column: 10,
+    code: 'unknown-value',
+    message: '"version" must be 1, not "1"',
+    hint: 'write 1 without quotes',
+  },
+  {
+    name: 'an enum given as one string',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: c\n            type: enum\n            enum: red, green\n`,
+    line: 10,
+    column: 19,
+    code: 'wrong-type',
+    message: '"enum" must be a list, not "red, green"',
+    hint: 'enum: [red, green]',
+  },
 ];
 
 describe('loadTrackingPlan: broken plans', () => {
@@ -242,6 +260,15 @@ describe('loadTrackingPlan: broken plans', () => {
     expect(match?.message).toContain(message);
     if (hint !== undefined) expect(match?.hint).toContain(hint);
     expect(match?.file).toBe('plan.yaml');
+  });
+
+  it('reports a file that is a list once, without cascading', () => {
+    expect(issuesOf('- title: x\n').map((i) => i.message)).toEqual(['the file must be a mapping (key: value pairs), not a list']);
+  });
+
+  it('does not add "enum needs type enum" to an unknown type', () => {
+    const issues = issuesOf(`${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: c\n            type: Enum\n            enum: [a]\n`);
+    expect(issues.map((i) => i.code)).toEqual(['unknown-value']);
   });
 
   it('reports every problem in one run, sorted by position', () => {
