@@ -30,6 +30,8 @@ export interface PublishOptions {
   readonly comment: boolean;
   readonly planJsonPath?: string;
   readonly notes?: readonly string[];
+  /** stdout carries the plan as JSON or Markdown: no workflow commands may be written there. */
+  readonly documentOnStdout?: boolean;
 }
 
 export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): Promise<void> {
@@ -45,7 +47,8 @@ export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): 
       }),
     );
   }
-  if (inGitHubActions(io.env)) setPlanOutputs(plan, options.planJsonPath);
+  // Outputs go to the GITHUB_OUTPUT file; without it @actions/core would fall back to stdout.
+  if (inGitHubActions(io.env) && (io.env['GITHUB_OUTPUT'] ?? '') !== '') setPlanOutputs(plan, options.planJsonPath);
   if (!options.comment) return;
 
   const context = await readGitHubContext(io.env);
@@ -71,7 +74,7 @@ export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): 
     if (isPermissionDenied(error)) {
       // A fork's token cannot comment: the plan is in the job summary instead, and that is not a failure.
       const message = `cannot comment on pull request #${context.pullRequest.number} (${context.pullRequest.fromFork ? 'a pull request from a fork gets a read-only token' : 'the token may not write comments'}); the plan is in the job summary`;
-      warn(message);
+      if (!options.documentOnStdout) warn(message);
       io.stderr.write(`warning: ${message}\n`);
       return;
     }

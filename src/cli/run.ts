@@ -77,16 +77,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     return await command.run(args, io);
   } catch (error) {
-    return await reportError(error, io);
+    // With --json or --markdown stdout carries one document: no workflow commands may join it.
+    const documentOnStdout = rest.includes('--json') || rest.includes('--markdown');
+    return await reportError(error, io, documentOnStdout);
   }
 }
 
-async function reportError(error: unknown, io: Io): Promise<number> {
+async function reportError(error: unknown, io: Io, documentOnStdout: boolean): Promise<number> {
   const style = styleFor(io.stderr, io.env);
   if (error instanceof ExitError) return error.exitCode;
   if (error instanceof PlanInvalidError) {
     io.stderr.write(renderIssuesText(error.issues, style));
-    await reportIssuesToGitHub(error.issues, io);
+    await reportIssuesToGitHub(error.issues, io, { annotate: !documentOnStdout });
     return 1;
   }
   if (error instanceof UsageError) {

@@ -94,6 +94,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     await publishPlan(plan, io, {
       planPath: args.positionals[0] ?? '',
       comment,
+      documentOnStdout: json || markdown,
       ...(out === undefined ? {} : { planJsonPath: out }),
       notes: guardNote ? [`> [!WARNING]\n> ${guardNote.slice(2)}`] : [],
     });
