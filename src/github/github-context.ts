@@ -47,7 +47,7 @@ export async function readGitHubContext(env: Env): Promise<GitHubContext> {
     eventName,
     sha: env['GITHUB_SHA'],
     runUrl: runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
-    pullRequest: pullRequestOf(eventName, payload),
+    pullRequest: pullRequestOf(eventName, payload, env['GITHUB_REF']),
   };
 }
 
@@ -60,8 +60,10 @@ async function readEvent(path: string | undefined): Promise<unknown> {
   }
 }
 
-function pullRequestOf(eventName: string, payload: unknown): GitHubContext['pullRequest'] {
+function pullRequestOf(eventName: string, payload: unknown, ref: string | undefined): GitHubContext['pullRequest'] {
   if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return undefined;
+  // Without the event file, a pull_request run's ref still names the PR: refs/pull/7/merge.
+  const fromRef = /^refs\/pull\/(\d+)\//.exec(ref ?? '')?.[1];
   const pr = (
     payload as
       | {
@@ -73,7 +75,7 @@ function pullRequestOf(eventName: string, payload: unknown): GitHubContext['pull
         }
       | undefined
   )?.pull_request;
-  const number = typeof pr?.number === 'number' ? pr.number : Number((payload as { number?: unknown } | undefined)?.number);
+  const number = typeof pr?.number === 'number' ? pr.number : Number((payload as { number?: unknown } | undefined)?.number ?? fromRef);
   if (!Number.isInteger(number) || number <= 0) return undefined;
   const head = pr?.head?.repo?.full_name;
   const base = pr?.base?.repo?.full_name;

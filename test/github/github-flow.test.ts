@@ -258,3 +258,16 @@ describe('apply --require-reviewed-plan on merge', () => {
     expect(secodaWrites()).toBe(0);
   }, 60_000);
 });
+
+describe('the pull request without an event file', () => {
+  it('is found from GITHUB_REF (refs/pull/N/merge)', async () => {
+    await startGitHub();
+    const { env } = await prEnv({ GITHUB_REF: `refs/pull/${PR}/merge` });
+    const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
+      env: { ...env, GITHUB_EVENT_PATH: join(dir, 'missing.json') },
+      cwd: dir,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(planComments()).toHaveLength(1);
+  }, 60_000);
+});
