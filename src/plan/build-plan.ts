@@ -417,17 +417,16 @@ function summarise(operations: readonly Operation[], warnings: number, managed: 
   const update = count('update');
   const replace = count('replace');
   const remove = count('delete');
-  const paced = create + update + replace;
+  const writes = create + update + remove + 2 * replace;
   return {
     create,
     update,
     replace,
     delete: remove,
     warnings,
-    write_calls: create + update + remove + 2 * replace,
-    paced_calls: paced,
+    write_calls: writes,
     writes_per_minute: writesPerMinute > 0 ? writesPerMinute : null,
-    estimated_seconds: writesPerMinute > 0 ? Math.ceil((paced * 60) / writesPerMinute) : null,
+    estimated_seconds: writesPerMinute > 0 ? Math.ceil((writes * 60) / writesPerMinute) : null,
     managed_resources: managed,
   };
 }

@@ -90,13 +90,11 @@ export interface PlanSummary {
   readonly replace: number;
   readonly delete: number;
   readonly warnings: number;
-  /** HTTP calls that change something (creates, patches, deletes; a replace is two). */
+  /** HTTP calls that change something (creates, patches, deletes; a replace is two), all paced. */
   readonly write_calls: number;
-  /** Of those, the calls the rate limit counts (POST and PATCH). */
-  readonly paced_calls: number;
   /** null when unpaced. */
   readonly writes_per_minute: number | null;
-  /** How long the paced calls take at that rate; null when unpaced. */
+  /** How long the write calls take at that rate; null when unpaced. */
   readonly estimated_seconds: number | null;
   /** Remote events and properties under the integration before the change. */
   readonly managed_resources: number;

@@ -63,13 +63,13 @@ export function durationText(seconds: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-/** "12 write calls; the 8 that Secoda's rate limit counts take about 16 s at 30 writes a minute." */
+/** "Apply makes 12 write calls: about 24 s at 30 writes a minute." */
 export function pacingLine(plan: Plan): string | null {
   const s = plan.summary;
   if (s.write_calls === 0) return null;
   const calls = `${s.write_calls} write ${s.write_calls === 1 ? 'call' : 'calls'}`;
   if (s.writes_per_minute === null || s.estimated_seconds === null) return `Apply makes ${calls} (unpaced).`;
-  return `Apply makes ${calls}; the ${s.paced_calls} that Secoda's rate limit counts take about ${durationText(s.estimated_seconds)} at ${s.writes_per_minute} writes a minute.`;
+  return `Apply makes ${calls}: about ${durationText(s.estimated_seconds)} at ${s.writes_per_minute} writes a minute.`;
 }
 
 export function isNoOp(plan: Plan): boolean {

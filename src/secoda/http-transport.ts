@@ -107,7 +107,9 @@ export class HttpTransport {
   /** `path` is relative to the base URL and ends with a slash (`event/events/`), as Secoda advises. */
   async request(method: Method, path: string, options: RequestOptions = {}): Promise<TransportResponse> {
     const shown = `/${path}`;
-    const isWrite = method === 'POST' || method === 'PATCH';
+    // Secoda documents its limit for POST/PUT/PATCH; DELETE is paced too, so every change is spread
+    // evenly and an undocumented limit on deletes cannot turn a large clean-up into a 429 storm.
+    const isWrite = method !== 'GET';
     for (let attempt = 1; ; attempt++) {
       if (isWrite) await this.pacer.acquire(this.options.signal);
       let status: number;

@@ -31,7 +31,7 @@ describe('tpsync plan', () => {
     const planned = await runCli(['plan', EXAMPLE, '--detailed-exitcode'], env);
     expect(planned.code).toBe(2);
     expect(planned.stdout).toMatch(/Plan: 201 to create, 0 to update, 0 to replace, 0 to delete\./);
-    expect(planned.stdout).toMatch(/the 201 that Secoda's rate limit counts take about 6 min 42 s at 30 writes a minute/);
+    expect(planned.stdout).toMatch(/Apply makes 201 write calls: about 6 min 42 s at 30 writes a minute./);
     expect(writes()).toBe(0);
 
     expect((await runCli(['apply', EXAMPLE, ...unpaced], env)).code).toBe(0);

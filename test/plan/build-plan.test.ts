@@ -39,7 +39,6 @@ describe('buildPlan: creates', () => {
       replace: 0,
       delete: 0,
       write_calls: 3,
-      paced_calls: 3,
       estimated_seconds: 6,
     });
   });
@@ -164,7 +163,7 @@ describe('buildPlan: replaces', () => {
       parent_id: null,
       body: { title: 'color', type: 'enum', enum: 'red, green', tags: ['kept-tag'] },
     });
-    expect(result.summary).toMatchObject({ replace: 1, write_calls: 4, paced_calls: 2 });
+    expect(result.summary).toMatchObject({ replace: 1, write_calls: 4, estimated_seconds: 8 });
   });
 
   it('moves an event to another category as a replace forced by parent', () => {
@@ -198,7 +197,7 @@ describe('buildPlan: deletes', () => {
       'delete event C/Gone',
     ]);
     expect(result.operations.at(-1)).toMatchObject({ remote_id: 'e2', reason: 'not in the tracking plan' });
-    expect(result.summary).toMatchObject({ delete: 4, write_calls: 4, paced_calls: 0, estimated_seconds: 0, managed_resources: 5 });
+    expect(result.summary).toMatchObject({ delete: 4, write_calls: 4, estimated_seconds: 8, managed_resources: 5 });
   });
 
   it('keeps the oldest of remote duplicates and deletes the others', () => {

@@ -267,7 +267,9 @@ describe('loadTrackingPlan: broken plans', () => {
   });
 
   it('does not add "enum needs type enum" to an unknown type', () => {
-    const issues = issuesOf(`${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: c\n            type: Enum\n            enum: [a]\n`);
+    const issues = issuesOf(
+      `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: c\n            type: Enum\n            enum: [a]\n`,
+    );
     expect(issues.map((i) => i.code)).toEqual(['unknown-value']);
   });
 
