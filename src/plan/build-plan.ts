@@ -8,7 +8,7 @@
  */
 import { idKey, sameId } from '../ids.js';
 import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '../secoda/types.js';
-import type { PlanCategory, PlanEvent, TrackingPlan } from '../tracking-plan/types.js';
+import type { PlanCategory, PlanEvent, PlanProperty, TrackingPlan } from '../tracking-plan/types.js';
 import {
   bodyAsChanges,
   carryOver,
@@ -20,7 +20,15 @@ import {
 } from './field-diff.js';
 import { remoteFingerprint, trackingPlanFingerprint } from './fingerprint.js';
 import { compareText, compareTimestamps, sortOldestFirst } from './compare.js';
-import { PLAN_FORMAT_VERSION, type FieldChange, type Operation, type Plan, type PlanSummary, type Warning } from './types.js';
+import {
+  PLAN_FORMAT_VERSION,
+  type CreateBody,
+  type FieldChange,
+  type Operation,
+  type Plan,
+  type PlanSummary,
+  type Warning,
+} from './types.js';
 import type { PatchFields } from '../secoda/types.js';
 
 export interface PlanOptions {
@@ -216,17 +224,7 @@ class Planner {
       const path = [...eventPath, property.title];
       const [match, ...extra] = existing.get(property.title) ?? [];
       if (!match) {
-        const body = { title: property.title, ...propertyCreateFields(property) };
-        this.operations.push({
-          action: 'create',
-          kind: 'property',
-          path,
-          remote_id: null,
-          parent_id: remote.id,
-          body,
-          changes: bodyAsChanges(propertyCreateFields(property)),
-          reason: null,
-        });
+        this.createProperty(property, eventPath, remote.id, propertyCreateFields(property), null);
         continue;
       }
       claimed.add(match.id);
@@ -293,16 +291,7 @@ class Planner {
     for (const property of event.properties) {
       const old = previous.get(property.title)?.[0];
       const fields = old ? carryOver(old, propertyCreateFields(property)) : propertyCreateFields(property);
-      this.operations.push({
-        action: 'create',
-        kind: 'property',
-        path: [...path, property.title],
-        remote_id: null,
-        parent_id: null,
-        body: { title: property.title, ...fields },
-        changes: bodyAsChanges(fields),
-        reason,
-      });
+      this.createProperty(property, path, null, fields, reason);
     }
   }
 
@@ -318,19 +307,27 @@ class Planner {
       changes: bodyAsChanges(fields),
       reason: null,
     });
-    for (const property of event.properties) {
-      const propertyFields = propertyCreateFields(property);
-      this.operations.push({
-        action: 'create',
-        kind: 'property',
-        path: [...path, property.title],
-        remote_id: null,
-        parent_id: null,
-        body: { title: property.title, ...propertyFields },
-        changes: bodyAsChanges(propertyFields),
-        reason: null,
-      });
-    }
+    for (const property of event.properties) this.createProperty(property, path, null, propertyCreateFields(property), null);
+  }
+
+  /** `parentId` null: the event is created (or re-created) by this plan. */
+  private createProperty(
+    property: PlanProperty,
+    eventPath: string[],
+    parentId: string | null,
+    fields: Omit<CreateBody, 'title'>,
+    reason: string | null,
+  ): void {
+    this.operations.push({
+      action: 'create',
+      kind: 'property',
+      path: [...eventPath, property.title],
+      remote_id: null,
+      parent_id: parentId,
+      body: { title: property.title, ...fields },
+      changes: bodyAsChanges(fields),
+      reason,
+    });
   }
 
   private deleteEvent(event: RemoteEvent, path: string[], reason: string, duplicateOf: string | null): void {
