@@ -10,9 +10,16 @@ export interface Finding {
   readonly removal?: { readonly deprecation: Deprecation | undefined };
 }
 
-/** `name` in backticks, as messages quote titles and values. */
+/**
+ * `name` as a Markdown code span, as messages quote titles and values: on one line (a title
+ * read from Secoda may hold a line break), fenced with more backticks than it contains.
+ */
 export function code(text: string): string {
-  return `\`${text}\``;
+  const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
 /** "a, b and c" */

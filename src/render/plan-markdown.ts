@@ -145,12 +145,15 @@ function compatibilitySection(title: string, ops: Operation[], maxRows: number):
   ];
 }
 
-/** A check's message in a table cell: its \`quoted\` names as code, the rest escaped. */
+/** A check's message in a table cell: its code spans (quoted names and values) kept, the rest escaped. */
 function messageCell(message: string): string {
-  return message
-    .split('`')
-    .map((part, i) => (i % 2 === 1 ? code(part) : escapeCell(part)))
-    .join('');
+  let cell = '';
+  let rest = 0;
+  for (const match of message.matchAll(/(`+)( ?)(.+?)\2\1(?!`)/g)) {
+    cell += escapeCell(message.slice(rest, match.index)) + code(match[3] ?? '');
+    rest = match.index + match[0].length;
+  }
+  return cell + escapeCell(message.slice(rest));
 }
 
 function destructiveSection(ops: Operation[]): string[] {
@@ -213,7 +216,9 @@ function fenceFor(text: string): string {
   return '`'.repeat(longest + 1);
 }
 
-function code(text: string): string {
+/** A code span for a table cell: one line (a title read from Secoda may hold a line break), pipes escaped. */
+function code(raw: string): string {
+  const text = raw.replace(/\s*[\r\n]+\s*/g, ' ');
   const ticks = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(ticks + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPlan } from '../../src/compatibility/classify-plan.js';
 import { failOnReason } from '../../src/compatibility/fail-on.js';
+import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
@@ -36,6 +37,29 @@ describe('messages say what breaks for whom, in one line', () => {
     const messages = plan.operations.flatMap((op) => op.compatibility?.checks.map((c) => c.message) ?? []);
     expect(messages.length).toBeGreaterThan(2);
     for (const message of messages) expect(message).not.toMatch(/\n/);
+  });
+});
+
+describe('titles read from Secoda', () => {
+  it('stay on one line and inside their cell, whatever they hold', () => {
+    const title = 'Odd `title` | with\na <b>break</b>';
+    const plan = classified({
+      before: checkout('{ title: coupon }'),
+      after: checkout('{ title: coupon }'),
+      remote: (remote) => remote.events.push(event('e:odd', 'c:Checkout', title)),
+    });
+    const message = plan.operations[0]?.compatibility?.checks[0]?.message ?? '';
+    expect(message).toBe(
+      'apps that send ``Odd `title` | with a <b>break</b>`` will send an unplanned event; dashboards and models that read it lose it',
+    );
+    const row = renderPlanMarkdown(plan)
+      .split('\n')
+      .find((line) => line.startsWith('| `-` delete'));
+    expect(row).toBeDefined();
+    // Four cells: five pipes that are not escaped.
+    expect(row!.match(/(?<!\\)\|/g)).toHaveLength(5);
+    // The whole row on one line, down to its last cell.
+    expect(row).toMatch(/^\| `-` delete \| event ``Checkout › Odd `title` \\\| with a <b>break<\/b>`` \| .* \| `event-removed` \|$/);
   });
 });
 
