@@ -6,15 +6,23 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: str
 
 /** Checks a parsed plan file against the plan computed now from the same YAML and Secoda. */
 export function checkSavedPlan(saved: unknown, current: Plan): SavedPlanCheck {
+  const version = saved !== null && typeof saved === 'object' ? (saved as { format_version?: unknown }).format_version : undefined;
+  if (typeof version === 'number' && version !== PLAN_FORMAT_VERSION && Number.isInteger(version) && version > 0) {
+    return {
+      ok: false,
+      reason: `the plan file has format_version ${version}; this tpsync reads format_version ${PLAN_FORMAT_VERSION}`,
+      hint: 'make the plan again with this version: `tpsync plan <plan> --out plan.json`',
+    };
+  }
   if (
     saved === null ||
     typeof saved !== 'object' ||
-    (saved as { format_version?: unknown }).format_version !== PLAN_FORMAT_VERSION ||
+    version !== PLAN_FORMAT_VERSION ||
     !Array.isArray((saved as { operations?: unknown }).operations)
   ) {
     return {
       ok: false,
-      reason: 'the file is not a tpsync plan (format_version 1)',
+      reason: `the file is not a tpsync plan (format_version ${PLAN_FORMAT_VERSION})`,
       hint: 'make it with `tpsync plan <plan> --out plan.json`',
     };
   }

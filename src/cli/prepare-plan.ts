@@ -1,16 +1,22 @@
 /** The steps plan and apply share: load the YAML, read Secoda, build the plan. */
+import { classifyPlan } from '../compatibility/classify-plan.js';
 import { PlanInvalidError } from '../errors.js';
+import { attributeOrigins } from '../plan/attribute-origins.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
+import { renderIssuesText } from '../render/issues.js';
 import type { RemoteState } from '../secoda/types.js';
 import { readTrackingPlan } from '../tracking-plan/read-plan-files.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
 import type { Connection } from './connection.js';
-import type { Io } from './io.js';
+import { styleFor, type Io } from './io.js';
+import { todayUtc } from './today.js';
 
-export async function loadTrackingPlanOrThrow(planPath: string): Promise<TrackingPlan> {
-  const loaded = await readTrackingPlan(planPath);
+/** Loads the YAML or throws its issues; warnings (a deprecation sunset that has come) go to stderr. */
+export async function loadTrackingPlanOrThrow(planPath: string, io?: Io): Promise<TrackingPlan> {
+  const loaded = await readTrackingPlan(planPath, { today: todayUtc() });
   if (!loaded.ok) throw new PlanInvalidError(loaded.issues);
+  if (io !== undefined && loaded.warnings.length > 0) io.stderr.write(renderIssuesText(loaded.warnings, styleFor(io.stderr, io.env)));
   return loaded.plan;
 }
 
@@ -20,12 +26,25 @@ export interface Prepared {
   readonly plan: Plan;
 }
 
-export async function readRemoteAndPlan(trackingPlan: TrackingPlan, connection: Connection, io: Io): Promise<Prepared> {
+/**
+ * Reads Secoda and builds the plan. With `baseline` (the YAML at `--baseline`; null when it does
+ * not load) each operation's origin is told (drift or not). Then it is classified for
+ * compatibility: today's date for deprecation sunsets, the baseline for the deprecation of what
+ * the plan removes.
+ */
+export async function readRemoteAndPlan(
+  trackingPlan: TrackingPlan,
+  connection: Connection,
+  io: Io,
+  baseline?: TrackingPlan | null,
+): Promise<Prepared> {
   const tty = io.stderr.isTTY === true;
   if (tty) io.stderr.write(`Reading Secoda (${connection.baseUrl})…`);
   try {
     const remote = await connection.client.readState(trackingPlan.integration);
-    const plan = buildPlan(trackingPlan, remote, { writesPerMinute: connection.writesPerMinute });
+    const built = buildPlan(trackingPlan, remote, { writesPerMinute: connection.writesPerMinute });
+    const attributed = baseline === undefined ? built : attributeOrigins(built, trackingPlan, baseline);
+    const plan = classifyPlan(attributed, { today: todayUtc(), trackingPlan, remote, ...(baseline === undefined ? {} : { baseline }) });
     return { trackingPlan, remote, plan };
   } finally {
     if (tty) io.stderr.write('\r\u001b[2K');

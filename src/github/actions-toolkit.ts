@@ -34,8 +34,9 @@ export async function appendJobSummary(markdown: string): Promise<void> {
 /** Annotates the first issues on their file and line; returns the ones left for the summary. */
 export function annotateIssues(issues: readonly Issue[]): Issue[] {
   issues.slice(0, ANNOTATION_LIMIT).forEach((issue) => {
-    core.error(issue.hint ? `${issue.message} (hint: ${issue.hint})` : issue.message, {
-      title: 'tpsync: invalid tracking plan',
+    const warning = issue.level === 'warning';
+    (warning ? core.warning : core.error)(issue.hint ? `${issue.message} (hint: ${issue.hint})` : issue.message, {
+      title: warning ? 'tpsync: tracking plan warning' : 'tpsync: invalid tracking plan',
       file: issue.file,
       ...(issue.line > 0 ? { startLine: issue.line, startColumn: issue.column } : {}),
     });
@@ -52,14 +53,10 @@ export function issuesMarkdown(issues: readonly Issue[]): string {
     issues.length > ANNOTATION_LIMIT
       ? `\nThe first ${ANNOTATION_LIMIT} are annotated on the files; all ${issues.length} are listed here.\n`
       : '';
-  return [
-    `### tpsync: the tracking plan is invalid (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'})`,
-    more,
-    '| Where | Problem | Hint |',
-    '|---|---|---|',
-    ...rows,
-    '',
-  ].join('\n');
+  const title = issues.every((i) => i.level === 'warning')
+    ? `### tpsync: the tracking plan has ${issues.length} ${issues.length === 1 ? 'warning' : 'warnings'}`
+    : `### tpsync: the tracking plan is invalid (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'})`;
+  return [title, more, '| Where | Problem | Hint |', '|---|---|---|', ...rows, ''].join('\n');
 }
 
 export function setPlanOutputs(plan: Plan, planJsonPath: string | undefined): void {

@@ -1,9 +1,9 @@
 /**
  * The plan is data: what apply will do, why, and what it was computed from. Its JSON form
- * (`format_version` 1) is what `plan --json` prints and `plan --out` saves.
+ * (`format_version` 2) is what `plan --json` prints and `plan --out` saves.
  */
 import type { PatchFields } from '../secoda/types.js';
-import type { CommonFields } from '../tracking-plan/types.js';
+import type { CommonFields, CompatibilityLevel, Deprecation } from '../tracking-plan/types.js';
 
 export type ResourceKind = 'category' | 'event' | 'property';
 export type Action = 'create' | 'update' | 'replace' | 'delete';
@@ -40,6 +40,37 @@ interface OperationBase {
   readonly reason: string | null;
   /** Set only with a baseline: null when it cannot be told. */
   readonly origin?: Origin | null;
+  /** What the change breaks, for whom (src/compatibility/); set by the classification pass. */
+  readonly compatibility?: Compatibility;
+  /** The resource's `deprecated:` metadata (for a removal: as the baseline wrote it); set by the classification pass. */
+  readonly deprecated?: Deprecation;
+}
+
+/** One finding of a compatibility check on an operation. */
+export interface CompatibilityCheck {
+  /** A stable check id from src/compatibility/check-registry.ts, e.g. `enum-value-removed`. */
+  readonly id: string;
+  readonly level: CompatibilityLevel;
+  /** What breaks for whom, in one line. */
+  readonly message: string;
+}
+
+/** An operation's verdict: its worst check's level, and every check that applies (worst first). */
+export interface Compatibility {
+  readonly level: CompatibilityLevel;
+  readonly checks: readonly CompatibilityCheck[];
+}
+
+/** Operations counted by their verdict's level. */
+export interface LevelCounts {
+  readonly breaking: number;
+  readonly warning: number;
+  readonly safe: number;
+}
+
+export interface CompatibilitySummary extends LevelCounts {
+  /** With a baseline: the operations counted above that come from drift in Secoda (origin `secoda`). */
+  readonly drift?: LevelCounts;
 }
 
 export interface CreateOperation extends OperationBase {
@@ -98,10 +129,12 @@ export interface PlanSummary {
   readonly estimated_seconds: number | null;
   /** Remote events and properties under the integration before the change. */
   readonly managed_resources: number;
+  /** Operations per compatibility level; set by the classification pass. */
+  readonly compatibility?: CompatibilitySummary;
 }
 
 export interface Plan {
-  readonly format_version: 1;
+  readonly format_version: typeof PLAN_FORMAT_VERSION;
   readonly integration: string;
   readonly summary: PlanSummary;
   readonly operations: readonly Operation[];
@@ -112,4 +145,5 @@ export interface Plan {
   readonly tracking_plan_fingerprint: string;
 }
 
-export const PLAN_FORMAT_VERSION = 1 as const;
+/** 2: operations carry `compatibility` (and `deprecated`), the summary counts them per level. */
+export const PLAN_FORMAT_VERSION = 2 as const;

@@ -1,6 +1,6 @@
 /**
- * The plan as JSON for tools and for `plan --out`: versioned, with keys in a fixed order so
- * that the same plan always gives the same bytes.
+ * The plan as JSON for tools and for `plan --out`: versioned (`format_version` 2), with keys in
+ * a fixed order so that the same plan always gives the same bytes. The README documents it.
  */
 import type { Operation, Plan } from '../plan/types.js';
 
@@ -21,7 +21,8 @@ export function renderPlanJson(plan: Plan): string {
 }
 
 function operationToJson(op: Operation): unknown {
-  // `origin` only with a baseline (`plan --baseline`), so plans made without one keep their shape.
+  // `origin` only with a baseline (`plan --baseline`), so plans made without one keep their shape;
+  // `compatibility` once classified (the CLI always classifies); `deprecated` for deprecated resources.
   const base = {
     action: op.action,
     kind: op.kind,
@@ -29,6 +30,15 @@ function operationToJson(op: Operation): unknown {
     remote_id: op.remote_id,
     reason: op.reason,
     ...(op.origin === undefined ? {} : { origin: op.origin }),
+    ...(op.compatibility === undefined
+      ? {}
+      : {
+          compatibility: {
+            level: op.compatibility.level,
+            checks: op.compatibility.checks.map((c) => ({ id: c.id, level: c.level, message: c.message })),
+          },
+        }),
+    ...(op.deprecated === undefined ? {} : { deprecated: op.deprecated }),
     changes: op.changes,
   };
   switch (op.action) {

@@ -1,7 +1,8 @@
 /**
- * The plan as Markdown for pull requests and job summaries: a summary table, destructive
- * changes first, then the details of each category in a collapsible section. Given a
- * length budget it drops details (never the summary) and says where the rest is.
+ * The plan as Markdown for pull requests and job summaries: breaking changes first (once the
+ * plan is classified), a summary table, changes with a compatibility warning, destructive
+ * changes, then the details of each category in a collapsible section. Given a length budget it
+ * drops details (never the summary) and says where the rest is.
  */
 import type { Action, Operation, Plan, ResourceKind } from '../plan/types.js';
 import {
@@ -15,6 +16,7 @@ import {
   summaryLine,
   SYMBOL,
 } from './describe-operation.js';
+import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks, isBreaking } from './compatibility-note.js';
 import { driftSummary, originNote } from './origin-note.js';
 
 export interface MarkdownOptions {
@@ -30,15 +32,24 @@ export interface MarkdownOptions {
 
 const KINDS: readonly ResourceKind[] = ['category', 'event', 'property'];
 const KIND_LABEL: Record<ResourceKind, string> = { category: 'Categories', event: 'Events', property: 'Properties' };
+/** Rows of the breaking-changes table shown above the summary; the rest are in the details. */
+const MAX_LEADING_ROWS = 50;
 
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const head: string[] = [...(options.header ?? [])];
   if (head.length > 0) head.push('');
 
+  // A reviewer sees what breaks before anything else.
+  const breaking = plan.operations.filter(isBreaking);
+  if (breaking.length > 0) head.push(...compatibilitySection('Breaking changes', breaking, MAX_LEADING_ROWS), '');
+
   if (isNoOp(plan)) {
     head.push(`**${NO_CHANGES}**`);
   } else {
-    head.push(`**${summaryLine(plan)}**`, '', ...summaryTable(plan));
+    head.push(`**${summaryLine(plan)}**`, '');
+    const counts = compatibilityCounts(plan);
+    if (counts !== null) head.push(counts, '');
+    head.push(...summaryTable(plan));
     const pacing = pacingLine(plan);
     if (pacing) head.push('', pacing);
     const drift = driftSummary(plan);
@@ -47,6 +58,8 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   for (const note of options.notes ?? []) head.push('', note);
 
   const sections: string[][] = [];
+  const warned = plan.operations.filter((op) => op.compatibility?.level === 'warning');
+  if (warned.length > 0) sections.push(compatibilitySection('Compatibility warnings', warned, Infinity));
   const destructive = plan.operations.filter((op) => op.action === 'delete' || op.action === 'replace');
   if (destructive.length > 0) sections.push(destructiveSection(destructive));
   if (plan.warnings.length > 0) {
@@ -110,6 +123,39 @@ function summaryTable(plan: Plan): string[] {
   return ['| | Create | Update | Replace | Delete |', '|---|---:|---:|---:|---:|', ...rows];
 }
 
+/** Drift (a change that undoes an edit made in Secoda) last, labelled, so the pull request is not blamed for it. */
+function compatibilitySection(title: string, ops: Operation[], maxRows: number): string[] {
+  const ordered = [...ops.filter((op) => op.origin !== 'secoda'), ...ops.filter((op) => op.origin === 'secoda')];
+  const drift = ops.length - ops.filter((op) => op.origin !== 'secoda').length;
+  const shown = ordered.slice(0, maxRows);
+  const rows = shown.map((op) => {
+    const checks = flaggedChecks(op);
+    const origin = originNote(op);
+    const what = checks.map((c) => messageCell(c.message)).join('<br>') + (origin ? ` _(${escapeCell(origin)})_` : '');
+    return `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${code(pathText(op.path))} | ${what} | ${checks.map((c) => `\`${c.id}\``).join(' ')} |`;
+  });
+  const more = ordered.length - shown.length;
+  return [
+    `#### ${title} (${ops.length}${drift > 0 ? `, ${drift} from drift` : ''})`,
+    '',
+    '| | Resource | What breaks, for whom | Check |',
+    '|---|---|---|---|',
+    ...rows,
+    ...(more > 0 ? ['', `… and ${more} more, marked in the details below.`] : []),
+  ];
+}
+
+/** A check's message in a table cell: its code spans (quoted names and values) kept, the rest escaped. */
+function messageCell(message: string): string {
+  let cell = '';
+  let rest = 0;
+  for (const match of message.matchAll(/(`+)( ?)(.+?)\2\1(?!`)/g)) {
+    cell += escapeCell(message.slice(rest, match.index)) + code(match[3] ?? '');
+    rest = match.index + match[0].length;
+  }
+  return cell + escapeCell(message.slice(rest));
+}
+
 function destructiveSection(ops: Operation[]): string[] {
   return [
     `#### Destructive changes (${ops.length})`,
@@ -125,9 +171,11 @@ function destructiveSection(ops: Operation[]): string[] {
 function describeWhy(op: Operation): string {
   const reason = operationReason(op) ?? '';
   const origin = originNote(op);
-  if (op.action !== 'replace') return [reason, ...(origin ? [origin] : [])].filter((part) => part !== '').join('; ');
+  const deprecated = deprecationNote(op);
+  const notes = [...(deprecated ? [deprecated] : []), ...(origin ? [origin] : [])];
+  if (op.action !== 'replace') return [reason, ...notes].filter((part) => part !== '').join('; ');
   const forcing = op.changes.filter((c) => op.forced_by.includes(c.field)).map((c) => `${c.field}: ${formatChange(c, op.action, 80)}`);
-  return [reason, ...forcing, ...(origin ? [origin] : [])].join('; ');
+  return [reason, ...forcing, ...notes].join('; ');
 }
 
 /** One collapsible section per category, with its changes as a diff block. */
@@ -148,11 +196,15 @@ function detailSections(plan: Plan): string[][] {
     for (const op of ops) {
       const reason = operationReason(op);
       const origin = originNote(op);
-      body.push(`${SYMBOL[op.action]} ${op.kind} ${pathText(op.path)}${reason ? `  (${reason})` : ''}${origin ? `  (${origin})` : ''}`);
+      const deprecated = deprecationNote(op);
+      body.push(
+        `${SYMBOL[op.action]} ${op.kind} ${pathText(op.path)}${reason ? `  (${reason})` : ''}${deprecated ? `  (${deprecated})` : ''}${origin ? `  (${origin})` : ''}`,
+      );
       for (const change of op.changes)
         body.push(
           `${op.action === 'create' ? '+' : op.action === 'delete' ? '-' : ' '}     ${change.field}: ${formatChange(change, op.action)}`,
         );
+      for (const check of flaggedChecks(op)) body.push(`!     ${checkLine(check)}`);
     }
     const fence = fenceFor(body.join('\n'));
     return [`<details><summary><b>${escapeHtml(category)}</b> — ${counts}</summary>`, '', `${fence}diff`, ...body, fence, '', '</details>'];
@@ -164,7 +216,9 @@ function fenceFor(text: string): string {
   return '`'.repeat(longest + 1);
 }
 
-function code(text: string): string {
+/** A code span for a table cell: one line (a title read from Secoda may hold a line break), pipes escaped. */
+function code(raw: string): string {
+  const text = raw.replace(/\s*[\r\n]+\s*/g, ' ');
   const ticks = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(ticks + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';

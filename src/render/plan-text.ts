@@ -1,4 +1,8 @@
-/** The plan for a terminal, in the Terraform manner: a symbol per action, field `before → after`. */
+/**
+ * The plan for a terminal, in the Terraform manner: a symbol per action, field `before → after`.
+ * A classified plan also tags each breaking (or warned) operation with what breaks for whom,
+ * marks deprecated resources, and counts the verdicts on the summary line.
+ */
 import type { Action, Operation, Plan } from '../plan/types.js';
 import {
   ACTION_ORDER,
@@ -12,6 +16,7 @@ import {
   summaryLine,
   SYMBOL,
 } from './describe-operation.js';
+import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks } from './compatibility-note.js';
 import { driftSummary, originNote } from './origin-note.js';
 import type { Style } from './style.js';
 
@@ -53,7 +58,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
 
   if (!isNoOp(plan)) {
     lines.push('');
-    lines.push(style.bold(summaryLine(plan)));
+    const counts = compatibilityCounts(plan);
+    lines.push(`${style.bold(summaryLine(plan))}${counts === null ? '' : ` ${counts}`}`);
     const pacing = pacingLine(plan);
     if (pacing) lines.push(pacing);
     const drift = driftSummary(plan);
@@ -67,11 +73,13 @@ function operationLines(op: Operation, colour: Record<Action, (text: string) => 
   const symbol = SYMBOL[op.action].padStart(3);
   const reason = operationReason(op);
   const origin = originNote(op);
-  const head = `${colour[op.action](symbol)} ${operationTitle(op)}${reason ? style.dim(`  (${reason})`) : ''}${origin ? style.yellow(`  (${origin})`) : ''}`;
+  const deprecated = deprecationNote(op);
+  const head = `${colour[op.action](symbol)} ${operationTitle(op)}${reason ? style.dim(`  (${reason})`) : ''}${deprecated ? style.dim(`  (${deprecated})`) : ''}${origin ? style.yellow(`  (${origin})`) : ''}`;
   const lines = [head];
   const width = Math.max(0, ...op.changes.map((c) => c.field.length));
   for (const change of op.changes) {
     lines.push(`      ${`${change.field}:`.padEnd(width + 1)} ${formatChange(change, op.action)}`);
   }
+  for (const check of flaggedChecks(op)) lines.push(`      ${(check.level === 'breaking' ? style.red : style.yellow)(checkLine(check))}`);
   return lines;
 }

@@ -9,6 +9,14 @@ export interface Issue {
   readonly hint?: string;
   /** A stable machine-readable code, e.g. `unknown-key`. */
   readonly code: string;
+  /** Absent means `error`: a warning does not make the plan invalid. */
+  readonly level?: 'error' | 'warning';
+  /** The rule or check id that found it, shown as `[rule-id]`. */
+  readonly rule?: string;
+}
+
+export function isWarning(issue: Issue): boolean {
+  return issue.level === 'warning';
 }
 
 export function compareIssues(a: Issue, b: Issue): number {

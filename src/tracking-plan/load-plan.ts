@@ -3,11 +3,22 @@
  * schema, check the semantic rules, merge the files, normalise. Pure: no file system here
  * (read-plan-files.ts is the edge that reads them).
  */
-import { sortIssues, type Issue } from './issue.js';
+import { checkCompatibilityPlacement } from './compatibility-placement.js';
+import { checkDeprecations } from './deprecation-rules.js';
+import { isWarning, sortIssues, type Issue } from './issue.js';
 import { checkSchema } from './schema-check.js';
 import type { CategoryFile, EventFile, PropertyFile, TrackingPlanFile } from './schema-types.js';
 import { checkSemantics, enumValueText, titleKey } from './semantic-rules.js';
-import { COMMON_FIELDS, type CommonFields, type PlanCategory, type PlanEvent, type PlanProperty, type TrackingPlan } from './types.js';
+import {
+  COMMON_FIELDS,
+  type CommonFields,
+  type CompatibilityLevel,
+  type Deprecation,
+  type PlanCategory,
+  type PlanEvent,
+  type PlanProperty,
+  type TrackingPlan,
+} from './types.js';
 import { StringPool } from './string-pool.js';
 import { parseYamlSource, type PathSegment, type Position, type SourceFile } from './yaml-source.js';
 
@@ -17,11 +28,19 @@ export interface PlanFileInput {
   readonly bytes: Uint8Array;
 }
 
-export type LoadResult = { ok: true; plan: TrackingPlan } | { ok: false; issues: Issue[] };
+/** Warnings (`level: 'warning'`) never make a plan invalid; with errors they are sorted in among them. */
+export type LoadResult = { ok: true; plan: TrackingPlan; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
-export function loadTrackingPlan(files: readonly PlanFileInput[]): LoadResult {
+export interface LoadOptions {
+  /** Today as YYYY-MM-DD, for the warnings about deprecation sunsets that have come; none without it. */
+  readonly today?: string;
+}
+
+export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadOptions = {}): LoadResult {
   const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  let compatibility: Record<string, CompatibilityLevel> | undefined;
   const facts: FileFacts[] = [];
   let integration = '';
   const categories: PlanCategory[] = [];
@@ -37,11 +56,13 @@ export function loadTrackingPlan(files: readonly PlanFileInput[]): LoadResult {
     }
     const source = parsed.source;
     issues.push(...checkSchema(source), ...checkSemantics(source));
+    for (const found of checkDeprecations(source, options.today)) (isWarning(found) ? warnings : issues).push(found);
     facts.push(factsOf(source));
     // Once anything is wrong no plan is returned, so the rest need not be normalised.
     if (issues.length === 0) {
       const normalised = normaliseFile(source, pool);
       if (normalised.integration !== undefined) integration = normalised.integration;
+      if (normalised.compatibility !== undefined) compatibility = normalised.compatibility;
       categories.push(...normalised.categories);
     }
   }
@@ -50,9 +71,14 @@ export function loadTrackingPlan(files: readonly PlanFileInput[]): LoadResult {
       facts,
       ordered.map((f) => f.path),
     ),
+    ...checkCompatibilityPlacement(facts),
   );
-  if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
-  return { ok: true, plan: { version: 1, integration, categories } };
+  if (issues.length > 0) return { ok: false, issues: sortIssues([...issues, ...warnings]) };
+  return {
+    ok: true,
+    plan: { version: 1, integration, categories, ...(compatibility === undefined ? {} : { compatibility }) },
+    warnings: sortIssues(warnings),
+  };
 }
 
 const HEADER_KEYS = ['version', 'integration'] as const;
@@ -67,6 +93,8 @@ interface FileFacts {
   readonly categories: readonly { readonly index: number; readonly title: string; readonly at: Position }[];
   /** Whether the file is a mapping at all (a list or a scalar is reported by the schema check). */
   readonly isMapping: boolean;
+  /** Where the file's `compatibility:` key is written, when it has one. */
+  readonly compatibility?: Position;
 }
 
 function factsOf(source: SourceFile): FileFacts {
@@ -81,7 +109,8 @@ function factsOf(source: SourceFile): FileFacts {
     if (category === null || typeof category !== 'object' || typeof (category as { title?: unknown }).title !== 'string') return;
     categories.push({ index, title: (category as { title: string }).title, at: source.locate(['categories', index, 'title'], 'value') });
   });
-  return { file: source.file, headers, categories, isMapping };
+  const compatibility = isMapping && 'compatibility' in data ? source.locate(['compatibility'], 'key') : undefined;
+  return { file: source.file, headers, categories, isMapping, ...(compatibility === undefined ? {} : { compatibility }) };
 }
 
 function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly string[]): Issue[] {
@@ -183,10 +212,14 @@ function categoryList(data: unknown): unknown[] {
 }
 
 /** Called only when every check so far passed, so the data has the schema's shape. */
-function normaliseFile(source: SourceFile, pool: StringPool): { integration: string | undefined; categories: PlanCategory[] } {
+function normaliseFile(
+  source: SourceFile,
+  pool: StringPool,
+): { integration: string | undefined; compatibility: Record<string, CompatibilityLevel> | undefined; categories: PlanCategory[] } {
   const data = source.data as TrackingPlanFile;
   return {
     integration: data.integration,
+    compatibility: data.compatibility === undefined ? undefined : { ...data.compatibility },
     categories: (data.categories ?? []).map((category, c) => normaliseCategory(source, pool, category, ['categories', c])),
   };
 }
@@ -210,6 +243,7 @@ function normaliseEvent(source: SourceFile, pool: StringPool, event: EventFile, 
     title: pool.get(event.title),
     ...commonFields(event, pool),
     properties: (event.properties ?? []).map((property, p) => normaliseProperty(source, pool, property, [...path, 'properties', p])),
+    ...deprecation(event.deprecated),
     source: sourceRef(source, path),
   };
 }
@@ -223,7 +257,20 @@ function normaliseProperty(source: SourceFile, pool: StringPool, property: Prope
       : { enum: property.enum.map((value, i) => pool.get(enumValueText(source, [...path, 'enum', i], value))) }),
     ...(property.required === undefined ? {} : { required: property.required }),
     ...commonFields(property, pool),
+    ...deprecation(property.deprecated),
     source: sourceRef(source, path),
+  };
+}
+
+/** `deprecated:` is local metadata: kept on the plan for compatibility checks, never sent to Secoda. */
+function deprecation(value: Deprecation | undefined): { deprecated?: Deprecation } {
+  if (value === undefined) return {};
+  return {
+    deprecated: {
+      since: value.since,
+      ...(value.sunset === undefined ? {} : { sunset: value.sunset }),
+      ...(value.replacement === undefined ? {} : { replacement: value.replacement }),
+    },
   };
 }
 

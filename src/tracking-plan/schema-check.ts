@@ -23,6 +23,20 @@ const ALLOWED_KEYS: Record<NodeKind, readonly string[]> = {
   property: Object.keys(schema.definitions.property.properties),
 };
 
+/** Keys allowed in the plan's smaller mappings, by the key that holds them. */
+const NESTED_KEYS: Record<string, readonly string[]> = {
+  compatibility: Object.keys(schema.properties.compatibility.properties),
+  deprecated: Object.keys(schema.definitions.deprecation.properties),
+};
+
+function allowedKeysAt(path: readonly PathSegment[]): readonly string[] {
+  const last = path[path.length - 1];
+  const nested = typeof last === 'string' ? NESTED_KEYS[last] : undefined;
+  // `compatibility` only at the top level; `deprecated` on an event or property.
+  if (nested !== undefined && (last !== 'compatibility' || path.length === 1)) return nested;
+  return ALLOWED_KEYS[kindAt(path) ?? 'file'];
+}
+
 /** Keys people reach for from Secoda's API or other tools, with what to write instead. */
 const KEY_ADVICE: Record<string, (kind: NodeKind) => string | undefined> = {
   is_required: (kind) =>
@@ -72,10 +86,21 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const kind = kindAt(path) ?? 'file';
-      const allowed = ALLOWED_KEYS[kind];
+      const allowed = allowedKeysAt(path);
       const advice = KEY_ADVICE[key]?.(kind);
       const suggestion = didYouMean(key, allowed);
       const hint = advice ?? (suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys here: ${allowed.join(', ')}`);
+      if (path.length === 1 && path[0] === 'compatibility') {
+        return issue(
+          [...path, key],
+          'unknown-check',
+          `unknown compatibility check "${key}"`,
+          suggestion !== undefined
+            ? `did you mean "${suggestion}"? the README's "Breaking changes" lists the checks`
+            : `checks: ${allowed.join(', ')}`,
+          'key',
+        );
+      }
       const place = where === '' ? ' at the top level of the file' : ` in ${where}`;
       return issue([...path, key], 'unknown-key', `unknown key "${key}"${place}`, hint, 'key');
     }
@@ -116,6 +141,14 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
       return issue(path, 'unknown-value', `${name} must be ${JSON.stringify(allowed)}, not ${describeValue(value)}`, hint);
     }
     case 'pattern': {
+      if (isDatePath(path)) {
+        return issue(
+          path,
+          'bad-date',
+          `${name} must be a date written YYYY-MM-DD, not ${describeValue(value)}${inWhere}`,
+          'e.g. 2024-06-30',
+        );
+      }
       if (isTitlePath(path)) {
         const text = String(value);
         const problem = /[\r\n]/.test(text) ? 'contains a line break' : 'has leading or trailing spaces';
@@ -165,6 +198,11 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
     default:
       return issue(path, 'schema', `${name} ${error.message ?? 'is invalid'}${inWhere}`);
   }
+}
+
+function isDatePath(path: readonly PathSegment[]): boolean {
+  const last = path[path.length - 1];
+  return path[path.length - 2] === 'deprecated' && (last === 'since' || last === 'sunset');
 }
 
 function isTitlePath(path: readonly PathSegment[]): boolean {

@@ -71,6 +71,13 @@ export type Tags = Id[];
  */
 export type Subscribers = Id[];
 /**
+ * `breaking`, `warning` or `safe`.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "compatibilityLevel".
+ */
+export type CompatibilityLevel = 'breaking' | 'warning' | 'safe';
+/**
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "idList".
  */
@@ -124,6 +131,11 @@ export type IdList6 = Id[];
  * via the `definition` "subscribers".
  */
 export type IdList7 = Id[];
+/**
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "calendarDate".
+ */
+export type CalendarDate = string;
 
 /**
  * One file of a tpsync tracking plan: the event categories, events and event properties that a Secoda integration should hold. A plan is one file, or a directory of files merged together; exactly one file holds `version` and `integration`.
@@ -141,6 +153,29 @@ export interface TpsyncTrackingPlan {
    * The event categories. Each category is the parent of its events.
    */
   categories?: Category[];
+  /**
+   * Levels for compatibility checks, by check id, instead of their defaults (the README's "Breaking changes" lists the checks). Only in the file that holds `version` and `integration`. Never sent to Secoda.
+   */
+  compatibility?: {
+    'event-added'?: CompatibilityLevel;
+    'event-removed'?: CompatibilityLevel;
+    'event-moved'?: CompatibilityLevel;
+    'property-added-optional'?: CompatibilityLevel;
+    'property-added-required'?: CompatibilityLevel;
+    'property-removed'?: CompatibilityLevel;
+    'property-became-required'?: CompatibilityLevel;
+    'property-became-optional'?: CompatibilityLevel;
+    'property-type-changed'?: CompatibilityLevel;
+    'enum-value-removed'?: CompatibilityLevel;
+    'enum-value-added'?: CompatibilityLevel;
+    'pii-changed'?: CompatibilityLevel;
+    'metadata-changed'?: CompatibilityLevel;
+    'duplicate-removed'?: CompatibilityLevel;
+    'category-added'?: CompatibilityLevel;
+    'property-added-with-event'?: CompatibilityLevel;
+    'property-removed-with-event'?: CompatibilityLevel;
+    'property-recreated'?: CompatibilityLevel;
+  };
 }
 /**
  * An event category (a folder of events in Secoda). Categories can only be created through Secoda's API: tpsync never renames or deletes them.
@@ -185,6 +220,7 @@ export interface Event {
    * The properties sent with this event.
    */
   properties?: Property[];
+  deprecated?: Deprecation;
 }
 /**
  * A property of an event. Fields you leave out are not managed. Changing `type`, `enum`, `required` or `owners_groups` replaces the property (Secoda cannot update them in place).
@@ -222,4 +258,25 @@ export interface Property {
   collections?: Collections;
   tags?: Tags;
   subscribers?: Subscribers;
+  deprecated?: Deprecation;
+}
+/**
+ * Marks the resource as on its way out. Local to the tracking plan: never sent to Secoda. Removing it before `sunset` is a breaking change; after it, a safe one. `validate` warns once the sunset has passed.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "deprecation".
+ */
+export interface Deprecation {
+  /**
+   * The day it was deprecated, YYYY-MM-DD.
+   */
+  since: string;
+  /**
+   * The day from which it may be removed, YYYY-MM-DD.
+   */
+  sunset?: string;
+  /**
+   * The title of what to use instead.
+   */
+  replacement?: string;
 }

@@ -29,17 +29,30 @@ export interface CommonFields {
   subscribers?: string[];
 }
 
+/**
+ * An event or property on its way out (`deprecated:` in the YAML): local metadata that is never
+ * sent to Secoda. Dates are `YYYY-MM-DD`, exactly as written; `sunset` is the day it may be
+ * removed, `replacement` the title to use instead.
+ */
+export interface Deprecation {
+  since: string;
+  sunset?: string;
+  replacement?: string;
+}
+
 export interface PlanProperty extends CommonFields {
   title: string;
   type?: PropertyType;
   enum?: string[];
   required?: boolean;
+  deprecated?: Deprecation;
   source?: SourceRef;
 }
 
 export interface PlanEvent extends CommonFields {
   title: string;
   properties: PlanProperty[];
+  deprecated?: Deprecation;
   source?: SourceRef;
 }
 
@@ -50,10 +63,15 @@ export interface PlanCategory {
   source?: SourceRef;
 }
 
+/** The level a compatibility check reports at (see src/compatibility/). */
+export type CompatibilityLevel = 'breaking' | 'warning' | 'safe';
+
 export interface TrackingPlan {
   version: 1;
   integration: string;
   categories: PlanCategory[];
+  /** Levels set per compatibility check id in the header file (`compatibility:`); never sent to Secoda. */
+  compatibility?: Record<string, CompatibilityLevel>;
 }
 
 export const COMMON_FIELDS = [

@@ -43,7 +43,7 @@ describe('tpsync plan', () => {
     const asJson = await runCli(['plan', EXAMPLE, '--json'], env);
     expect(asJson.code).toBe(0);
     const parsed = JSON.parse(asJson.stdout) as { format_version: number; summary: { create: number }; operations: unknown[] };
-    expect(parsed).toMatchObject({ format_version: 1, summary: { create: 201 } });
+    expect(parsed).toMatchObject({ format_version: 2, summary: { create: 201, compatibility: { breaking: 0, warning: 0, safe: 201 } } });
     const asMarkdown = await runCli(['plan', EXAMPLE, '--markdown'], env);
     expect(asMarkdown.stdout.startsWith('**Plan: 201 to create')).toBe(true);
     expect((await runCli(['plan', EXAMPLE, '--json'], env)).stdout).toBe(asJson.stdout);

@@ -40,6 +40,8 @@ describe('action.yml', () => {
       'writes-per-minute',
       'allow-deletes',
       'require-reviewed-plan',
+      'fail-on',
+      'baseline',
     ]);
     expect(Object.keys(action.outputs)).toEqual([
       'has-changes',
@@ -130,7 +132,7 @@ describe("the action's run step, executed as the runner would", () => {
     expect(outputs).toContain('has-changes');
     expect(outputs).toContain(join(dir, 'tpsync-plan.json'));
     expect(JSON.parse(await readFile(join(dir, 'tpsync-plan.json'), 'utf8'))).toMatchObject({
-      format_version: 1,
+      format_version: 2,
       summary: { create: 201 },
     });
     expect(github.violations).toEqual([]);
@@ -138,5 +140,49 @@ describe("the action's run step, executed as the runner would", () => {
     const wrong = await bash(script, { ...env, INPUT_COMMAND: 'destroy' });
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toContain('::error::tpsync: the command input must be plan or apply');
+  }, 60_000);
+
+  it('fails the step on a breaking change with fail-on, after commenting', async () => {
+    const event = join(dir, 'event.json');
+    await writeFile(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number: 3,
+          head: { sha: fakeSha('head'), repo: { full_name: DEFAULT_REPO } },
+          base: { repo: { full_name: DEFAULT_REPO } },
+        },
+      }),
+    );
+    const category = secoda.store.insert('event_category', { title: 'Legacy', integration: 'ca529385-fbc9-4934-afae-e372affe795b' });
+    secoda.store.insert('event', { title: 'Old Event', integration: 'ca529385-fbc9-4934-afae-e372affe795b', parent: category.id });
+    const env = {
+      WORKSPACE: dir,
+      GITHUB_ACTION_PATH: REPO_ROOT,
+      RUNNER_TEMP: dir,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REPOSITORY: DEFAULT_REPO,
+      GITHUB_API_URL: github.url,
+      INPUT_COMMAND: 'plan',
+      INPUT_PATH: 'tracking-plan',
+      INPUT_CONCURRENCY: '4',
+      INPUT_WRITES_PER_MINUTE: '0',
+      INPUT_ALLOW_DELETES: 'false',
+      INPUT_REQUIRE_REVIEWED_PLAN: 'true',
+      INPUT_BASELINE: '',
+      SECODA_API_URL: secoda.url,
+      SECODA_API_TOKEN: 'secoda-token',
+      GITHUB_TOKEN: 'github-token',
+    };
+    const failed = await bash(script, { ...env, INPUT_FAIL_ON: 'breaking' });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('error: --fail-on breaking: the plan has 1 breaking change (event-removed)');
+    const comments = github.commentsOn(3).filter((c) => c.body.startsWith('<!-- tpsync:plan path="tracking-plan"'));
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('#### Breaking changes (1)');
+    expect((await bash(script, { ...env, INPUT_FAIL_ON: '' })).code).toBe(0);
+    expect(github.violations).toEqual([]);
   }, 60_000);
 });

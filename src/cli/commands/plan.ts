@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
+import { failOnReason, FAIL_ON_LEVELS, isFailOn, type FailOn } from '../../compatibility/fail-on.js';
 import { loadBaselinePlan } from '../../git/baseline-plan.js';
-import { attributeOrigins } from '../../plan/attribute-origins.js';
 import { checkDeleteGuard } from '../../plan/delete-guard.js';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
@@ -12,19 +12,26 @@ import { styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { commentOption } from '../github-options.js';
 import { inGitHubActions } from '../../github/github-context.js';
+import { didYouMean } from '../../tracking-plan/did-you-mean.js';
 
 export const DEFAULT_MAX_DELETES = 10;
 
 export const planSpec: CommandSpec = {
   name: 'plan',
   summary: 'Show what apply would change in Secoda, without changing anything.',
-  usage: 'tpsync plan <plan> [--json | --markdown] [--out plan.json] [--detailed-exitcode] [--baseline <git-ref>] [--comment] [--local]',
+  usage:
+    'tpsync plan <plan> [--json | --markdown] [--out plan.json] [--detailed-exitcode] [--fail-on breaking|warning] [--baseline <git-ref>] [--comment] [--local]',
   positionals: ['plan'],
   options: {
     json: { type: 'boolean', description: 'Print the plan as JSON (only JSON on stdout)' },
     markdown: { type: 'boolean', description: 'Print the plan as Markdown, for a pull request (only Markdown on stdout)' },
     out: { type: 'string', value: 'file', description: 'Save the plan as JSON, for `apply --plan-file`' },
     'detailed-exitcode': { type: 'boolean', description: 'Exit 2 when there are changes, 0 when there are none' },
+    'fail-on': {
+      type: 'string',
+      value: 'breaking|warning',
+      description: 'Exit 1 (after printing the plan) when a change is breaking, or breaking or a warning',
+    },
     'max-deletes': {
       type: 'string',
       value: 'N',
@@ -33,13 +40,18 @@ export const planSpec: CommandSpec = {
     baseline: {
       type: 'string',
       value: 'git-ref',
-      description: 'Tell changes made in the YAML since this git ref from changes made in Secoda (drift)',
+      description:
+        'Tell changes made in the YAML since this git ref from changes made in Secoda (drift); credit deprecations of what is removed',
     },
     ...commentOption,
     ...connectionOptions,
   },
   details: [
-    'Exit codes: 0 success (no changes, with --detailed-exitcode), 1 error or invalid plan, 2 changes present (with --detailed-exitcode).',
+    'Exit codes: 0 success (no changes, with --detailed-exitcode), 1 error, invalid plan or a change at the --fail-on level, 2 changes present (with --detailed-exitcode).',
+    '',
+    'Every change is classified for compatibility (breaking, warning, safe) with check ids; --fail-on breaking fails on a',
+    'breaking change, --fail-on warning on a breaking change or a warning. Changes that come from drift (known with',
+    '--baseline) never fail the run. Set levels per check id in the header file: `compatibility: { enum-value-added: warning }`.',
     '',
     '--baseline compares the plan with its version at a git ref, taken to be what was last applied: a change whose YAML',
     'is the same as at the ref comes from Secoda and is marked "drift: changed in Secoda". Use HEAD in a scheduled drift',
@@ -52,7 +64,8 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const markdown = booleanOption(args, 'markdown');
   if (json && markdown) throw new UsageError('choose one of --json and --markdown');
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '');
+  const failOn = failOnOption(args);
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
   const baselineRef = stringOption(args, 'baseline');
   // Read before Secoda, so a wrong ref fails fast.
   const baseline =
@@ -60,13 +73,12 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
       ? undefined
       : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
   const connection = await openConnection(args, io);
-  let prepared;
+  let plan;
   try {
-    prepared = await readRemoteAndPlan(trackingPlan, connection, io);
+    ({ plan } = await readRemoteAndPlan(trackingPlan, connection, io, baseline));
   } finally {
     await connection.close();
   }
-  const plan = baseline === undefined ? prepared.plan : attributeOrigins(prepared.plan, trackingPlan, baseline);
 
   const out = stringOption(args, 'out');
   if (out !== undefined) await writeFile(out, renderPlanJson(plan));
@@ -99,5 +111,23 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
       notes: guardNote ? [`> [!WARNING]\n> ${guardNote.slice(2)}`] : [],
     });
   }
+  // After every output (plan, --out file, comment, summary): the run fails, but the reviewer sees why.
+  const failure = failOn === undefined ? null : failOnReason(plan, failOn);
+  if (failure !== null) {
+    io.stderr.write(`${styleFor(io.stderr, io.env).red('error:')} ${failure}\n`);
+    return 1;
+  }
   return booleanOption(args, 'detailed-exitcode') && plan.operations.length > 0 ? 2 : 0;
+}
+
+function failOnOption(args: ParsedArgs): FailOn | undefined {
+  const raw = stringOption(args, 'fail-on');
+  if (raw === undefined) return undefined;
+  const value = raw.trim().toLowerCase();
+  if (isFailOn(value)) return value;
+  const guess = didYouMean(value, FAIL_ON_LEVELS);
+  throw new UsageError(
+    `--fail-on must be ${FAIL_ON_LEVELS.join(' or ')}, not "${raw}"`,
+    guess !== undefined ? `did you mean --fail-on ${guess}?` : '`breaking` fails on breaking changes, `warning` on warnings too',
+  );
 }

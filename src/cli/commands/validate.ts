@@ -6,6 +6,7 @@ import { readTrackingPlan } from '../../tracking-plan/read-plan-files.js';
 import { styleFor, type Io } from '../io.js';
 import { describePlanSize } from './plan-size.js';
 import { reportIssuesToGitHub } from '../github-annotations.js';
+import { todayUtc } from '../today.js';
 
 export const validateSpec: CommandSpec = {
   name: 'validate',
@@ -15,16 +16,17 @@ export const validateSpec: CommandSpec = {
   options: {
     format: { type: 'string', value: 'text|json', description: 'Output for people (text, the default) or for tools (json)' },
   },
-  details: 'Exit codes: 0 the plan is valid, 1 it is not (every problem is listed with file:line:column).',
+  details:
+    'Exit codes: 0 the plan is valid (warnings, e.g. a deprecation sunset that has passed, are printed but do not fail it), 1 it is not (every problem is listed with file:line:column).',
 };
 
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const format = stringOption(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${format}"`);
   const planPath = args.positionals[0] ?? '';
-  const result = await readTrackingPlan(planPath);
+  const result = await readTrackingPlan(planPath, { today: todayUtc() });
   if (format === 'json') {
-    io.stdout.write(renderIssuesJson(result.ok ? [] : result.issues));
+    io.stdout.write(renderIssuesJson(result.ok ? result.warnings : result.issues));
     return result.ok ? 0 : 1;
   }
   if (!result.ok) {
@@ -32,7 +34,12 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
     await reportIssuesToGitHub(result.issues, io);
     return 1;
   }
+  if (result.warnings.length > 0) {
+    io.stderr.write(renderIssuesText(result.warnings, styleFor(io.stderr, io.env)));
+    await reportIssuesToGitHub(result.warnings, io);
+  }
   const style = styleFor(io.stdout, io.env);
-  io.stdout.write(`${style.green('✓')} ${planPath} is valid: ${describePlanSize(result.plan)}.\n`);
+  const warned = result.warnings.length > 0 ? ` (${result.warnings.length} ${result.warnings.length === 1 ? 'warning' : 'warnings'})` : '';
+  io.stdout.write(`${style.green('✓')} ${planPath} is valid: ${describePlanSize(result.plan)}${warned}.\n`);
   return 0;
 }

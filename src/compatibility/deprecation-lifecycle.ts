@@ -1,0 +1,37 @@
+/**
+ * What a deprecation does to the verdict on removing an event or property: removing it once
+ * its sunset has come is safe; before the sunset it keeps its level, and the message names the
+ * date; deprecated with no sunset, it is at most a warning (senders were told, not when).
+ * Sunsets compare as calendar dates: the sunset day itself counts as reached.
+ */
+import { compareDates } from '../tracking-plan/calendar-date.js';
+import type { Deprecation } from '../tracking-plan/types.js';
+import { milder, type CompatibilityLevel } from './levels.js';
+
+export type SunsetState = 'reached' | 'ahead' | 'none';
+
+export function sunsetState(deprecation: Deprecation, today: string): SunsetState {
+  if (deprecation.sunset === undefined) return 'none';
+  return compareDates(deprecation.sunset, today) <= 0 ? 'reached' : 'ahead';
+}
+
+/** The level of a removal check, given its configured level and the removed item's deprecation. */
+export function removalLevel(configured: CompatibilityLevel, deprecation: Deprecation | undefined, today: string): CompatibilityLevel {
+  if (deprecation === undefined) return configured;
+  switch (sunsetState(deprecation, today)) {
+    case 'reached':
+      return 'safe';
+    case 'ahead':
+      return configured;
+    case 'none':
+      return milder(configured, 'warning');
+  }
+}
+
+/** 'deprecated since 2024-01-15, sunset 2024-06-30, use "Checkout Started"' */
+export function deprecationText(deprecation: Deprecation): string {
+  const parts = [`deprecated since ${deprecation.since}`];
+  if (deprecation.sunset !== undefined) parts.push(`sunset ${deprecation.sunset}`);
+  if (deprecation.replacement !== undefined) parts.push(`use ${JSON.stringify(deprecation.replacement)}`);
+  return parts.join(', ');
+}
