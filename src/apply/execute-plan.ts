@@ -22,6 +22,8 @@ export interface StepResult {
   readonly createdId: string | null;
   /** Whether an unknown outcome was settled by looking at Secoda. */
   readonly reconciled: boolean;
+  /** For a create done another way than planned (another run's copy was used), what happened. */
+  readonly note?: string | null;
 }
 
 export interface ExecuteOptions {
@@ -69,7 +71,15 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
       try {
         const outcome = await runOperation(operation, port, options.integration, createdIds, options.signal, options.reconcileDelayMs);
         if (outcome.createdId !== null && operation.kind !== 'property') createdIds.set(pathKey(operation.path), outcome.createdId);
-        settle({ index, operation, status: 'done', detail: null, createdId: outcome.createdId, reconciled: outcome.reconciled });
+        settle({
+          index,
+          operation,
+          status: 'done',
+          detail: null,
+          createdId: outcome.createdId,
+          reconciled: outcome.reconciled,
+          note: outcome.note,
+        });
         for (const dependent of graph.dependents[index] ?? []) {
           waiting[dependent] = (waiting[dependent] ?? 1) - 1;
           if (waiting[dependent] === 0 && results[dependent] === undefined) start(dependent);
@@ -102,6 +112,7 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
 interface Outcome {
   readonly createdId: string | null;
   readonly reconciled: boolean;
+  readonly note: string | null;
 }
 
 async function runOperation(
@@ -122,11 +133,11 @@ async function runOperation(
     case 'update':
       if (op.kind === 'event') await port.patchEvent(op.remote_id, op.patch);
       else await port.patchProperty(op.remote_id, op.patch);
-      return { createdId: null, reconciled: false };
+      return { createdId: null, reconciled: false, note: null };
     case 'delete':
       if (op.kind === 'event') await port.deleteEvent(op.remote_id);
       else await port.deleteProperty(op.remote_id);
-      return { createdId: null, reconciled: false };
+      return { createdId: null, reconciled: false, note: null };
     case 'create':
       return createWithReconciliation(
         port,

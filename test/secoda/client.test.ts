@@ -95,7 +95,7 @@ describe('SecodaClient: pagination', () => {
     const items = Array.from({ length: 5 }, (_, i) => ({ id: `id-${i}`, title: `t${i}`, integration: INTEGRATION }));
     scripted = await startScriptedServer((req, res) => {
       const n = Number(req.url.searchParams.get('page'));
-      json(res, 200, page(items.slice((n - 1) * 2, n * 2), n, 3, { resource_totals: { event: 5 } }));
+      json(res, 200, page(items.slice((n - 1) * 2, n * 2), n, 3, { resource_totals: { event: 5 } }, 5));
     });
     const categories = await client(scripted.url).listCategories();
     expect(categories.map((c) => c.id)).toEqual(['id-0', 'id-1', 'id-2', 'id-3', 'id-4']);
@@ -119,7 +119,7 @@ describe('SecodaClient: pagination', () => {
           { id: 'c', title: 'C' },
         ],
       ];
-      json(res, 200, page(pages[n - 1] ?? [], n, 2));
+      json(res, 200, page(pages[n - 1] ?? [], n, 2, {}, 3));
     });
     expect((await client(scripted.url).listCategories()).map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });

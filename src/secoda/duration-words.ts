@@ -1,0 +1,13 @@
+/**
+ * A duration for messages: "0.4 s", "12 s", "2 min", "2 min 5 s". Tenths below ten seconds,
+ * where they matter (a retry in 0.4 s), whole seconds above.
+ */
+export function durationWords(ms: number): string {
+  const safe = Math.max(0, ms);
+  if (safe < 10_000) return `${(Math.round(safe / 100) / 10).toString()} s`;
+  const seconds = Math.round(safe / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
