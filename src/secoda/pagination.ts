@@ -12,12 +12,10 @@
  * between two page requests shifts rows across page boundaries), an envelope that contradicts
  * itself, or a list without a stable order (Django pages an unordered queryset with a new row
  * order per request) fails that test. The list is then read again, a bounded number of times:
- * the first consistent pass wins; failing that, the union of the items read under one `count`
- * is taken once it holds exactly `count` distinct items (no item is invented, so it is then the
- * whole list: the way out for an unordered list, whose every pass overlaps itself). When neither
- * comes, the read is refused with SecodaInconsistentListError: a plan is never made from a list
- * that is short of its own count, since a missing item would be planned as a create, a
- * duplicate.
+ * the first consistent pass wins; failing that, the evidence of all passes may still prove the
+ * list whole (see Evidence). When neither comes, the read is refused with
+ * SecodaInconsistentListError: a plan is never made from a list that is short of its own count,
+ * since a missing item would be planned as a create, a duplicate.
  */
 import { SecodaInconsistentListError, SecodaInvalidResponseError, SecodaNotFoundError } from './errors.js';
 import type { HttpTransport } from './http-transport.js';
@@ -74,14 +72,75 @@ type Page<T> = ParsedEnvelope & { readonly number: number; readonly listed: read
 
 /** One read of the whole list, and what is wrong with it (nothing, when `problems` is empty). */
 interface Pass<T> {
-  /** Page 1's count, when it gives one. */
-  readonly count: number | undefined;
+  readonly pages: readonly Page<T>[];
+  /** Page 1's item count: the page size, unless page 1 is the last page. */
+  readonly size: number;
   readonly items: ListedItem<T>[];
   /** Items by id (items without an id cannot be told apart and are only in `items`). */
   readonly byId: Map<string, ListedItem<T>>;
   readonly problems: string[];
-  /** Whether the envelope (counts, page numbers, next pages) is sound, whatever the items. */
-  readonly envelopeSound: boolean;
+}
+
+/**
+ * What the passes over one list said, page response by page response: the counts they gave,
+ * what each page said of the next, and every item read. When no single pass is consistent, the
+ * list is still known whole once a strict majority of responses agrees on the count, the union of
+ * the items read holds exactly that many, and a majority of the reads of the page that count
+ * makes the last says no page follows it. Nothing in the union is made up, so it is then the
+ * whole list: the way through a list without a stable order (every pass overlaps itself), pages
+ * shifted by rows that moved, and an envelope that lies now and then.
+ */
+class Evidence<T> {
+  private readonly counts = new Map<number, number>();
+  private readonly totals = new Map<number, number>();
+  /** Per page number: what its reads said of the next page (0: none). */
+  private readonly nexts = new Map<number, Map<number, number>>();
+  private readonly union = new Map<string, ListedItem<T>>();
+  private unidentified = false;
+
+  /** Adds a pass; returns whether it brought an item not seen before. */
+  add(pass: Pass<T>): boolean {
+    for (const page of pass.pages) {
+      if (page.count !== undefined) vote(this.counts, page.count);
+      if (page.totalPages !== undefined) vote(this.totals, page.totalPages);
+      let nexts = this.nexts.get(page.number);
+      if (nexts === undefined) this.nexts.set(page.number, (nexts = new Map<number, number>()));
+      vote(nexts, page.nextPage ?? 0);
+    }
+    if (pass.items.length !== pass.byId.size) this.unidentified = true;
+    const before = this.union.size;
+    for (const [id, item] of pass.byId) if (!this.union.has(id)) this.union.set(id, item);
+    return this.union.size > before;
+  }
+
+  /** The count that more than half of the responses gave. */
+  get count(): number | undefined {
+    return majority(this.counts);
+  }
+
+  /** The page count that more than half of the responses gave. */
+  get totalPages(): number | undefined {
+    return majority(this.totals);
+  }
+
+  /** The whole list, when the evidence proves it (see above); undefined otherwise. */
+  whole(size: number): ListedItem<T>[] | undefined {
+    const count = this.count;
+    if (count === undefined || this.unidentified || this.union.size !== count) return undefined;
+    const last = count === 0 || size === 0 ? 1 : Math.ceil(count / size);
+    return majority(this.nexts.get(last) ?? new Map<number, number>()) === 0 ? [...this.union.values()] : undefined;
+  }
+}
+
+function vote(votes: Map<number, number>, value: number): void {
+  votes.set(value, (votes.get(value) ?? 0) + 1);
+}
+
+function majority(votes: ReadonlyMap<number, number>): number | undefined {
+  let total = 0;
+  for (const n of votes.values()) total += n;
+  for (const [value, n] of votes) if (n * 2 > total) return value;
+  return undefined;
 }
 
 /**
@@ -97,35 +156,34 @@ export async function fetchListed<T>(
   query: Readonly<Record<string, string | undefined>>,
   prepare: (item: unknown) => T,
 ): Promise<Listed<T>[]> {
-  const shown = `GET /${path}`;
-  // The union of the items read under each count, for a list that never reads whole in one pass.
-  const unions = new Map<number, Map<string, ListedItem<T>>>();
+  const evidence = new Evidence<T>();
   let lastGrowth = 1;
   let last: Pass<T> | undefined;
   let pass = 0;
   while (pass < MAX_PASSES && pass - lastGrowth < STALL_PASSES) {
     pass++;
     if (pass > 1) await transport.pause(Math.min(MAX_REREAD_DELAY_MS, REREAD_DELAY_MS * (pass - 1)));
-    const current = await readPass(transport, path, query, prepare);
+    const current = await readPass(transport, path, query, prepare, evidence.count, evidence.totalPages);
     if (current.problems.length === 0) return current.items;
     last = current;
-    if (current.count === undefined || current.items.length !== current.byId.size) continue;
-    let union = unions.get(current.count);
-    if (union === undefined) unions.set(current.count, (union = new Map<string, ListedItem<T>>()));
-    const before = union.size;
-    for (const [id, item] of current.byId) union.set(id, item);
-    if (union.size > before) lastGrowth = pass;
-    // Nothing in the union was made up: once it holds `count` distinct items, it is the list.
-    if (current.envelopeSound && union.size === current.count) return [...union.values()];
+    if (evidence.add(current)) lastGrowth = pass;
+    const whole = evidence.whole(current.size);
+    if (whole !== undefined) return whole;
   }
-  throw new SecodaInconsistentListError(shown, last?.problems ?? [], pass);
+  throw new SecodaInconsistentListError(`GET /${path}`, last?.problems ?? [], pass);
 }
 
+/**
+ * One pass. `knownCount` and `knownTotal` are what earlier passes agreed on, if anything: they
+ * say how many pages to ask for when this pass's page 1 lies.
+ */
 async function readPass<T>(
   transport: HttpTransport,
   path: string,
   query: Readonly<Record<string, string | undefined>>,
   prepare: (item: unknown) => T,
+  knownCount: number | undefined,
+  knownTotal: number | undefined,
 ): Promise<Pass<T>> {
   const fetchPage = async (number: number): Promise<Page<T> | undefined> => {
     try {
@@ -151,23 +209,20 @@ async function readPass<T>(
   if (!first) throw new SecodaInvalidResponseError('GET', `/${path}`, 'page 1 of the list was not found', '');
   const pages: Page<T>[] = [first];
   const problems: string[] = [];
-  let envelopeSound = true;
-  const envelopeProblem = (text: string) => {
-    problems.push(text);
-    envelopeSound = false;
-  };
 
   const count = first.count;
   const size = first.results.length;
   if (count !== undefined) {
     // Ask for no more pages than the count needs, nor than the envelope claims.
-    let wanted = count === 0 ? 1 : size === 0 ? 1 : Math.ceil(count / size);
-    if (first.totalPages !== undefined && first.totalPages >= 1) wanted = Math.min(wanted, first.totalPages);
+    const expected = knownCount ?? count;
+    let wanted = expected === 0 || size === 0 ? 1 : Math.ceil(expected / size);
+    const claimed = knownTotal ?? first.totalPages;
+    if (claimed !== undefined && claimed >= 1) wanted = Math.min(wanted, claimed);
     if (wanted > MAX_PAGES)
       throw new SecodaInvalidResponseError('GET', `/${path}`, `the list claims ${count} items in pages of ${size}`, '');
     const rest = await Promise.all(Array.from({ length: wanted - 1 }, (_, i) => fetchPage(i + 2)));
     for (const [i, page] of rest.entries()) {
-      if (page === undefined) envelopeProblem(`page ${i + 2} of ${wanted} was not found (the list shrank while it was read)`);
+      if (page === undefined) problems.push(`page ${i + 2} of ${wanted} was not found (the list shrank while it was read)`);
       else pages.push(page);
     }
   } else if (first.totalPages !== undefined) {
@@ -203,18 +258,18 @@ async function readPass<T>(
   const lastPage = pages[pages.length - 1] ?? first;
   for (const page of pages) {
     if (page === first) continue;
-    if (page.count !== count) envelopeProblem(`page ${page.number} says ${show(page.count)} items, page 1 said ${show(count)}`);
+    if (page.count !== count) problems.push(`page ${page.number} says ${show(page.count)} items, page 1 said ${show(count)}`);
     if (page.totalPages !== undefined && first.totalPages !== undefined && page.totalPages !== first.totalPages)
-      envelopeProblem(`page ${page.number} says ${page.totalPages} pages, page 1 said ${first.totalPages}`);
+      problems.push(`page ${page.number} says ${page.totalPages} pages, page 1 said ${first.totalPages}`);
   }
   for (const page of pages) {
     if (page === lastPage) continue;
     if (page.results.length !== size) problems.push(`page ${page.number} holds ${page.results.length} items, page 1 held ${size}`);
     if (page.nextPage !== undefined && page.nextPage !== page.number + 1)
-      envelopeProblem(`page ${page.number} says the next page is ${page.nextPage}`);
+      problems.push(`page ${page.number} says the next page is ${page.nextPage}`);
   }
   if (count !== undefined && lastPage.nextPage !== undefined) {
-    envelopeProblem(
+    problems.push(
       `page ${lastPage.number} should be the last for ${count} items in pages of ${size}, but says page ${lastPage.nextPage} follows` +
         (first.totalPages !== undefined ? ` (page 1 said ${first.totalPages} pages)` : ''),
     );
@@ -236,7 +291,7 @@ async function readPass<T>(
   if (count !== undefined && items.length !== count) {
     problems.push(`page 1 says ${count} items, but ${items.length} distinct items were read over ${pages.length} pages`);
   }
-  return { count, items, byId, problems, envelopeSound };
+  return { pages, size, items, byId, problems };
 }
 
 /** A server that ignores ?page= answers page 1 again and again: no re-read can help. */
