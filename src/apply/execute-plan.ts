@@ -8,7 +8,11 @@ import { describeError } from '../errors.js';
 import type { Operation } from '../plan/types.js';
 import type { SecodaPort } from '../secoda/port.js';
 import { buildDependencyGraph, pathKey } from './dependency-graph.js';
-import { createWithReconciliation } from './reconcile-create.js';
+import { sleepUnlessAborted } from '../secoda/abortable-sleep.js';
+import { createWithReconciliation, type CreateOptions } from './reconcile-create.js';
+
+/** See ExecuteOptions.categoryStaggerMs. */
+export const DEFAULT_CATEGORY_STAGGER_MS = 500;
 
 export type StepStatus = 'done' | 'failed' | 'skipped' | 'not-started';
 
@@ -33,6 +37,14 @@ export interface ExecuteOptions {
   readonly onStep?: (step: StepResult) => void;
   /** Base of the backoff between attempts of a create whose outcome was unknown (default 250 ms). */
   readonly reconcileDelayMs?: number;
+  /**
+   * The most a run waits, at random, before it looks up and creates its categories (default
+   * 500 ms; one wait for all of them): two runs started at the same instant then look at
+   * different moments, and the later finds the earlier's category instead of making a second,
+   * which the API could never delete. Pass more when writes are paced (the look-up waits for
+   * the write's slot), 0 for none.
+   */
+  readonly categoryStaggerMs?: number;
 }
 
 export interface ExecuteResult {
@@ -48,6 +60,13 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
   const createdIds = new Map<string, string>();
   const running = new Set<Promise<void>>();
   const interrupted = () => options.signal?.aborted === true;
+  const staggerMs = options.categoryStaggerMs ?? DEFAULT_CATEGORY_STAGGER_MS;
+  let staggered: Promise<void> | undefined;
+  const create: CreateOptions = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.reconcileDelayMs === undefined ? {} : { baseDelayMs: options.reconcileDelayMs }),
+    stagger: () => (staggered ??= staggerMs > 0 ? sleepUnlessAborted(Math.random() * staggerMs, options.signal) : Promise.resolve()),
+  };
 
   const settle = (result: StepResult) => {
     results[result.index] = result;
@@ -69,7 +88,7 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
     if (!operation || interrupted()) return;
     const task = (async () => {
       try {
-        const outcome = await runOperation(operation, port, options.integration, createdIds, options.signal, options.reconcileDelayMs);
+        const outcome = await runOperation(operation, port, options.integration, createdIds, create);
         if (outcome.createdId !== null && operation.kind !== 'property') createdIds.set(pathKey(operation.path), outcome.createdId);
         settle({
           index,
@@ -120,9 +139,9 @@ async function runOperation(
   port: SecodaPort,
   integration: string,
   createdIds: Map<string, string>,
-  signal?: AbortSignal,
-  reconcileDelayMs?: number,
+  create: CreateOptions,
 ): Promise<Outcome> {
+  const signal = create.signal;
   const parentId = (explicit: string | null): string => {
     if (explicit !== null) return explicit;
     const created = createdIds.get(pathKey(op.path.slice(0, -1)));
@@ -139,20 +158,12 @@ async function runOperation(
       else await port.deleteProperty(op.remote_id);
       return { createdId: null, reconciled: false, note: null };
     case 'create':
-      return createWithReconciliation(
-        port,
-        op.kind,
-        op.body,
-        op.kind === 'category' ? null : parentId(op.parent_id),
-        integration,
-        signal,
-        reconcileDelayMs,
-      );
+      return createWithReconciliation(port, op.kind, op.body, op.kind === 'category' ? null : parentId(op.parent_id), integration, create);
     case 'replace': {
       if (op.kind === 'event') await port.deleteEvent(op.remote_id);
       else await port.deleteProperty(op.remote_id);
       if (signal?.aborted) throw new Error(`interrupted after deleting ${op.kind} ${op.path.join(' › ')}; re-run apply to re-create it`);
-      return createWithReconciliation(port, op.kind, op.body, parentId(op.parent_id), integration, signal, reconcileDelayMs);
+      return createWithReconciliation(port, op.kind, op.body, parentId(op.parent_id), integration, create);
     }
   }
 }

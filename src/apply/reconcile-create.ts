@@ -46,18 +46,35 @@ export interface CreateOutcome {
   readonly note: string | null;
 }
 
+export interface CreateOptions {
+  readonly signal?: AbortSignal;
+  /** Base of the backoff between attempts of a create whose outcome was unknown (ms). */
+  readonly baseDelayMs?: number;
+  /**
+   * Awaited before a category is looked up and created: a random pause, the same for every
+   * category of one run (see executePlan). Two runs started at the same instant would otherwise
+   * look at the same moment, both find nothing, and both create the category; staggered, the
+   * later one finds the earlier one's.
+   */
+  readonly stagger?: () => Promise<void>;
+}
+
 export async function createWithReconciliation(
   port: SecodaPort,
   kind: ResourceKind,
   body: CreateBody,
   parentId: string | null,
   integration: string,
-  signal?: AbortSignal,
-  baseDelayMs = BASE_DELAY_MS,
+  options: CreateOptions = {},
 ): Promise<CreateOutcome> {
+  const { signal, baseDelayMs = BASE_DELAY_MS } = options;
+  // A category looks as late as it can: after the stagger (its slot is taken only then, so that
+  // the stagger moves the write too) and, paced, once the slot is open.
+  if (kind === 'category') await options.stagger?.();
   const slot = port.reserveWrite();
+  if (kind === 'category') await slot?.open(signal);
+  else if (slot !== undefined) await slot.near(LOOKUP_LEAD_MS, signal);
   if (kind === 'category' || slot !== undefined) {
-    if (slot !== undefined) await slot.near(LOOKUP_LEAD_MS, signal);
     const existing = await findExisting(port, kind, body.title, parentId, integration);
     if (existing !== undefined) {
       return { createdId: existing, reconciled: false, note: `it was in Secoda already (id ${existing}): another run created it` };

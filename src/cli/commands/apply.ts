@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { executePlan, type ExecuteResult, type StepResult } from '../../apply/execute-plan.js';
+import { DEFAULT_CATEGORY_STAGGER_MS, executePlan, type ExecuteResult, type StepResult } from '../../apply/execute-plan.js';
 import { explainResidue } from '../../apply/explain-residue.js';
 import { checkSavedPlan } from '../../apply/saved-plan.js';
 import { UsageError } from '../../errors.js';
@@ -18,6 +18,9 @@ import { askApproval } from '../approval.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
 import { reviewOptions } from '../github-options.js';
 import type { ReviewSession } from '../github-publish.js';
+
+/** How long, at most, a paced run waits at random before creating its categories (see executePlan). */
+const PACED_CATEGORY_STAGGER_MS = 5_000;
 
 export const applySpec: CommandSpec = {
   name: 'apply',
@@ -100,6 +103,8 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     const result = await executePlan(plan.operations, connection.client, {
       integration: plan.integration,
       ...(io.signal ? { signal: io.signal } : {}),
+      // Paced, a category's look-up waits for its write slot: stagger runs by more than a slot.
+      categoryStaggerMs: connection.writesPerMinute > 0 ? PACED_CATEGORY_STAGGER_MS : DEFAULT_CATEGORY_STAGGER_MS,
       onStep: (step) => progress.onStep(step),
     });
     progress.finish();
