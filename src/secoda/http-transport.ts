@@ -32,12 +32,12 @@ export interface TransportOptions {
   /** 0 = unpaced. */
   readonly writesPerMinute?: number;
   readonly retry?: Partial<RetryOptions>;
-  /** How long one attempt may wait for an answer (default 30 s). */
+  /** How long one attempt may wait for an answer (default 20 s). */
   readonly timeoutMs?: number;
   /**
-   * How long one request may take in all, its attempts and the waits between them (not the
-   * wait for a write slot), before it fails (default 2 min): a server that never answers fails
-   * within this bound, and the error says so.
+   * How long one request may take in all, its attempts and the backoff between them, before it
+   * fails (default 1 min): a server that never answers fails within this bound, and the error
+   * says so. Waits for a write slot, and the Retry-After a server asks for, do not count.
    */
   readonly maxRequestMs?: number;
   /** Told before each retry, so the command line can print a line per retry. */
@@ -105,8 +105,8 @@ const NEVER_SENDABLE: Readonly<Record<string, string>> = {
   ERR_UNESCAPED_CHARACTERS: 'the path holds characters that cannot be sent',
   ERR_INVALID_PROTOCOL: 'the URL has a protocol other than http(s)',
 };
-const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_MAX_REQUEST_MS = 120_000;
+const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_MAX_REQUEST_MS = 60_000;
 const NOT_SENT_TIMEOUTS = new Set(['lookup', 'connect', 'secureConnect']);
 
 export class HttpTransport {
@@ -158,15 +158,17 @@ export class HttpTransport {
     const limitMs = Math.max(1, this.options.maxRequestMs ?? DEFAULT_MAX_REQUEST_MS);
     const attemptMs = Math.max(1, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     let started: number | undefined;
-    // Time spent waiting for write slots after the first attempt: the pacer's, not the server's.
-    let pacedMs = 0;
-    const elapsed = () => (started === undefined ? 0 : this.clock.now() - started - pacedMs);
+    // Waits that do not count against the bound: for write slots after the first attempt (the
+    // pacer's), and for the Retry-After a server asked for (it answered; it is not silent).
+    let excludedMs = 0;
+    const elapsed = () => (started === undefined ? 0 : this.clock.now() - started - excludedMs);
+    const excluded = (ms: number) => (excludedMs += ms);
     for (let attempt = 1; ; attempt++) {
       if (isWrite) {
         const before = this.clock.now();
         if (attempt === 1 && options.slot) await options.slot.open(this.options.signal);
         else await this.pacer.acquire(this.options.signal);
-        if (started !== undefined) pacedMs += this.clock.now() - before;
+        if (started !== undefined) excluded(this.clock.now() - before);
       }
       started ??= this.clock.now();
       const timeoutMs = Math.max(1, Math.min(attemptMs, limitMs - elapsed()));
@@ -185,7 +187,7 @@ export class HttpTransport {
         const reason = code === 'ETIMEDOUT' ? `no answer within ${durationWords(timeoutMs)}` : `no answer (${code})`;
         // A POST that may have reached Secoda is never retried here: apply reconciles it.
         if (method === 'POST' && sent) throw new OutcomeUnknownError(method, shown, reason);
-        if (await this.retryAfterFailure(method, shown, attempt, reason, undefined, elapsed(), limitMs)) continue;
+        if (await this.retryAfterFailure(method, shown, attempt, reason, undefined, elapsed(), limitMs, excluded)) continue;
         throw new SecodaNetworkError(code, method, shown, {
           attempts: attempt,
           elapsedMs: elapsed(),
@@ -204,7 +206,7 @@ export class HttpTransport {
         const waitMs = parseRetryAfter(retryAfter, this.clock.now());
         if (status === 429) this.pacer.pauseUntil(this.clock.now() + (waitMs ?? backoffDelay(attempt, this.retry, this.random)));
         const reason = `Secoda answered ${status}${statusText(status)}`;
-        if (await this.retryAfterFailure(method, shown, attempt, reason, waitMs, elapsed(), limitMs)) continue;
+        if (await this.retryAfterFailure(method, shown, attempt, reason, waitMs, elapsed(), limitMs, excluded)) continue;
       }
       throw toApiError(status, method, shown, text);
     }
@@ -215,7 +217,10 @@ export class HttpTransport {
     await this.clock.sleep(ms, this.options.signal);
   }
 
-  /** Waits before the next attempt and says so; false when no attempt or no time is left. */
+  /**
+   * Waits before the next attempt and says so; false when no attempt or no time is left. A wait
+   * the server asked for (Retry-After) is honoured whatever the bound, and not counted against it.
+   */
   private async retryAfterFailure(
     method: Method,
     path: string,
@@ -224,14 +229,16 @@ export class HttpTransport {
     retryAfterMs: number | undefined,
     elapsedMs: number,
     limitMs: number,
+    excluded: (ms: number) => void,
   ): Promise<boolean> {
     if (attempt >= this.retry.attempts) return false;
     const delayMs = backoffDelay(attempt, this.retry, this.random, retryAfterMs);
     // Another attempt must have time to get an answer before the bound.
-    if (elapsedMs + delayMs >= limitMs) return false;
+    if (elapsedMs + (retryAfterMs === undefined ? delayMs : 0) >= limitMs) return false;
     this.options.onRetry?.({ method, path, attempt, attempts: this.retry.attempts, reason, delayMs, elapsedMs, limitMs });
     this.stats.retries++;
     await this.clock.sleep(delayMs, this.options.signal);
+    if (retryAfterMs !== undefined) excluded(delayMs);
     return true;
   }
 
