@@ -101,7 +101,8 @@ export async function createWithReconciliation(
 
   if (kind === 'category' || (kind === 'event' && slot !== undefined)) {
     // Another run may have created the same resource at the same instant: both use the oldest.
-    const oldest = await findExisting(port, kind, body.title, parentId, integration);
+    // The create is done whatever this check meets (an interrupt, a failing read): our own copy then serves.
+    const oldest = await findExisting(port, kind, body.title, parentId, integration).catch(() => undefined);
     if (oldest !== undefined && !sameId(oldest, created)) {
       return {
         createdId: oldest,

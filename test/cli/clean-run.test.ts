@@ -32,14 +32,10 @@ describe('clean runs', () => {
     const controller = new AbortController();
     const listeners: unknown[] = [];
     const add = controller.signal.addEventListener.bind(controller.signal);
-    controller.signal.addEventListener = ((
-      type: string,
-      listener: EventListenerOrEventListenerObject,
-      options?: AddEventListenerOptions,
-    ) => {
-      listeners.push(listener);
-      add(type, listener, options);
-    }) as typeof controller.signal.addEventListener;
+    controller.signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      listeners.push(args[1]);
+      add(...args);
+    }) as typeof add;
     const waits = Array.from({ length: 500 }, () =>
       abortableSleep(60_000, controller.signal).then(
         () => 'slept',
