@@ -35,7 +35,7 @@ describe('clean runs', () => {
     controller.signal.addEventListener = ((...args: Parameters<typeof add>) => {
       listeners.push(args[1]);
       add(...args);
-    }) as typeof add;
+    });
     const waits = Array.from({ length: 500 }, () =>
       abortableSleep(60_000, controller.signal).then(
         () => 'slept',
