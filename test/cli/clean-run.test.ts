@@ -32,10 +32,10 @@ describe('clean runs', () => {
     const controller = new AbortController();
     const listeners: unknown[] = [];
     const add = controller.signal.addEventListener.bind(controller.signal);
-    controller.signal.addEventListener = ((...args: Parameters<typeof add>) => {
+    controller.signal.addEventListener = (...args: Parameters<typeof add>) => {
       listeners.push(args[1]);
       add(...args);
-    });
+    };
     const waits = Array.from({ length: 500 }, () =>
       abortableSleep(60_000, controller.signal).then(
         () => 'slept',
