@@ -9,11 +9,11 @@ import { createInterface } from 'node:readline/promises';
 import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
 
-export type Approval = 'approved' | 'declined';
+export type Approval = 'approved' | 'declined' | 'interrupted';
 
 /**
  * Asks on the terminal; throws a UsageError (exit 1) when there is none to ask on. The question
- * goes to stdout, as Terraform's does. An interrupt while waiting counts as a "no".
+ * goes to stdout, as Terraform's does. Ctrl-C while waiting is 'interrupted'.
  */
 export async function askApproval(io: Io, target: string): Promise<Approval> {
   const stdin = io.stdin;
@@ -35,7 +35,7 @@ export async function askApproval(io: Io, target: string): Promise<Approval> {
     return answer.trim() === 'yes' ? 'approved' : 'declined';
   } catch {
     io.stdout.write('\n');
-    return 'declined';
+    return io.signal?.aborted === true ? 'interrupted' : 'declined';
   } finally {
     reader.close();
   }

@@ -137,3 +137,31 @@ describe('apply asks before it writes', () => {
     60_000,
   );
 });
+
+describe('interrupting the question', () => {
+  it('Ctrl-C while apply waits for "yes" changes nothing and exits 130', async () => {
+    const emulator = await startEmulator({ token: TOKEN });
+    try {
+      const controller = new AbortController();
+      let stdout = '';
+      const running = run(['apply', EXAMPLE, '--writes-per-minute', '0'], {
+        stdin: Object.assign(new PassThrough(), { isTTY: true }),
+        stdout: {
+          write: (text: string) => {
+            stdout += text;
+            if (stdout.includes('Enter a value:')) controller.abort('SIGINT');
+            return true;
+          },
+        },
+        stderr: { write: () => true },
+        env: { SECODA_API_URL: emulator.url, SECODA_API_TOKEN: TOKEN, NO_COLOR: '1' },
+        signal: controller.signal,
+      });
+      expect(await running).toBe(130);
+      expect(stdout).toContain('Apply cancelled: nothing was changed.');
+      expect(emulator.log.entries.filter((e) => e.method !== 'GET')).toHaveLength(0);
+    } finally {
+      await emulator.close();
+    }
+  });
+});

@@ -89,9 +89,10 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
 
     io.stdout.write(renderPlanText(plan, { style }));
     if (!connection.local && !booleanOption(args, 'auto-approve') && saved === undefined) {
-      if ((await askApproval(io, connection.baseUrl)) !== 'approved') {
+      const approval = await askApproval(io, connection.baseUrl);
+      if (approval !== 'approved') {
         io.stdout.write('Apply cancelled: nothing was changed.\n');
-        return 1;
+        return approval === 'interrupted' ? (io.signal?.reason === 'SIGTERM' ? 143 : 130) : 1;
       }
     }
     await review?.setStatus('applying');
