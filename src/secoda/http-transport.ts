@@ -67,7 +67,7 @@ export interface RetryNotice {
   readonly attempt: number;
   /** Attempts allowed in all. */
   readonly attempts: number;
-  /** Why: "Secoda answered 503 Service Unavailable", "no answer within 30 s", "ECONNRESET". */
+  /** Why: "Secoda answered 503 Service Unavailable", "no answer within 20 s", "no answer (ECONNRESET)". */
   readonly reason: string;
   /** The wait before the next attempt (ms). */
   readonly delayMs: number;

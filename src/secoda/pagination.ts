@@ -215,16 +215,23 @@ async function readPass<T>(
   if (count !== undefined) {
     // Ask for no more pages than the count needs, nor than the envelope claims.
     const expected = knownCount ?? count;
-    let wanted = expected === 0 || size === 0 ? 1 : Math.ceil(expected / size);
+    const byCount = expected === 0 || size === 0 ? 1 : Math.ceil(expected / size);
     const claimed = knownTotal ?? first.totalPages;
-    if (claimed !== undefined && claimed >= 1) wanted = Math.min(wanted, claimed);
-    if (wanted > MAX_PAGES)
+    const wanted = claimed !== undefined && claimed >= 1 ? Math.min(byCount, claimed) : byCount;
+    if (byCount > MAX_PAGES)
       throw new SecodaInvalidResponseError('GET', `/${path}`, `the list claims ${count} items in pages of ${size}`, '');
-    const rest = await Promise.all(Array.from({ length: wanted - 1 }, (_, i) => fetchPage(i + 2)));
-    for (const [i, page] of rest.entries()) {
-      if (page === undefined) problems.push(`page ${i + 2} of ${wanted} was not found (the list shrank while it was read)`);
-      else pages.push(page);
-    }
+    const fetchRange = async (from: number, to: number) => {
+      const fetched = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => fetchPage(from + i)));
+      for (const [i, page] of fetched.entries()) {
+        if (page === undefined) problems.push(`page ${from + i} of ${to} was not found (the list shrank while it was read)`);
+        else pages.push(page);
+      }
+    };
+    await fetchRange(2, wanted);
+    // A page count below what the count needs, while the pages say more follow: the page count is the odd one out.
+    const lastRead = pages[pages.length - 1];
+    if (wanted < byCount && lastRead !== undefined && lastRead.number === wanted && lastRead.nextPage === wanted + 1)
+      await fetchRange(wanted + 1, byCount);
   } else if (first.totalPages !== undefined) {
     if (first.totalPages > MAX_PAGES)
       throw new SecodaInvalidResponseError('GET', `/${path}`, `the list claims ${first.totalPages} pages`, '');

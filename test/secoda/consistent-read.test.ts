@@ -157,3 +157,16 @@ describe('a list read while it moves, lies or has no order', () => {
     expect(server.log.entries).toHaveLength(5);
   });
 });
+
+describe('a page count that contradicts the count', () => {
+  it('too low, while the pages say more follow: the count and the pages win', async () => {
+    const items = Array.from({ length: 130 }, (_, i) => ({ id: `id-${i}`, title: `T${i}` }));
+    scripted = await startScriptedServer((req, res) => {
+      const n = Number(req.url.searchParams.get('page'));
+      const body = page(items.slice((n - 1) * 50, n * 50), n, 3, {}, 130) as Record<string, unknown>;
+      json(res, 200, { ...body, total_pages: 1 });
+    });
+    expect(await client(scripted.url).listCategories()).toHaveLength(130);
+    expect(scripted.requests).toHaveLength(3);
+  });
+});
