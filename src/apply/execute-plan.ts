@@ -8,7 +8,11 @@ import { describeError } from '../errors.js';
 import type { Operation } from '../plan/types.js';
 import type { SecodaPort } from '../secoda/port.js';
 import { buildDependencyGraph, pathKey } from './dependency-graph.js';
-import { createWithReconciliation } from './reconcile-create.js';
+import { sleepUnlessAborted } from '../secoda/abortable-sleep.js';
+import { createWithReconciliation, type CreateOptions } from './reconcile-create.js';
+
+/** See ExecuteOptions.categoryStaggerMs. */
+export const DEFAULT_CATEGORY_STAGGER_MS = 500;
 
 export type StepStatus = 'done' | 'failed' | 'skipped' | 'not-started';
 
@@ -22,6 +26,8 @@ export interface StepResult {
   readonly createdId: string | null;
   /** Whether an unknown outcome was settled by looking at Secoda. */
   readonly reconciled: boolean;
+  /** For a create done another way than planned (another run's copy was used), what happened. */
+  readonly note?: string | null;
 }
 
 export interface ExecuteOptions {
@@ -31,6 +37,14 @@ export interface ExecuteOptions {
   readonly onStep?: (step: StepResult) => void;
   /** Base of the backoff between attempts of a create whose outcome was unknown (default 250 ms). */
   readonly reconcileDelayMs?: number;
+  /**
+   * The most a run waits, at random, before it looks up and creates its categories (default
+   * 500 ms; one wait for all of them): two runs started at the same instant then look at
+   * different moments, and the later finds the earlier's category instead of making a second,
+   * which the API could never delete. Pass more when writes are paced (the look-up waits for
+   * the write's slot), 0 for none.
+   */
+  readonly categoryStaggerMs?: number;
 }
 
 export interface ExecuteResult {
@@ -46,6 +60,13 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
   const createdIds = new Map<string, string>();
   const running = new Set<Promise<void>>();
   const interrupted = () => options.signal?.aborted === true;
+  const staggerMs = options.categoryStaggerMs ?? DEFAULT_CATEGORY_STAGGER_MS;
+  let staggered: Promise<void> | undefined;
+  const create: CreateOptions = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.reconcileDelayMs === undefined ? {} : { baseDelayMs: options.reconcileDelayMs }),
+    stagger: () => (staggered ??= staggerMs > 0 ? sleepUnlessAborted(Math.random() * staggerMs, options.signal) : Promise.resolve()),
+  };
 
   const settle = (result: StepResult) => {
     results[result.index] = result;
@@ -67,9 +88,17 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
     if (!operation || interrupted()) return;
     const task = (async () => {
       try {
-        const outcome = await runOperation(operation, port, options.integration, createdIds, options.signal, options.reconcileDelayMs);
+        const outcome = await runOperation(operation, port, options.integration, createdIds, create);
         if (outcome.createdId !== null && operation.kind !== 'property') createdIds.set(pathKey(operation.path), outcome.createdId);
-        settle({ index, operation, status: 'done', detail: null, createdId: outcome.createdId, reconciled: outcome.reconciled });
+        settle({
+          index,
+          operation,
+          status: 'done',
+          detail: null,
+          createdId: outcome.createdId,
+          reconciled: outcome.reconciled,
+          note: outcome.note,
+        });
         for (const dependent of graph.dependents[index] ?? []) {
           waiting[dependent] = (waiting[dependent] ?? 1) - 1;
           if (waiting[dependent] === 0 && results[dependent] === undefined) start(dependent);
@@ -102,6 +131,7 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
 interface Outcome {
   readonly createdId: string | null;
   readonly reconciled: boolean;
+  readonly note: string | null;
 }
 
 async function runOperation(
@@ -109,9 +139,9 @@ async function runOperation(
   port: SecodaPort,
   integration: string,
   createdIds: Map<string, string>,
-  signal?: AbortSignal,
-  reconcileDelayMs?: number,
+  create: CreateOptions,
 ): Promise<Outcome> {
+  const signal = create.signal;
   const parentId = (explicit: string | null): string => {
     if (explicit !== null) return explicit;
     const created = createdIds.get(pathKey(op.path.slice(0, -1)));
@@ -122,26 +152,18 @@ async function runOperation(
     case 'update':
       if (op.kind === 'event') await port.patchEvent(op.remote_id, op.patch);
       else await port.patchProperty(op.remote_id, op.patch);
-      return { createdId: null, reconciled: false };
+      return { createdId: null, reconciled: false, note: null };
     case 'delete':
       if (op.kind === 'event') await port.deleteEvent(op.remote_id);
       else await port.deleteProperty(op.remote_id);
-      return { createdId: null, reconciled: false };
+      return { createdId: null, reconciled: false, note: null };
     case 'create':
-      return createWithReconciliation(
-        port,
-        op.kind,
-        op.body,
-        op.kind === 'category' ? null : parentId(op.parent_id),
-        integration,
-        signal,
-        reconcileDelayMs,
-      );
+      return createWithReconciliation(port, op.kind, op.body, op.kind === 'category' ? null : parentId(op.parent_id), integration, create);
     case 'replace': {
       if (op.kind === 'event') await port.deleteEvent(op.remote_id);
       else await port.deleteProperty(op.remote_id);
       if (signal?.aborted) throw new Error(`interrupted after deleting ${op.kind} ${op.path.join(' › ')}; re-run apply to re-create it`);
-      return createWithReconciliation(port, op.kind, op.body, parentId(op.parent_id), integration, signal, reconcileDelayMs);
+      return createWithReconciliation(port, op.kind, op.body, parentId(op.parent_id), integration, create);
     }
   }
 }

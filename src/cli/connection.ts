@@ -11,12 +11,16 @@ import type { RunningEmulator } from '../emulator/server.js';
 import type { SecodaClient } from '../secoda/client.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
 import type { Io } from './io.js';
+import { acquireLocalLock } from './local-lock.js';
+import { retryLine } from './retry-line.js';
 import { version } from './version.js';
 
 export const DEFAULT_API_URL = 'https://api.secoda.co/api/v1';
 /** Secoda's documented limit: "30 write calls (POST/PUT/PATCH) per minute". */
 export const DOCUMENTED_WRITES_PER_MINUTE = 30;
 export const LOCAL_DIR = '.tpsync';
+/** How long a --local run waits for another one using the same store, by default (seconds). */
+export const DEFAULT_LOCK_TIMEOUT_SECONDS = 60;
 
 export const connectionOptions: Readonly<Record<string, OptionSpec>> = {
   local: { type: 'boolean', description: `Use an embedded Secoda emulator kept in ${LOCAL_DIR}/ (no account needed)` },
@@ -25,6 +29,11 @@ export const connectionOptions: Readonly<Record<string, OptionSpec>> = {
     type: 'string',
     value: 'N',
     description: `Pace writes to N a minute (default ${DOCUMENTED_WRITES_PER_MINUTE}, Secoda's limit; 0 = unpaced, the default with --local)`,
+  },
+  'lock-timeout': {
+    type: 'string',
+    value: 'seconds',
+    description: `With --local: how long to wait for another run using ${LOCAL_DIR}/ (default ${DEFAULT_LOCK_TIMEOUT_SECONDS}; 0 refuses at once)`,
   },
 };
 
@@ -37,16 +46,25 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function openConnection(args: ParsedArgs, io: Io): Promise<Connection> {
+export async function openConnection(args: ParsedArgs, io: Io, command = 'run'): Promise<Connection> {
   const local = booleanOption(args, 'local');
   const concurrency = integerOption(args, 'concurrency', 4, 1, 64);
   const writesPerMinute = integerOption(args, 'writes-per-minute', local ? 0 : DOCUMENTED_WRITES_PER_MINUTE, 0, 100_000);
-  const common = { concurrency, writesPerMinute, userAgent: `tpsync/${version}`, ...(io.signal ? { signal: io.signal } : {}) };
+  const lockTimeoutSeconds = integerOption(args, 'lock-timeout', DEFAULT_LOCK_TIMEOUT_SECONDS, 0, 86_400);
+  const common = {
+    concurrency,
+    writesPerMinute,
+    userAgent: `tpsync/${version}`,
+    ...(io.signal ? { signal: io.signal } : {}),
+    // A line per retry: a slow or failing Secoda is never silent.
+    onRetry: (notice: Parameters<typeof retryLine>[0]) =>
+      io.stderr.write(`${io.stderr.isTTY === true ? '\r\u001b[2K' : ''}${retryLine(notice)}\n`),
+  };
 
   // Loaded on demand: `validate` and `--help` should not pay for an HTTP client or a server.
   const { SecodaClient } = await import('../secoda/client.js');
   if (local) {
-    const emulator = await startLocalEmulator(io);
+    const emulator = await startLocalEmulator(io, command, lockTimeoutSeconds * 1000);
     const client = new SecodaClient({ ...common, baseUrl: emulator.url, token: emulator.token });
     return {
       client,
@@ -87,10 +105,35 @@ interface LocalEmulator {
   close(): Promise<void>;
 }
 
-async function startLocalEmulator(io: Io): Promise<LocalEmulator> {
+async function startLocalEmulator(io: Io, command: string, lockTimeoutMs: number): Promise<LocalEmulator> {
   await mkdir(LOCAL_DIR, { recursive: true });
   // Keep the emulator's data out of git even where the repository does not ignore it.
   await writeFile(join(LOCAL_DIR, '.gitignore'), '*\n');
+  const lock = await acquireLocalLock(LOCAL_DIR, {
+    timeoutMs: lockTimeoutMs,
+    command,
+    onWait: (holder) => io.stderr.write(`Waiting for ${holder} to finish with the local Secoda in ${LOCAL_DIR}/…\n`),
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+  try {
+    const emulator = await startHeldEmulator(io);
+    return {
+      ...emulator,
+      close: async () => {
+        try {
+          await emulator.close();
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startHeldEmulator(io: Io): Promise<LocalEmulator> {
   // A fresh token each run: nothing secret is ever written to disk.
   const token = randomBytes(16).toString('hex');
   let emulator: RunningEmulator;

@@ -7,7 +7,12 @@ export interface OutputStream {
   readonly columns?: number;
 }
 
+/** Where apply reads its "yes" from. */
+export type InputStream = NodeJS.ReadableStream & { readonly isTTY?: boolean };
+
 export interface Io {
+  /** The terminal to ask on (apply's approval); absent or not a TTY means there is no one to ask. */
+  readonly stdin?: InputStream;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -13,6 +13,10 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 const code = await run(process.argv.slice(2), {
+  // Touched only when apply asks for approval: opening stdin for nothing could keep the process waiting.
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

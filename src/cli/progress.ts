@@ -26,7 +26,12 @@ export function createApplyProgress(io: Io, total: number, style: Style, now: ()
     switch (step.status) {
       case 'done': {
         const id = step.createdId !== null ? style.dim(` (id ${step.createdId})`) : '';
-        const note = step.reconciled ? style.dim(' — checked after an unanswered request') : '';
+        const note =
+          step.note !== undefined && step.note !== null
+            ? style.dim(` — ${step.note}`)
+            : step.reconciled
+              ? style.dim(' — checked after an unanswered request')
+              : '';
         return `${style.green('✓')} ${PAST[step.operation.action]} ${what}${id}${note}`;
       }
       case 'failed':

@@ -11,6 +11,10 @@
  * page, and anything else that is not a page → 404 {"detail": "Invalid page."}.
  */
 import { invalidPage } from './drf-errors.js';
+import { mulberry32, NO_LIST_FAULT, type ListFaultDecision } from './faults.js';
+
+/** The `total_pages` a lying envelope claims (see FaultOptions.lyingEnvelopeRate). */
+export const LYING_TOTAL_PAGES = 40_000;
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -45,19 +49,42 @@ export interface PageOptions {
   /** `host[:port]` as the client addressed us; links are absolute URLs on it. */
   host: string;
   resourceTotals: Record<string, number>;
+  /** How this page is served wrongly, when a fault says so. */
+  fault?: ListFaultDecision;
 }
 
 export function paginate<T>(items: readonly T[], rawPage: string | undefined, options: PageOptions): Envelope<T> {
+  const fault = options.fault ?? NO_LIST_FAULT;
   const pages = totalPages(items.length, options.pageSize);
   const page = pageNumber(rawPage, pages);
   const link = (n: number) => `http://${options.host}/api/v1/resource/all/?page=${n}`;
-  const start = (page - 1) * options.pageSize;
+  const rows = fault.orderSeed === undefined ? items : shuffled(items, fault.orderSeed);
+  const start = Math.max(0, (page - 1) * options.pageSize + fault.shift);
+  let count = items.length;
+  let total = pages;
+  let next: number | null = page < pages ? page + 1 : null;
+  if (fault.lie === 'count') count = Math.max(0, count + fault.countDelta);
+  else if (fault.lie === 'total-pages') total = LYING_TOTAL_PAGES;
+  else if (fault.lie === 'next-page') next = next === null ? page + 1 : null;
   return {
-    links: { next: page < pages ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : 'None' },
-    meta: { page, previous_page: page > 1 ? page - 1 : 'None', next_page: page < pages ? page + 1 : null },
-    count: items.length,
-    total_pages: pages,
-    results: items.slice(start, start + options.pageSize),
+    links: { next: next === null ? null : link(next), previous: page > 1 ? link(page - 1) : 'None' },
+    meta: { page, previous_page: page > 1 ? page - 1 : 'None', next_page: next },
+    count,
+    total_pages: total,
+    results: rows.slice(start, start + options.pageSize),
     resource_totals: options.resourceTotals,
   };
+}
+
+/** A seeded Fisher–Yates shuffle (a copy). */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const random = mulberry32(seed);
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const held = copy[i] as T;
+    copy[i] = copy[j] as T;
+    copy[j] = held;
+  }
+  return copy;
 }

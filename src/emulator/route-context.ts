@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { methodNotAllowed, parseError, pythonType } from './drf-errors.js';
 import type { Body } from './body-validation.js';
+import type { ListFaultDecision } from './faults.js';
 import { paginate, type Envelope } from './pagination.js';
 import type { ResourceKind, Store, StoredResource } from './store.js';
 
@@ -19,6 +20,10 @@ export interface RouteContext {
   readonly settings: RouteSettings;
   /** Sends the reply of a write that has been committed — or, if a fault says so, a 500 or nothing at all. */
   replyCommitted(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown): void;
+  /** How this list page request is served wrongly, if a list fault fires (and notes it in the log). */
+  listFault(request: FastifyRequest): ListFaultDecision;
+  /** Whether creates and patches trim `description` and `definition` (FaultOptions.trimTextOnSave). */
+  trimsText(): boolean;
 }
 
 /**
@@ -67,6 +72,7 @@ export function listEnvelope<T>(
     pageSize: context.settings.pageSize,
     host: request.host || 'localhost',
     resourceTotals: totals,
+    fault: context.listFault(request),
   });
   return { ...envelope, results: envelope.results.map(shape) };
 }
@@ -91,6 +97,7 @@ export function listJson(
     pageSize: context.settings.pageSize,
     host: request.host || 'localhost',
     resourceTotals: resourceTotals(items),
+    fault: context.listFault(request),
   });
   const parts = results.map((record) => context.store.jsonOf(record, () => JSON.stringify(shape(record))));
   // `head` keeps the envelope's key order (links, meta, count, total_pages); results and resource_totals follow, as in Envelope.

@@ -77,7 +77,7 @@ function registerCollection(app: FastifyInstance, context: RouteContext, collect
     if (Object.keys(errors).length > 0) throw fieldErrors(errors);
     if (!parentRecord) throw notFound();
     // The parent is stored as the parent's own id, as a foreign key serialises.
-    const created = store.insert(kind, { ...input, parent: parentRecord.id });
+    const created = store.insert(kind, savedText(context, { ...input, parent: parentRecord.id }));
     context.replyCommitted(request, reply, collection.createStatus, toApiResource(created, shapeContext(store)));
   });
 
@@ -86,7 +86,7 @@ function registerCollection(app: FastifyInstance, context: RouteContext, collect
   // "Use this endpoint to partially update event metadata." Only the documented fields change.
   app.patch<{ Params: { id: string } }>(`${path}/:id`, (request, reply) => {
     const existing = found(request.params.id);
-    const patched = store.patch(existing.id, validatePatch(jsonBody(request))) ?? existing;
+    const patched = store.patch(existing.id, savedText(context, validatePatch(jsonBody(request)))) ?? existing;
     context.replyCommitted(request, reply, 200, toApiResource(patched, shapeContext(store)));
   });
 
@@ -111,4 +111,15 @@ function registerCollection(app: FastifyInstance, context: RouteContext, collect
 function matchesId(value: string | null, wanted: string | undefined): boolean {
   // Equal strings are the same id: skip the normalisation, which is what a 10,000-item list costs.
   return wanted === undefined || value === wanted || (value !== null && idKey(value) === idKey(wanted));
+}
+
+/** The text fields as saved: trimmed, with \n line endings, when the emulator trims text (DRF's CharField trims by default). */
+function savedText<T extends { description?: string | null; definition?: string | null }>(context: RouteContext, fields: T): T {
+  if (!context.trimsText()) return fields;
+  const trim = (value: string | null | undefined) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : value);
+  return {
+    ...fields,
+    ...(fields.description === undefined ? {} : { description: trim(fields.description) }),
+    ...(fields.definition === undefined ? {} : { definition: trim(fields.definition) }),
+  };
 }

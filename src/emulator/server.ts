@@ -5,6 +5,9 @@
  *   log → fault decision (seeded, at arrival) → gate (tests) → latency → injected 5xx / 429 burst
  *   → Bearer auth (401) → write rate limit (429) → route → commit → after-commit fault (500 / drop)
  *
+ * A list page may be served wrongly on purpose (shifted, lying, unordered; see FaultOptions), and
+ * creates and patches may trim their text, as a real Secoda might.
+ *
  * Every path answers with and without `/api/v1` and a trailing slash. Errors look like DRF's.
  */
 import type { AddressInfo } from 'node:net';
@@ -13,11 +16,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { authenticationFailure } from './auth.js';
 import { DrfError, throttled, unauthenticated } from './drf-errors.js';
-import { FaultInjector, type FaultDecision, type FaultOptions } from './faults.js';
+import { FaultInjector, type FaultDecision, type FaultOptions, type ListFaultDecision } from './faults.js';
 import { DEFAULT_PAGE_SIZE } from './pagination.js';
 import { DataFileError, DebouncedSaver, readDataFile } from './persistence.js';
 import { RequestLog, type LogEntry } from './request-log.js';
-import { RawBody, type RouteContext, type RouteSettings } from './route-context.js';
+import { queryValue, RawBody, type RouteContext, type RouteSettings } from './route-context.js';
 import { registerCatalogRoutes } from './routes-catalog.js';
 import { registerCategoryRoutes } from './routes-categories.js';
 import { registerEventRoutes, registerPropertyRoutes } from './routes-events.js';
@@ -190,6 +193,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         void reply.code(status).send(body);
       }
     },
+    listFault(request: FastifyRequest): ListFaultDecision {
+      const raw = queryValue(request, 'page');
+      const page = raw === undefined || raw === '' ? 1 : Number(raw);
+      const decision = faults.decideList(Number.isFinite(page) ? page : 1);
+      const entry = states.get(request.raw)?.entry;
+      if (entry !== undefined && entry.fault === undefined) {
+        if (decision.shift !== 0) entry.fault = 'shifted-page';
+        else if (decision.lie !== undefined) entry.fault = 'lying-envelope';
+        else if (decision.orderSeed !== undefined) entry.fault = 'unordered';
+      }
+      return decision;
+    },
+    trimsText: () => faults.current.trimTextOnSave,
   };
 
   for (const prefix of ['', '/api/v1']) {

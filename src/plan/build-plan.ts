@@ -19,7 +19,7 @@ import {
   REPLACE_FIELDS,
 } from './field-diff.js';
 import { remoteFingerprint, trackingPlanFingerprint } from './fingerprint.js';
-import { compareText, compareTimestamps, sortOldestFirst } from './compare.js';
+import { compareText, compareTimestamps, sortOldestFirst, titleIdentity } from './compare.js';
 import {
   PLAN_FORMAT_VERSION,
   type CreateBody,
@@ -36,7 +36,10 @@ export interface PlanOptions {
   readonly writesPerMinute: number;
 }
 
-const NOT_IN_PLAN = 'not in the tracking plan';
+/** The `reason` of a delete whose resource the YAML does not name. */
+export const NOT_IN_PLAN = 'not in the tracking plan';
+/** The `reason` of a property deleted because its event is replaced (it is re-created with it). */
+export const EVENT_REPLACED = 'its event is replaced';
 
 export function buildPlan(trackingPlan: TrackingPlan, remoteState: RemoteState, options: PlanOptions): Plan {
   const remote = scope(remoteState, trackingPlan.integration);
@@ -92,7 +95,7 @@ class Planner {
   private readonly eventIds: Set<string>;
 
   constructor(private readonly remote: RemoteState) {
-    this.categoriesByTitle = groupBy(sortOldestFirst(remote.categories), (c) => c.title);
+    this.categoriesByTitle = groupBy(sortOldestFirst(remote.categories), (c) => titleIdentity(c.title));
     this.eventsByParent = groupBy(sortOldestFirst(remote.events), (e) => (e.parent === null ? '' : idKey(e.parent)));
     this.propertiesByParent = groupBy(sortOldestFirst(remote.properties), (p) => (p.parent === null ? '' : idKey(p.parent)));
     this.categoryIds = new Set(remote.categories.map((c) => idKey(c.id)));
@@ -100,16 +103,19 @@ class Planner {
   }
 
   run(plan: TrackingPlan): void {
-    const matched = plan.categories.map((category) => ({ category, remote: this.categoriesByTitle.get(category.title)?.[0] }));
+    const matched = plan.categories.map((category) => ({
+      category,
+      remote: this.categoriesByTitle.get(titleIdentity(category.title))?.[0],
+    }));
 
     // Pass 1: events matched by title within their category (the oldest of duplicates wins).
     const matches = new Map<PlanEvent, RemoteEvent>();
     const duplicates = new Map<PlanEvent, RemoteEvent[]>();
     for (const { category, remote } of matched) {
       if (!remote) continue;
-      const siblings = groupBy(this.eventsByParent.get(idKey(remote.id)) ?? [], (e) => e.title);
+      const siblings = groupBy(this.eventsByParent.get(idKey(remote.id)) ?? [], (e) => titleIdentity(e.title));
       for (const event of category.events) {
-        const [first, ...rest] = siblings.get(event.title) ?? [];
+        const [first, ...rest] = siblings.get(titleIdentity(event.title)) ?? [];
         if (!first) continue;
         matches.set(event, first);
         duplicates.set(event, rest);
@@ -118,11 +124,11 @@ class Planner {
     }
     // Pass 2: an event that left its category is found elsewhere under the integration (a move).
     const moves = new Map<PlanEvent, RemoteEvent>();
-    const unclaimedByTitle = groupBy(sortOldestFirst(this.remote.events), (e) => e.title);
+    const unclaimedByTitle = groupBy(sortOldestFirst(this.remote.events), (e) => titleIdentity(e.title));
     for (const { category } of matched) {
       for (const event of category.events) {
         if (matches.has(event)) continue;
-        const candidate = unclaimedByTitle.get(event.title)?.find((e) => !this.claimedEvents.has(e.id));
+        const candidate = unclaimedByTitle.get(titleIdentity(event.title))?.find((e) => !this.claimedEvents.has(e.id));
         if (!candidate) continue;
         moves.set(event, candidate);
         this.claimedEvents.add(candidate.id);
@@ -164,7 +170,7 @@ class Planner {
   }
 
   private createCategory(category: PlanCategory): void {
-    const body = { title: category.title, ...(category.teams === undefined ? {} : { teams: [...category.teams] }) };
+    const body = { title: titleIdentity(category.title), ...(category.teams === undefined ? {} : { teams: [...category.teams] }) };
     this.operations.push({
       action: 'create',
       kind: 'category',
@@ -178,7 +184,7 @@ class Planner {
   }
 
   private checkCategory(category: PlanCategory, remote: RemoteCategory): void {
-    const copies = this.categoriesByTitle.get(category.title) ?? [];
+    const copies = this.categoriesByTitle.get(titleIdentity(category.title)) ?? [];
     if (copies.length > 1) {
       this.warnings.push({
         code: 'category-duplicate',
@@ -218,11 +224,11 @@ class Planner {
   }
 
   private properties(event: PlanEvent, remote: RemoteEvent, eventPath: string[]): void {
-    const existing = groupBy(this.propertiesByParent.get(idKey(remote.id)) ?? [], (p) => p.title);
+    const existing = groupBy(this.propertiesByParent.get(idKey(remote.id)) ?? [], (p) => titleIdentity(p.title));
     const claimed = new Set<string>();
     for (const property of event.properties) {
       const path = [...eventPath, property.title];
-      const [match, ...extra] = existing.get(property.title) ?? [];
+      const [match, ...extra] = existing.get(titleIdentity(property.title)) ?? [];
       if (!match) {
         this.createProperty(property, eventPath, remote.id, propertyCreateFields(property), null);
         continue;
@@ -231,7 +237,7 @@ class Planner {
       const changes = [...diffPropertyShape(property, match), ...diffCommon(property, match)];
       const forced = changes.filter((c) => REPLACE_FIELDS.has(c.field)).map((c) => c.field);
       if (forced.length > 0) {
-        const body = { title: property.title, ...carryOver(match, propertyCreateFields(property)) };
+        const body = { title: titleIdentity(property.title), ...carryOver(match, propertyCreateFields(property)) };
         this.operations.push({
           action: 'replace',
           kind: 'property',
@@ -273,9 +279,9 @@ class Planner {
     changes: FieldChange[],
   ): void {
     const oldProperties = [...(this.propertiesByParent.get(idKey(remote.id)) ?? [])].sort(byTitleThenAge);
-    const reason = 'its event is replaced';
+    const reason = EVENT_REPLACED;
     for (const property of oldProperties) this.deleteProperty(property, [...path, property.title], reason, null);
-    const body = { title: event.title, ...carryOver(remote, createFields(event)) };
+    const body = { title: titleIdentity(event.title), ...carryOver(remote, createFields(event)) };
     this.operations.push({
       action: 'replace',
       kind: 'event',
@@ -287,9 +293,9 @@ class Planner {
       changes,
       reason: null,
     });
-    const previous = groupBy(oldProperties, (p) => p.title);
+    const previous = groupBy(oldProperties, (p) => titleIdentity(p.title));
     for (const property of event.properties) {
-      const old = previous.get(property.title)?.[0];
+      const old = previous.get(titleIdentity(property.title))?.[0];
       const fields = old ? carryOver(old, propertyCreateFields(property)) : propertyCreateFields(property);
       this.createProperty(property, path, null, fields, reason);
     }
@@ -303,7 +309,7 @@ class Planner {
       path,
       remote_id: null,
       parent_id: categoryId,
-      body: { title: event.title, ...fields },
+      body: { title: titleIdentity(event.title), ...fields },
       changes: bodyAsChanges(fields),
       reason: null,
     });
@@ -324,7 +330,7 @@ class Planner {
       path: [...eventPath, property.title],
       remote_id: null,
       parent_id: parentId,
-      body: { title: property.title, ...fields },
+      body: { title: titleIdentity(property.title), ...fields },
       changes: bodyAsChanges(fields),
       reason,
     });
@@ -371,7 +377,7 @@ class Planner {
     const unused = this.remote.categories.filter((c) => !used.has(c.id)).sort(byTitleThenAge);
     for (const category of unused) {
       // Extra copies of a category the plan uses were warned about with the one that is kept.
-      const oldest = this.categoriesByTitle.get(category.title)?.[0];
+      const oldest = this.categoriesByTitle.get(titleIdentity(category.title))?.[0];
       const isCopy = oldest !== undefined && oldest.id !== category.id && used.has(oldest.id);
       if (!isCopy) {
         const events = (this.eventsByParent.get(idKey(category.id)) ?? []).filter((e) => !this.claimedEvents.has(e.id)).length;

@@ -46,3 +46,23 @@ function timestampKey(value: string | null): number | undefined {
   if (Number.isNaN(seconds)) return undefined;
   return seconds * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
 }
+
+/**
+ * The form of a title that identity compares: Unicode NFC, so that "é" written as one code point
+ * and as "e" plus a combining accent are the same title (Secoda, or an editor on the way, may
+ * store either). Titles are otherwise compared exactly.
+ */
+export function titleIdentity(title: string): string {
+  return title.normalize('NFC');
+}
+
+/**
+ * The form of `description` and `definition` that comparisons use: \n line endings, without
+ * surrounding whitespace. Secoda may trim what it stores (DRF's CharField does by default), and
+ * a YAML `definition: |` block ends in a newline; no Markdown reader sees those differences, so
+ * a plan must not show them either (it would never converge).
+ */
+export function textIdentity(text: string | null): string {
+  if (text === null) return '';
+  return text.replace(/\r\n?/g, '\n').trim();
+}

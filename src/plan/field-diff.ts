@@ -5,6 +5,7 @@
 import { idKey } from '../ids.js';
 import type { RemoteCommon, RemoteProperty } from '../secoda/types.js';
 import { COMMON_FIELDS, LIST_FIELDS, type CommonFields, type PlanProperty } from '../tracking-plan/types.js';
+import { textIdentity } from './compare.js';
 import type { CreateBody, FieldChange, FieldValue } from './types.js';
 
 /** Fields the API cannot change in place: a change replaces the resource. */
@@ -43,9 +44,10 @@ export function diffCommon(wanted: CommonFields, remote: RemoteCommon): FieldCha
       const before = remote[field as (typeof LIST_FIELDS)[number]];
       if (!sameSet(before, after as string[], idKey)) changes.push({ field, before: [...before], after: [...(after as string[])] });
     } else if (typeof after === 'string') {
-      // Secoda may hold null where nothing was ever written; the YAML's "" means the same.
+      // Secoda may hold null where nothing was ever written; the YAML's "" means the same. Line
+      // endings and surrounding whitespace do not count (see textIdentity).
       const before = remote[field as 'description' | 'definition'];
-      if ((before ?? '') !== after) changes.push({ field, before, after });
+      if (before !== after && textIdentity(before) !== textIdentity(after)) changes.push({ field, before, after });
     } else {
       const before = remote[field as 'pii' | 'verified' | 'published'];
       if (before !== after) changes.push({ field, before, after });

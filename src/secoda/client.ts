@@ -2,11 +2,12 @@
  * The Secoda Events API client (the got-backed adapter of SecodaPort). Paths follow
  * shared/reference/secoda-events-api.txt, with the trailing slash Secoda advises.
  */
-import { sameId } from '../ids.js';
+import { idKey, sameId } from '../ids.js';
 import { SecodaApiError } from './errors.js';
 import { HttpTransport, type TransportOptions } from './http-transport.js';
 import { fetchListed, type Listed } from './pagination.js';
-import type { ListFilter, SecodaPort } from './port.js';
+import type { WriteSlot } from './pacer.js';
+import type { ListFilter, SecodaPort, WriteOptions } from './port.js';
 import { hasIntegrationKey, toCategory, toEvent, toProperty } from './response-schema.js';
 import type {
   CreateCategoryInput,
@@ -34,6 +35,10 @@ export class SecodaClient implements SecodaPort {
     this.transport = new HttpTransport(options);
   }
 
+  reserveWrite(): WriteSlot | undefined {
+    return this.transport.pacer.paced ? this.transport.pacer.reserve() : undefined;
+  }
+
   async listCategories(filter: { title?: string } = {}): Promise<RemoteCategory[]> {
     const items = await fetchListed(this.transport, CATEGORIES, { title: filter.title }, (item) =>
       toCategory(item, 'GET', `/${CATEGORIES}`),
@@ -47,8 +52,8 @@ export class SecodaClient implements SecodaPort {
     return toCategory(response.body, 'GET', `/${path}`);
   }
 
-  async createCategory(input: CreateCategoryInput): Promise<RemoteCategory> {
-    const response = await this.transport.request('POST', CATEGORIES, { body: input });
+  async createCategory(input: CreateCategoryInput, options: WriteOptions = {}): Promise<RemoteCategory> {
+    const response = await this.transport.request('POST', CATEGORIES, { body: input, ...options });
     return toCategory(response.body, 'POST', `/${CATEGORIES}`);
   }
 
@@ -73,8 +78,8 @@ export class SecodaClient implements SecodaPort {
     return keepIntegration(items, integrationId).map((item) => item.value());
   }
 
-  async createEvent(input: CreateEventInput): Promise<RemoteEvent> {
-    const response = await this.transport.request('POST', EVENTS, { body: input });
+  async createEvent(input: CreateEventInput, options: WriteOptions = {}): Promise<RemoteEvent> {
+    const response = await this.transport.request('POST', EVENTS, { body: input, ...options });
     return toEvent(response.body, 'POST', `/${EVENTS}`);
   }
 
@@ -99,8 +104,8 @@ export class SecodaClient implements SecodaPort {
     return keepIntegration(items, integrationId).map((item) => item.value());
   }
 
-  async createProperty(input: CreatePropertyInput): Promise<RemoteProperty> {
-    const response = await this.transport.request('POST', PROPERTIES, { body: input });
+  async createProperty(input: CreatePropertyInput, options: WriteOptions = {}): Promise<RemoteProperty> {
+    const response = await this.transport.request('POST', PROPERTIES, { body: input, ...options });
     return toProperty(response.body, 'POST', `/${PROPERTIES}`);
   }
 
@@ -115,6 +120,15 @@ export class SecodaClient implements SecodaPort {
   }
 
   async readState(integrationId: string): Promise<RemoteState> {
+    let state = await this.readLists(integrationId);
+    // The three lists are read side by side, not at one instant: a property whose event is not
+    // listed (or an event whose category is not) may have been created in between, by another
+    // run. Read once more before taking it for an orphan, which the plan would delete.
+    if (hasStrangers(state)) state = await this.readLists(integrationId);
+    return state;
+  }
+
+  private async readLists(integrationId: string): Promise<RemoteState> {
     const [categories, events, properties] = await Promise.all([
       this.listCategories(),
       this.listEvents(integrationId),
@@ -125,15 +139,27 @@ export class SecodaClient implements SecodaPort {
   }
 }
 
+/** Events whose category, or properties whose event, the other list does not hold. */
+function hasStrangers(state: RemoteState): boolean {
+  const categories = new Set(state.categories.map((c) => idKey(c.id)));
+  const events = new Set(state.events.map((e) => idKey(e.id)));
+  return (
+    state.events.some((e) => e.parent !== null && !categories.has(idKey(e.parent))) ||
+    state.properties.some((p) => p.parent !== null && !events.has(idKey(p.parent)))
+  );
+}
+
 /**
  * The server filters by integration_id; we check again, so a server that ignores the filter
- * can never make tpsync touch another integration's events.
+ * can never make tpsync touch another integration's events. An item that names no integration
+ * (null, or the string "None" the API writes for one) in a list filtered by ours is ours.
  */
 function keepIntegration<T>(items: Listed<T>[], integrationId: string): Listed<T>[] {
   return items.filter(({ raw: item }) => {
     if (!hasIntegrationKey(item)) return true;
     const value = (item as { integration: unknown }).integration;
     const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
+    if (id === null || id === undefined || id === 'None' || id === '') return true;
     return (typeof id === 'string' || typeof id === 'number') && sameId(String(id), integrationId);
   });
 }

@@ -3,6 +3,7 @@
  * and sometimes a `hint`; none ever carries request headers, so the token cannot leak
  * through an error.
  */
+import { durationWords } from './duration-words.js';
 
 export class SecodaError extends Error {
   override name = 'SecodaError';
@@ -57,6 +58,16 @@ export class SecodaServerError extends SecodaApiError {
   override name = 'SecodaServerError';
 }
 
+/** How a request that never got an answer was tried (for the message). */
+export interface AttemptsMade {
+  readonly attempts: number;
+  readonly elapsedMs: number;
+  /** The bound on a request's total time. */
+  readonly limitMs: number;
+  /** Each attempt's wait for an answer, when it timed out. */
+  readonly timeoutMs?: number;
+}
+
 /** No usable answer at all: DNS, refused connection, reset, timeout. */
 export class SecodaNetworkError extends SecodaError {
   override name = 'SecodaNetworkError';
@@ -64,12 +75,40 @@ export class SecodaNetworkError extends SecodaError {
     readonly code: string,
     readonly method: string,
     readonly path: string,
-    options?: { cause?: unknown },
+    readonly tried?: AttemptsMade,
   ) {
     super(
-      `could not reach Secoda for ${method} ${path} (${code})`,
-      'check SECODA_API_URL and the network; tpsync retried before giving up',
-      options,
+      `${
+        code === 'ETIMEDOUT'
+          ? `Secoda did not answer ${method} ${path}${tried?.timeoutMs === undefined ? '' : ` within ${durationWords(tried.timeoutMs)}`} (ETIMEDOUT)`
+          : `could not reach Secoda for ${method} ${path} (${code})`
+      }${
+        tried === undefined
+          ? ''
+          : `; gave up after ${tried.attempts} ${tried.attempts === 1 ? 'attempt' : 'attempts'} in ${durationWords(tried.elapsedMs)} (tpsync gives a request at most ${durationWords(tried.limitMs)})`
+      }`,
+      'check SECODA_API_URL and the network; tpsync retried before giving up, and a re-run picks up where this one stopped',
+    );
+  }
+}
+
+/**
+ * A request Node refused to send at all (ERR_INVALID_CHAR and the like): nothing reached
+ * Secoda, and sending it again cannot help, so it is not retried.
+ */
+export class SecodaRequestNotSentError extends SecodaError {
+  override name = 'SecodaRequestNotSentError';
+  constructor(
+    readonly code: string,
+    problem: string,
+    readonly method: string,
+    readonly path: string,
+  ) {
+    super(
+      `could not send ${method} ${path}: ${problem} (${code}); nothing was sent to Secoda`,
+      code === 'ERR_INVALID_CHAR' || code === 'ERR_HTTP_INVALID_HEADER_VALUE'
+        ? 'check SECODA_API_TOKEN for a stray line break, quote or non-ASCII character: it is sent in the Authorization header'
+        : 'check SECODA_API_URL: it should look like https://api.secoda.co/api/v1',
     );
   }
 }
@@ -81,6 +120,25 @@ export class SecodaInvalidResponseError extends SecodaError {
     super(
       `unexpected response from Secoda to ${method} ${path}: ${problem}${sample === '' ? '' : ` — got ${sample}`}`,
       'check that SECODA_API_URL points at the Secoda API (…/api/v1); if it does, Secoda may have changed its API: please report this',
+    );
+  }
+}
+
+/**
+ * A list that never read consistently: its pages, its count and its items kept disagreeing
+ * (see pagination.ts). Nothing is planned from it, since an item missing from a short list
+ * would be planned as a create, a duplicate.
+ */
+export class SecodaInconsistentListError extends SecodaError {
+  override name = 'SecodaInconsistentListError';
+  constructor(
+    readonly request: string,
+    readonly problems: readonly string[],
+    readonly passes: number,
+  ) {
+    super(
+      `Secoda's list ${request} did not read consistently (read ${passes} ${passes === 1 ? 'time' : 'times'}): ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}. Nothing was planned or changed`,
+      'the catalog may have changed while tpsync read it: run the command again in a moment. If it keeps failing, Secoda pages this list inconsistently; please report it with this message',
     );
   }
 }

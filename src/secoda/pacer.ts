@@ -4,6 +4,8 @@
  * Each write takes the next free slot, 60/N seconds after the previous one; an idle pacer
  * lets the next write go at once, so there is never a burst.
  */
+import { abortableSleep } from './abortable-sleep.js';
+
 export interface Clock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -11,25 +13,7 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-        return;
-      }
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        Math.max(0, ms),
-      );
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+  sleep: abortableSleep,
 };
 
 /**
@@ -74,15 +58,43 @@ export class WritePacer {
    */
   async acquire(signal?: AbortSignal): Promise<void> {
     if (!this.paced) return;
+    await this.reserve().open(signal);
+  }
+
+  /**
+   * Takes the next slot now, for a write that will be sent when it opens. Slots are handed out
+   * in call order, so reserving at once keeps a write's place while the caller uses the wait
+   * (e.g. to look something up, since reads are not limited). A reservation that is never opened
+   * costs one slot's spacing. Unpaced, the reservation opens at once.
+   */
+  reserve(): WriteSlot {
+    if (!this.paced) return { at: this.clock.now(), near: () => Promise.resolve(), open: () => Promise.resolve() };
     const seq = this.issued++;
     const now = this.clock.now();
     const slot = Math.max(now, this.nextSlot);
     this.nextSlot = slot + this.intervalMs;
-    if (slot > now) await this.clock.sleep(slot - now, signal);
-    const opens = this.windowOpensFor(seq);
-    const ready = this.clock.now();
-    if (opens > ready) await this.clock.sleep(opens - ready, signal);
-    this.remember(seq, this.clock.now());
+    let opened: Promise<void> | undefined;
+    return {
+      at: slot,
+      near: async (leadMs, signal) => {
+        const wait = slot - leadMs - this.clock.now();
+        if (wait > 0) await this.clock.sleep(wait, signal);
+      },
+      open: (signal) =>
+        (opened ??= (async () => {
+          const wait = slot - this.clock.now();
+          if (wait > 0) await this.clock.sleep(wait, signal);
+          const opens = this.windowOpensFor(seq);
+          const ready = this.clock.now();
+          if (opens > ready) await this.clock.sleep(opens - ready, signal);
+          this.remember(seq, this.clock.now());
+        })()),
+    };
+  }
+
+  /** The spacing between two writes, in ms (0 unpaced). */
+  get interval(): number {
+    return this.intervalMs;
   }
 
   /** After a 429, no write goes before `until` (and the rest keep their spacing after it). */
@@ -108,4 +120,14 @@ export class WritePacer {
     this.leftAt[index] = at;
     this.leftSeq[index] = seq;
   }
+}
+
+/** A write's place in the pacer's schedule (see WritePacer.reserve). */
+export interface WriteSlot {
+  /** When the slot opens (clock ms). */
+  readonly at: number;
+  /** Resolves `leadMs` before the slot opens, or at once when it is that close already. */
+  near(leadMs: number, signal?: AbortSignal): Promise<void>;
+  /** Resolves when the write may go (the same promise however often it is called). */
+  open(signal?: AbortSignal): Promise<void>;
 }

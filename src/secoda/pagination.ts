@@ -1,14 +1,42 @@
 /**
- * Reads a whole paginated list: page 1 first, then every other page at once (the transport's
- * p-limit bounds how many run together). Pages are asked for by number on the requested
- * path; `links.next` is never followed, since it may name another host or path.
+ * Reads a whole paginated list, consistently or not at all.
+ *
+ * One pass reads page 1, notes its `count` and `total_pages`, then asks for every other page at
+ * once (the transport's p-limit bounds how many run together), by number on the requested path;
+ * `links.next` is never followed, since it may name another host or path. It asks for no more
+ * pages than the count needs (a `total_pages` of 40,000 on a 3-page list costs 3 requests).
+ *
+ * A pass is consistent when every page agrees with page 1 on `count` and `total_pages`, the
+ * distinct items read are exactly `count`, every page but the last is full, and the last page
+ * read says there is no next page. A list that moves while it is read (an insert or a delete
+ * between two page requests shifts rows across page boundaries), an envelope that contradicts
+ * itself, or a list without a stable order (Django pages an unordered queryset with a new row
+ * order per request) fails that test. The list is then read again, a bounded number of times:
+ * the first consistent pass wins; failing that, the evidence of all passes may still prove the
+ * list whole (see Evidence). When neither comes, the read is refused with
+ * SecodaInconsistentListError: a plan is never made from a list that is short of its own count,
+ * since a missing item would be planned as a create, a duplicate.
  */
-import { SecodaInvalidResponseError, SecodaNotFoundError } from './errors.js';
+import { SecodaInconsistentListError, SecodaInvalidResponseError, SecodaNotFoundError } from './errors.js';
 import type { HttpTransport } from './http-transport.js';
 import { parseEnvelope, type Envelope as ParsedEnvelope } from './response-schema.js';
 
 /** A list longer than this is a server that does not page as documented. */
 const MAX_PAGES = 50_000;
+/** Passes over one list at most (the first included). */
+export const MAX_PASSES = 20;
+/**
+ * Passes in a row that add no new item before the read is refused. A list that stays short of
+ * its count (a lying count, a server that drops rows) costs about this many passes; an unordered
+ * list of P pages misses a given item in one pass with probability about (1 − 1/P)^P ≤ e⁻¹, so
+ * eight fruitless passes in a row while items are still missing happen less than once in 3,000.
+ */
+const STALL_PASSES = 8;
+/** Re-reads are spaced a little, so a burst of changes in Secoda can settle (ms, grows per pass). */
+const REREAD_DELAY_MS = 50;
+const MAX_REREAD_DELAY_MS = 500;
+/** Without a count, pages are read this many at a time, stopping at the last one. */
+const WINDOW = 16;
 
 /** A listed item, and what `prepare` made of it. */
 export interface Listed<T> {
@@ -40,20 +68,87 @@ function prepareAll<T>(items: readonly unknown[], prepare: (item: unknown) => T)
   });
 }
 
-export async function fetchAllPages(
-  transport: HttpTransport,
-  path: string,
-  query: Readonly<Record<string, string | undefined>>,
-): Promise<unknown[]> {
-  return (await fetchListed(transport, path, query, (item) => item)).map((entry) => entry.raw);
+type Page<T> = ParsedEnvelope & { readonly number: number; readonly listed: readonly ListedItem<T>[] };
+
+/** One read of the whole list, and what is wrong with it (nothing, when `problems` is empty). */
+interface Pass<T> {
+  readonly pages: readonly Page<T>[];
+  /** Page 1's item count: the page size, unless page 1 is the last page. */
+  readonly size: number;
+  readonly items: ListedItem<T>[];
+  /** Items by id (items without an id cannot be told apart and are only in `items`). */
+  readonly byId: Map<string, ListedItem<T>>;
+  readonly problems: string[];
 }
 
 /**
- * fetchAllPages, with each item also passed through `prepare` as soon as its page arrives. The
- * benchmark found the conversion of 10,000 items after the last page to be the tail of every
- * large read (about 50 ms); done page by page it overlaps the requests still in flight. The
- * result is the same: the same items, in the same order, and a failure surfaces only for an
- * item the caller uses, in that order.
+ * What the passes over one list said, page response by page response: the counts they gave,
+ * what each page said of the next, and every item read. When no single pass is consistent, the
+ * list is still known whole once a strict majority of responses agrees on the count, the union of
+ * the items read holds exactly that many, and a majority of the reads of the page that count
+ * makes the last says no page follows it. Nothing in the union is made up, so it is then the
+ * whole list: the way through a list without a stable order (every pass overlaps itself), pages
+ * shifted by rows that moved, and an envelope that lies now and then.
+ */
+class Evidence<T> {
+  private readonly counts = new Map<number, number>();
+  private readonly totals = new Map<number, number>();
+  /** Per page number: what its reads said of the next page (0: none). */
+  private readonly nexts = new Map<number, Map<number, number>>();
+  private readonly union = new Map<string, ListedItem<T>>();
+  private unidentified = false;
+
+  /** Adds a pass; returns whether it brought an item not seen before. */
+  add(pass: Pass<T>): boolean {
+    for (const page of pass.pages) {
+      if (page.count !== undefined) vote(this.counts, page.count);
+      if (page.totalPages !== undefined) vote(this.totals, page.totalPages);
+      let nexts = this.nexts.get(page.number);
+      if (nexts === undefined) this.nexts.set(page.number, (nexts = new Map<number, number>()));
+      vote(nexts, page.nextPage ?? 0);
+    }
+    if (pass.items.length !== pass.byId.size) this.unidentified = true;
+    const before = this.union.size;
+    for (const [id, item] of pass.byId) if (!this.union.has(id)) this.union.set(id, item);
+    return this.union.size > before;
+  }
+
+  /** The count that more than half of the responses gave. */
+  get count(): number | undefined {
+    return majority(this.counts);
+  }
+
+  /** The page count that more than half of the responses gave. */
+  get totalPages(): number | undefined {
+    return majority(this.totals);
+  }
+
+  /** The whole list, when the evidence proves it (see above); undefined otherwise. */
+  whole(size: number): ListedItem<T>[] | undefined {
+    const count = this.count;
+    if (count === undefined || this.unidentified || this.union.size !== count) return undefined;
+    const last = count === 0 || size === 0 ? 1 : Math.ceil(count / size);
+    return majority(this.nexts.get(last) ?? new Map<number, number>()) === 0 ? [...this.union.values()] : undefined;
+  }
+}
+
+function vote(votes: Map<number, number>, value: number): void {
+  votes.set(value, (votes.get(value) ?? 0) + 1);
+}
+
+function majority(votes: ReadonlyMap<number, number>): number | undefined {
+  let total = 0;
+  for (const n of votes.values()) total += n;
+  for (const [value, n] of votes) if (n * 2 > total) return value;
+  return undefined;
+}
+
+/**
+ * Every item of the list at `path` (with `query`), each also passed through `prepare` as soon as
+ * its page arrives (the benchmark found converting 10,000 items after the last page to be the
+ * tail of every large read; done page by page it overlaps the requests still in flight). Items
+ * come in page order, each id once. Throws SecodaInconsistentListError when the list cannot be
+ * read consistently (see the top of this file).
  */
 export async function fetchListed<T>(
   transport: HttpTransport,
@@ -61,98 +156,162 @@ export async function fetchListed<T>(
   query: Readonly<Record<string, string | undefined>>,
   prepare: (item: unknown) => T,
 ): Promise<Listed<T>[]> {
-  const fetchPage = async (page: number): Promise<Envelope<T> | undefined> => {
+  const evidence = new Evidence<T>();
+  let lastGrowth = 1;
+  let last: Pass<T> | undefined;
+  let pass = 0;
+  while (pass < MAX_PASSES && pass - lastGrowth < STALL_PASSES) {
+    pass++;
+    if (pass > 1) await transport.pause(Math.min(MAX_REREAD_DELAY_MS, REREAD_DELAY_MS * (pass - 1)));
+    const current = await readPass(transport, path, query, prepare, evidence.count, evidence.totalPages);
+    if (current.problems.length === 0) return current.items;
+    last = current;
+    if (evidence.add(current)) lastGrowth = pass;
+    const whole = evidence.whole(current.size);
+    if (whole !== undefined) return whole;
+  }
+  throw new SecodaInconsistentListError(`GET /${path}`, last?.problems ?? [], pass);
+}
+
+/**
+ * One pass. `knownCount` and `knownTotal` are what earlier passes agreed on, if anything: they
+ * say how many pages to ask for when this pass's page 1 lies.
+ */
+async function readPass<T>(
+  transport: HttpTransport,
+  path: string,
+  query: Readonly<Record<string, string | undefined>>,
+  prepare: (item: unknown) => T,
+  knownCount: number | undefined,
+  knownTotal: number | undefined,
+): Promise<Pass<T>> {
+  const fetchPage = async (number: number): Promise<Page<T> | undefined> => {
     try {
-      const response = await transport.request('GET', path, { query: { ...query, page } });
-      const envelope = parseEnvelope(response.body, 'GET', `/${path}?page=${page}`);
-      if (envelope.page !== undefined && envelope.page !== page) {
+      const response = await transport.request('GET', path, { query: { ...query, page: number } });
+      const envelope = parseEnvelope(response.body, 'GET', `/${path}?page=${number}`);
+      if (envelope.page !== undefined && envelope.page !== number) {
         throw new SecodaInvalidResponseError(
           'GET',
-          `/${path}?page=${page}`,
-          `asked for page ${page}, Secoda answered page ${envelope.page}`,
+          `/${path}?page=${number}`,
+          `asked for page ${number}, Secoda answered page ${envelope.page}`,
           '',
         );
       }
-      return { ...envelope, listed: prepareAll(envelope.results, prepare) };
+      return { ...envelope, number, listed: prepareAll(envelope.results, prepare) };
     } catch (error) {
-      // The list shrank while we read it: a page past the new end is simply empty.
-      if (page > 1 && error instanceof SecodaNotFoundError) return undefined;
+      // A page past the end ("Invalid page."): the list shrank while it was read, or the envelope over-promised.
+      if (number > 1 && error instanceof SecodaNotFoundError) return undefined;
       throw error;
     }
   };
 
   const first = await fetchPage(1);
-  if (!first) return [];
-  const pages = new Map<number, Envelope<T>>([[1, first]]);
+  if (!first) throw new SecodaInvalidResponseError('GET', `/${path}`, 'page 1 of the list was not found', '');
+  const pages: Page<T>[] = [first];
+  const problems: string[] = [];
 
-  const expected = expectedPages(first);
-  if (expected === undefined) {
-    // No page count: follow next_page numbers one by one, on our own path.
-    let current = first;
-    let number = 1;
-    while (current.nextPage !== undefined && current.nextPage > number && pages.size < MAX_PAGES) {
-      number = current.nextPage;
-      const next = await fetchPage(number);
-      if (!next) break;
-      pages.set(number, next);
-      current = next;
+  const count = first.count;
+  const size = first.results.length;
+  if (count !== undefined) {
+    // Ask for no more pages than the count needs, nor than the envelope claims.
+    const expected = knownCount ?? count;
+    const byCount = expected === 0 || size === 0 ? 1 : Math.ceil(expected / size);
+    const claimed = knownTotal ?? first.totalPages;
+    const wanted = claimed !== undefined && claimed >= 1 ? Math.min(byCount, claimed) : byCount;
+    if (byCount > MAX_PAGES)
+      throw new SecodaInvalidResponseError('GET', `/${path}`, `the list claims ${count} items in pages of ${size}`, '');
+    const fetchRange = async (from: number, to: number) => {
+      const fetched = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => fetchPage(from + i)));
+      for (const [i, page] of fetched.entries()) {
+        if (page === undefined) problems.push(`page ${from + i} of ${to} was not found (the list shrank while it was read)`);
+        else pages.push(page);
+      }
+    };
+    await fetchRange(2, wanted);
+    // A page count below what the count needs, while the pages say more follow: the page count is the odd one out.
+    const lastRead = pages[pages.length - 1];
+    if (wanted < byCount && lastRead !== undefined && lastRead.number === wanted && lastRead.nextPage === wanted + 1)
+      await fetchRange(wanted + 1, byCount);
+  } else if (first.totalPages !== undefined) {
+    if (first.totalPages > MAX_PAGES)
+      throw new SecodaInvalidResponseError('GET', `/${path}`, `the list claims ${first.totalPages} pages`, '');
+    // No count to stop at: read a window at a time and stop at the last page, so an inflated page count costs little.
+    for (let from = 2; from <= first.totalPages; from += WINDOW) {
+      const to = Math.min(first.totalPages, from + WINDOW - 1);
+      const window = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => fetchPage(from + i)));
+      let ended = false;
+      for (const page of window) {
+        if (page === undefined || page.results.length === 0) {
+          ended = true;
+          continue;
+        }
+        if (!ended) pages.push(page);
+        if (page.nextPage === undefined || page.results.length < size) ended = true;
+      }
+      if (ended) break;
     }
   } else {
-    let total: number = expected;
-    if (total > MAX_PAGES) throw new SecodaInvalidResponseError('GET', `/${path}`, `the list claims ${total} pages`, '');
-    // The list may grow while it is read; a later page may report more pages. Read those too, a few rounds at most.
-    for (let round = 0; round < 3; round++) {
-      const missing: number[] = [];
-      for (let page = 2; page <= total; page++) if (!pages.has(page)) missing.push(page);
-      if (missing.length === 0) break;
-      const fetched = await Promise.all(missing.map(async (page) => [page, await fetchPage(page)] as const));
-      let grown: number = total;
-      for (const [page, envelope] of fetched) {
-        if (!envelope) continue;
-        pages.set(page, envelope);
-        const reported = expectedPages(envelope);
-        if (reported !== undefined && reported > grown && reported <= MAX_PAGES) grown = reported;
-      }
-      if (grown === total) break;
-      total = grown;
+    // No count and no page count: follow next_page numbers one by one, on our own path.
+    let current = first;
+    while (current.nextPage !== undefined && current.nextPage > current.number && pages.length < MAX_PAGES) {
+      const next = await fetchPage(current.nextPage);
+      if (!next) break;
+      pages.push(next);
+      current = next;
     }
   }
 
-  return combine(pages, path);
-}
-
-type Envelope<T> = ParsedEnvelope & { readonly listed: readonly ListedItem<T>[] };
-
-function expectedPages(envelope: ParsedEnvelope): number | undefined {
-  if (envelope.totalPages !== undefined) return Math.max(1, envelope.totalPages);
-  if (envelope.count !== undefined && envelope.results.length > 0 && envelope.count > envelope.results.length) {
-    return Math.ceil(envelope.count / envelope.results.length);
+  checkPagesMoved(pages, path);
+  const lastPage = pages[pages.length - 1] ?? first;
+  for (const page of pages) {
+    if (page === first) continue;
+    if (page.count !== count) problems.push(`page ${page.number} says ${show(page.count)} items, page 1 said ${show(count)}`);
+    if (page.totalPages !== undefined && first.totalPages !== undefined && page.totalPages !== first.totalPages)
+      problems.push(`page ${page.number} says ${page.totalPages} pages, page 1 said ${first.totalPages}`);
   }
-  // No page count, but a next page: follow the numbers one by one.
-  return envelope.nextPage === undefined ? 1 : undefined;
-}
-
-/** Concatenates pages in order, keeping the first copy of an item that moved between pages. */
-function combine<T>(pages: Map<number, Envelope<T>>, path: string): ListedItem<T>[] {
-  const ordered = [...pages.entries()].sort((a, b) => a[0] - b[0]);
-  const firstIds = idsOf(ordered[0]?.[1].results ?? []);
-  const secondIds = idsOf(ordered[1]?.[1].results ?? []);
-  if (firstIds.length > 0 && firstIds.length === secondIds.length && firstIds.every((id, i) => id === secondIds[i])) {
-    throw new SecodaInvalidResponseError('GET', `/${path}`, 'page 2 holds the same items as page 1 (the server ignores ?page=)', '');
+  for (const page of pages) {
+    if (page === lastPage) continue;
+    if (page.results.length !== size) problems.push(`page ${page.number} holds ${page.results.length} items, page 1 held ${size}`);
+    if (page.nextPage !== undefined && page.nextPage !== page.number + 1)
+      problems.push(`page ${page.number} says the next page is ${page.nextPage}`);
   }
-  const seen = new Set<string>();
+  if (count !== undefined && lastPage.nextPage !== undefined) {
+    problems.push(
+      `page ${lastPage.number} should be the last for ${count} items in pages of ${size}, but says page ${lastPage.nextPage} follows` +
+        (first.totalPages !== undefined ? ` (page 1 said ${first.totalPages} pages)` : ''),
+    );
+  }
+
   const items: ListedItem<T>[] = [];
-  for (const [, envelope] of ordered) {
-    for (const item of envelope.listed) {
+  const byId = new Map<string, ListedItem<T>>();
+  for (const page of pages) {
+    for (const item of page.listed) {
       const id = idOf(item.raw);
       if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
+        // The first copy of an item that moved between pages is kept.
+        if (byId.has(id)) continue;
+        byId.set(id, item);
       }
       items.push(item);
     }
   }
-  return items;
+  if (count !== undefined && items.length !== count) {
+    problems.push(`page 1 says ${count} items, but ${items.length} distinct items were read over ${pages.length} pages`);
+  }
+  return { pages, size, items, byId, problems };
+}
+
+/** A server that ignores ?page= answers page 1 again and again: no re-read can help. */
+function checkPagesMoved<T>(pages: readonly Page<T>[], path: string): void {
+  const firstIds = idsOf(pages[0]?.results ?? []);
+  const secondIds = idsOf(pages[1]?.results ?? []);
+  if (firstIds.length > 0 && firstIds.length === secondIds.length && firstIds.every((id, i) => id !== undefined && id === secondIds[i])) {
+    throw new SecodaInvalidResponseError('GET', `/${path}`, 'page 2 holds the same items as page 1 (the server ignores ?page=)', '');
+  }
+}
+
+function show(value: number | undefined): string {
+  return value === undefined ? 'no count of' : String(value);
 }
 
 function idOf(item: unknown): string | undefined {

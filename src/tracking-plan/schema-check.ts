@@ -5,6 +5,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/tracking-plan.schema.json' with { type: 'json' };
 import { didYouMean } from './did-you-mean.js';
+import { INVISIBLE_HINT, invisibleCharacters, visible } from './text-rules.js';
 import type { Issue } from './issue.js';
 import { describe, kindAt, parseInstancePath, valueAt, type NodeKind } from './plan-paths.js';
 import type { PathSegment, SourceFile } from './yaml-source.js';
@@ -87,7 +88,8 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const kind = kindAt(path) ?? 'file';
       const allowed = allowedKeysAt(path);
-      const advice = KEY_ADVICE[key]?.(kind);
+      // Own keys only: a key like "constructor" or "__proto__" must not find Object.prototype's.
+      const advice = Object.hasOwn(KEY_ADVICE, key) ? KEY_ADVICE[key]?.(kind) : undefined;
       const suggestion = didYouMean(key, allowed);
       const hint = advice ?? (suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys here: ${allowed.join(', ')}`);
       if (path.length === 1 && path[0] === 'compatibility') {
@@ -151,6 +153,9 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
       }
       if (isTitlePath(path)) {
         const text = String(value);
+        if (/\p{Cf}/u.test(text)) {
+          return issue(path, 'invisible-character', `title ${visible(text)} ${invisibleCharacters(text)}`, INVISIBLE_HINT);
+        }
         const problem = /[\r\n]/.test(text) ? 'contains a line break' : 'has leading or trailing spaces';
         return issue(
           path,

@@ -5,6 +5,7 @@
 import type { Issue } from './issue.js';
 import { describe } from './plan-paths.js';
 import { PROPERTY_TYPES } from './schema-check.js';
+import { checkTextValues } from './text-rules.js';
 import type { PathSegment, SourceFile } from './yaml-source.js';
 
 type Obj = Record<string, unknown>;
@@ -12,7 +13,7 @@ type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** Titles compare ignoring case and surrounding space within one parent. */
+/** Titles compare ignoring case and surrounding space (and Unicode normalisation) within one parent. */
 export function titleKey(title: string): string {
   return title.normalize('NFC').trim().toLowerCase();
 }
@@ -25,6 +26,7 @@ export function checkSemantics(source: SourceFile): Issue[] {
   };
   const data = source.data;
   if (!isObj(data)) return issues;
+  issues.push(...checkTextValues(source));
 
   const categories = listOf(data['categories']);
   checkUniqueTitles(source, ['categories'], categories, 'category', 'the file', report);

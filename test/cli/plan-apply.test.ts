@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 const writes = () => emulator.log.entries.filter((e) => e.method !== 'GET').length;
-const unpaced = ['--writes-per-minute', '0'];
+const unpaced = ['--writes-per-minute', '0', '--auto-approve'];
 
 describe('tpsync plan', () => {
   it('exits 2 with --detailed-exitcode when there are changes, 0 once applied', async () => {
@@ -53,8 +53,11 @@ describe('tpsync plan', () => {
     const category = emulator.store.insert('event_category', { title: 'Legacy', integration: INTEGRATION });
     for (let i = 0; i < 12; i++) emulator.store.insert('event', { title: `Old ${i}`, integration: INTEGRATION, parent: category.id });
     const planned = await runCli(['plan', EXAMPLE], env);
-    expect(planned.stdout).toContain('! this plan deletes 12 events and properties: more than --max-deletes 10');
+    expect(planned.stdout).toContain(
+      '! this plan destroys 12 events and properties (deleted, or deleted and re-created): more than --max-deletes 10',
+    );
     expect(planned.stdout).toContain('apply refuses it unless given --allow-deletes');
+    expect(planned.stdout).toContain('- 12 events are not in the tracking plan: check the plan path');
   });
 });
 
@@ -67,8 +70,9 @@ describe('tpsync apply', () => {
     const refused = await runCli(['apply', emptied, ...unpaced], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /error: refused: this plan deletes 195 events and properties: more than --max-deletes 10, and more than a quarter of the 195/,
+      /error: refused: this plan destroys 195 events and properties \(deleted, or deleted and re-created\): more than --max-deletes 10, and more than a quarter of the 195/,
     );
+    expect(refused.stderr).toContain('- 33 events and 162 properties are not in the tracking plan: check the plan path');
     expect(refused.stderr).toContain('--allow-deletes');
     expect(writes()).toBe(before);
 

@@ -209,7 +209,7 @@ describe('apply --require-reviewed-plan on merge', () => {
     expect(planned.code, planned.stderr).toBe(0);
     return (await prEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE_SHA })).env;
   }
-  const applyArgs = ['apply', 'tracking-plan', '--require-reviewed-plan', '--writes-per-minute', '0'];
+  const applyArgs = ['apply', 'tracking-plan', '--require-reviewed-plan', '--writes-per-minute', '0', '--auto-approve'];
 
   it('applies the reviewed plan and marks the comment applied', async () => {
     await startGitHub();

@@ -30,7 +30,7 @@ afterEach(async () => {
 
 /** The example plan, applied: a realistic remote of 6 categories and their events. */
 async function applyExample(): Promise<void> {
-  const applied = await runCli(['apply', EXAMPLE, '--writes-per-minute', '0'], env);
+  const applied = await runCli(['apply', EXAMPLE, '--writes-per-minute', '0', '--auto-approve'], env);
   expect(applied.code).toBe(0);
 }
 

@@ -95,7 +95,7 @@ describe('SecodaClient: pagination', () => {
     const items = Array.from({ length: 5 }, (_, i) => ({ id: `id-${i}`, title: `t${i}`, integration: INTEGRATION }));
     scripted = await startScriptedServer((req, res) => {
       const n = Number(req.url.searchParams.get('page'));
-      json(res, 200, page(items.slice((n - 1) * 2, n * 2), n, 3, { resource_totals: { event: 5 } }));
+      json(res, 200, page(items.slice((n - 1) * 2, n * 2), n, 3, { resource_totals: { event: 5 } }, 5));
     });
     const categories = await client(scripted.url).listCategories();
     expect(categories.map((c) => c.id)).toEqual(['id-0', 'id-1', 'id-2', 'id-3', 'id-4']);
@@ -119,7 +119,7 @@ describe('SecodaClient: pagination', () => {
           { id: 'c', title: 'C' },
         ],
       ];
-      json(res, 200, page(pages[n - 1] ?? [], n, 2));
+      json(res, 200, page(pages[n - 1] ?? [], n, 2, {}, 3));
     });
     expect((await client(scripted.url).listCategories()).map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
@@ -327,16 +327,53 @@ describe('SecodaClient: concurrency and pacing', () => {
     expect(server.log.maxInFlight).toBe(3);
   });
 
-  it('spaces writes evenly at --writes-per-minute', async () => {
+  it('spaces writes evenly at --writes-per-minute: each write waits for its slot, in order', async () => {
+    // A clock that moves only when the test moves it: the spacing is checked without timing anything.
+    let now = 0;
+    const sleepers: { until: number; resolve: () => void }[] = [];
+    const clock = {
+      now: () => now,
+      sleep: (ms: number) => new Promise<void>((resolve) => sleepers.push({ until: now + ms, resolve })),
+    };
+    const advanceTo = (time: number) => {
+      now = time;
+      for (const sleeper of sleepers.splice(0)) {
+        if (sleeper.until <= now) sleeper.resolve();
+        else sleepers.push(sleeper);
+      }
+    };
     const server = await withEmulator();
     const category = seed(server, 0);
-    const api = client(server.url, { writesPerMinute: 600, concurrency: 8 });
-    await Promise.all(
+    const arrived: number[] = [];
+    let onArrival: () => void = () => {};
+    server.gate = (entry) => {
+      if (entry.method !== 'POST') return;
+      arrived.push(now);
+      onArrival();
+    };
+    const posts = () => arrived.length;
+    const until = (n: number) => new Promise<void>((resolve) => (posts() >= n ? resolve() : (onArrival = () => posts() >= n && resolve())));
+    const settle = async () => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    // 600 a minute: one write every 100 ms.
+    const api = client(server.url, { writesPerMinute: 600, concurrency: 8, clock });
+    const writes = Promise.all(
       Array.from({ length: 6 }, (_, i) => api.createEvent({ title: `E${i}`, integration: INTEGRATION, parent: category.id })),
     );
-    const starts = server.log.entries.filter((e) => e.method === 'POST').map((e) => e.startedAt);
-    // 600 a minute = one every 100 ms: six writes span at least ~500 ms (arrival jitter aside), never a burst.
-    expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(400);
-    expect(starts.at(-1)! - starts[0]!).toBeLessThan(2_000);
+    await until(1);
+    await settle();
+    // The first write goes at once; the others wait for their slot, however long the test waits.
+    expect(arrived).toEqual([0]);
+    for (let slot = 1; slot < 6; slot++) {
+      advanceTo(slot * 100 - 1);
+      await settle();
+      expect(posts()).toBe(slot);
+      advanceTo(slot * 100);
+      await until(slot + 1);
+    }
+    await writes;
+    expect(arrived).toEqual([0, 100, 200, 300, 400, 500]);
   });
 });

@@ -54,8 +54,14 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-/** A page in the documented envelope. */
-export function page(results: unknown[], pageNumber: number, totalPages: number, extra: Record<string, unknown> = {}): unknown {
+/** A page in the documented envelope; `count` is the whole list's (by default, this page's items on a one-page list). */
+export function page(
+  results: unknown[],
+  pageNumber: number,
+  totalPages: number,
+  extra: Record<string, unknown> = {},
+  count = results.length,
+): unknown {
   return {
     links: {
       next: pageNumber < totalPages ? `https://elsewhere.example/resource/all/?page=${pageNumber + 1}` : null,
@@ -66,7 +72,7 @@ export function page(results: unknown[], pageNumber: number, totalPages: number,
       next_page: pageNumber < totalPages ? pageNumber + 1 : 'None',
       previous_page: pageNumber > 1 ? pageNumber - 1 : 'None',
     },
-    count: results.length,
+    count,
     total_pages: totalPages,
     results,
     ...extra,

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { executePlan, type ExecuteResult } from '../../apply/execute-plan.js';
+import { DEFAULT_CATEGORY_STAGGER_MS, executePlan, type ExecuteResult, type StepResult } from '../../apply/execute-plan.js';
+import { explainResidue } from '../../apply/explain-residue.js';
 import { checkSavedPlan } from '../../apply/saved-plan.js';
 import { UsageError } from '../../errors.js';
 import type { buildPlan } from '../../plan/build-plan.js';
-import { checkDeleteGuard } from '../../plan/delete-guard.js';
+import { checkDeleteGuard, type GuardVerdict } from '../../plan/delete-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { NO_CHANGES, pathText } from '../../render/describe-operation.js';
 import { renderPlanText } from '../../render/plan-text.js';
@@ -13,30 +14,43 @@ import { connectionOptions, openConnection, type Connection } from '../connectio
 import { styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
+import { askApproval } from '../approval.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
 import { reviewOptions } from '../github-options.js';
 import type { ReviewSession } from '../github-publish.js';
+
+/** How long, at most, a paced run waits at random before creating its categories (see executePlan). */
+const PACED_CATEGORY_STAGGER_MS = 5_000;
 
 export const applySpec: CommandSpec = {
   name: 'apply',
   summary: 'Make Secoda match the tracking plan (idempotent: a second apply does nothing).',
   usage:
-    'tpsync apply <plan> [--plan-file plan.json] [--allow-deletes] [--max-deletes N] [--require-reviewed-plan] [--concurrency N] [--writes-per-minute N] [--local]',
+    'tpsync apply <plan> [--auto-approve] [--plan-file plan.json] [--allow-deletes] [--max-deletes N] [--require-reviewed-plan] [--concurrency N] [--writes-per-minute N] [--local]',
   positionals: ['plan'],
   options: {
+    'auto-approve': {
+      type: 'boolean',
+      description: 'Apply without asking for "yes" (needed when there is no terminal, as in CI; --local never asks)',
+    },
     'plan-file': { type: 'string', value: 'file', description: 'Apply exactly this saved plan (from `plan --out`); refused if stale' },
-    'allow-deletes': { type: 'boolean', description: 'Allow a plan that deletes more than --max-deletes resources or a quarter of them' },
+    'allow-deletes': {
+      type: 'boolean',
+      description: 'Allow a plan that destroys (deletes or re-creates) more than --max-deletes resources or a quarter of them',
+    },
     'max-deletes': {
       type: 'string',
       value: 'N',
-      description: `Refuse to delete more than N resources without --allow-deletes (default ${DEFAULT_MAX_DELETES})`,
+      description: `Refuse to destroy more than N resources without --allow-deletes (default ${DEFAULT_MAX_DELETES})`,
     },
     ...reviewOptions,
     ...connectionOptions,
   },
   details:
+    'Against Secoda, apply shows the plan and asks for "yes" on a terminal; without one it needs --auto-approve. --local and\n' +
+    '--plan-file (a plan approved when it was saved) do not ask.\n' +
     'Ctrl-C stops starting new requests, lets those in flight finish and prints what was done; run apply again to finish.\n' +
-    'Exit codes: 0 applied and verified, 1 error, refusal or partial failure, 130/143 interrupted.',
+    'Exit codes: 0 applied and verified, 1 error, refusal, declined or partial failure, 130/143 interrupted.',
 };
 
 export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -47,7 +61,7 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
 
-  const connection = await openConnection(args, io);
+  const connection = await openConnection(args, io, 'apply');
   try {
     const { plan: fresh } = await readRemoteAndPlan(trackingPlan, connection, io);
     let plan: Plan = fresh;
@@ -65,19 +79,24 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     if (guard.refused) {
       await review?.setStatus('refused', 'The delete guard stopped it; see the run.');
       io.stdout.write(renderPlanText(plan, { style }));
-      throw new UsageError(
-        `refused: ${guard.tripped ?? ''}`,
-        'check that the plan path is right and nothing was left out; if the deletes are intended, add --allow-deletes (or raise --max-deletes)',
-      );
+      throw guardRefusal(guard);
     }
     if (plan.operations.length === 0) {
       io.stdout.write(renderPlanText(plan, { style }));
       await review?.setStatus('applied', 'Nothing was left to change.');
       return 0;
     }
-    await review?.setStatus('applying');
 
     io.stdout.write(renderPlanText(plan, { style }));
+    if (!connection.local && !booleanOption(args, 'auto-approve') && saved === undefined) {
+      const approval = await askApproval(io, connection.baseUrl);
+      if (approval !== 'approved') {
+        io.stdout.write('Apply cancelled: nothing was changed.\n');
+        return approval === 'interrupted' ? (io.signal?.reason === 'SIGTERM' ? 143 : 130) : 1;
+      }
+    }
+    await review?.setStatus('applying');
+
     io.stdout.write(
       `\nApplying ${plan.operations.length} changes…${connection.writesPerMinute > 0 ? ` (writes paced at ${connection.writesPerMinute} a minute)` : ''}\n`,
     );
@@ -85,6 +104,8 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     const result = await executePlan(plan.operations, connection.client, {
       integration: plan.integration,
       ...(io.signal ? { signal: io.signal } : {}),
+      // Paced, a category's look-up waits for its write slot: stagger runs by more than a slot.
+      categoryStaggerMs: connection.writesPerMinute > 0 ? PACED_CATEGORY_STAGGER_MS : DEFAULT_CATEGORY_STAGGER_MS,
       onStep: (step) => progress.onStep(step),
     });
     progress.finish();
@@ -100,7 +121,7 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       await review?.setStatus('failed', `${result.counts.failed} of ${plan.operations.length} changes failed.`);
       return 1;
     }
-    const verified = await verify(trackingPlan, connection, io, style);
+    const verified = await verify(trackingPlan, connection, io, style, result.steps);
     await review?.setStatus(verified === 0 ? 'applied' : 'failed', verified === 0 ? '' : 'Secoda still differs after the apply.');
     return verified;
   } finally {
@@ -137,14 +158,47 @@ function summaryText(result: ExecuteResult, style: Style): string {
   return lines.join('\n') + '\n';
 }
 
-/** After an apply, a fresh plan must be empty; anything left is reported and fails the run. */
-async function verify(trackingPlan: Parameters<typeof buildPlan>[0], connection: Connection, io: Io, style: Style): Promise<number> {
+/** The guard's refusal: what is destroyed, by cause, and what to do. */
+function guardRefusal(guard: GuardVerdict): UsageError {
+  const causes = guard.causes.map((cause) => `\n    - ${cause}`).join('');
+  return new UsageError(
+    `refused: ${guard.tripped ?? ''}:${causes}`,
+    guard.notInPlan
+      ? 'check that the plan path is right and nothing was left out; if the destruction is intended, add --allow-deletes (or raise --max-deletes)'
+      : 'if the destruction is intended, add --allow-deletes (or raise --max-deletes)',
+  );
+}
+
+/** After an apply, a fresh plan must be empty; anything left is reported, with why when it can be told, and fails the run. */
+async function verify(
+  trackingPlan: Parameters<typeof buildPlan>[0],
+  connection: Connection,
+  io: Io,
+  style: Style,
+  steps: readonly StepResult[],
+): Promise<number> {
   const { plan } = await readRemoteAndPlan(trackingPlan, connection, io);
   if (plan.operations.length === 0) {
     io.stdout.write(`${style.green('✓')} Verified: ${NO_CHANGES.replace('No changes. ', '')}\n`);
+    // A duplicate category (two runs at once) cannot be deleted by the API: say so now, not only in the next plan.
+    for (const warning of plan.warnings.filter((w) => w.code === 'category-duplicate')) {
+      io.stdout.write(`${style.yellow('!')} ${warning.message}\n    ${style.dim('manual step:')} ${warning.hint}\n`);
+    }
     return 0;
   }
   io.stdout.write(`${style.red('✗')} Verification failed: Secoda still differs from the tracking plan after apply:\n\n`);
   io.stdout.write(renderPlanText(plan, { style }));
+  const residue = explainResidue(steps, plan);
+  if (residue.normalised.length > 0) {
+    io.stdout.write(`\nSecoda stored these fields differently from what tpsync wrote, so applying again would not change them:\n`);
+    for (const line of residue.normalised) io.stdout.write(`  - ${line}\n`);
+    io.stdout.write(`  Write them in the YAML the way Secoda stores them.\n`);
+  }
+  for (const line of residue.lost) io.stdout.write(`  - ${line}\n`);
+  if (residue.duplicates > 0) {
+    io.stdout.write(
+      `\n${residue.duplicates} surplus ${residue.duplicates === 1 ? 'copy was' : 'copies were'} created by another run at the same time. Run apply again to delete ${residue.duplicates === 1 ? 'it' : 'them'} (duplicates do not count against --max-deletes).\n`,
+    );
+  }
   return 1;
 }

@@ -40,6 +40,21 @@ export const emulatorSpec: CommandSpec = {
       description: 'Share of requests that start a short burst of 429s (Retry-After: 1)',
     },
     'fault-methods': { type: 'string', value: 'list', description: 'Inject faults only into these methods, e.g. POST,PATCH' },
+    'shift-pages-rate': {
+      type: 'string',
+      value: '0..1',
+      description: 'Share of list pages (after the first) shifted by a row or two, as if rows moved between two page requests',
+    },
+    'lying-envelope-rate': {
+      type: 'string',
+      value: '0..1',
+      description: 'Share of list pages whose count, total_pages or next_page is wrong',
+    },
+    'unordered-lists': { type: 'boolean', description: 'Serve every list page from a new row order (a list without ordering)' },
+    'trim-text-on-save': {
+      type: 'boolean',
+      description: 'Store description and definition trimmed, with \\n line endings (as a Secoda that normalises text)',
+    },
     'events-list-gone': { type: 'boolean', description: 'Answer 410 to GET /event/events (the deprecated list), to test the fallback' },
   },
   details: [
@@ -78,6 +93,8 @@ function emulatorOptions(args: ParsedArgs): EmulatorOptions {
     failAfterCommitRate: fractionOption(args, 'fail-after-commit-rate'),
     dropAfterCommitRate: fractionOption(args, 'drop-after-commit-rate'),
     rateLimitBurstRate: fractionOption(args, 'rate-limit-burst-rate'),
+    shiftPagesRate: fractionOption(args, 'shift-pages-rate'),
+    lyingEnvelopeRate: fractionOption(args, 'lying-envelope-rate'),
   };
   if (rates.failAfterCommitRate + rates.dropAfterCommitRate > 1) {
     throw new UsageError(
@@ -99,6 +116,8 @@ function emulatorOptions(args: ParsedArgs): EmulatorOptions {
     eventsListGone: booleanOption(args, 'events-list-gone'),
     // Without --seed, faults still come from a seed, which is printed so a run can be repeated.
     seed: integerOption(args, 'seed', randomInt(2 ** 31), 0, 2 ** 32 - 1),
+    unorderedLists: booleanOption(args, 'unordered-lists'),
+    trimTextOnSave: booleanOption(args, 'trim-text-on-save'),
     ...rates,
   };
   if (token !== undefined) options.token = token;
@@ -147,13 +166,17 @@ function describeSettings(options: EmulatorOptions, emulator: RunningEmulator): 
   if (options.writeRateLimit !== undefined) lines.push(`Write rate limit: ${options.writeRateLimit} a minute, then 429`);
   if (options.latencyMs) lines.push(`Latency: ${options.latencyMs} ms on every response`);
   if (options.eventsListGone) lines.push('GET /event/events answers 410 Gone');
+  if (options.trimTextOnSave) lines.push('Text is trimmed on save (description, definition)');
   const faults = [
     ['fail before', options.failBeforeRate],
     ['fail after commit', options.failAfterCommitRate],
     ['drop after commit', options.dropAfterCommitRate],
     ['429 burst', options.rateLimitBurstRate],
+    ['shifted pages', options.shiftPagesRate],
+    ['lying envelopes', options.lyingEnvelopeRate],
   ] as const;
   const active = faults.filter(([, rate]) => (rate ?? 0) > 0).map(([name, rate]) => `${name} ${formatRate(rate ?? 0)}`);
+  if (options.unorderedLists) active.push('unordered lists');
   if (active.length > 0) {
     const only = options.faultMethods ? ` on ${options.faultMethods.join(', ')}` : '';
     lines.push(`Faults: ${active.join(', ')}${only} (seed ${options.seed}; pass --seed ${options.seed} to repeat)`);

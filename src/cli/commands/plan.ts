@@ -35,7 +35,7 @@ export const planSpec: CommandSpec = {
     'max-deletes': {
       type: 'string',
       value: 'N',
-      description: `Warn when the plan deletes more than N resources (default ${DEFAULT_MAX_DELETES})`,
+      description: `Warn when the plan destroys (deletes or re-creates) more than N resources (default ${DEFAULT_MAX_DELETES})`,
     },
     baseline: {
       type: 'string',
@@ -72,7 +72,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     baselineRef === undefined
       ? undefined
       : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
-  const connection = await openConnection(args, io);
+  const connection = await openConnection(args, io, 'plan');
   let plan;
   try {
     ({ plan } = await readRemoteAndPlan(trackingPlan, connection, io, baseline));
@@ -84,13 +84,23 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (out !== undefined) await writeFile(out, renderPlanJson(plan));
 
   const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes: false });
-  const guardNote = guard.tripped ? `! ${guard.tripped}; apply refuses it unless given --allow-deletes` : null;
+  const guardNote = guard.tripped
+    ? `! ${guard.tripped}; apply refuses it unless given --allow-deletes:${guard.causes.map((cause) => `\n    - ${cause}`).join('')}`
+    : null;
+  // In Markdown, every line of the note stays inside the alert.
+  const markdownNote = guardNote
+    ? `> [!WARNING]\n${guardNote
+        .slice(2)
+        .split('\n')
+        .map((line) => `> ${line.trim()}`)
+        .join('\n')}`
+    : null;
 
   if (json) {
     io.stdout.write(renderPlanJson(plan));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
   } else if (markdown) {
-    io.stdout.write(renderPlanMarkdown(plan, { notes: guardNote ? [`> [!WARNING]\n> ${guardNote.slice(2)}`] : [] }));
+    io.stdout.write(renderPlanMarkdown(plan, { notes: markdownNote ? [markdownNote] : [] }));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
   } else {
     const style = styleFor(io.stdout, io.env);
@@ -108,7 +118,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
       comment,
       documentOnStdout: json || markdown,
       ...(out === undefined ? {} : { planJsonPath: out }),
-      notes: guardNote ? [`> [!WARNING]\n> ${guardNote.slice(2)}`] : [],
+      notes: markdownNote ? [markdownNote] : [],
     });
   }
   // After every output (plan, --out file, comment, summary): the run fails, but the reviewer sees why.

@@ -51,7 +51,7 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
   const target = await resolveTarget(stringOption(args, 'out'));
   await checkTarget(target, booleanOption(args, 'force'));
 
-  const connection = await openConnection(args, io);
+  const connection = await openConnection(args, io, 'pull');
   let remote;
   try {
     remote = await connection.client.readState(integration);

@@ -1,0 +1,207 @@
+/**
+ * Nothing duplicated or destroyed by a read that moved, a second apply, or a value Secoda
+ * normalises (issue 11), against the emulator over real HTTP.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { executePlan, type ExecuteResult } from '../../src/apply/execute-plan.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import type { FaultOptions } from '../../src/emulator/faults.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
+import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
+import type { Plan } from '../../src/plan/types.js';
+import { SecodaClient } from '../../src/secoda/client.js';
+import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import type { TrackingPlan } from '../../src/tracking-plan/types.js';
+
+const TOKEN = 'consistency-token';
+const fastRetry = { attempts: 6, baseDelayMs: 2, maxDelayMs: 10, maxRetryAfterMs: 20 };
+
+let emulator: RunningEmulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+async function examplePlan(): Promise<TrackingPlan> {
+  const loaded = await readTrackingPlan('tracking-plan.example');
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  return loaded.plan;
+}
+
+const clientFor = (server: RunningEmulator, writesPerMinute = 0, concurrency = 6) =>
+  new SecodaClient({ baseUrl: server.url, token: TOKEN, retry: fastRetry, concurrency, writesPerMinute });
+
+async function planFor(tp: TrackingPlan, client: SecodaClient): Promise<Plan> {
+  return buildPlan(tp, await client.readState(tp.integration), { writesPerMinute: 0 });
+}
+
+async function run(tp: TrackingPlan, client: SecodaClient, plan: Plan): Promise<ExecuteResult> {
+  return executePlan(plan.operations, client, { integration: tp.integration, reconcileDelayMs: 1 });
+}
+
+/** (kind, parent, title) groups with more than one member, events and properties only. */
+function duplicates(server: RunningEmulator, integration: string): string[] {
+  const seen = new Map<string, number>();
+  for (const r of server.store.list()) {
+    if (r.integration !== integration || r.kind === 'event_category') continue;
+    const key = `${r.kind} ${r.parent ?? ''} ${r.title}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return [...seen.entries()].filter(([, n]) => n > 1).map(([key]) => key);
+}
+
+describe('lists that shift, lie or have no order', () => {
+  const cases: [string, Partial<FaultOptions>][] = [
+    ['shifting', { shiftPagesRate: 0.4 }],
+    ['unordered', { unorderedLists: true }],
+    ['lying', { lyingEnvelopeRate: 0.25 }],
+    ['all three', { shiftPagesRate: 0.3, unorderedLists: true, lyingEnvelopeRate: 0.2 }],
+  ];
+  it.each(cases.flatMap(([name, faults]) => [1, 2, 3].map((seed) => [name, seed, faults] as const)))(
+    '%s lists (seed %i): apply converges with no duplicate and no needless delete or re-create',
+    async (_name, seed, faults) => {
+      // Pages of 10, so that every list (6 categories, 33 events, 162 properties) spans pages.
+      emulator = await startEmulator({ token: TOKEN, pageSize: 10, seed, ...faults });
+      const tp = await examplePlan();
+      const client = clientFor(emulator);
+      let runs = 0;
+      for (; runs < 4; runs++) {
+        const plan = await planFor(tp, client);
+        // Only what is missing is ever planned: never a delete or a replace of what was created.
+        expect(plan.operations.filter((op) => op.action === 'delete' || op.action === 'replace')).toEqual([]);
+        if (plan.operations.length === 0) break;
+        await run(tp, client, plan);
+      }
+      expect(runs).toBe(1);
+      expect(duplicates(emulator, tp.integration)).toEqual([]);
+      expect(emulator.store.list('event_category')).toHaveLength(tp.categories.length);
+      expect(emulator.log.entries.some((e) => e.fault !== undefined)).toBe(true);
+    },
+  );
+});
+
+describe('two applies at once', () => {
+  it('both create the same categories at the same instant: both use the oldest copy; one more plain apply removes the surplus copies', async () => {
+    emulator = await startEmulator({ token: TOKEN });
+    const server = emulator;
+    const tp = await examplePlan();
+    const [a, b] = [clientFor(server, 0, 8), clientFor(server, 0, 8)];
+    const [planA, planB] = [await planFor(tp, a), await planFor(tp, b)];
+    // Hold every category create until both runs have sent theirs: each looked first and found nothing.
+    const categories = tp.categories.length;
+    let held = 0;
+    let release: () => void = () => {};
+    const together = new Promise<void>((resolve) => (release = resolve));
+    server.gate = async (entry) => {
+      if (entry.method !== 'POST' || entry.route !== '/event/category') return;
+      if (++held === 2 * categories) release();
+      await together;
+    };
+    const [resultA, resultB] = await Promise.all([run(tp, a, planA), run(tp, b, planB)]);
+    server.gate = undefined;
+    expect(resultA.counts.failed + resultB.counts.failed).toBe(0);
+
+    // Every category exists twice (the API can never delete one), but every event sits in the oldest copy.
+    const copies = server.store.list('event_category');
+    expect(copies).toHaveLength(2 * categories);
+    const oldest = new Map<string, string>();
+    for (const c of copies) if (!oldest.has(c.title)) oldest.set(c.title, c.id);
+    for (const event of server.store.list('event')) expect([...oldest.values()]).toContain(event.parent);
+    const converged = [...resultA.steps, ...resultB.steps].filter((s) => s.operation.kind === 'category' && s.note);
+    expect(converged.length).toBe(categories);
+    expect(converged[0]?.note).toMatch(/another run created it at the same time; using the oldest copy/);
+
+    // Unpaced, events and properties were created by both: surplus copies, planned as duplicates.
+    const cleanup = await planFor(tp, a);
+    expect(cleanup.operations.every((op) => op.action === 'delete')).toBe(true);
+    expect(cleanup.operations.length).toBeGreaterThan(0);
+    const guard = checkDeleteGuard(cleanup, { maxDeletes: 10, allowDeletes: false });
+    expect(guard).toMatchObject({ destroys: 0, refused: false, duplicates: cleanup.operations.length });
+    expect(guard.causes).toEqual([expect.stringMatching(/^\d+ duplicates \(surplus copies of resources the plan keeps/)]);
+    expect(cleanup.warnings.filter((w) => w.code === 'category-duplicate')).toHaveLength(categories);
+    expect(cleanup.warnings[0]?.hint).toMatch(/delete the other copies in Secoda .*; the API cannot delete categories/);
+
+    await run(tp, a, cleanup);
+    expect(duplicates(server, tp.integration)).toEqual([]);
+    const final = await planFor(tp, a);
+    expect(final.operations).toEqual([]);
+    // The empty copies stay, reported with their manual step.
+    expect(final.warnings.map((w) => w.code)).toEqual(Array.from({ length: categories }, () => 'category-duplicate'));
+  });
+
+  it('a create finds what another run made since the plan: paced, events and properties are looked up in the wait for their slot', async () => {
+    emulator = await startEmulator({ token: TOKEN });
+    const server = emulator;
+    const tp = await examplePlan();
+    const client = clientFor(server, 60_000);
+    const plan = await planFor(tp, client);
+    // Another run creates a category, an event and a property after our plan was made.
+    const category = server.store.insert('event_category', { title: 'Checkout', integration: tp.integration });
+    const event = server.store.insert('event', { title: 'Order Completed', integration: tp.integration, parent: category.id });
+    server.store.insert('event_property', {
+      title: 'order_id',
+      integration: tp.integration,
+      parent: event.id,
+      type: 'string',
+      is_required: true,
+    });
+    const result = await run(tp, client, plan);
+    expect(result.counts.failed).toBe(0);
+    const adopted = result.steps.filter((s) => s.note?.includes('another run created it'));
+    expect(adopted.map((s) => s.operation.path.join(' › ')).sort()).toEqual([
+      'Checkout',
+      'Checkout › Order Completed',
+      'Checkout › Order Completed › order_id',
+    ]);
+    expect(duplicates(server, tp.integration)).toEqual([]);
+    expect(server.store.list('event_category')).toHaveLength(tp.categories.length);
+    // What the other run made is used as it is: the next plan only sets the fields it left out.
+    const next = await planFor(tp, client);
+    expect(next.operations.map((op) => [op.action, op.path.join(' › ')])).toEqual([
+      ['update', 'Checkout › Order Completed'],
+      ['update', 'Checkout › Order Completed › order_id'],
+    ]);
+    // One POST per resource that was not there yet.
+    expect(server.log.entries.filter((e) => e.method === 'POST')).toHaveLength(plan.summary.create - adopted.length);
+  });
+
+  it('unpaced, only categories are looked up: an event another run made is created again, and the next plain apply removes the copy', async () => {
+    emulator = await startEmulator({ token: TOKEN });
+    const server = emulator;
+    const tp = await examplePlan();
+    const client = clientFor(server);
+    const plan = await planFor(tp, client);
+    const category = server.store.insert('event_category', { title: 'Checkout', integration: tp.integration });
+    server.store.insert('event', { title: 'Order Completed', integration: tp.integration, parent: category.id });
+    await run(tp, client, plan);
+    expect(server.store.list('event_category')).toHaveLength(tp.categories.length);
+    expect(duplicates(server, tp.integration)).toEqual([`event ${category.id} Order Completed`]);
+    // Reads besides planning's three lists: a look-up per category and a converge check per created one, nothing per event or property.
+    const gets = server.log.entries.filter((e) => e.method === 'GET').length;
+    expect(gets).toBe(3 + tp.categories.length + (tp.categories.length - 1));
+    // The other run's copy is the older: it is kept (and completed); ours goes, with its properties, as duplicates.
+    const cleanup = await planFor(tp, client);
+    const deletes = cleanup.operations.filter((op) => op.action === 'delete');
+    expect(deletes.length).toBeGreaterThan(1);
+    expect(deletes.every((op) => op.path.slice(0, 2).join(' › ') === 'Checkout › Order Completed')).toBe(true);
+    expect(cleanup.operations.filter((op) => op.action === 'replace')).toEqual([]);
+    const guard = checkDeleteGuard(cleanup, { maxDeletes: 0, allowDeletes: false });
+    expect(guard).toMatchObject({ destroys: 0, duplicates: deletes.length, refused: false });
+    await run(tp, client, cleanup);
+    expect(duplicates(server, tp.integration)).toEqual([]);
+    expect((await planFor(tp, client)).operations).toEqual([]);
+  });
+});
+
+describe('a Secoda that trims text', () => {
+  it('converges: a `definition: |` block (ending in a newline) stored trimmed is no difference', async () => {
+    emulator = await startEmulator({ token: TOKEN, trimTextOnSave: true });
+    const tp = await examplePlan();
+    const client = clientFor(emulator);
+    await run(tp, client, await planFor(tp, client));
+    const yamlDefinition = tp.categories.flatMap((c) => c.events).find((e) => e.definition?.endsWith('\n'))!;
+    const stored = emulator.store.list('event').find((e) => e.title === yamlDefinition.title)!;
+    expect(stored.definition).toBe(yamlDefinition.definition!.trim());
+    expect((await planFor(tp, client)).operations).toEqual([]);
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * The mass-destroy guard counts what a plan destroys — deletes and replaces, children included —
+ * and groups the cause (issue 11, item 3).
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { executePlan } from '../../src/apply/execute-plan.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
+import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
+import { SecodaClient } from '../../src/secoda/client.js';
+import type { PlanProperty, TrackingPlan } from '../../src/tracking-plan/types.js';
+import { INTEGRATION, cat, category, ev, event, plan, prop, property, resetClock, state } from '../support/remote-fixtures.js';
+
+const opts = { writesPerMinute: 0 };
+const guard = (tp: TrackingPlan, remote: ReturnType<typeof state>, maxDeletes = 10) =>
+  checkDeleteGuard(buildPlan(tp, remote, opts), { maxDeletes, allowDeletes: false });
+
+beforeEach(() => resetClock());
+
+describe('checkDeleteGuard: what counts, and why', () => {
+  it('an event that moves to another category is destroyed with its properties: "it and its 16 properties are re-created"', () => {
+    const props = Array.from({ length: 16 }, (_, i) => property(`p${i}`, 'e1', `p${i}`));
+    const remote = state({
+      categories: [category('c1', 'Checkout'), category('c2', 'Cart')],
+      events: [event('e1', 'c1', 'Order Completed')],
+      properties: props,
+    });
+    const tp = plan([
+      cat('Checkout'),
+      cat('Cart', [
+        ev(
+          'Order Completed',
+          props.map((p) => prop(p.title)),
+        ),
+      ]),
+    ]);
+    const verdict = guard(tp, remote);
+    expect(verdict).toMatchObject({ destroys: 17, duplicates: 0, refused: true, notInPlan: false });
+    expect(verdict.tripped).toBe(
+      'this plan destroys 17 events and properties (deleted, or deleted and re-created): more than --max-deletes 10, and more than a quarter of the 17 events and properties under the integration',
+    );
+    expect(verdict.causes).toEqual(['event "Order Completed" moves to category "Cart": it and its 16 properties are re-created']);
+  });
+
+  it('several events moving the same way are one cause', () => {
+    const remote = state({
+      categories: [category('c1', 'Old'), category('c2', 'New')],
+      events: [event('e1', 'c1', 'A'), event('e2', 'c1', 'B')],
+      properties: [property('p1', 'e1', 'x'), property('p2', 'e2', 'y'), property('p3', 'e2', 'z')],
+    });
+    const tp = plan([cat('Old'), cat('New', [ev('A', [prop('x')]), ev('B', [prop('y'), prop('z')])])]);
+    expect(guard(tp, remote).causes).toEqual([
+      '2 events move from category "Old" to category "New": they and their 3 properties are re-created',
+    ]);
+  });
+
+  it('a changed enum re-creates every property it is on: "enum of 160 properties changed"', () => {
+    const events = Array.from({ length: 16 }, (_, i) => event(`e${i}`, 'c1', `E${i}`));
+    const properties = events.flatMap((e) =>
+      Array.from({ length: 10 }, (_, j) => property(`${e.id}-p${j}`, e.id, `colour${j}`, { type: 'enum', enum: 'red, green' })),
+    );
+    const tp = plan([
+      cat(
+        'C',
+        events.map((e) =>
+          ev(
+            e.title,
+            Array.from({ length: 10 }, (_, j): PlanProperty => prop(`colour${j}`, { type: 'enum', enum: ['red', 'green', 'blue'] })),
+          ),
+        ),
+      ),
+    ]);
+    const verdict = guard(tp, state({ categories: [category('c1', 'C')], events, properties }));
+    expect(verdict).toMatchObject({ destroys: 160, refused: true });
+    expect(verdict.causes).toEqual(['enum of 160 properties changed (each is re-created)']);
+  });
+
+  it('duplicates are surplus copies: deleted with their properties, named, never counted', () => {
+    const events = [event('e1', 'c1', 'A'), event('e2', 'c1', 'A'), event('e3', 'c1', 'B'), event('e4', 'c1', 'B'), event('e5', 'c1', 'B')];
+    const properties = [property('p1', 'e1', 'x'), property('p2', 'e2', 'x'), property('p3', 'e3', 'y'), property('p4', 'e3', 'y')];
+    const tp = plan([cat('C', [ev('A', [prop('x')]), ev('B', [prop('y')])])]);
+    const verdict = guard(tp, state({ categories: [category('c1', 'C')], events, properties }), 0);
+    // e2 (with its x), e4, e5 and the second y: 5 duplicates.
+    expect(verdict).toMatchObject({ destroys: 0, duplicates: 5, refused: false, tripped: null });
+    expect(verdict.causes).toEqual([
+      '5 duplicates (surplus copies of resources the plan keeps, e.g. from two applies at once; not counted)',
+    ]);
+  });
+
+  it('says "not in the tracking plan: check the plan path" only when that is the cause', () => {
+    const remote = state({
+      categories: [category('c1', 'C')],
+      events: Array.from({ length: 12 }, (_, i) => event(`e${i}`, 'c1', `E${i}`)),
+      properties: [property('p1', 'e0', 'x')],
+    });
+    const verdict = guard(plan([cat('C')]), remote);
+    expect(verdict).toMatchObject({ destroys: 13, notInPlan: true, refused: true });
+    expect(verdict.causes).toEqual([
+      '12 events and 1 property are not in the tracking plan: check the plan path (a wrong directory, a file left out)',
+    ]);
+  });
+
+  it('groups mixed causes, each once', () => {
+    const remote = state({
+      categories: [category('c1', 'C'), category('c2', 'D')],
+      events: [event('e1', 'c1', 'Moved'), event('e2', 'c1', 'Gone'), event('e3', 'c1', 'Kept'), event('e4', 'c1', 'Kept')],
+      properties: [property('p1', 'e3', 'n', { type: 'string' }), property('p2', 'e1', 'q')],
+    });
+    const tp = plan([cat('C', [ev('Kept', [prop('n', { type: 'integer' })])]), cat('D', [ev('Moved', [prop('q')])])]);
+    const verdict = guard(tp, remote, 0);
+    expect(verdict.destroys).toBe(4);
+    expect(verdict.causes).toEqual([
+      'event "Moved" moves to category "D": it and its 1 property are re-created',
+      'type of 1 property changed (it is re-created)',
+      '1 event is not in the tracking plan: check the plan path (a wrong directory, a file left out)',
+      '1 duplicate (surplus copies of resources the plan keeps, e.g. from two applies at once; not counted)',
+    ]);
+  });
+
+  it('lets a plan that destroys little go through', () => {
+    const remote = state({
+      categories: [category('c1', 'C')],
+      events: Array.from({ length: 10 }, (_, i) => event(`e${i}`, 'c1', `E${i}`)),
+    });
+    const tp = plan([
+      cat(
+        'C',
+        Array.from({ length: 9 }, (_, i) => ev(`E${i}`)),
+      ),
+    ]);
+    expect(guard(tp, remote)).toMatchObject({ destroys: 1, refused: false, tripped: null });
+  });
+});
+
+/**
+ * Property: whatever the tracking plan and the remote state, the guard's count (with the
+ * duplicates it names) is exactly the number of remote events and properties that executing the
+ * plan against the emulator makes disappear.
+ */
+describe('checkDeleteGuard: its count is what the plan destroys (property, executed over HTTP)', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ token: 'guard-property' });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  const titles = fc.constantFrom('A', 'B', 'C');
+  const propertyShape = fc.record({ title: titles, type: fc.constantFrom('string', 'integer'), required: fc.boolean() });
+  const eventShape = fc.record({
+    title: titles,
+    category: fc.constantFrom('X', 'Y'),
+    properties: fc.array(propertyShape, { maxLength: 3 }),
+  });
+  const world = fc.record({ remote: fc.array(eventShape, { maxLength: 5 }), wanted: fc.array(eventShape, { maxLength: 5 }) });
+
+  it('holds for random plans and remote states', async () => {
+    await fc.assert(
+      fc.asyncProperty(world, async ({ remote, wanted }) => {
+        emulator.store.clear();
+        const categories = new Map(
+          ['X', 'Y'].map((title) => [title, emulator.store.insert('event_category', { title, integration: INTEGRATION }).id]),
+        );
+        for (const e of remote) {
+          const created = emulator.store.insert('event', { title: e.title, integration: INTEGRATION, parent: categories.get(e.category)! });
+          for (const p of e.properties)
+            emulator.store.insert('event_property', {
+              title: p.title,
+              integration: INTEGRATION,
+              parent: created.id,
+              type: p.type,
+              is_required: p.required,
+            });
+        }
+        // The YAML cannot name a title twice under one parent: keep the first of each.
+        const tp = plan(
+          ['X', 'Y'].map((title) =>
+            cat(
+              title,
+              uniqueBy(
+                wanted.filter((e) => e.category === title),
+                (e) => e.title,
+              ).map((e) =>
+                ev(
+                  e.title,
+                  uniqueBy(e.properties, (p) => p.title).map((p) => prop(p.title, { type: p.type, required: p.required })),
+                ),
+              ),
+            ),
+          ),
+        );
+        const client = new SecodaClient({ baseUrl: emulator.url, token: 'guard-property', concurrency: 4 });
+        const before = new Set(
+          emulator.store
+            .list()
+            .filter((r) => r.kind !== 'event_category')
+            .map((r) => r.id),
+        );
+        const planned = buildPlan(tp, await client.readState(INTEGRATION), opts);
+        const verdict = checkDeleteGuard(planned, { maxDeletes: 10, allowDeletes: true });
+        const result = await executePlan(planned.operations, client, { integration: INTEGRATION });
+        expect(result.counts.failed).toBe(0);
+        const after = new Set(emulator.store.list().map((r) => r.id));
+        const destroyed = [...before].filter((id) => !after.has(id)).length;
+        expect(verdict.destroys + verdict.duplicates).toBe(destroyed);
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+  }, 60_000);
+});
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(key(item)) ? false : (seen.add(key(item)), true)));
+}

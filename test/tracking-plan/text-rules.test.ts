@@ -1,0 +1,79 @@
+/**
+ * Values Secoda would not give back as written (issue 11, item 4): the text "None" where the API
+ * writes it for "no value", invisible format characters in titles, and keys that name
+ * Object.prototype's members.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadTrackingPlan, type PlanFileInput } from '../../src/tracking-plan/load-plan.js';
+import type { Issue } from '../../src/tracking-plan/issue.js';
+
+const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
+const HEADER = `version: 1\nintegration: ${INTEGRATION}\n`;
+const file = (text: string): PlanFileInput => ({ path: 'plan.yaml', bytes: new TextEncoder().encode(text) });
+const issuesOf = (text: string): Issue[] => {
+  const result = loadTrackingPlan([file(text)]);
+  if (result.ok) throw new Error('expected issues, got a valid plan');
+  return result.issues;
+};
+const brief = (issues: Issue[]) => issues.map((i) => `${i.line}:${i.column} ${i.code}`);
+
+describe('the text "None"', () => {
+  it('is refused where the API writes it for "no value": description, definition, ID lists, a lone enum value', () => {
+    const issues = issuesOf(
+      `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        description: None\n        owners: [None]\n        properties:\n          - title: p\n            type: enum\n            enum: [None]\n            definition: None\n`,
+    );
+    expect(brief(issues)).toEqual(['7:22 none-text', '8:18 none-id', '12:20 none-enum', '13:25 none-text']);
+    expect(issues[0]?.message).toBe(
+      '"description" of event "E" of category "A" is the text "None", which Secoda\'s API uses for "no value": it would read back as empty',
+    );
+    expect(issues[0]?.hint).toContain('to clear it write `description: ""`');
+    expect(issues[1]?.hint).toBe('remove it; an empty list is written `owners: []`');
+  });
+
+  it('is fine as one enum value among others, in a title, and as "none"', () => {
+    const result = loadTrackingPlan([
+      file(
+        `${HEADER}categories:\n  - title: None\n    events:\n      - title: E\n        description: none\n        properties:\n          - title: discount\n            type: enum\n            enum: [None, Percent, Fixed]\n`,
+      ),
+    ]);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('invisible characters in titles', () => {
+  it.each([
+    ['\\u200B', 'U+200B ZERO WIDTH SPACE at position 6'],
+    ['\\u200E', 'U+200E LEFT-TO-RIGHT MARK at position 6'],
+    ['\\u00AD', 'U+00AD SOFT HYPHEN at position 6'],
+    ['\\u2066', 'U+2066 LEFT-TO-RIGHT ISOLATE at position 6'],
+  ])('%s inside a title is refused, named and placed', (escape, named) => {
+    const [issue, ...rest] = issuesOf(`${HEADER}categories:\n  - title: "Check${escape}out"\n`);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ line: 4, column: 12, code: 'invisible-character' });
+    expect(issue?.message).toBe(`title "Check${escape}out" contains an invisible character: ${named}`);
+    expect(issue?.hint).toContain('retype the title without it');
+  });
+
+  it('a byte-order mark at the start of an event title gets one error that names it, not "leading spaces"', () => {
+    const issues = issuesOf(`${HEADER}categories:\n  - title: A\n    events:\n      - title: "\\uFEFFOrder"\n`);
+    expect(brief(issues)).toEqual(['6:16 invisible-character']);
+    expect(issues[0]?.message).toContain('U+FEFF BYTE ORDER MARK (ZERO WIDTH NO-BREAK SPACE) at position 1');
+  });
+});
+
+describe('keys that name members of Object.prototype', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])('%s gets the normal unknown-key error', (key) => {
+    const issues = issuesOf(
+      `${HEADER}${key}: 1\ncategories:\n  - title: A\n    ${key}: x\n    events:\n      - title: E\n        ${key}: {a: 1}\n`,
+    );
+    expect(issues.map((i) => [i.code, i.message, i.hint])).toEqual([
+      [
+        'unknown-key',
+        `unknown key "${key}" at the top level of the file`,
+        'allowed keys here: version, integration, categories, compatibility',
+      ],
+      ['unknown-key', `unknown key "${key}" in category "A"`, 'allowed keys here: title, teams, events'],
+      ['unknown-key', `unknown key "${key}" in event "E" of category "A"`, expect.stringMatching(/^allowed keys here: title, description/)],
+    ]);
+  });
+});
