@@ -40,6 +40,11 @@ interface OperationBase {
   readonly reason: string | null;
   /** Set only with a baseline: null when it cannot be told. */
   readonly origin?: Origin | null;
+  /**
+   * For a property that comes from a shared definition (`- use: <title>`), when the change
+   * comes from the definition (not only from fields the event overrides): its title.
+   */
+  readonly shared_definition?: string;
 }
 
 export interface CreateOperation extends OperationBase {

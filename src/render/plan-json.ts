@@ -29,6 +29,7 @@ function operationToJson(op: Operation): unknown {
     remote_id: op.remote_id,
     reason: op.reason,
     ...(op.origin === undefined ? {} : { origin: op.origin }),
+    ...(op.shared_definition === undefined ? {} : { shared_definition: op.shared_definition }),
     changes: op.changes,
   };
   switch (op.action) {

@@ -9,6 +9,15 @@ export interface Issue {
   readonly hint?: string;
   /** A stable machine-readable code, e.g. `unknown-key`. */
   readonly code: string;
+  /** Absent means `error`: the plan is invalid. A warning is reported and the plan still loads. */
+  readonly level?: 'error' | 'warning';
+  /** The governance rule or check that found it (e.g. `description-required`), shown as `[rule-id]`. */
+  readonly rule?: string;
+}
+
+/** Whether the issue makes the plan invalid (an issue without a level is an error). */
+export function isError(issue: Issue): boolean {
+  return issue.level !== 'warning';
 }
 
 export function compareIssues(a: Issue, b: Issue): number {

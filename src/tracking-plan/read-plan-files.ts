@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Issue } from './issue.js';
-import { loadTrackingPlan, type LoadResult, type PlanFileInput } from './load-plan.js';
+import { loadTrackingPlan, type LoadOptions, type LoadResult, type PlanFileInput } from './load-plan.js';
 
 export type ReadResult = { ok: true; files: PlanFileInput[] } | { ok: false; issues: Issue[] };
 
@@ -43,10 +43,10 @@ export async function readPlanFiles(planPath: string): Promise<ReadResult> {
 }
 
 /** Reads and loads in one step: what `validate`, `plan` and `apply` call. */
-export async function readTrackingPlan(planPath: string): Promise<LoadResult> {
+export async function readTrackingPlan(planPath: string, options: LoadOptions = {}): Promise<LoadResult> {
   const read = await readPlanFiles(planPath);
   if (!read.ok) return read;
-  return loadTrackingPlan(read.files);
+  return loadTrackingPlan(read.files, options);
 }
 
 async function readOne(path: string, shown: string): Promise<PlanFileInput | { issue: Issue }> {

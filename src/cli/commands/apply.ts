@@ -44,7 +44,7 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
   const allowDeletes = booleanOption(args, 'allow-deletes');
   const planFile = stringOption(args, 'plan-file');
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '');
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
 
   const connection = await openConnection(args, io);
