@@ -46,7 +46,8 @@ export function readSuppressions(file: string, text: string): Suppressions {
       for (const p of pending) add(line, p.ids);
       pending = [];
     }
-    if (match === null) return;
+    // Rule ids are words and dashes: anything else (a closing quote) means the words sit inside a quoted value.
+    if (match === null || !/^[\s,\w-]*$/.test(idList(match[2] ?? ''))) return;
     const ids = parseIds(
       match[2] ?? '',
       (id, column) => {
@@ -75,9 +76,13 @@ export function readSuppressions(file: string, text: string): Suppressions {
   };
 }
 
+/** Anything after " -- " is a reason for people, as in ESLint: `# tpsync-disable-line title-pattern -- legacy name`. */
+function idList(text: string): string {
+  return text.split(/\s--(?:\s|$)/)[0] ?? '';
+}
+
 function parseIds(text: string, unknown: (id: string, column: number) => void, column: number): Set<string> | 'all' {
-  // Anything after "--" is a reason for people, as in ESLint: `# tpsync-disable-line title-pattern -- legacy name`.
-  const list = text.split(/\s--\s|\s--$/)[0] ?? '';
+  const list = idList(text);
   const ids = [...list.matchAll(/[^\s,]+/g)];
   if (ids.length === 0) return 'all';
   const known = new Set<string>();

@@ -40,7 +40,7 @@ function titleOf(data: unknown, path: readonly PathSegment[]): string | undefine
   if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
     // A property taken from a shared definition is named by the definition it uses.
     const record = node as Record<string, unknown>;
-    const title = record['title'] ?? record['use'];
+    const title = kindAt(path) === 'property' && typeof record['use'] === 'string' ? record['use'] : record['title'];
     if (typeof title === 'string' && title.trim() !== '') return title;
   }
   return undefined;

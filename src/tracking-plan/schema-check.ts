@@ -99,16 +99,6 @@ function isUseEntry(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && 'use' in value;
 }
 
-/** The keys that the schema allows where an unknown key was found, read from the schema itself. */
-function allowedKeysAt(schemaPath: string): readonly string[] {
-  let node: unknown = schema;
-  for (const segment of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) {
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
-  }
-  const properties = node !== null && typeof node === 'object' ? (node as { properties?: unknown }).properties : undefined;
-  return properties !== null && typeof properties === 'object' ? Object.keys(properties) : [];
-}
-
 function toIssue(error: ErrorObject, source: SourceFile): Issue {
   const path = parseInstancePath(error.instancePath);
   const where = describe(source.data, path);
@@ -124,7 +114,7 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      if (path[0] === 'rules') return ruleKeyIssue(path, key, allowedKeysAt(error.schemaPath), issue);
+      if (path[0] === 'rules') return ruleKeyIssue(path, key, ruleOptions(String(path[1] ?? '')), issue);
       if (kindAt(path) === 'property' && isUseEntry(valueAt(source.data, path))) return useKeyIssue(path, key, where, issue);
       const kind = kindAt(path) ?? 'file';
       const allowed = ALLOWED_KEYS[kind];
@@ -232,6 +222,13 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
     default:
       return issue(path, 'schema', `${name} ${error.message ?? 'is invalid'}${inWhere}`);
   }
+}
+
+/** The options a rule takes, read from the schema (each rule refers to its options' definition). */
+function ruleOptions(rule: string): readonly string[] {
+  const ref = (schema.definitions.rules.properties as Record<string, { $ref?: string }>)[rule]?.$ref ?? '';
+  const definition = (schema.definitions as Record<string, { properties?: object }>)[ref.split('/').pop() ?? ''];
+  return Object.keys(definition?.properties ?? {});
 }
 
 type MakeIssue = (p: readonly PathSegment[], code: string, message: string, hint?: string, part?: 'key' | 'value') => Issue;
