@@ -40,9 +40,12 @@ export function checkRules(source: SourceFile, config: RulesConfig, definitions:
       if (!isRecord(event)) return;
       const eventPath: PathSegment[] = ['categories', c, 'events', e];
       visit({ kind: 'event', path: eventPath, data: event });
+      // One path for all of the event's properties, its index set for each: a finding is located
+      // (and its path done with) before the next property is visited.
+      const path: PathSegment[] = [...eventPath, 'properties', 0];
       listOf(event['properties']).forEach((property, p) => {
         if (!isRecord(property)) return;
-        const path = [...eventPath, 'properties', p];
+        path[5] = p;
         const used = property['use'];
         if (used === undefined) visit({ kind: 'property', path, data: property });
         else if (typeof used === 'string') visit({ kind: 'use', path, data: property, definition: definitions.get(used) });

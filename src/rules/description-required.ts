@@ -1,5 +1,5 @@
 /** `description-required`: every event and property says what it means. */
-import type { Rule } from './rule.js';
+import { NONE, type Rule } from './rule.js';
 
 export const descriptionRequired: Rule<true> = {
   id: 'description-required',
@@ -12,7 +12,7 @@ export const descriptionRequired: Rule<true> = {
     const has = 'description' in node.data;
     const description = node.data['description'];
     // A `use:` entry without a description takes the definition's, which is checked where it is written.
-    if (node.kind === 'use' && !has) return [];
+    if (node.kind === 'use' && !has) return NONE;
     if (!has) {
       return [
         {
@@ -25,7 +25,7 @@ export const descriptionRequired: Rule<true> = {
         },
       ];
     }
-    if (typeof description !== 'string' || description.trim() !== '') return [];
+    if (typeof description !== 'string' || description.trim() !== '') return NONE;
     return [
       {
         path: [...node.path, 'description'],

@@ -1,5 +1,6 @@
 /** `event-title-style`: event titles follow one naming style ("Order Completed" in Title Case). */
-import type { Rule } from './rule.js';
+import { NONE, type Rule } from './rule.js';
+import { isInStyle } from './title-styles.js';
 import { styleFinding, styleOption, type StyleOptions } from './style-option.js';
 
 export const eventTitleStyle: Rule<StyleOptions> = {
@@ -11,7 +12,7 @@ export const eventTitleStyle: Rule<StyleOptions> = {
   options: (entry) => styleOption(entry, 'title-case'),
   check(node, { style }, context) {
     const title = node.data['title'];
-    if (typeof title !== 'string') return [];
+    if (typeof title !== 'string' || isInStyle(title, style)) return NONE;
     return styleFinding(
       'event-title-style',
       title,

@@ -1,5 +1,5 @@
 /** `pii-requires-owner`: someone answers for every event and property that holds personal data. */
-import { isRecord, type Record_, type Rule } from './rule.js';
+import { isRecord, NONE, type Record_, type Rule } from './rule.js';
 
 const hasIds = (value: unknown): boolean => Array.isArray(value) && value.length > 0;
 const owned = (node: Record_): boolean => hasIds(node['owners']) || hasIds(node['owners_groups']);
@@ -14,7 +14,7 @@ export const piiRequiresOwner: Rule<true> = {
   check(node, _options, context) {
     const hint = 'add `owners: [<Secoda user ID>]` (or `owners_groups`): someone answers for this personal data';
     if (node.kind !== 'use') {
-      if (node.data['pii'] !== true || owned(node.data)) return [];
+      if (node.data['pii'] !== true || owned(node.data)) return NONE;
       return [
         {
           path: [...node.path, 'pii'],
@@ -27,10 +27,10 @@ export const piiRequiresOwner: Rule<true> = {
     // A `use:` entry is checked only where it changes the outcome: what it takes unchanged from
     // the definition is checked once, at the definition.
     const set = (field: string) => field in node.data;
-    if (!set('pii') && !set('owners') && !set('owners_groups')) return [];
+    if (!set('pii') && !set('owners') && !set('owners_groups')) return NONE;
     const definition = isRecord(node.definition) ? node.definition : {};
     const pick = (field: string): unknown => (set(field) ? node.data[field] : definition[field]);
-    if (pick('pii') !== true || hasIds(pick('owners')) || hasIds(pick('owners_groups'))) return [];
+    if (pick('pii') !== true || hasIds(pick('owners')) || hasIds(pick('owners_groups'))) return NONE;
     const at = set('pii') ? 'pii' : set('owners') ? 'owners' : 'owners_groups';
     return [
       {

@@ -1,5 +1,6 @@
 /** `property-title-style`: property titles follow one naming style (`order_id` in snake_case). */
-import type { Rule } from './rule.js';
+import { NONE, type Rule } from './rule.js';
+import { isInStyle } from './title-styles.js';
 import { styleFinding, styleOption, type StyleOptions } from './style-option.js';
 
 export const propertyTitleStyle: Rule<StyleOptions> = {
@@ -12,7 +13,7 @@ export const propertyTitleStyle: Rule<StyleOptions> = {
   options: (entry) => styleOption(entry, 'snake_case'),
   check(node, { style }, context) {
     const title = node.data['title'];
-    if (typeof title !== 'string') return [];
+    if (typeof title !== 'string' || isInStyle(title, style)) return NONE;
     return styleFinding(
       'property-title-style',
       title,

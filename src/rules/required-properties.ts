@@ -1,5 +1,5 @@
 /** `required-properties`: every event carries the properties the data team relies on (`platform`, `user_id`). */
-import { isRecord, type Rule } from './rule.js';
+import { isRecord, NONE, type Rule } from './rule.js';
 
 export interface RequiredPropertiesOptions {
   readonly properties: readonly string[];
@@ -33,7 +33,7 @@ export const requiredProperties: Rule<RequiredPropertiesOptions> = {
       }
     }
     const missing = properties.filter((title) => !carried.has(title));
-    if (missing.length === 0) return [];
+    if (missing.length === 0) return NONE;
     const shared = missing.filter((title) => context.isDefined(title));
     const hint =
       shared.length === missing.length

@@ -61,13 +61,17 @@ export interface Rule<Options = unknown> {
    */
   options(entry: Record_): Options | undefined;
   /** Problems in the options that the schema cannot see (an invalid regular expression), as findings under `rules:`. */
-  problems?(entry: Record_, path: readonly PathSegment[]): Finding[];
-  check(node: RuleNode, options: Options, context: RuleContext): Finding[];
+  problems?(entry: Record_, path: readonly PathSegment[]): readonly Finding[];
+  /** The node's violations; `NONE` when it passes. Build messages only for a violation: this runs for every node. */
+  check(node: RuleNode, options: Options, context: RuleContext): readonly Finding[];
 }
 
 /** A rule of any options, as the registry holds them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule's options are its own; the runner pairs them
 export type AnyRule = Rule<any>;
+
+/** What a check returns when the node passes (nearly always): one shared empty list, nothing allocated. */
+export const NONE: readonly Finding[] = Object.freeze([]);
 
 export const isRecord = (value: unknown): value is Record_ => value !== null && typeof value === 'object' && !Array.isArray(value);
 

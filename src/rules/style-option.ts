@@ -1,5 +1,5 @@
 /** The `style` option of the naming-style rules, and the hint they share. */
-import { isInStyle, STYLE_NAME, TITLE_STYLES, toStyle, type TitleStyle } from './title-styles.js';
+import { STYLE_NAME, TITLE_STYLES, toStyle, type TitleStyle } from './title-styles.js';
 import type { Finding, Record_ } from './rule.js';
 import type { PathSegment } from '../tracking-plan/yaml-source.js';
 
@@ -14,8 +14,9 @@ export function styleOption(entry: Record_, fallback: TitleStyle): StyleOptions 
 }
 
 /**
- * A finding when `text` is not in the style. `consequence` says what changing it costs in
- * Secoda, since the way to keep an existing resource is to suppress the finding instead.
+ * The finding for `text`, which is not in the style. `consequence` says what changing it costs
+ * in Secoda, since the way to keep an existing resource is to suppress the finding instead.
+ * (Callers test `isInStyle` first: most titles pass, and then nothing is built.)
  */
 export function styleFinding(
   ruleId: string,
@@ -25,7 +26,6 @@ export function styleFinding(
   what: string,
   consequence: string,
 ): Finding[] {
-  if (isInStyle(text, style)) return [];
   const suggestion = toStyle(text, style);
   const write = suggestion !== '' && suggestion !== text ? `write ${JSON.stringify(suggestion)}; ` : `write it in ${STYLE_NAME[style]}; `;
   return [

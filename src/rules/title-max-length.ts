@@ -1,5 +1,5 @@
 /** `title-max-length`: titles short enough for the warehouse columns and tables they become. */
-import type { Rule } from './rule.js';
+import { NONE, type Rule } from './rule.js';
 
 export interface TitleMaxLengthOptions {
   readonly max: number;
@@ -17,10 +17,10 @@ export const titleMaxLength: Rule<TitleMaxLengthOptions> = {
   },
   check(node, { max }, context) {
     const title = node.data['title'];
-    if (typeof title !== 'string') return [];
-    // Characters as people count them: code points, not UTF-16 units.
+    // Characters as people count them: code points, not UTF-16 units (never more than those, so most titles need no count).
+    if (typeof title !== 'string' || title.length <= max) return NONE;
     const length = [...title].length;
-    if (length <= max) return [];
+    if (length <= max) return NONE;
     return [
       {
         path: [...node.path, 'title'],

@@ -1,5 +1,5 @@
 /** `title-pattern`: event and property titles match the data team's regular expressions. */
-import type { Finding, Record_, Rule } from './rule.js';
+import { NONE, type Finding, type Record_, type Rule } from './rule.js';
 import type { PathSegment } from '../tracking-plan/yaml-source.js';
 
 export interface TitlePatternOptions {
@@ -62,7 +62,7 @@ export const titlePattern: Rule<TitlePatternOptions> = {
   check(node, options, context) {
     const pattern = node.kind === 'event' ? options.event : options.property;
     const title = node.data['title'];
-    if (pattern === undefined || typeof title !== 'string' || pattern.test(title)) return [];
+    if (pattern === undefined || typeof title !== 'string' || pattern.test(title)) return NONE;
     return [
       {
         path: [...node.path, 'title'],
