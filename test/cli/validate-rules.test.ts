@@ -64,9 +64,9 @@ describe('tpsync validate with rules', () => {
       'plan/checkout.yaml:8:9  error  event "Order Refunded" of category "Checkout" does not carry the required property "platform" [required-properties]',
       'plan/checkout.yaml:8:9  error  event "Order Refunded" of category "Checkout" has no description [description-required]',
       'plan/checkout.yaml:10:13  error  property "refundReason" of event "Order Refunded" has no description [description-required]',
+      'plan/checkout.yaml:10:13  error  property "refundReason" of event "Order Refunded" holds personal data (pii: true) but has no owners [pii-requires-owner]',
       'plan/checkout.yaml:10:20  error  property "refundReason" of event "Order Refunded" is not written in snake_case [property-title-style]',
       'plan/checkout.yaml:12:20  warning  enum value "Damaged" of property "refundReason" of event "Order Refunded" is not written in snake_case [enum-value-style]',
-      'plan/checkout.yaml:13:13  error  property "refundReason" of event "Order Refunded" holds personal data (pii: true) but has no owners [pii-requires-owner]',
     ]);
     expect(result.stderr).toContain('    hint: write "Order Completed";');
     expect(result.stderr).toContain('6 errors and 1 warning in 1 file.');

@@ -15,36 +15,36 @@ describe('pii-requires-owner', () => {
       expect: [],
     },
     {
-      name: 'pii: true without owners, at the pii key, on events and properties alike',
+      name: 'pii: true without owners, where the event or property starts, on events and properties alike',
       rule: RULE,
       body: events(
         '      - title: E\n        pii: true\n        properties:\n          - title: email\n            pii: true\n            owners: []\n',
       ),
       expect: [
         {
-          line: 9,
+          line: 8,
           column: 9,
           rule: 'pii-requires-owner',
           message: 'event "E" of category "Checkout" holds personal data (pii: true) but has no owners',
         },
-        { line: 12, column: 13, rule: 'pii-requires-owner', message: 'property "email" of event "E"' },
+        { line: 11, column: 13, rule: 'pii-requires-owner', message: 'property "email" of event "E"' },
       ],
     },
     {
       name: 'a shared definition without owners is reported once, where it is written',
       rule: RULE,
       body: `properties:\n  - title: email\n    pii: true\n${events('      - title: E\n        properties:\n          - use: email\n      - title: F\n        properties:\n          - use: email\n')}`,
-      expect: [{ line: 7, column: 5, rule: 'pii-requires-owner', message: 'shared property "email"' }],
+      expect: [{ line: 6, column: 5, rule: 'pii-requires-owner', message: 'shared property "email"' }],
     },
     {
-      name: 'a use that marks the definition pii, or takes its owners away, at what it writes',
+      name: 'a use that marks the definition pii, or takes its owners away, at the use',
       rule: RULE,
       body: `properties:\n  - title: email\n    owners: [${OWNER}]\n    pii: true\n  - title: phone\n${events(
         '      - title: E\n        properties:\n          - use: email\n            owners: []\n          - use: phone\n            pii: true\n',
       )}`,
       expect: [
-        { line: 16, column: 13, rule: 'pii-requires-owner', message: 'property "email" of event "E"' },
-        { line: 18, column: 13, rule: 'pii-requires-owner', message: 'property "phone" of event "E"' },
+        { line: 15, column: 13, rule: 'pii-requires-owner', message: 'property "email" of event "E"' },
+        { line: 17, column: 13, rule: 'pii-requires-owner', message: 'property "phone" of event "E"' },
       ],
     },
     {
