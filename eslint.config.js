@@ -38,7 +38,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/plan/**/*.ts', 'src/render/**/*.ts', 'src/tracking-plan/**/*.ts', 'src/pull/**/*.ts', 'src/compatibility/**/*.ts'],
+    files: [
+      'src/plan/**/*.ts',
+      'src/render/**/*.ts',
+      'src/tracking-plan/**/*.ts',
+      'src/pull/**/*.ts',
+      'src/compatibility/**/*.ts',
+      'src/rules/**/*.ts',
+    ],
     ignores: ['src/tracking-plan/read-plan-files.ts', 'src/pull/pull-target.ts'],
     rules: {
       'no-restricted-imports': ['error', impure],

@@ -9,14 +9,26 @@ import type { RemoteState } from '../secoda/types.js';
 import { readTrackingPlan } from '../tracking-plan/read-plan-files.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
 import type { Connection } from './connection.js';
+import { reportIssuesToGitHub } from './github-annotations.js';
 import { styleFor, type Io } from './io.js';
 import { todayUtc } from './today.js';
 
-/** Loads the YAML or throws its issues; warnings (a deprecation sunset that has come) go to stderr. */
-export async function loadTrackingPlanOrThrow(planPath: string, io?: Io): Promise<TrackingPlan> {
-  const loaded = await readTrackingPlan(planPath, { today: todayUtc() });
+/**
+ * Loads the plan for `plan` and `apply`. Rule violations are shown as warnings (on stderr, and as
+ * annotations in GitHub Actions) and do not stop them: `validate` is where rules are enforced,
+ * so adopting a rule never blocks a deploy.
+ */
+export async function loadTrackingPlanOrThrow(
+  planPath: string,
+  io?: Io,
+  options: { annotate: boolean } = { annotate: true },
+): Promise<TrackingPlan> {
+  const loaded = await readTrackingPlan(planPath, { ruleErrors: 'report', today: todayUtc() });
   if (!loaded.ok) throw new PlanInvalidError(loaded.issues);
-  if (io !== undefined && loaded.warnings.length > 0) io.stderr.write(renderIssuesText(loaded.warnings, styleFor(io.stderr, io.env)));
+  if (io !== undefined && loaded.warnings.length > 0) {
+    io.stderr.write(renderIssuesText(loaded.warnings, styleFor(io.stderr, io.env)));
+    await reportIssuesToGitHub(loaded.warnings, io, options);
+  }
   return loaded.plan;
 }
 

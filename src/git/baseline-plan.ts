@@ -7,7 +7,8 @@ export async function loadBaselinePlan(planPath: string, ref: string, warn: (tex
   const files = await readPlanFilesAtRef(planPath, ref);
   // A plan that did not exist yet at the ref: everything in it is new.
   if (files.length === 0) return { version: 1, integration: '', categories: [] };
-  const loaded = loadTrackingPlan(files);
+  // Rule violations there are no reason to lose the baseline.
+  const loaded = loadTrackingPlan(files, { ruleErrors: 'report' });
   if (loaded.ok) return loaded.plan;
   warn(
     `the tracking plan at ${ref} does not load (${loaded.issues.length} ${loaded.issues.length === 1 ? 'problem' : 'problems'}), so where each change comes from cannot be told`,

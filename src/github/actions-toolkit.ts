@@ -31,32 +31,48 @@ export async function appendJobSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(text, true).write();
 }
 
-/** Annotates the first issues on their file and line; returns the ones left for the summary. */
+/**
+ * Annotates the first issues on their file and line, errors as errors and warnings as warnings
+ * (GitHub shows up to ten of each per step); returns the ones left for the summary.
+ */
 export function annotateIssues(issues: readonly Issue[]): Issue[] {
-  issues.slice(0, ANNOTATION_LIMIT).forEach((issue) => {
-    const warning = issue.level === 'warning';
-    (warning ? core.warning : core.error)(issue.hint ? `${issue.message} (hint: ${issue.hint})` : issue.message, {
-      title: warning ? 'tpsync: tracking plan warning' : 'tpsync: invalid tracking plan',
-      file: issue.file,
-      ...(issue.line > 0 ? { startLine: issue.line, startColumn: issue.column } : {}),
+  const left: Issue[] = [];
+  for (const level of ['error', 'warning'] as const) {
+    const ofLevel = issues.filter((issue) => (issue.level ?? 'error') === level);
+    ofLevel.slice(0, ANNOTATION_LIMIT).forEach((issue) => {
+      const text = `${issue.message}${issue.rule === undefined ? '' : ` [${issue.rule}]`}`;
+      (level === 'error' ? core.error : core.warning)(issue.hint ? `${text} (hint: ${issue.hint})` : text, {
+        title: level === 'error' ? 'tpsync: invalid tracking plan' : 'tpsync: tracking-plan warning',
+        file: issue.file,
+        ...(issue.line > 0 ? { startLine: issue.line, startColumn: issue.column } : {}),
+      });
     });
-  });
-  return issues.slice(ANNOTATION_LIMIT);
+    left.push(...ofLevel.slice(ANNOTATION_LIMIT));
+  }
+  return left;
 }
 
 /** Every issue as a table for the job summary (annotations show only the first ten). */
 export function issuesMarkdown(issues: readonly Issue[]): string {
   const rows = issues.map(
-    (i) => `| \`${i.file}${i.line > 0 ? `:${i.line}:${i.column}` : ''}\` | ${escapeCell(i.message)} | ${escapeCell(i.hint ?? '')} |`,
+    (i) =>
+      `| \`${i.file}${i.line > 0 ? `:${i.line}:${i.column}` : ''}\` | ${i.level === 'warning' ? 'warning: ' : ''}${escapeCell(i.message)}${i.rule === undefined ? '' : ` \`[${i.rule}]\``} | ${escapeCell(i.hint ?? '')} |`,
   );
+  const errors = issues.filter((i) => i.level !== 'warning').length;
   const more =
     issues.length > ANNOTATION_LIMIT
       ? `\nThe first ${ANNOTATION_LIMIT} are annotated on the files; all ${issues.length} are listed here.\n`
       : '';
-  const title = issues.every((i) => i.level === 'warning')
-    ? `### tpsync: the tracking plan has ${issues.length} ${issues.length === 1 ? 'warning' : 'warnings'}`
-    : `### tpsync: the tracking plan is invalid (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'})`;
-  return [title, more, '| Where | Problem | Hint |', '|---|---|---|', ...rows, ''].join('\n');
+  return [
+    errors > 0
+      ? `### tpsync: the tracking plan is invalid (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'})`
+      : `### tpsync: ${issues.length} ${issues.length === 1 ? 'warning' : 'warnings'} in the tracking plan`,
+    more,
+    '| Where | Problem | Hint |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 export function setPlanOutputs(plan: Plan, planJsonPath: string | undefined): void {

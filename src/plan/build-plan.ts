@@ -19,6 +19,7 @@ import {
   REPLACE_FIELDS,
 } from './field-diff.js';
 import { remoteFingerprint, trackingPlanFingerprint } from './fingerprint.js';
+import { noteSharedDefinitions } from './shared-definition-notes.js';
 import { compareText, compareTimestamps, sortOldestFirst, titleIdentity } from './compare.js';
 import {
   PLAN_FORMAT_VERSION,
@@ -45,7 +46,7 @@ export function buildPlan(trackingPlan: TrackingPlan, remoteState: RemoteState, 
   const remote = scope(remoteState, trackingPlan.integration);
   const planner = new Planner(remote);
   planner.run(trackingPlan);
-  const operations = planner.operations;
+  const operations = noteSharedDefinitions(planner.operations, trackingPlan);
   return {
     format_version: PLAN_FORMAT_VERSION,
     integration: trackingPlan.integration,

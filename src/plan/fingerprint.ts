@@ -71,8 +71,8 @@ const quoted = (key: string): string => {
   return text;
 };
 
-/** Writes canonicalJson(value), leaving out object keys named `skip` at any depth. */
-function writeCanonical(sink: HashSink, value: unknown, skip?: string): void {
+/** Writes canonicalJson(value), leaving out object keys named in `skip` at any depth. */
+function writeCanonical(sink: HashSink, value: unknown, skip?: ReadonlySet<string>): void {
   if (typeof value === 'string') {
     sink.write(JSON.stringify(value));
     return;
@@ -98,7 +98,7 @@ function writeCanonical(sink: HashSink, value: unknown, skip?: string): void {
     sink.write('{');
     let first = true;
     for (const key of Object.keys(value).sort()) {
-      if (key === skip) continue;
+      if (skip?.has(key) === true) continue;
       const v = (value as Record<string, unknown>)[key];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
       sink.write(first ? `${quoted(key)}:` : `,${quoted(key)}:`);
@@ -180,9 +180,12 @@ export function remoteFingerprint(remote: RemoteState): string {
   return `sha256:${sink.digest()}`;
 }
 
-/** The plan's content: everything but where it is written (`source`). */
+/** Not content: where a node is written, and whether a property came from a shared definition. */
+const NOT_CONTENT: ReadonlySet<string> = new Set(['source', 'shared']);
+
+/** The plan's content: everything but how it is written (`source`, `shared`): what Secoda gets. */
 export function trackingPlanFingerprint(plan: TrackingPlan): string {
   const sink = new HashSink();
-  writeCanonical(sink, plan, 'source');
+  writeCanonical(sink, plan, NOT_CONTENT);
   return `sha256:${sink.digest()}`;
 }

@@ -44,6 +44,11 @@ interface OperationBase {
   readonly compatibility?: Compatibility;
   /** The resource's `deprecated:` metadata (for a removal: as the baseline wrote it); set by the classification pass. */
   readonly deprecated?: Deprecation;
+  /**
+   * For a property that comes from a shared definition (`- use: <title>`), when the change
+   * comes from the definition (not only from fields the event overrides): its title.
+   */
+  readonly shared_definition?: string;
 }
 
 /** One finding of a compatibility check on an operation. */

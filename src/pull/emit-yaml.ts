@@ -9,6 +9,8 @@ import { COMMON_FIELDS, type PlanCategory, type PlanEvent, type PlanProperty } f
 export interface FileContent {
   /** Set on the one file that holds `version` and `integration`. */
   readonly integration?: string;
+  /** Shared property definitions (`pull --shared`), written as the top-level `properties:`. */
+  readonly properties?: readonly PlanProperty[];
   readonly categories: readonly PlanCategory[];
 }
 
@@ -21,6 +23,7 @@ export function emitPlanFile(content: FileContent, schemaRef: string): string {
     root['version'] = 1;
     root['integration'] = content.integration;
   }
+  if (content.properties !== undefined && content.properties.length > 0) root['properties'] = content.properties.map(propertyData);
   if (content.categories.length > 0) root['categories'] = content.categories.map(categoryData);
 
   const doc = new Document(root, { aliasDuplicateObjects: false });
@@ -78,6 +81,15 @@ function eventData(event: PlanEvent): Record<string, unknown> {
 }
 
 function propertyData(property: PlanProperty): Record<string, unknown> {
+  // Taken from a shared definition: `use` and what this event writes differently.
+  if (property.shared !== undefined) {
+    const data: Record<string, unknown> = { use: property.shared.definition };
+    for (const field of property.shared.overrides) {
+      const value = property[field];
+      if (value !== undefined) data[field] = Array.isArray(value) ? [...value] : value;
+    }
+    return data;
+  }
   return {
     title: property.title,
     ...(property.type === undefined ? {} : { type: property.type }),

@@ -15,6 +15,7 @@ import { chooseResources } from './choose-resources.js';
 import { emitPlanFile } from './emit-yaml.js';
 import { categoryFileNames, HEADER_FILE } from './file-names.js';
 import { compareNotes, type PullNote } from './pull-note.js';
+import { shareProperties } from './share-properties.js';
 
 export interface PullOptions {
   /** The integration to pull; it must be a valid ID (the caller checks it). */
@@ -23,6 +24,8 @@ export interface PullOptions {
   readonly layout: 'file' | 'directory';
   /** Where the `$schema` comment points, as seen from the written files. */
   readonly schemaRef: string;
+  /** Properties that several events carry alike become shared definitions (`pull --shared`), in the header file. */
+  readonly shared?: boolean;
 }
 
 export interface PulledFile {
@@ -39,15 +42,20 @@ export interface PullResult {
 }
 
 export function pullTrackingPlan(remote: RemoteState, options: PullOptions): PullResult {
-  const { plan, notes } = chooseResources(remote, options.integration);
+  const chosen = chooseResources(remote, options.integration);
+  const notes = chosen.notes;
+  const { plan, definitions } = options.shared === true ? shareProperties(chosen.plan) : { plan: chosen.plan, definitions: [] };
   const files: PulledFile[] = [];
   if (options.layout === 'file') {
     files.push({
       path: HEADER_FILE,
-      text: emitPlanFile({ integration: plan.integration, categories: plan.categories }, options.schemaRef),
+      text: emitPlanFile({ integration: plan.integration, properties: definitions, categories: plan.categories }, options.schemaRef),
     });
   } else {
-    files.push({ path: HEADER_FILE, text: emitPlanFile({ integration: plan.integration, categories: [] }, options.schemaRef) });
+    files.push({
+      path: HEADER_FILE,
+      text: emitPlanFile({ integration: plan.integration, properties: definitions, categories: [] }, options.schemaRef),
+    });
     const names = categoryFileNames(plan.categories.map((c) => c.title));
     for (const category of plan.categories) {
       files.push({ path: names.get(category.title) ?? HEADER_FILE, text: emitPlanFile({ categories: [category] }, options.schemaRef) });

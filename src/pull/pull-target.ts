@@ -16,7 +16,7 @@ export const SCHEMA_URL = 'https://raw.githubusercontent.com/tpsync/tpsync/main/
 /** Inside a checkout of tpsync (or a repository that vendors the schema), point at the local copy. */
 const LOCAL_SCHEMA = join('schemas', 'tracking-plan.schema.json');
 const YAML_FILE = /\.ya?ml$/i;
-const PLAN_KEYS: ReadonlySet<string> = new Set(['version', 'integration', 'categories']);
+const PLAN_KEYS: ReadonlySet<string> = new Set(['version', 'integration', 'categories', 'properties', 'rules']);
 
 /** An existing path keeps its kind; a new one is a file when it ends in .yaml/.yml, else a directory. */
 export async function resolveTarget(out: string | undefined): Promise<PullTarget> {

@@ -16,15 +16,30 @@ export function operationTitle(op: Operation): string {
   return `${op.kind} ${pathText(op.path)}`;
 }
 
-/** Why an operation happens, when the action alone does not say it. */
+/** Why an operation happens, when the action alone does not say it; and the shared definition it comes from. */
 export function operationReason(op: Operation): string | null {
+  const shared = op.shared_definition === undefined ? null : `shared property ${JSON.stringify(op.shared_definition)}`;
   if (op.action === 'replace') {
     const fields = op.forced_by.join(', ');
-    return op.forced_by.includes('parent')
+    const why = op.forced_by.includes('parent')
       ? `moves to another category; ${fields} cannot change in place`
       : `${fields} cannot change in place`;
+    return shared === null ? why : `${why}; ${shared}`;
   }
-  return op.reason;
+  return op.reason === null ? shared : shared === null ? op.reason : `${op.reason}; ${shared}`;
+}
+
+/** "Shared property "currency" changes 8 properties." — how far a change to a definition reaches. */
+export function sharedDefinitionSummary(plan: Plan): string | null {
+  const counts = new Map<string, number>();
+  for (const op of plan.operations) {
+    if (op.shared_definition !== undefined) counts.set(op.shared_definition, (counts.get(op.shared_definition) ?? 0) + 1);
+  }
+  if (counts.size === 0) return null;
+  const parts = [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([title, n]) => `${JSON.stringify(title)} (${n} ${n === 1 ? 'property' : 'properties'})`);
+  return `From shared property definitions: ${parts.join(', ')}.`;
 }
 
 const MAX_TEXT = 160;

@@ -39,6 +39,7 @@ function operationToJson(op: Operation): unknown {
           },
         }),
     ...(op.deprecated === undefined ? {} : { deprecated: op.deprecated }),
+    ...(op.shared_definition === undefined ? {} : { shared_definition: op.shared_definition }),
     changes: op.changes,
   };
   switch (op.action) {

@@ -13,6 +13,7 @@ import {
   operationReason,
   pacingLine,
   pathText,
+  sharedDefinitionSummary,
   summaryLine,
   SYMBOL,
 } from './describe-operation.js';
@@ -54,6 +55,8 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     if (pacing) head.push('', pacing);
     const drift = driftSummary(plan);
     if (drift) head.push('', drift);
+    const shared = sharedDefinitionSummary(plan);
+    if (shared) head.push('', shared);
   }
   for (const note of options.notes ?? []) head.push('', note);
 

@@ -13,6 +13,7 @@ import {
   operationReason,
   operationTitle,
   pacingLine,
+  sharedDefinitionSummary,
   summaryLine,
   SYMBOL,
 } from './describe-operation.js';
@@ -64,6 +65,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     if (pacing) lines.push(pacing);
     const drift = driftSummary(plan);
     if (drift) lines.push(drift);
+    const shared = sharedDefinitionSummary(plan);
+    if (shared) lines.push(shared);
   }
   for (const note of options.notes ?? []) lines.push(note);
   return lines.join('\n') + '\n';

@@ -9,12 +9,18 @@ export interface Issue {
   readonly hint?: string;
   /** A stable machine-readable code, e.g. `unknown-key`. */
   readonly code: string;
-  /** Absent means `error`: a warning does not make the plan invalid. */
+  /** Absent means `error`: the plan is invalid. A warning is reported and the plan still loads. */
   readonly level?: 'error' | 'warning';
-  /** The rule or check id that found it, shown as `[rule-id]`. */
+  /** The governance rule or check that found it (e.g. `description-required`), shown as `[rule-id]`. */
   readonly rule?: string;
 }
 
+/** Whether the issue makes the plan invalid (an issue without a level is an error). */
+export function isError(issue: Issue): boolean {
+  return issue.level !== 'warning';
+}
+
+/** Whether the issue is only a warning: reported, but the plan still loads. */
 export function isWarning(issue: Issue): boolean {
   return issue.level === 'warning';
 }

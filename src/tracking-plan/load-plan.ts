@@ -1,13 +1,17 @@
 /**
  * Loads a tracking plan from the bytes of its files: parse (with positions), check the
- * schema, check the semantic rules, merge the files, normalise. Pure: no file system here
+ * schema, check the semantic rules, merge the files, normalise, expand shared property
+ * definitions and check the governance rules (plan-language.ts). Pure: no file system here
  * (read-plan-files.ts is the edge that reads them).
  */
+import type { RulesConfig } from '../rules/rules-config.js';
 import { checkCompatibilityPlacement } from './compatibility-placement.js';
 import { checkDeprecations } from './deprecation-rules.js';
-import { isWarning, sortIssues, type Issue } from './issue.js';
+import { isWarning, type Issue } from './issue.js';
+import { PlanLanguage } from './plan-language.js';
 import { checkSchema } from './schema-check.js';
-import type { CategoryFile, EventFile, PropertyFile, TrackingPlanFile } from './schema-types.js';
+import type { CategoryFile, EventFile, PropertyFile, PropertyUseFile, TrackingPlanFile } from './schema-types.js';
+import { sharedUseOf } from './shared-definitions.js';
 import { checkSemantics, enumValueText, titleKey } from './semantic-rules.js';
 import {
   COMMON_FIELDS,
@@ -28,12 +32,21 @@ export interface PlanFileInput {
   readonly bytes: Uint8Array;
 }
 
-/** Warnings (`level: 'warning'`) never make a plan invalid; with errors they are sorted in among them. */
+/** `warnings` (and, when not ok, `issues`) may hold warnings: `level: 'warning'`. */
 export type LoadResult = { ok: true; plan: TrackingPlan; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 export interface LoadOptions {
   /** Today as YYYY-MM-DD, for the warnings about deprecation sunsets that have come; none without it. */
   readonly today?: string;
+  /**
+   * `enforce` (the default, `validate`): a rule violation at level error makes the plan invalid.
+   * `report` (`plan`, `apply`): rule violations come back as warnings, so a rule never blocks a deploy.
+   */
+  readonly ruleErrors?: 'enforce' | 'report';
+  /** Check these rules instead of the plan's own `rules:` (for a baseline, with today's rules). */
+  readonly rules?: RulesConfig;
+  /** The plan's files at a baseline (`validate --baseline`): rule violations they have too are not reported. */
+  readonly baseline?: readonly PlanFileInput[];
 }
 
 export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadOptions = {}): LoadResult {
@@ -44,12 +57,15 @@ export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadO
   const facts: FileFacts[] = [];
   let integration = '';
   const categories: PlanCategory[] = [];
+  const definitions: PlanProperty[] = [];
   const pool = new StringPool();
+  // Shared definitions and rules span files; the loader feeds it each file in turn.
+  const language = new PlanLanguage(ordered, options, parseYamlSource, loadTrackingPlan);
   // One file at a time: its YAML document (many times the size of the text) is dropped once the
   // file is checked and normalised, so a plan of 100,000 properties never holds every file's
   // document at once. Only small facts stay for the checks across files.
   for (const file of ordered) {
-    const parsed = parseYamlSource(file.path, file.bytes);
+    const parsed = language.parse(file);
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       continue;
@@ -57,6 +73,7 @@ export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadO
     const source = parsed.source;
     issues.push(...checkSchema(source), ...checkSemantics(source));
     for (const found of checkDeprecations(source, options.today)) (isWarning(found) ? warnings : issues).push(found);
+    language.checkFile(source);
     facts.push(factsOf(source));
     // Once anything is wrong no plan is returned, so the rest need not be normalised.
     if (issues.length === 0) {
@@ -64,6 +81,7 @@ export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadO
       if (normalised.integration !== undefined) integration = normalised.integration;
       if (normalised.compatibility !== undefined) compatibility = normalised.compatibility;
       categories.push(...normalised.categories);
+      definitions.push(...normalised.definitions);
     }
   }
   issues.push(
@@ -73,12 +91,9 @@ export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadO
     ),
     ...checkCompatibilityPlacement(facts),
   );
-  if (issues.length > 0) return { ok: false, issues: sortIssues([...issues, ...warnings]) };
-  return {
-    ok: true,
-    plan: { version: 1, integration, categories, ...(compatibility === undefined ? {} : { compatibility }) },
-    warnings: sortIssues(warnings),
-  };
+  const plan: TrackingPlan | undefined =
+    issues.length > 0 ? undefined : { version: 1, integration, categories, ...(compatibility === undefined ? {} : { compatibility }) };
+  return language.finish([...issues, ...warnings], plan, definitions);
 }
 
 const HEADER_KEYS = ['version', 'integration'] as const;
@@ -215,12 +230,18 @@ function categoryList(data: unknown): unknown[] {
 function normaliseFile(
   source: SourceFile,
   pool: StringPool,
-): { integration: string | undefined; compatibility: Record<string, CompatibilityLevel> | undefined; categories: PlanCategory[] } {
+): {
+  integration: string | undefined;
+  compatibility: Record<string, CompatibilityLevel> | undefined;
+  categories: PlanCategory[];
+  definitions: PlanProperty[];
+} {
   const data = source.data as TrackingPlanFile;
   return {
     integration: data.integration,
     compatibility: data.compatibility === undefined ? undefined : { ...data.compatibility },
     categories: (data.categories ?? []).map((category, c) => normaliseCategory(source, pool, category, ['categories', c])),
+    definitions: (data.properties ?? []).map((property, p) => normaliseProperty(source, pool, property, ['properties', p])),
   };
 }
 
@@ -242,9 +263,26 @@ function normaliseEvent(source: SourceFile, pool: StringPool, event: EventFile, 
   return {
     title: pool.get(event.title),
     ...commonFields(event, pool),
-    properties: (event.properties ?? []).map((property, p) => normaliseProperty(source, pool, property, [...path, 'properties', p])),
+    properties: (event.properties ?? []).map((property, p) =>
+      'use' in property
+        ? normaliseUse(source, pool, property, [...path, 'properties', p])
+        : normaliseProperty(source, pool, property, [...path, 'properties', p]),
+    ),
     ...deprecation(event.deprecated),
     source: sourceRef(source, path),
+  };
+}
+
+/** `- use: <title>` with what is written beside it; the definition's fields are added after every file is read. */
+function normaliseUse(source: SourceFile, pool: StringPool, entry: PropertyUseFile, path: PathSegment[]): PlanProperty {
+  const title = pool.get(entry.use);
+  return {
+    title,
+    ...(entry.required === undefined ? {} : { required: entry.required }),
+    ...commonFields(entry, pool),
+    ...deprecation(entry.deprecated),
+    source: sourceRef(source, path),
+    shared: sharedUseOf(entry, title),
   };
 }
 

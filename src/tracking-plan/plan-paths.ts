@@ -1,7 +1,8 @@
 /** Naming places in a tracking-plan file the way a user thinks of them ("event "CTA Clicked""). */
 import type { PathSegment } from './yaml-source.js';
 
-export type NodeKind = 'file' | 'category' | 'event' | 'property';
+/** `definition`: a shared property definition (the top-level `properties:` list). */
+export type NodeKind = 'file' | 'category' | 'event' | 'property' | 'definition';
 
 /** The kind of object at `path`, when `path` ends at one of the plan's objects. */
 export function kindAt(path: readonly PathSegment[]): NodeKind | undefined {
@@ -9,6 +10,7 @@ export function kindAt(path: readonly PathSegment[]): NodeKind | undefined {
   const parent = path[path.length - 2];
   if (typeof path[path.length - 1] !== 'number') return undefined;
   if (parent === 'categories' && path.length === 2) return 'category';
+  if (parent === 'properties' && path.length === 2) return 'definition';
   if (parent === 'events' && path.length === 4) return 'event';
   if (parent === 'properties' && path.length === 6) return 'property';
   return undefined;
@@ -36,7 +38,9 @@ export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
 function titleOf(data: unknown, path: readonly PathSegment[]): string | undefined {
   const node = valueAt(data, path);
   if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
-    const title = (node as Record<string, unknown>)['title'];
+    // A property taken from a shared definition is named by the definition it uses.
+    const record = node as Record<string, unknown>;
+    const title = kindAt(path) === 'property' && typeof record['use'] === 'string' ? record['use'] : record['title'];
     if (typeof title === 'string' && title.trim() !== '') return title;
   }
   return undefined;
@@ -52,8 +56,9 @@ export function describe(data: unknown, path: readonly PathSegment[]): string {
   if (kind === undefined || kind === 'file') return '';
   const index = owner[owner.length - 1];
   const title = titleOf(data, owner);
-  const self = title !== undefined ? `${kind} ${JSON.stringify(title)}` : `${kind} #${Number(index) + 1}`;
-  if (kind === 'category') return self;
+  const word = kind === 'definition' ? 'shared property' : kind;
+  const self = title !== undefined ? `${word} ${JSON.stringify(title)}` : `${word} #${Number(index) + 1}`;
+  if (kind === 'category' || kind === 'definition') return self;
   const parentPath = owner.slice(0, owner.length - 2);
   const parentKind = kindAt(parentPath);
   const parentTitle = titleOf(data, parentPath);

@@ -22,7 +22,12 @@ const ALLOWED_KEYS: Record<NodeKind, readonly string[]> = {
   category: Object.keys(schema.definitions.category.properties),
   event: Object.keys(schema.definitions.event.properties),
   property: Object.keys(schema.definitions.property.properties),
+  definition: Object.keys(schema.definitions.property.properties),
 };
+/** What an event's `- use: <title>` entry may hold beside `use`. */
+const USE_KEYS: readonly string[] = Object.keys(schema.definitions.propertyUse.properties);
+const PROPERTY_KEYS: readonly string[] = Object.keys(schema.definitions.property.properties);
+const RULE_IDS: readonly string[] = Object.keys(schema.definitions.rules.properties);
 
 /** Keys allowed in the plan's smaller mappings, by the key that holds them. */
 const NESTED_KEYS: Record<string, readonly string[]> = {
@@ -63,12 +68,50 @@ const KEY_ADVICE: Record<string, (kind: NodeKind) => string | undefined> = {
   owner: () => 'did you mean "owners"? (a list of Secoda user IDs)',
   tag: () => 'did you mean "tags"? (a list of Secoda tag IDs)',
   team: () => 'did you mean "teams"? (a list of Secoda team IDs)',
+  // Only shared definitions reach here with `use` (an event's entries with `use` are checked as such).
+  use: (kind) =>
+    kind === 'property'
+      ? 'a shared definition is written out in full; it cannot `use` another one'
+      : "`- use: <title>` belongs in an event's `properties` list, to take a shared property definition",
+  rules: () => '`rules` is set once, at the top level of the file that holds `version` and `integration`',
 };
 
 export function checkSchema(source: SourceFile): Issue[] {
   if (validateFile(source.data)) return [];
   const errors = validateFile.errors ?? [];
-  return errors.map((error) => toIssue(error, source));
+  return errors.filter((error) => fromTheBranchWritten(error, source.data)).map((error) => toIssue(error, source));
+}
+
+/**
+ * An event's property entry is either written out (`title: …`) or taken from a shared definition
+ * (`use: …`): two branches of an `anyOf`, and ajv reports both. Only the branch the entry is
+ * written as is kept (told from the data, not from ajv's schema paths, which are relative to a
+ * shared sub-schema); what both branches say alike is removed later as a repeat.
+ */
+function fromTheBranchWritten(error: ErrorObject, data: unknown): boolean {
+  if (error.keyword === 'anyOf') return false;
+  const path = parseInstancePath(error.instancePath);
+  if (
+    path.length < 6 ||
+    path[0] !== 'categories' ||
+    path[2] !== 'events' ||
+    path[4] !== 'properties' ||
+    kindAt(path.slice(0, 6)) !== 'property'
+  )
+    return true;
+  const uses = isUseEntry(valueAt(data, path.slice(0, 6)));
+  const field = path[6];
+  if (field !== undefined) return !uses || USE_KEYS.includes(String(field));
+  if (error.keyword === 'required') return (error.params as { missingProperty: string }).missingProperty !== (uses ? 'title' : 'use');
+  if (error.keyword === 'additionalProperties') {
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    return uses ? key !== 'use' : !PROPERTY_KEYS.includes(key);
+  }
+  return true;
+}
+
+function isUseEntry(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'use' in value;
 }
 
 function toIssue(error: ErrorObject, source: SourceFile): Issue {
@@ -86,10 +129,12 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      if (path[0] === 'rules') return ruleKeyIssue(path, key, ruleOptions(String(path[1] ?? '')), issue);
+      if (kindAt(path) === 'property' && isUseEntry(valueAt(source.data, path))) return useKeyIssue(path, key, where, issue);
       const kind = kindAt(path) ?? 'file';
       const allowed = allowedKeysAt(path);
       // Own keys only: a key like "constructor" or "__proto__" must not find Object.prototype's.
-      const advice = Object.hasOwn(KEY_ADVICE, key) ? KEY_ADVICE[key]?.(kind) : undefined;
+      const advice = Object.hasOwn(KEY_ADVICE, key) ? KEY_ADVICE[key]?.(kind === 'definition' ? 'property' : kind) : undefined;
       const suggestion = didYouMean(key, allowed);
       const hint = advice ?? (suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys here: ${allowed.join(', ')}`);
       if (path.length === 1 && path[0] === 'compatibility') {
@@ -114,7 +159,9 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
         path,
         'missing-key',
         `${self} is missing "${key}"`,
-        key === 'title' ? `add \`title: ...\`; the title identifies the ${kind} in Secoda` : undefined,
+        key === 'title'
+          ? `add \`title: ...\`; the title identifies the ${kind} in Secoda${kind === 'property' ? ' (or take a shared definition with `use: <title>`)' : ''}`
+          : undefined,
       );
     }
     case 'type': {
@@ -200,6 +247,16 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
         'remove the repeated entry',
       );
     }
+    case 'dependencies': {
+      const key = String((error.params as { property: string }).property);
+      return issue(
+        [key],
+        'misplaced-key',
+        `"${key}" belongs in the file that holds "version" and "integration"`,
+        'move it to that file; the rules apply to every file of the plan',
+        'key',
+      );
+    }
     default:
       return issue(path, 'schema', `${name} ${error.message ?? 'is invalid'}${inWhere}`);
   }
@@ -208,6 +265,44 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
 function isDatePath(path: readonly PathSegment[]): boolean {
   const last = path[path.length - 1];
   return path[path.length - 2] === 'deprecated' && (last === 'since' || last === 'sunset');
+}
+
+/** The options a rule takes, read from the schema (each rule refers to its options' definition). */
+function ruleOptions(rule: string): readonly string[] {
+  const ref = (schema.definitions.rules.properties as Record<string, { $ref?: string }>)[rule]?.$ref ?? '';
+  const definition = (schema.definitions as Record<string, { properties?: object }>)[ref.split('/').pop() ?? ''];
+  return Object.keys(definition?.properties ?? {});
+}
+
+type MakeIssue = (p: readonly PathSegment[], code: string, message: string, hint?: string, part?: 'key' | 'value') => Issue;
+
+/** An unknown rule id under `rules:`, or an unknown option of a rule. */
+function ruleKeyIssue(path: readonly PathSegment[], key: string, allowed: readonly string[], issue: MakeIssue): Issue {
+  const suggestion = didYouMean(key, path.length === 1 ? RULE_IDS : allowed);
+  if (path.length === 1) {
+    const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : `the rules are: ${RULE_IDS.join(', ')}`;
+    return issue([...path, key], 'unknown-rule', `unknown rule "${key}"`, hint, 'key');
+  }
+  const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed here: ${allowed.join(', ')}`;
+  return issue([...path, key], 'unknown-key', `unknown option "${key}" for rule "${String(path[1])}"`, hint, 'key');
+}
+
+/** A key beside `use` that only the shared definition may set, or one that is not a property field at all. */
+function useKeyIssue(path: readonly PathSegment[], key: string, where: string, issue: MakeIssue): Issue {
+  if (key === 'title' || key === 'type' || key === 'enum') {
+    return issue(
+      [...path, key],
+      'not-overridable',
+      `"${key}" cannot be written beside "use" in ${where}: it comes from the shared definition`,
+      key === 'title'
+        ? 'remove it: the property takes the title of the definition it uses; to add a different property, write it out in full without `use`'
+        : `remove it, or change "${key}" in the shared definition (for every event that uses it); a property that differs here is written out in full, without \`use\``,
+      'key',
+    );
+  }
+  const suggestion = didYouMean(key, USE_KEYS);
+  const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed beside "use": ${USE_KEYS.join(', ')}`;
+  return issue([...path, key], 'unknown-key', `unknown key "${key}" in ${where}`, hint, 'key');
 }
 
 function isTitlePath(path: readonly PathSegment[]): boolean {

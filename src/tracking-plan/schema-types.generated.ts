@@ -1,16 +1,26 @@
 /* Generated from schemas/tracking-plan.schema.json by `npm run schema:types`. Do not edit. */
 
 /**
- * A Secoda ID, with or without dashes.
+ * `error`: `tpsync validate` fails; `warning`: reported, validate passes; `off`: not checked. `plan` and `apply` report violations as warnings and go on.
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
- * via the `definition` "id".
+ * via the `definition` "ruleLevel".
  */
-export type Id = string;
+export type RuleLevel = 'error' | 'warning' | 'off';
 /**
- * IDs of the Secoda teams the category belongs to. Used when the category is created; later differences are reported as warnings.
+ * The naming style: `title-case` ("Order Completed"), `sentence-case` ("Order completed"), `snake_case` ("order_completed"), `camelCase` ("orderCompleted") or `kebab-case` ("order-completed").
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "titleStyle".
  */
-export type IdList = Id[];
+export type TitleStyle = 'title-case' | 'sentence-case' | 'snake_case' | 'camelCase' | 'kebab-case';
+/**
+ * The name, unique within its parent (ignoring case and surrounding space). It identifies the resource: renaming it deletes the old one and creates a new one.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "title".
+ */
+export type Title = string;
 /**
  * A one-line summary shown in Secoda. `""` clears it; leaving the key out leaves Secoda's value alone.
  *
@@ -47,6 +57,13 @@ export type Verified = boolean;
  */
 export type Published = boolean;
 /**
+ * A Secoda ID, with or without dashes.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "id".
+ */
+export type Id = string;
+/**
  * IDs of the Secoda teams the resource belongs to (compared as a set).
  */
 export type Teams = Id[];
@@ -71,6 +88,10 @@ export type Tags = Id[];
  */
 export type Subscribers = Id[];
 /**
+ * IDs of the Secoda teams the category belongs to. Used when the category is created; later differences are reported as warnings.
+ */
+export type IdList = Id[];
+/**
  * `breaking`, `warning` or `safe`.
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
@@ -82,13 +103,6 @@ export type CompatibilityLevel = 'breaking' | 'warning' | 'safe';
  * via the `definition` "idList".
  */
 export type IdList1 = Id[];
-/**
- * The name, unique within its parent (ignoring case and surrounding space). It identifies the resource: renaming it deletes the old one and creates a new one.
- *
- * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
- * via the `definition` "title".
- */
-export type Title = string;
 /**
  * IDs of the Secoda teams the resource belongs to (compared as a set).
  *
@@ -149,6 +163,11 @@ export interface TpsyncTrackingPlan {
    * The ID of the Secoda integration that owns these events (Secoda → Integrations → the integration → its ID in the address bar). tpsync reads and changes only resources of this integration.
    */
   integration?: string;
+  rules?: Rules;
+  /**
+   * Shared property definitions, for properties that many events carry (`currency`, `user_id`). An event takes one with `- use: <title>` in its `properties`. Any file of the plan may hold them; a title is defined once across the plan. Secoda sees each event's own copy: changing a definition changes the property on every event that uses it.
+   */
+  properties?: Property[];
   /**
    * The event categories. Each category is the parent of its events.
    */
@@ -178,49 +197,99 @@ export interface TpsyncTrackingPlan {
   };
 }
 /**
- * An event category (a folder of events in Secoda). Categories can only be created through Secoda's API: tpsync never renames or deletes them.
- *
- * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
- * via the `definition` "category".
+ * Governance rules the plan's events and properties must follow: naming styles, descriptions, owners of personal data, properties every event carries. Only in the file that holds `version` and `integration`. Each rule is off unless listed here; `level` is `error` (validate fails), `warning` (reported, validate passes) or `off`. Rules never reach Secoda. Suppress one violation with a `# tpsync-disable-next-line <rule-id>` comment.
  */
-export interface Category {
-  /**
-   * The name, unique within its parent (ignoring case and surrounding space). It identifies the resource: renaming it deletes the old one and creates a new one.
-   */
-  title: string;
-  teams?: IdList;
-  /**
-   * The events in this category.
-   */
-  events?: Event[];
+export interface Rules {
+  'event-title-style'?: StyleRule;
+  'property-title-style'?: StyleRule1;
+  'enum-value-style'?: StyleRule2;
+  'description-required'?: PlainRule;
+  'pii-requires-owner'?: PlainRule1;
+  'required-properties'?: RequiredPropertiesRule;
+  'title-pattern'?: TitlePatternRule;
+  'banned-titles'?: BannedTitlesRule;
+  'title-max-length'?: TitleMaxLengthRule;
 }
 /**
- * An analytics event. Fields you leave out are not managed: tpsync leaves their value in Secoda alone.
- *
- * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
- * via the `definition` "event".
+ * Event titles follow a naming style (default title-case).
  */
-export interface Event {
+export interface StyleRule {
+  level?: RuleLevel;
+  style?: TitleStyle;
+}
+/**
+ * Property titles follow a naming style (default snake_case).
+ */
+export interface StyleRule1 {
+  level?: RuleLevel;
+  style?: TitleStyle;
+}
+/**
+ * Enum values follow a naming style (default snake_case).
+ */
+export interface StyleRule2 {
+  level?: RuleLevel;
+  style?: TitleStyle;
+}
+/**
+ * Every event and property has a non-empty description.
+ */
+export interface PlainRule {
+  level?: RuleLevel;
+}
+/**
+ * An event or property with `pii: true` has owners (or owners_groups).
+ */
+export interface PlainRule1 {
+  level?: RuleLevel;
+}
+/**
+ * Every event carries the listed properties.
+ */
+export interface RequiredPropertiesRule {
+  level?: RuleLevel;
   /**
-   * The name, unique within its parent (ignoring case and surrounding space). It identifies the resource: renaming it deletes the old one and creates a new one.
+   * The property titles every event carries, e.g. `[platform, user_id]`.
+   *
+   * @minItems 1
    */
-  title: string;
-  description?: Description;
-  definition?: Definition;
-  pii?: Pii;
-  verified?: Verified;
-  published?: Published;
-  teams?: Teams;
-  owners?: Owners;
-  owners_groups?: OwnersGroups;
-  collections?: Collections;
-  tags?: Tags;
-  subscribers?: Subscribers;
+  properties: [Title, ...Title[]];
+}
+/**
+ * Event and property titles match regular expressions.
+ */
+export interface TitlePatternRule {
+  level?: RuleLevel;
   /**
-   * The properties sent with this event.
+   * The pattern event titles match, e.g. `^[A-Z][A-Za-z ]+$`.
    */
-  properties?: Property[];
-  deprecated?: Deprecation;
+  event?: string;
+  /**
+   * The pattern property titles match, e.g. `^[a-z][a-z0-9_]*$`.
+   */
+  property?: string;
+}
+/**
+ * No event or property has a banned title (compared ignoring case).
+ */
+export interface BannedTitlesRule {
+  level?: RuleLevel;
+  /**
+   * The banned titles, compared ignoring case and surrounding spaces, e.g. `[test, tmp, untitled]`.
+   *
+   * @minItems 1
+   */
+  titles: [string, ...string[]];
+}
+/**
+ * Event and property titles are at most a number of characters long.
+ */
+export interface TitleMaxLengthRule {
+  level?: RuleLevel;
+  /**
+   * The most characters an event or property title may have (warehouses often cut column names at 63).
+   */
+  max: number;
 }
 /**
  * A property of an event. Fields you leave out are not managed. Changing `type`, `enum`, `required` or `owners_groups` replaces the property (Secoda cannot update them in place).
@@ -279,4 +348,173 @@ export interface Deprecation {
    * The title of what to use instead.
    */
   replacement?: string;
+}
+/**
+ * An event category (a folder of events in Secoda). Categories can only be created through Secoda's API: tpsync never renames or deletes them.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "category".
+ */
+export interface Category {
+  /**
+   * The name, unique within its parent (ignoring case and surrounding space). It identifies the resource: renaming it deletes the old one and creates a new one.
+   */
+  title: string;
+  teams?: IdList;
+  /**
+   * The events in this category.
+   */
+  events?: Event[];
+}
+/**
+ * An analytics event. Fields you leave out are not managed: tpsync leaves their value in Secoda alone.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "event".
+ */
+export interface Event {
+  /**
+   * The name, unique within its parent (ignoring case and surrounding space). It identifies the resource: renaming it deletes the old one and creates a new one.
+   */
+  title: string;
+  description?: Description;
+  definition?: Definition;
+  pii?: Pii;
+  verified?: Verified;
+  published?: Published;
+  teams?: Teams;
+  owners?: Owners;
+  owners_groups?: OwnersGroups;
+  collections?: Collections;
+  tags?: Tags;
+  subscribers?: Subscribers;
+  /**
+   * The properties sent with this event: each written out in full, or `- use: <title>` of a shared property definition.
+   */
+  properties?: (Property | PropertyUse)[];
+  deprecated?: Deprecation;
+}
+/**
+ * A property taken from a shared definition (`- use: currency`). Fields written beside `use` override the definition's for this event; `title`, `type` and `enum` come only from the definition.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "propertyUse".
+ */
+export interface PropertyUse {
+  /**
+   * The name, unique within its parent (ignoring case and surrounding space). It identifies the resource: renaming it deletes the old one and creates a new one.
+   */
+  use: string;
+  /**
+   * Whether this event must carry the property (Secoda's `is_required`); overrides the definition's.
+   */
+  required?: boolean;
+  description?: Description;
+  definition?: Definition;
+  pii?: Pii;
+  verified?: Verified;
+  published?: Published;
+  teams?: Teams;
+  owners?: Owners;
+  owners_groups?: OwnersGroups;
+  collections?: Collections;
+  tags?: Tags;
+  subscribers?: Subscribers;
+  deprecated?: Deprecation;
+}
+/**
+ * The governance rules the plan follows, by rule id. See the README's table of rules.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "rules".
+ */
+export interface Rules1 {
+  'event-title-style'?: StyleRule;
+  'property-title-style'?: StyleRule1;
+  'enum-value-style'?: StyleRule2;
+  'description-required'?: PlainRule;
+  'pii-requires-owner'?: PlainRule1;
+  'required-properties'?: RequiredPropertiesRule;
+  'title-pattern'?: TitlePatternRule;
+  'banned-titles'?: BannedTitlesRule;
+  'title-max-length'?: TitleMaxLengthRule;
+}
+/**
+ * A naming-style rule.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "styleRule".
+ */
+export interface StyleRule3 {
+  level?: RuleLevel;
+  style?: TitleStyle;
+}
+/**
+ * A rule with no options but its level.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "plainRule".
+ */
+export interface PlainRule2 {
+  level?: RuleLevel;
+}
+/**
+ * Titles of properties every event must carry (written out or through `use`).
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "requiredPropertiesRule".
+ */
+export interface RequiredPropertiesRule1 {
+  level?: RuleLevel;
+  /**
+   * The property titles every event carries, e.g. `[platform, user_id]`.
+   *
+   * @minItems 1
+   */
+  properties: [Title, ...Title[]];
+}
+/**
+ * Regular expressions (JavaScript syntax, Unicode) that titles must match.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "titlePatternRule".
+ */
+export interface TitlePatternRule1 {
+  level?: RuleLevel;
+  /**
+   * The pattern event titles match, e.g. `^[A-Z][A-Za-z ]+$`.
+   */
+  event?: string;
+  /**
+   * The pattern property titles match, e.g. `^[a-z][a-z0-9_]*$`.
+   */
+  property?: string;
+}
+/**
+ * Titles no event or property may have.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "bannedTitlesRule".
+ */
+export interface BannedTitlesRule1 {
+  level?: RuleLevel;
+  /**
+   * The banned titles, compared ignoring case and surrounding spaces, e.g. `[test, tmp, untitled]`.
+   *
+   * @minItems 1
+   */
+  titles: [string, ...string[]];
+}
+/**
+ * A maximum title length.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "titleMaxLengthRule".
+ */
+export interface TitleMaxLengthRule1 {
+  level?: RuleLevel;
+  /**
+   * The most characters an event or property title may have (warehouses often cut column names at 63).
+   */
+  max: number;
 }

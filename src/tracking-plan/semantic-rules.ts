@@ -28,6 +28,10 @@ export function checkSemantics(source: SourceFile): Issue[] {
   if (!isObj(data)) return issues;
   issues.push(...checkTextValues(source));
 
+  // Shared property definitions follow the enum rules of any property (their titles are checked across files).
+  listOf(data['properties']).forEach((definition, d) => {
+    if (isObj(definition)) checkEnum(source, ['properties', d], definition, report);
+  });
   const categories = listOf(data['categories']);
   checkUniqueTitles(source, ['categories'], categories, 'category', 'the file', report);
   categories.forEach((category, c) => {
@@ -40,7 +44,8 @@ export function checkSemantics(source: SourceFile): Issue[] {
       const eventPath: PathSegment[] = ['categories', c, 'events', e];
       checkUniqueTitles(source, [...eventPath, 'properties'], properties, 'property', describe(data, eventPath), report);
       properties.forEach((property, p) => {
-        if (isObj(property)) checkEnum(source, [...eventPath, 'properties', p], property, report);
+        // An entry that uses a shared definition takes its type and enum from there.
+        if (isObj(property) && !('use' in property)) checkEnum(source, [...eventPath, 'properties', p], property, report);
       });
     });
   });
@@ -57,23 +62,26 @@ function checkUniqueTitles(
   parent: string,
   report: Report,
 ): void {
-  const seen = new Map<string, { title: string; index: number }>();
+  const seen = new Map<string, { title: string; index: number; field: string }>();
   items.forEach((item, index) => {
-    if (!isObj(item) || typeof item['title'] !== 'string') return;
-    const title = item['title'];
+    // `- use: currency` adds a property titled "currency", as `- title: currency` would.
+    if (!isObj(item)) return;
+    const field = typeof item['title'] !== 'string' && typeof item['use'] === 'string' ? 'use' : 'title';
+    const title = item[field];
+    if (typeof title !== 'string') return;
     const key = titleKey(title);
     const first = seen.get(key);
     if (first === undefined) {
-      seen.set(key, { title, index });
+      seen.set(key, { title, index, field });
       return;
     }
-    const firstLine = source.locate([...listPath, first.index, 'title']).line;
+    const firstLine = source.locate([...listPath, first.index, first.field]).line;
     const message =
       first.title === title
         ? `${kind} ${JSON.stringify(title)} is listed twice in ${parent} (first at line ${firstLine})`
         : `${kind} ${JSON.stringify(title)} differs only by case or spacing from ${kind} ${JSON.stringify(first.title)} (line ${firstLine}) in ${parent}`;
     report(
-      [...listPath, index, 'title'],
+      [...listPath, index, field],
       'duplicate-title',
       message,
       `titles identify ${kind === 'event' ? 'an' : 'a'} ${kind} within its parent; rename one or merge the two`,

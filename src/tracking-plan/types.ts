@@ -47,7 +47,20 @@ export interface PlanProperty extends CommonFields {
   required?: boolean;
   deprecated?: Deprecation;
   source?: SourceRef;
+  /** Set when the property comes from a shared definition (`- use: <title>`); not content: Secoda never sees it. */
+  shared?: SharedUse;
 }
+
+/** How an event's property was taken from a shared property definition. */
+export interface SharedUse {
+  /** The title of the definition used (the property's title). */
+  readonly definition: string;
+  /** The fields written beside `use`, which override the definition's for this event. */
+  readonly overrides: readonly OverridableField[];
+}
+
+/** The fields an event may write beside `use` (all but `title`, `type` and `enum`, which the definition sets). */
+export type OverridableField = 'required' | keyof CommonFields;
 
 export interface PlanEvent extends CommonFields {
   title: string;
@@ -96,3 +109,6 @@ export const LIST_FIELDS = [
   'tags',
   'subscribers',
 ] as const satisfies readonly (keyof CommonFields)[];
+
+/** What an event may override beside `use`, in the order the YAML writes it (the schema's propertyUse agrees: a test checks). */
+export const OVERRIDABLE_FIELDS: readonly OverridableField[] = ['required', ...COMMON_FIELDS];

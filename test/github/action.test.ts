@@ -139,7 +139,34 @@ describe("the action's run step, executed as the runner would", () => {
 
     const wrong = await bash(script, { ...env, INPUT_COMMAND: 'destroy' });
     expect(wrong.code).toBe(1);
-    expect(wrong.stdout).toContain('::error::tpsync: the command input must be plan or apply');
+    expect(wrong.stdout).toContain('::error::tpsync: the command input must be plan, apply or validate');
+  }, 60_000);
+
+  it('validates without Secoda, passing the baseline through', async () => {
+    // The runner sets every input, with its default when the workflow leaves it out.
+    const env = {
+      WORKSPACE: dir,
+      GITHUB_ACTION_PATH: REPO_ROOT,
+      RUNNER_TEMP: dir,
+      INPUT_COMMAND: 'validate',
+      INPUT_PATH: 'tracking-plan',
+      INPUT_CONCURRENCY: '4',
+      INPUT_WRITES_PER_MINUTE: '30',
+      INPUT_ALLOW_DELETES: 'false',
+      INPUT_REQUIRE_REVIEWED_PLAN: 'true',
+      INPUT_BASELINE: '',
+      SECODA_API_URL: secoda.url,
+      SECODA_API_TOKEN: '',
+      GITHUB_TOKEN: '',
+    };
+    const valid = await bash(script, env);
+    expect(valid.code, valid.stderr).toBe(0);
+    expect(valid.stdout).toContain('tracking-plan is valid');
+    expect(secoda.log.entries).toHaveLength(0);
+    // Not a git repository: the baseline reached tpsync, which says so.
+    const withBaseline = await bash(script, { ...env, INPUT_BASELINE: 'origin/main' });
+    expect(withBaseline.code).toBe(1);
+    expect(withBaseline.stderr).toContain('--baseline: tracking-plan is not in a git repository');
   }, 60_000);
 
   it('fails the step on a breaking change with fail-on, after commenting', async () => {

@@ -19,8 +19,13 @@ export interface RoundTrip {
   readonly plan: Plan;
 }
 
-export function pullAndPlan(remote: RemoteState, layout: 'file' | 'directory' = 'file', integration = INTEGRATION): RoundTrip {
-  const pulled = pullTrackingPlan(remote, { integration, layout, schemaRef: 'schema.json' });
+export function pullAndPlan(
+  remote: RemoteState,
+  layout: 'file' | 'directory' = 'file',
+  integration = INTEGRATION,
+  shared = false,
+): RoundTrip {
+  const pulled = pullTrackingPlan(remote, { integration, layout, schemaRef: 'schema.json', shared });
   const encoder = new TextEncoder();
   const loaded = loadTrackingPlan(pulled.files.map((f) => ({ path: f.path, bytes: encoder.encode(f.text) })));
   if (!loaded.ok)

@@ -241,6 +241,86 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
+/**
+ * Remotes where events share properties: each property is a copy of one of a few templates
+ * (sometimes with its own `is_required` or description), so that `pull --shared` has alike
+ * copies to factor, and copies that differ to leave written out.
+ */
+const template = fc.record({
+  title: fc.constantFrom('currency', 'Currency', 'user_id', 'platform', 'order id', 'a'),
+  type: fc.constantFrom('enum', 'string', 'Enum', null),
+  enum: fc.constantFrom('USD, EUR', 'web, ios', null, 'x,y, z'),
+  description: fc.constantFrom('ISO 4217.', null, ''),
+  pii: flag,
+  tags: fc.constantFrom([UUID_A], [], [UUID_B, UUID_A]),
+});
+const sharedModel = fc.record({
+  events: fc.integer({ min: 1, max: 8 }),
+  templates: fc.array(template, { minLength: 1, maxLength: 4 }),
+  copies: fc.array(
+    fc.record({
+      event: fc.nat(20),
+      template: fc.nat(10),
+      is_required: flag,
+      description: fc.option(fc.constantFrom('Own words.', ''), { nil: undefined }),
+      at,
+    }),
+    { maxLength: 30 },
+  ),
+});
+type SharedModel = typeof sharedModel extends fc.Arbitrary<infer T> ? T : never;
+
+function seedShared(store: Store, m: SharedModel): void {
+  store.clear();
+  store.insert('event_category', { id: idOf(1, 0), title: 'Checkout', integration: INTEGRATION, teams: [], created_at: timestamp(0) });
+  for (let e = 0; e < m.events; e++)
+    store.insert('event', { id: idOf(2, e), title: `Event ${e}`, parent: idOf(1, 0), integration: INTEGRATION, created_at: timestamp(e) });
+  m.copies.forEach((copy, i) => {
+    const t = m.templates[copy.template % m.templates.length]!;
+    store.insert('event_property', {
+      id: idOf(3, i),
+      parent: idOf(2, copy.event % m.events),
+      integration: INTEGRATION,
+      created_at: timestamp(copy.at),
+      title: t.title,
+      type: t.type,
+      enum: t.enum,
+      description: copy.description ?? t.description,
+      pii: t.pii,
+      tags: [...t.tags],
+      is_required: copy.is_required,
+    });
+  });
+}
+
+describe('pull --shared round trip (property)', () => {
+  it('validates, is deterministic, plans only what it reported, and shares what is alike', async () => {
+    let definitions = 0;
+    let overrides = 0;
+    await fc.assert(
+      fc.asyncProperty(sharedModel, fc.constantFrom('file' as const, 'directory' as const), async (m, layout) => {
+        seedShared(emulator.store, m);
+        const remote = await client.readState(INTEGRATION);
+        const trip = pullAndPlan(remote, layout, INTEGRATION, true);
+        expectPlanExplainedByNotes(trip, remote);
+        // Loaded back, each event's property is what it was in Secoda (the files expand to the same plan).
+        expect(trip.loaded.categories.map((c) => c.events.map((e) => e.properties.length))).toEqual(
+          trip.pulled.plan.categories.map((c) => c.events.map((e) => e.properties.length)),
+        );
+        const text = trip.pulled.files.map((f) => f.text).join('\n');
+        if (text.includes('\nproperties:\n')) definitions++;
+        overrides += (text.match(/- use: .*\n {12}required: /g) ?? []).length;
+        const again = pullTrackingPlan(reversed(remote), { integration: INTEGRATION, layout, schemaRef: 'schema.json', shared: true });
+        expect(again.files).toEqual(trip.pulled.files);
+      }),
+      { numRuns: 80 },
+    );
+    // The generator really exercises sharing: definitions, and uses that override `required`.
+    expect(definitions).toBeGreaterThan(10);
+    expect(overrides).toBeGreaterThan(0);
+  });
+});
+
 describe('pull round trip (property)', () => {
   it('validates, holds nothing foreign, is deterministic, and plans only what it reported', async () => {
     await fc.assert(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/schema-types.mjs';
 import { PROPERTY_TYPES, trackingPlanSchema } from '../../src/tracking-plan/schema-check.js';
 import type { PropertyType } from '../../src/tracking-plan/schema-types.js';
-import { COMMON_FIELDS } from '../../src/tracking-plan/types.js';
+import { COMMON_FIELDS, OVERRIDABLE_FIELDS } from '../../src/tracking-plan/types.js';
 
 describe('the types agree with the JSON Schema', () => {
   it('the generated types are those the schema gives today', async () => {
@@ -18,6 +18,16 @@ describe('the types agree with the JSON Schema', () => {
     expect([...COMMON_FIELDS].sort()).toEqual(eventKeys.sort());
   });
 
+  it('beside `use`, exactly the fields the loader lets an event override (all but title, type and enum)', () => {
+    const useKeys = Object.keys(trackingPlanSchema.definitions.propertyUse.properties).filter((k) => k !== 'use');
+    // `deprecated` beside `use` is local metadata, carried over by the expansion rather than as an override.
+    expect([...OVERRIDABLE_FIELDS].sort()).toEqual(useKeys.filter((k) => k !== 'deprecated').sort());
+    const propertyKeys = Object.keys(trackingPlanSchema.definitions.property.properties).filter(
+      (k) => !['title', 'type', 'enum'].includes(k),
+    );
+    expect(useKeys.sort()).toEqual(propertyKeys.sort());
+  });
+
   it('property types come from the schema', () => {
     const types: PropertyType[] = ['string', 'enum', 'integer', 'number', 'boolean', 'object', 'array', 'date', 'datetime'];
     expect(PROPERTY_TYPES).toEqual(types);
@@ -30,6 +40,13 @@ describe('the types agree with the JSON Schema', () => {
       category: defs.category,
       event: defs.event,
       property: defs.property,
+      propertyUse: defs.propertyUse,
+      rules: defs.rules,
+      styleRule: defs.styleRule,
+      requiredPropertiesRule: defs.requiredPropertiesRule,
+      titlePatternRule: defs.titlePatternRule,
+      bannedTitlesRule: defs.bannedTitlesRule,
+      titleMaxLengthRule: defs.titleMaxLengthRule,
     })) {
       for (const [key, value] of Object.entries(def.properties)) {
         const described =

@@ -70,7 +70,7 @@ describe('keys that name members of Object.prototype', () => {
       [
         'unknown-key',
         `unknown key "${key}" at the top level of the file`,
-        'allowed keys here: version, integration, categories, compatibility',
+        'allowed keys here: version, integration, rules, properties, categories, compatibility',
       ],
       ['unknown-key', `unknown key "${key}" in category "A"`, 'allowed keys here: title, teams, events'],
       ['unknown-key', `unknown key "${key}" in event "E" of category "A"`, expect.stringMatching(/^allowed keys here: title, description/)],

@@ -65,7 +65,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (json && markdown) throw new UsageError('choose one of --json and --markdown');
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
   const failOn = failOnOption(args);
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, { annotate: !json && !markdown });
   const baselineRef = stringOption(args, 'baseline');
   // Read before Secoda, so a wrong ref fails fast.
   const baseline =

@@ -11,7 +11,7 @@ import { describePlanSize } from './plan-size.js';
 export const pullSpec: CommandSpec = {
   name: 'pull',
   summary: 'Write what Secoda holds for an integration as a tracking plan, to start from it.',
-  usage: 'tpsync pull --integration <id> [--out plan.yaml | --out dir/] [--force] [--local]',
+  usage: 'tpsync pull --integration <id> [--out plan.yaml | --out dir/] [--shared] [--force] [--local]',
   positionals: [],
   options: {
     integration: {
@@ -23,6 +23,10 @@ export const pullSpec: CommandSpec = {
       type: 'string',
       value: 'file|dir',
       description: 'Write one file (ending in .yaml), or a directory with one file per category; default: print one file',
+    },
+    shared: {
+      type: 'boolean',
+      description: 'Write properties that several events carry alike once, as shared definitions the events `use`',
     },
     force: { type: 'boolean', description: 'Write over a non-empty --out (in a directory, removes plan files it does not write again)' },
     // Pull only reads: pacing writes means nothing here.
@@ -62,6 +66,7 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
     integration,
     layout: target.kind === 'directory' ? 'directory' : 'file',
     schemaRef: schemaRefFor(target),
+    shared: booleanOption(args, 'shared'),
   });
 
   const style = styleFor(io.stderr, io.env);

@@ -1,8 +1,10 @@
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { stringOption } from '../args.js';
 import { UsageError } from '../../errors.js';
+import { readPlanFilesAtRef } from '../../git/plan-files-at-ref.js';
 import { renderIssuesJson, renderIssuesText } from '../../render/issues.js';
-import { readTrackingPlan } from '../../tracking-plan/read-plan-files.js';
+import { loadTrackingPlan, type LoadResult } from '../../tracking-plan/load-plan.js';
+import { readPlanFiles } from '../../tracking-plan/read-plan-files.js';
 import { styleFor, type Io } from '../io.js';
 import { describePlanSize } from './plan-size.js';
 import { reportIssuesToGitHub } from '../github-annotations.js';
@@ -11,35 +13,51 @@ import { todayUtc } from '../today.js';
 export const validateSpec: CommandSpec = {
   name: 'validate',
   summary: 'Check a tracking plan (one YAML file or a directory of them) without touching the network.',
-  usage: 'tpsync validate <plan> [--format text|json]',
+  usage: 'tpsync validate <plan> [--format text|json] [--baseline <git-ref>]',
   positionals: ['plan'],
   options: {
     format: { type: 'string', value: 'text|json', description: 'Output for people (text, the default) or for tools (json)' },
+    baseline: {
+      type: 'string',
+      value: 'git-ref',
+      description: 'Report rule violations only on what is new or changed since this git ref (adopt a rule without renames)',
+    },
   },
-  details:
-    'Exit codes: 0 the plan is valid (warnings, e.g. a deprecation sunset that has passed, are printed but do not fail it), 1 it is not (every problem is listed with file:line:column).',
+  details: [
+    'Exit codes: 0 the plan is valid (warnings, e.g. a deprecation sunset that has passed, are printed but do not fail',
+    'it), 1 it is not (every problem is listed with file:line:column).',
+    '',
+    "--baseline leaves out the violations of the plan's rules that the plan already had at the ref (the rules are",
+    "today's, applied to the plan as it was): a pull request is held to the rules for what it adds or changes.",
+    'Errors that are not rule violations are always reported.',
+  ].join('\n'),
 };
 
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const format = stringOption(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${format}"`);
   const planPath = args.positionals[0] ?? '';
-  const result = await readTrackingPlan(planPath, { today: todayUtc() });
+  const result = await validatePlan(planPath, stringOption(args, 'baseline'));
+  const issues = result.ok ? result.warnings : result.issues;
   if (format === 'json') {
-    io.stdout.write(renderIssuesJson(result.ok ? result.warnings : result.issues));
+    io.stdout.write(renderIssuesJson(issues));
     return result.ok ? 0 : 1;
   }
-  if (!result.ok) {
-    io.stderr.write(renderIssuesText(result.issues, styleFor(io.stderr, io.env)));
-    await reportIssuesToGitHub(result.issues, io);
-    return 1;
+  if (issues.length > 0) {
+    io.stderr.write(renderIssuesText(issues, styleFor(io.stderr, io.env)));
+    await reportIssuesToGitHub(issues, io);
   }
-  if (result.warnings.length > 0) {
-    io.stderr.write(renderIssuesText(result.warnings, styleFor(io.stderr, io.env)));
-    await reportIssuesToGitHub(result.warnings, io);
-  }
+  if (!result.ok) return 1;
   const style = styleFor(io.stdout, io.env);
-  const warned = result.warnings.length > 0 ? ` (${result.warnings.length} ${result.warnings.length === 1 ? 'warning' : 'warnings'})` : '';
+  const warned = issues.length === 0 ? '' : ` (${issues.length} ${issues.length === 1 ? 'warning' : 'warnings'})`;
   io.stdout.write(`${style.green('✓')} ${planPath} is valid: ${describePlanSize(result.plan)}${warned}.\n`);
   return 0;
+}
+
+async function validatePlan(planPath: string, baselineRef: string | undefined): Promise<LoadResult> {
+  const read = await readPlanFiles(planPath);
+  if (!read.ok) return read;
+  // Read before loading, so a wrong ref fails fast; a plan that did not exist at the ref has no violations there.
+  const baseline = baselineRef === undefined ? undefined : await readPlanFilesAtRef(planPath, baselineRef);
+  return loadTrackingPlan(read.files, { today: todayUtc(), ...(baseline === undefined ? {} : { baseline }) });
 }

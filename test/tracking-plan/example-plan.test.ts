@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { trackingPlanFingerprint } from '../../src/plan/fingerprint.js';
+import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+
+describe('the example plan', () => {
+  it('uses shared definitions and rules, with no warning', async () => {
+    const result = await readTrackingPlan('tracking-plan.example');
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.warnings).toEqual([]);
+    const uses = result.plan.categories.flatMap((c) => c.events.flatMap((e) => e.properties.filter((p) => p.shared !== undefined)));
+    expect(uses.filter((p) => p.title === 'currency')).toHaveLength(8);
+  });
+
+  it('expands to exactly what it held when written out in full, so applying it gives the same Secoda state', async () => {
+    const result = await readTrackingPlan('tracking-plan.example');
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    // The fingerprint of the example's content before it used shared definitions (commit c67cdbd).
+    expect(trackingPlanFingerprint(result.plan)).toBe('sha256:844de40145106cdc14060d90ce17e28936604e91584a50862b9d6ec6807559d6');
+  });
+});
