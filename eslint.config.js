@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/plan/**/*.ts', 'src/render/**/*.ts', 'src/tracking-plan/**/*.ts', 'src/pull/**/*.ts'],
+    files: ['src/plan/**/*.ts', 'src/render/**/*.ts', 'src/tracking-plan/**/*.ts', 'src/pull/**/*.ts', 'src/redaction/**/*.ts'],
     ignores: ['src/tracking-plan/read-plan-files.ts', 'src/pull/pull-target.ts'],
     rules: {
       'no-restricted-imports': ['error', impure],

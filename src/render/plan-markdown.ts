@@ -15,7 +15,11 @@ import {
   summaryLine,
   SYMBOL,
 } from './describe-operation.js';
+import { codeSpan, escapeCell, escapeHtml, escapeText, fenceFor } from './markdown-text.js';
 import { driftSummary, originNote } from './origin-note.js';
+import { cutQuotedValues } from './quoted-values.js';
+
+export { codeSpan } from './markdown-text.js';
 
 export interface MarkdownOptions {
   /** Lines placed first (a status line, a heading). */
@@ -53,7 +57,9 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     sections.push([
       `#### Warnings (${plan.warnings.length})`,
       '',
-      ...plan.warnings.map((w) => `- ⚠️ ${escapeText(w.message)}  \n  _Manual step:_ ${escapeText(w.hint)}`),
+      ...plan.warnings.map(
+        (w) => `- ⚠️ ${escapeText(cutQuotedValues(w.message))}  \n  _Manual step:_ ${escapeText(cutQuotedValues(w.hint))}`,
+      ),
     ]);
   }
   const details = detailSections(plan);
@@ -117,7 +123,7 @@ function destructiveSection(ops: Operation[]): string[] {
     '| | Resource | Why |',
     '|---|---|---|',
     ...ops.map(
-      (op) => `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${code(pathText(op.path))} | ${escapeCell(describeWhy(op))} |`,
+      (op) => `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${codeSpan(pathText(op.path))} | ${escapeCell(describeWhy(op))} |`,
     ),
   ];
 }
@@ -157,28 +163,4 @@ function detailSections(plan: Plan): string[][] {
     const fence = fenceFor(body.join('\n'));
     return [`<details><summary><b>${escapeHtml(category)}</b> — ${counts}</summary>`, '', `${fence}diff`, ...body, fence, '', '</details>'];
   });
-}
-
-function fenceFor(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  return '`'.repeat(longest + 1);
-}
-
-function code(text: string): string {
-  const ticks = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(ticks + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeText(text: string): string {
-  return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1');
-}
-
-function escapeCell(text: string): string {
-  return escapeText(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -1,4 +1,5 @@
 /** The plan for a terminal, in the Terraform manner: a symbol per action, field `before → after`. */
+import { cutQuotedValues } from './quoted-values.js';
 import type { Action, Operation, Plan } from '../plan/types.js';
 import {
   ACTION_ORDER,
@@ -46,8 +47,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   if (plan.warnings.length > 0) {
     lines.push('');
     for (const warning of plan.warnings) {
-      lines.push(`${style.yellow('!')} ${warning.message}`);
-      lines.push(`    ${style.dim('manual step:')} ${warning.hint}`);
+      lines.push(`${style.yellow('!')} ${cutQuotedValues(warning.message)}`);
+      lines.push(`    ${style.dim('manual step:')} ${cutQuotedValues(warning.hint)}`);
     }
   }
 

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { executePlan, type ExecuteResult } from '../../apply/execute-plan.js';
 import { checkSavedPlan } from '../../apply/saved-plan.js';
 import { UsageError } from '../../errors.js';
@@ -7,15 +6,20 @@ import { checkDeleteGuard } from '../../plan/delete-guard.js';
 import type { Plan } from '../../plan/types.js';
 import { NO_CHANGES, pathText } from '../../render/describe-operation.js';
 import { renderPlanText } from '../../render/plan-text.js';
+import { quote } from '../../render/quoted-values.js';
 import type { Style } from '../../render/style.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { connectionOptions, openConnection, type Connection } from '../connection.js';
-import { styleFor, type Io } from '../io.js';
+import { interruptedExitCode, styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
 import { reviewOptions } from '../github-options.js';
 import type { ReviewSession } from '../github-publish.js';
+import { readRegularFile } from '../../tracking-plan/read-plan-files.js';
+
+/** A plan file larger than this is not one `plan --out` wrote for a tracking plan (which is at most 128 MiB of YAML). */
+const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
 
 export const applySpec: CommandSpec = {
   name: 'apply',
@@ -24,7 +28,13 @@ export const applySpec: CommandSpec = {
     'tpsync apply <plan> [--plan-file plan.json] [--allow-deletes] [--max-deletes N] [--require-reviewed-plan] [--concurrency N] [--writes-per-minute N] [--local]',
   positionals: ['plan'],
   options: {
-    'plan-file': { type: 'string', value: 'file', description: 'Apply exactly this saved plan (from `plan --out`); refused if stale' },
+    'plan-file': {
+      type: 'string',
+      value: 'file',
+      description: 'Apply only if a fresh plan is exactly this saved one (from `plan --out`); refused if stale or edited',
+    },
+    // The approval prompt is the consistency branch's (issue 11); until then a no-op, so the action can pass it.
+    'auto-approve': { type: 'boolean', description: 'Apply without asking for approval (for CI)' },
     'allow-deletes': { type: 'boolean', description: 'Allow a plan that deletes more than --max-deletes resources or a quarter of them' },
     'max-deletes': {
       type: 'string',
@@ -49,6 +59,7 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   const connection = await openConnection(args, io);
   try {
+    // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
     const { plan: fresh } = await readRemoteAndPlan(trackingPlan, connection, io);
     let plan: Plan = fresh;
     if (saved !== undefined) {
@@ -57,8 +68,15 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       plan = check.plan;
     }
 
+    const commentAuthor = stringOption(args, 'comment-author');
     const review: ReviewSession | undefined = booleanOption(args, 'require-reviewed-plan')
-      ? await (await import('../github-publish.js')).checkReviewedPlan(plan, io, args.positionals[0] ?? '', booleanOption(args, 'force'))
+      ? await (
+          await import('../github-publish.js')
+        ).checkReviewedPlan(plan, io, args.positionals[0] ?? '', {
+          force: booleanOption(args, 'force'),
+          local: connection.local,
+          ...(commentAuthor === undefined ? {} : { commentAuthor }),
+        })
       : undefined;
 
     const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes });
@@ -92,8 +110,11 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
 
     if (result.interrupted) {
       io.stdout.write(`Interrupted. Run the same apply again to finish: it plans from what Secoda holds now.\n`);
-      await review?.setStatus('failed', `Interrupted after ${result.counts.done} of ${plan.operations.length} changes.`);
-      return io.signal?.reason === 'SIGTERM' ? 143 : 130;
+      await review?.setStatus(
+        'interrupted',
+        `Stopped after ${result.counts.done} of ${plan.operations.length} changes; re-run the apply workflow to finish.`,
+      );
+      return interruptedExitCode(io.signal);
     }
     if (result.counts.failed > 0) {
       io.stdout.write(`Some changes failed. Run the same apply again: it retries what is left and never duplicates what was done.\n`);
@@ -108,17 +129,19 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
 }
 
+/** The plan file, read only if it is a regular file of a sane size (a FIFO would block; a device never ends). */
 async function readPlanFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the plan file ${path}`, 'make it with `tpsync plan <plan> --out plan.json`');
+  const hint = 'make it with `tpsync plan <plan> --out plan.json`';
+  const read = await readRegularFile(path, MAX_PLAN_FILE_BYTES);
+  if (!read.ok) {
+    const problem =
+      read.code === 'file-too-large' ? `is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MiB, more than any plan file` : read.problem;
+    throw new UsageError(`the plan file ${quote(path)} ${problem}`, hint);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(read.bytes.toString('utf8')) as unknown;
   } catch {
-    throw new UsageError(`the plan file ${path} is not JSON`, 'make it with `tpsync plan <plan> --out plan.json`');
+    throw new UsageError(`the plan file ${quote(path)} is not JSON`, hint);
   }
 }
 

@@ -8,10 +8,12 @@ import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { connectionOptions, openConnection } from '../connection.js';
-import { styleFor, type Io } from '../io.js';
+import { redactorOf, styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { commentOption } from '../github-options.js';
 import { inGitHubActions } from '../../github/github-context.js';
+import type { Plan } from '../../plan/types.js';
+import type { PublishOptions } from '../github-publish.js';
 
 export const DEFAULT_MAX_DELETES = 10;
 
@@ -52,24 +54,25 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const markdown = booleanOption(args, 'markdown');
   if (json && markdown) throw new UsageError('choose one of --json and --markdown');
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '');
-  const baselineRef = stringOption(args, 'baseline');
-  // Read before Secoda, so a wrong ref fails fast.
-  const baseline =
-    baselineRef === undefined
-      ? undefined
-      : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
-  const connection = await openConnection(args, io);
-  let prepared;
+  const comment = booleanOption(args, 'comment');
+  const commentAuthor = stringOption(args, 'comment-author');
+  const publishing: PublishOptions = {
+    planPath: args.positionals[0] ?? '',
+    comment,
+    local: booleanOption(args, 'local'),
+    ...(commentAuthor === undefined ? {} : { commentAuthor }),
+  };
+  let plan: Plan;
   try {
-    prepared = await readRemoteAndPlan(trackingPlan, connection, io);
-  } finally {
-    await connection.close();
+    plan = await makePlan(args, io);
+  } catch (error) {
+    // The sticky comment must not go on showing the last good plan as if it were this commit's.
+    if (comment && io.signal?.aborted !== true) await (await import('../github-publish.js')).publishPlanFailure(error, io, publishing);
+    throw error;
   }
-  const plan = baseline === undefined ? prepared.plan : attributeOrigins(prepared.plan, trackingPlan, baseline);
 
   const out = stringOption(args, 'out');
-  if (out !== undefined) await writeFile(out, renderPlanJson(plan));
+  if (out !== undefined) await writeFile(out, redactorOf(io).redact(renderPlanJson(plan)));
 
   const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes: false });
   const guardNote = guard.tripped ? `! ${guard.tripped}; apply refuses it unless given --allow-deletes` : null;
@@ -88,16 +91,32 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
         `Saved the plan to ${out}; apply exactly it with \`tpsync apply ${args.positionals[0] ?? ''} --plan-file ${out}\`.\n`,
       );
   }
-  const comment = booleanOption(args, 'comment');
   if (comment || inGitHubActions(io.env) || (io.env['GITHUB_STEP_SUMMARY'] ?? '') !== '') {
     const { publishPlan } = await import('../github-publish.js');
     await publishPlan(plan, io, {
-      planPath: args.positionals[0] ?? '',
-      comment,
-      documentOnStdout: json || markdown,
+      ...publishing,
       ...(out === undefined ? {} : { planJsonPath: out }),
       notes: guardNote ? [`> [!WARNING]\n> ${guardNote.slice(2)}`] : [],
     });
   }
   return booleanOption(args, 'detailed-exitcode') && plan.operations.length > 0 ? 2 : 0;
+}
+
+/** Loads the YAML, reads Secoda and builds the plan (attributed to a baseline when asked). */
+async function makePlan(args: ParsedArgs, io: Io): Promise<Plan> {
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '');
+  const baselineRef = stringOption(args, 'baseline');
+  // Read before Secoda, so a wrong ref fails fast.
+  const baseline =
+    baselineRef === undefined
+      ? undefined
+      : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
+  const connection = await openConnection(args, io);
+  let prepared;
+  try {
+    prepared = await readRemoteAndPlan(trackingPlan, connection, io);
+  } finally {
+    await connection.close();
+  }
+  return baseline === undefined ? prepared.plan : attributeOrigins(prepared.plan, trackingPlan, baseline);
 }

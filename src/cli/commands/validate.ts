@@ -6,6 +6,7 @@ import { readTrackingPlan } from '../../tracking-plan/read-plan-files.js';
 import { styleFor, type Io } from '../io.js';
 import { describePlanSize } from './plan-size.js';
 import { reportIssuesToGitHub } from '../github-annotations.js';
+import { quote } from '../../render/quoted-values.js';
 
 export const validateSpec: CommandSpec = {
   name: 'validate',
@@ -20,7 +21,7 @@ export const validateSpec: CommandSpec = {
 
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const format = stringOption(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${format}"`);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not ${quote(format)}`);
   const planPath = args.positionals[0] ?? '';
   const result = await readTrackingPlan(planPath);
   if (format === 'json') {
