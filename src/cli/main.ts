@@ -20,6 +20,7 @@ const onSignal = (signal: NodeJS.Signals) => {
   signals++;
   // A second Ctrl-C stops at once; the first lets in-flight requests finish.
   if (signals > 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+  process.stderr.write(`\n${signal}: stopping — requests in flight finish, no new ones start (a second signal stops at once).\n`);
   controller.abort(signal);
 };
 process.on('SIGINT', onSignal);
