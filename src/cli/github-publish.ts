@@ -50,6 +50,8 @@ export interface PublishOptions {
   readonly local?: boolean;
   /** `--comment-author`: the login tpsync posts as (default TPSYNC_COMMENT_AUTHOR, then github-actions[bot]). */
   readonly commentAuthor?: string;
+  /** The plan with its values redacted, when the caller made it already. */
+  readonly shown?: Plan;
 }
 
 /** A warning on stderr and, on a runner, as an annotation. */
@@ -81,9 +83,11 @@ function signerOf(
 export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): Promise<void> {
   const label = planLabel(options.planPath);
   const redactor = redactorOf(io);
+  // Secrets out of the values before rendering: Markdown escaping would hide them from a later pass.
+  const shown = options.shown ?? redactor.redactDeep(plan);
   if (hasJobSummary(io.env)) {
     await appendJobSummary(
-      renderPlanMarkdown(plan, {
+      renderPlanMarkdown(shown, {
         header: [`### tpsync plan for \`${label.replace(/`/g, "'")}\``],
         notes: options.notes ?? [],
         maxLength: SUMMARY_CHARS,
@@ -111,7 +115,7 @@ export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): 
       ...(context.runUrl ? { runUrl: context.runUrl } : {}),
       ...(context.pullRequest.headSha ? { sha: context.pullRequest.headSha } : {}),
     },
-    { status: 'planned', notes: options.notes ?? [], ...(sign ? { sign } : {}) },
+    { status: 'planned', notes: options.notes ?? [], shown, ...(sign ? { sign } : {}) },
   );
   await writeComment(io, context, pullNumber, label, redactor.redact(body), 'the plan');
 }
@@ -289,7 +293,7 @@ export async function checkReviewedPlan(plan: Plan, io: Io, planPath: string, op
   if (extra.length > 0 && !options.force) {
     const reviewedOn = verdict.reviewed.map((r) => `#${r.pull.number}`).join(', ');
     await session.setStatus('refused', `${extra.length} ${extra.length === 1 ? 'change was' : 'changes were'} not in the reviewed plan.`);
-    const listing = renderPlanText({ ...plan, operations: extra, warnings: [] }, { style: plain });
+    const listing = renderPlanText(redactorOf(io).redactDeep({ ...plan, operations: [...extra], warnings: [] }), { style: plain });
     io.stdout.write(`The plan changed since review (reviewed on ${reviewedOn}). Not reviewed:\n\n${listing}`);
     throw new UsageError(
       `refused: the plan changed since review: ${extra.length} ${extra.length === 1 ? 'operation' : 'operations'} not in the plans reviewed on ${reviewedOn} (merged pull requests ${since}: ${involved})`,

@@ -107,9 +107,11 @@ async function reportError(error: unknown, io: Io): Promise<number> {
     return interruptedExitCode(io.signal);
   }
   if (error instanceof PlanInvalidError) {
-    io.stderr.write(renderIssuesText(error.issues, style));
+    // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
+    const issues = redactorOf(io).redactDeep(error.issues);
+    io.stderr.write(renderIssuesText(issues, style));
     // Annotations go to the workflow-command sink (stderr on a runner), never into a document on stdout.
-    await reportIssuesToGitHub(error.issues, io);
+    await reportIssuesToGitHub(issues, io);
     return 1;
   }
   if (error instanceof UsageError) {

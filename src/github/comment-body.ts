@@ -27,6 +27,8 @@ export interface CommentOptions {
   readonly limit?: number;
   /** Signs the meta (see review-signature.ts); without it the comment is never trusted on merge. */
   readonly sign?: MetaSigner;
+  /** The plan as shown (its values redacted); the digests are always the real plan's. Default: `plan`. */
+  readonly shown?: Plan;
 }
 
 export function buildPlanComment(plan: Plan, context: CommentContext, options: CommentOptions): string {
@@ -50,7 +52,7 @@ export function buildPlanComment(plan: Plan, context: CommentContext, options: C
   // A little margin: GitHub may count some characters differently from JavaScript.
   const budget = limit - head.length - footer.length - 64;
   const where = context.runUrl ? `The full plan is in the [job summary](${context.runUrl}).` : 'The full plan is in the job summary.';
-  const markdown = renderPlanMarkdown(plan, { notes: options.notes ?? [], maxLength: budget, truncatedNote: where });
+  const markdown = renderPlanMarkdown(options.shown ?? plan, { notes: options.notes ?? [], maxLength: budget, truncatedNote: where });
   return `${head}${markdown}${footer}`;
 }
 

@@ -22,6 +22,8 @@ const MIN_CUT_PREFIX = 8;
 export class Redactor {
   private readonly variants = new Set<string>();
   private readonly prefixSources = new Set<string>();
+  /** The first characters of every form: text holding none of them holds no secret (a fast `includes` check). */
+  private readonly anchors = new Set<string>();
   private pattern: RegExp | null | undefined;
 
   /** `secrets`: the raw values (tokens, passwords); undefined and empty ones are ignored. */
@@ -34,8 +36,13 @@ export class Redactor {
     if (secret === undefined) return;
     for (const value of new Set([secret, secret.trim()])) {
       if (value.length < MIN_SECRET_LENGTH) continue;
-      for (const variant of encodedForms(value)) if (variant.length >= MIN_SECRET_LENGTH) this.variants.add(variant);
-      if (value.length > MIN_CUT_PREFIX) this.prefixSources.add(value);
+      for (const variant of encodedForms(value)) {
+        if (variant.length < MIN_SECRET_LENGTH) continue;
+        this.variants.add(variant);
+        this.anchors.add(variant.slice(0, MIN_CUT_PREFIX));
+        // Cut short in any of its forms: a trimmed JSON body cuts the escaped form.
+        if (variant.length > MIN_CUT_PREFIX) this.prefixSources.add(variant);
+      }
     }
     this.pattern = undefined;
   }
@@ -49,16 +56,45 @@ export class Redactor {
   redact(text: string): string {
     const pattern = this.compile();
     if (pattern === null || text.length < MIN_SECRET_LENGTH) return text;
+    // The full pattern is slow on long text; most text holds no secret's first characters at all.
+    let anchored = false;
+    for (const anchor of this.anchors) {
+      if (text.includes(anchor)) {
+        anchored = true;
+        break;
+      }
+    }
+    if (!anchored) return text;
     pattern.lastIndex = 0;
     return text.replace(pattern, REDACTED);
   }
 
-  /** Redacts every string inside a JSON-like value (objects and arrays are copied). */
+  /**
+   * A copy of a JSON-like value (a plan, a list of issues, a request body) with the secrets
+   * taken out of every string — before it is rendered, since rendering (Markdown escaping,
+   * cutting) would change the forms the secrets are looked for in. Returns `value` itself when
+   * there is nothing to look for.
+   */
   redactDeep<T>(value: T): T {
+    if (this.compile() === null) return value;
     if (typeof value === 'string') return this.redact(value) as T;
-    if (Array.isArray(value)) return value.map((item: unknown) => this.redactDeep(item)) as T;
-    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactDeep(item)])) as T;
+    if (value === null || typeof value !== 'object') return value;
+    // One pass over the JSON text: inside it every string appears in its JSON-escaped form, and a
+    // message that quotes a secret in JSON holds it escaped twice; both forms are looked for.
+    try {
+      const text = JSON.stringify(value);
+      const redacted = this.redact(text);
+      return redacted === text ? value : (JSON.parse(redacted) as T);
+    } catch {
+      return this.redactEach(value);
+    }
+  }
+
+  private redactEach<T>(value: T): T {
+    if (typeof value === 'string') return this.redact(value) as T;
+    if (Array.isArray(value)) return value.map((item: unknown) => this.redactEach(item)) as T;
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactEach(item)])) as T;
     }
     return value;
   }
@@ -79,14 +115,16 @@ export class Redactor {
 
 /**
  * The forms a secret takes when a server or a library writes it back: as is, inside a JSON
- * string (with `/` escaped or not, with non-ASCII as `\uXXXX`), percent-encoded (either hex
- * case, `+` for spaces), HTML-escaped, and base64 (a Basic header echoed).
+ * string (with `/` escaped or not, with non-ASCII as `\uXXXX`, or quoted twice), percent-encoded
+ * (either hex case, `+` for spaces), HTML-escaped, and base64 (a Basic header echoed).
  */
 export function encodedForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   const forms = [
     secret,
     json,
+    // A message quoting the secret as JSON, itself inside JSON (a JSON report, a request body).
+    JSON.stringify(json).slice(1, -1),
     json.replace(/\//g, '\\/'),
     asciiJson(secret),
     asciiJson(secret).replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => `\\u${hex.toUpperCase()}`),

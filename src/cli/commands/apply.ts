@@ -10,7 +10,7 @@ import { quote } from '../../render/quoted-values.js';
 import type { Style } from '../../render/style.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { connectionOptions, openConnection, type Connection } from '../connection.js';
-import { interruptedExitCode, styleFor, type Io } from '../io.js';
+import { interruptedExitCode, redactorOf, styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
@@ -82,20 +82,20 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes });
     if (guard.refused) {
       await review?.setStatus('refused', 'The delete guard stopped it; see the run.');
-      io.stdout.write(renderPlanText(plan, { style }));
+      io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
       throw new UsageError(
         `refused: ${guard.tripped ?? ''}`,
         'check that the plan path is right and nothing was left out; if the deletes are intended, add --allow-deletes (or raise --max-deletes)',
       );
     }
     if (plan.operations.length === 0) {
-      io.stdout.write(renderPlanText(plan, { style }));
+      io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
       await review?.setStatus('applied', 'Nothing was left to change.');
       return 0;
     }
     await review?.setStatus('applying');
 
-    io.stdout.write(renderPlanText(plan, { style }));
+    io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
     io.stdout.write(
       `\nApplying ${plan.operations.length} changes…${connection.writesPerMinute > 0 ? ` (writes paced at ${connection.writesPerMinute} a minute)` : ''}\n`,
     );
@@ -168,6 +168,6 @@ async function verify(trackingPlan: Parameters<typeof buildPlan>[0], connection:
     return 0;
   }
   io.stdout.write(`${style.red('✗')} Verification failed: Secoda still differs from the tracking plan after apply:\n\n`);
-  io.stdout.write(renderPlanText(plan, { style }));
+  io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
   return 1;
 }

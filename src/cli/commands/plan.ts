@@ -71,21 +71,24 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     throw error;
   }
 
+  // What is shown or written is the plan with any secret taken out of its values (a token pasted
+  // into a description in Secoda); the comment's digests are still those of the real plan.
+  const shown = redactorOf(io).redactDeep(plan);
   const out = stringOption(args, 'out');
-  if (out !== undefined) await writeFile(out, redactorOf(io).redact(renderPlanJson(plan)));
+  if (out !== undefined) await writeFile(out, renderPlanJson(shown));
 
   const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes: false });
   const guardNote = guard.tripped ? `! ${guard.tripped}; apply refuses it unless given --allow-deletes` : null;
 
   if (json) {
-    io.stdout.write(renderPlanJson(plan));
+    io.stdout.write(renderPlanJson(shown));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
   } else if (markdown) {
-    io.stdout.write(renderPlanMarkdown(plan, { notes: guardNote ? [`> [!WARNING]\n> ${guardNote.slice(2)}`] : [] }));
+    io.stdout.write(renderPlanMarkdown(shown, { notes: guardNote ? [`> [!WARNING]\n> ${guardNote.slice(2)}`] : [] }));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
   } else {
     const style = styleFor(io.stdout, io.env);
-    io.stdout.write(renderPlanText(plan, { style, notes: guardNote ? [style.yellow(guardNote)] : [] }));
+    io.stdout.write(renderPlanText(shown, { style, notes: guardNote ? [style.yellow(guardNote)] : [] }));
     if (out !== undefined)
       io.stdout.write(
         `Saved the plan to ${out}; apply exactly it with \`tpsync apply ${args.positionals[0] ?? ''} --plan-file ${out}\`.\n`,
@@ -95,6 +98,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     const { publishPlan } = await import('../github-publish.js');
     await publishPlan(plan, io, {
       ...publishing,
+      shown,
       ...(out === undefined ? {} : { planJsonPath: out }),
       notes: guardNote ? [`> [!WARNING]\n> ${guardNote.slice(2)}`] : [],
     });

@@ -3,7 +3,7 @@ import { stringOption } from '../args.js';
 import { UsageError } from '../../errors.js';
 import { renderIssuesJson, renderIssuesText } from '../../render/issues.js';
 import { readTrackingPlan } from '../../tracking-plan/read-plan-files.js';
-import { styleFor, type Io } from '../io.js';
+import { redactorOf, styleFor, type Io } from '../io.js';
 import { describePlanSize } from './plan-size.js';
 import { reportIssuesToGitHub } from '../github-annotations.js';
 import { quote } from '../../render/quoted-values.js';
@@ -24,13 +24,15 @@ export async function validateCommand(args: ParsedArgs, io: Io): Promise<number>
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not ${quote(format)}`);
   const planPath = args.positionals[0] ?? '';
   const result = await readTrackingPlan(planPath);
+  // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
+  const issues = result.ok ? [] : redactorOf(io).redactDeep(result.issues);
   if (format === 'json') {
-    io.stdout.write(renderIssuesJson(result.ok ? [] : result.issues));
+    io.stdout.write(renderIssuesJson(issues));
     return result.ok ? 0 : 1;
   }
   if (!result.ok) {
-    io.stderr.write(renderIssuesText(result.issues, styleFor(io.stderr, io.env)));
-    await reportIssuesToGitHub(result.issues, io);
+    io.stderr.write(renderIssuesText(issues, styleFor(io.stderr, io.env)));
+    await reportIssuesToGitHub(issues, io);
     return 1;
   }
   const style = styleFor(io.stdout, io.env);
