@@ -17,7 +17,6 @@ import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
 const SECODA_TOKEN = 'sntlDRIFT/Secoda+Token"9d4c';
 const GH_TOKEN = 'ghs_sntlDriftGitHub51e0aa';
 const SECRETS = [SECODA_TOKEN, GH_TOKEN];
-const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 
 interface Workflow {
   jobs: { drift: { steps: { name?: string; run?: string }[] } };
