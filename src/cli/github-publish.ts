@@ -10,6 +10,7 @@ import { appendJobSummary, hasJobSummary, setPlanOutputs, warningAnnotation } fr
 import { inGitHubActions, readGitHubContext, type GitHubContext } from '../github/github-context.js';
 import {
   describeGitHubError,
+  GitHubRedirectError,
   isPermissionDenied,
   listPlanComments,
   makeOctokit,
@@ -197,7 +198,9 @@ async function writeComment(io: Io, context: GitHubContext, pullNumber: number, 
     }
     throw new UsageError(
       `could not post the plan comment: ${describeGitHubError(error)}`,
-      'give the workflow `permissions: pull-requests: write` (and issues: write), and check GITHUB_TOKEN',
+      error instanceof GitHubRedirectError
+        ? "check GITHUB_API_URL: GitHub's API answers writes without redirecting them"
+        : 'give the workflow `permissions: pull-requests: write` (and issues: write), and check GITHUB_TOKEN',
     );
   }
 }

@@ -67,7 +67,8 @@ export function makeOctokit(context: GitHubContext, userAgent: string, redactor?
   });
   octokit.hook.after('request', (response, options) => {
     if (response.status >= 300 && response.status < 400) {
-      throw new GitHubRedirectError(response.status, options.method, pathOf(options.url));
+      // `response.url` is the URL requested (redirects are not followed); `options.url` is still a template.
+      throw new GitHubRedirectError(response.status, options.method, pathOf(response.url || options.url));
     }
   });
   return octokit;
