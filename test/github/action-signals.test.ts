@@ -80,8 +80,8 @@ async function runStep(inputs: Record<string, string>, event: Record<string, str
     stderr: '',
     done: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal }))),
   };
-  child.stdout!.on('data', (chunk: Buffer) => (step.stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (step.stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (step.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (step.stderr += chunk.toString()));
   return step;
 }
 
