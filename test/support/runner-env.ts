@@ -69,7 +69,7 @@ export function runnerLog(stream: string): string {
     .join('\n');
 }
 
-export async function readRunnerFiles(files: RunnerFiles): Promise<Record<string, string>> {
+export async function readRunnerFiles(files: RunnerFiles): Promise<{ summary: string; output: string }> {
   return { summary: await readFile(files.summary, 'utf8'), output: await readFile(files.output, 'utf8') };
 }
 
