@@ -24,7 +24,7 @@ import {
   MAX_COMMITS_WALKED,
   type PullReview,
 } from '../github/reviewed-plan.js';
-import { reviewKeyFromEnv, signerFor, type ReviewKey } from '../github/review-signature.js';
+import { reviewKeyFromEnv, signerFor, verifyMeta, type ReviewKey } from '../github/review-signature.js';
 import type { Plan } from '../plan/types.js';
 import { escapeText } from '../render/markdown-text.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
@@ -134,15 +134,18 @@ export async function publishPlanFailure(error: unknown, io: Io, options: Publis
     if (!context.pullRequest) return;
     const label = planLabel(options.planPath);
     const pullNumber = context.pullRequest.number;
-    const { sign } = signerOf(io, context, pullNumber, label, options.local ?? false);
+    const { sign, key } = signerOf(io, context, pullNumber, label, options.local ?? false);
     const headSha = context.pullRequest.headSha;
     const detail = failureDetail(error, io, headSha);
     const octokit = makeOctokit(context, `tpsync/${version}`, redactorOf(io));
     const { own, foreign } = await listPlanComments(octokit, context, pullNumber, label);
     if (foreign.length > 0) warn(io, describeForeign(foreign, context.commentAuthor));
     const existing = own[0];
+    const meta = existing ? parseMeta(existing.body) : undefined;
+    const binding = { repository: `${context.owner}/${context.repo}`, pullNumber, planPath: label };
+    // Keep the plan shown only if tpsync signed it: re-signing a meta it did not make would launder it.
     const body =
-      existing && parseMeta(existing.body)
+      existing && meta && key && verifyMeta(key, binding, meta)
         ? withStatus(existing.body, 'plan-failed', detail, { ...(sign ? { sign } : {}), changes: headSha ? { failed_sha: headSha } : {} })
         : buildFailedPlanComment(
             { planPath: label, version, ...(context.runUrl ? { runUrl: context.runUrl } : {}), ...(headSha ? { failedSha: headSha } : {}) },

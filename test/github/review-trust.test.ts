@@ -128,6 +128,21 @@ describe("a comment by tpsync's login that tpsync did not sign for this pull req
     expect(secodaWrites()).toBe(0);
   }, 90_000);
 
+  it('is never re-signed by tpsync: a failed re-plan replaces it instead of marking it', async () => {
+    await addUnreviewedEvent();
+    expect((await plan(8)).code).toBe(0);
+    github.addComment(7, markerComments(8)[0]!.body, 'github-actions[bot]');
+    // The next plan on #7 fails (invalid YAML): the comment it marks must not keep #8's operations.
+    await writeFile(join(dir, 'tracking-plan', 'broken.yaml'), 'categories: [\n');
+    const failed = await plan(7);
+    expect(failed.code).toBe(1);
+    const marked = markerComments(7);
+    expect(marked).toHaveLength(1);
+    expect(parseMeta(marked[0]!.body)).toMatchObject({ status: 'plan-failed', hash: '' });
+    expect(parseMeta(marked[0]!.body)?.ops).toBeUndefined();
+    expect(marked[0]!.body).toContain('No plan has been made for this pull request yet.');
+  }, 90_000);
+
   it('is refused when its meta carries no MAC, or one made with another key', async () => {
     await addUnreviewedEvent();
     // A plan run with another secret (say, another repository's workflow) signs with another key.
