@@ -12,7 +12,8 @@ import { spawnCli } from '../support/spawn-cli.js';
 const TOKEN = 'plan-file-token-93be';
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 const FOREIGN = 'f0f0f0f0-0000-4000-8000-000000000000';
-const unpaced = ['--writes-per-minute', '0'];
+// Not --local: a real Secoda needs --auto-approve without a terminal.
+const unpaced = ['--writes-per-minute', '0', '--auto-approve'];
 
 let emulator: RunningEmulator;
 let dir: string;
