@@ -81,6 +81,11 @@ function signerOf(
   };
 }
 
+/**
+ * After a plan: the job summary and step outputs (in GitHub Actions), and with `--comment` the
+ * sticky, signed PR comment. Throws UsageError when the comment cannot be written, except for a
+ * token that may not comment (a fork's): then a warning, and the plan is in the job summary.
+ */
 export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): Promise<void> {
   const label = planLabel(options.planPath);
   const redactor = redactorOf(io);
@@ -128,7 +133,7 @@ export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): 
  * brought us here is what the run reports.
  */
 export async function publishPlanFailure(error: unknown, io: Io, options: PublishOptions): Promise<void> {
-  if (!options.comment || !inGitHubActions(io.env)) return;
+  if (!options.comment) return;
   try {
     const context = await readGitHubContext(io.env, options.commentAuthor === undefined ? {} : { commentAuthor: options.commentAuthor });
     if (!context.pullRequest) return;

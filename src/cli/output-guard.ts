@@ -27,6 +27,7 @@ export interface StreamInfo {
   readonly stats: Stats | undefined;
 }
 
+/** What descriptor `fd` (1 stdout, 2 stderr) is connected to, from fstat; `closed` when it is not open. */
 export function describeStream(fd: number): StreamInfo {
   let stats: Stats;
   try {

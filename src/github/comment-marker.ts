@@ -37,6 +37,7 @@ export function isPlanComment(body: string | null | undefined, planPath: string)
   return typeof body === 'string' && body.startsWith(commentMarker(planPath));
 }
 
+/** The meta as a hidden HTML comment line. */
 export function metaLine(meta: CommentMeta): string {
   // JSON inside an HTML comment must not hold "--"; base64url digests can, so escape every "-".
   return `${META_PREFIX}${JSON.stringify(meta).replace(/-/g, '\\u002d')} -->`;
@@ -69,6 +70,7 @@ const STATUS_TEXT: Record<CommentStatus, string> = {
   'plan-failed': '🔴 **Plan failed** — the plan below is outdated: it is not the plan of the latest commit.',
 };
 
+/** The visible status line, between markers so that withStatus can replace it. `detail` is Markdown. */
 export function statusBlock(status: CommentStatus, detail?: string): string {
   return `${STATUS_START}\n${STATUS_TEXT[status]}${detail ? ` ${detail}` : ''}\n${STATUS_END}`;
 }

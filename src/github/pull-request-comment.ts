@@ -53,6 +53,10 @@ export class GitHubRedirectError extends Error {
   }
 }
 
+/**
+ * An Octokit for `context.apiUrl` with the run's token, two retries, no redirects followed
+ * (a 3xx throws GitHubRedirectError), and every request body redacted with `redactor`.
+ */
 export function makeOctokit(context: GitHubContext, userAgent: string, redactor?: Redactor): Octokit {
   const octokit = new Octokit({
     auth: context.token,

@@ -35,11 +35,13 @@ export function reviewKeyFromEnv(env: Readonly<Record<string, string | undefined
   return createHmac('sha256', secret).update(KEY_LABEL).digest();
 }
 
+/** `meta` with its `mac` (re)computed for `binding`. */
 export function signMeta(key: ReviewKey, binding: ReviewBinding, meta: CommentMeta): CommentMeta {
   const { mac: _old, ...unsigned } = meta;
   return { ...unsigned, mac: macOf(key, binding, unsigned) };
 }
 
+/** A MetaSigner for one pull request and plan path. */
 export function signerFor(key: ReviewKey, binding: ReviewBinding): MetaSigner {
   return (meta) => signMeta(key, binding, meta);
 }

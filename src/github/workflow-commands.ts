@@ -36,10 +36,12 @@ export function addMaskCommand(secret: string): string {
   return `::add-mask::${escapeData(secret)}`;
 }
 
+/** A command's message as the runner unescapes it: `%` → `%25`, CR → `%0D`, LF → `%0A` (actions/runner, ActionCommand.cs). */
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/** A command's property value: as escapeData, plus `:` → `%3A` and `,` → `%2C`. */
 export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

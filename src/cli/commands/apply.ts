@@ -25,7 +25,7 @@ export const applySpec: CommandSpec = {
   name: 'apply',
   summary: 'Make Secoda match the tracking plan (idempotent: a second apply does nothing).',
   usage:
-    'tpsync apply <plan> [--plan-file plan.json] [--allow-deletes] [--max-deletes N] [--require-reviewed-plan] [--concurrency N] [--writes-per-minute N] [--local]',
+    'tpsync apply <plan> [--plan-file plan.json] [--auto-approve] [--allow-deletes] [--max-deletes N] [--require-reviewed-plan] [--concurrency N] [--writes-per-minute N] [--local]',
   positionals: ['plan'],
   options: {
     'plan-file': {
