@@ -2,11 +2,12 @@
  * On a merge: which plans were reviewed, and does the plan made now hold anything they did not?
  *
  * A `concurrency:` group keeps one apply running and one pending, and a newer pending run
- * cancels the older one ("any previously pending job or workflow in the concurrency group will
- * be canceled": docs.github.com, Actions › Control the concurrency of workflows and jobs), so
- * one apply may carry several merged pull requests. So the apply
- * walks back from the pushed commit (GITHUB_SHA) through the commits API — a shallow checkout
- * has no history to read — and asks GitHub which merged pull request brought each commit
+ * cancels the older one ("Any existing pending job or workflow in the same concurrency group, if
+ * it exists, will be canceled and the new queued job or workflow will take its place":
+ * docs.github.com/en/actions/using-jobs/using-concurrency), so one apply may carry several
+ * merged pull requests. So the apply walks back from the pushed commit (GITHUB_SHA) through
+ * the commits API — a shallow checkout has no history to read — and asks GitHub which merged
+ * pull request brought each commit
  * (`GET /repos/{owner}/{repo}/commits/{sha}/pulls`), until it meets one whose plan comment is
  * marked applied. An operation reviewed on any pull request in between is accepted.
  *
