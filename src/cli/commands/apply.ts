@@ -121,7 +121,19 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       await review?.setStatus('failed', `${result.counts.failed} of ${plan.operations.length} changes failed.`);
       return 1;
     }
-    const verified = await verify(trackingPlan, connection, io, style);
+    let verified: number;
+    try {
+      verified = await verify(trackingPlan, connection, io, style);
+    } catch (error) {
+      if (io.signal?.aborted !== true) throw error;
+      // Every change was made; only the check was cut short.
+      io.stdout.write('Interrupted while verifying. Run the same apply again to check that Secoda matches.\n');
+      await review?.setStatus(
+        'interrupted',
+        'Every change was made; the check after it was interrupted. Re-run the apply workflow to verify.',
+      );
+      return interruptedExitCode(io.signal);
+    }
     await review?.setStatus(verified === 0 ? 'applied' : 'failed', verified === 0 ? '' : 'Secoda still differs after the apply.');
     return verified;
   } finally {
