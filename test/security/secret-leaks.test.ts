@@ -2,6 +2,7 @@
 // runner's environment, with sentinel tokens; whatever it prints or writes (stdout, stderr as
 // the runner shows it, --out files, pulled YAML, the job summary, step outputs, PR comments and
 // every request body sent to GitHub) is searched for them.
+import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import {
   type RunnerFiles,
 } from '../support/runner-env.js';
 import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
-import { REPO_ROOT, spawnCli, type SpawnResult } from '../support/spawn-cli.js';
+import { BIN, REPO_ROOT, spawnCli, type SpawnResult } from '../support/spawn-cli.js';
 
 /** A Secoda token with the characters that JSON, URLs and HTML each write differently. */
 const SECODA_TOKEN = 'sntlSECODA/x+To"k\\en&<9f3e1a7b>';
@@ -143,6 +144,55 @@ describe('with Secoda data that holds the tokens (pasted into a description)', (
     expect(Object.values(files).join('')).toContain('debug: Bearer ***');
     expectNoSecrets({ ...(await everything(toStdout)), ...files, intoDir: intoDir.stdout + runnerLog(intoDir.stderr) }, SECRETS);
   }, 60_000);
+});
+
+describe('where the masking goes', () => {
+  let secoda: RunningEmulator;
+  beforeEach(async () => {
+    secoda = await startEmulator({ token: SECODA_TOKEN });
+  });
+  afterEach(async () => {
+    await secoda.close();
+  });
+
+  /** A step's script, as a workflow writes it, with tpsync as the built executable. */
+  function step(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('bash', ['-e', '-c', script], {
+        cwd: dir,
+        env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...baseEnv(secoda.url), TPSYNC: `"${process.execPath}" "${BIN}"` },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('is on stderr when the runner reads it: never in a document, a redirected log, or stdout joined to stderr', async () => {
+    const toRunner = await step('eval "$TPSYNC plan tracking-plan --markdown --writes-per-minute 0" > plan.md');
+    expect(toRunner.code, toRunner.stderr).toBe(0);
+    expect(toRunner.stderr).toMatch(/^::add-mask::/m);
+    const document = await readFile(join(dir, 'plan.md'), 'utf8');
+    expect(document.startsWith('**Plan: 201 to create')).toBe(true);
+    expect(document).not.toMatch(/^\s*::/m);
+
+    // stderr into a file a workflow may upload: no mask (it carries the secret), no commands.
+    const toFile = await step('eval "$TPSYNC plan tracking-plan --json --writes-per-minute 0" > plan.json 2> plan.log');
+    expect(toFile.code).toBe(0);
+    const log = await readFile(join(dir, 'plan.log'), 'utf8');
+    expect(log).not.toContain('::');
+    JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8'));
+
+    // stdout and stderr one stream: the commands would land in the document.
+    const joined = await step('eval "$TPSYNC plan tracking-plan --markdown --writes-per-minute 0" 2>&1 | cat > joined.md');
+    expect(joined.code).toBe(0);
+    expect(await readFile(join(dir, 'joined.md'), 'utf8')).not.toMatch(/^\s*::/m);
+
+    expectNoSecrets({ document, log, joined: await readFile(join(dir, 'joined.md'), 'utf8'), out: runnerLog(toRunner.stderr) }, SECRETS);
+  }, 90_000);
 });
 
 describe('validate, with tokens pasted into the YAML', () => {
