@@ -20,7 +20,7 @@ export const commentOption: Readonly<Record<string, OptionSpec>> = {
 export const reviewOptions: Readonly<Record<string, OptionSpec>> = {
   'require-reviewed-plan': {
     type: 'boolean',
-    description: "On a push to main: refuse operations the merged pull request's reviewed plan did not show",
+    description: 'On a push to main: refuse operations that no reviewed plan of the pull requests merged since the last applied one showed',
   },
   force: { type: 'boolean', description: 'With --require-reviewed-plan: apply even when the plan changed since review' },
   'comment-author': commentAuthorOption,
