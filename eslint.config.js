@@ -45,6 +45,7 @@ export default tseslint.config(
       'src/pull/**/*.ts',
       'src/compatibility/**/*.ts',
       'src/rules/**/*.ts',
+      'src/redaction/**/*.ts',
     ],
     ignores: ['src/tracking-plan/read-plan-files.ts', 'src/pull/pull-target.ts'],
     rules: {

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../tracking-plan/did-you-mean.js';
+import { quote } from '../render/quoted-values.js';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -55,7 +56,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   }
   if (parsed.positionals.length > spec.positionals.length) {
     const extra = parsed.positionals[spec.positionals.length] ?? '';
-    throw new UsageError(`tpsync ${spec.name}: unexpected argument "${extra}"`, `usage: ${spec.usage}`);
+    throw new UsageError(`tpsync ${spec.name}: unexpected argument ${quote(extra)}`, `usage: ${spec.usage}`);
   }
   return { values, positionals: parsed.positionals };
 }
@@ -64,7 +65,7 @@ function toUsageError(error: unknown, spec: CommandSpec): UsageError {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+    const flag = (/'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '').slice(0, 80);
     const names = Object.keys(spec.options).concat('help');
     const guess = didYouMean(flag.replace(/^-+/, ''), names);
     return new UsageError(
@@ -111,7 +112,9 @@ export function integerOption(args: ParsedArgs, name: string, fallback: number, 
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'up' : max}, not "${raw}"`);
+    throw new UsageError(
+      `--${name} must be a whole number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'up' : max}, not ${quote(raw)}`,
+    );
   }
   return value;
 }
@@ -121,6 +124,6 @@ export function fractionOption(args: ParsedArgs, name: string): number {
   const raw = stringOption(args, name);
   if (raw === undefined) return 0;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`--${name} must be a number from 0 to 1, not "${raw}"`);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`--${name} must be a number from 0 to 1, not ${quote(raw)}`);
   return value;
 }

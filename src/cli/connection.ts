@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { quote } from '../render/quoted-values.js';
 import type { RunningEmulator } from '../emulator/server.js';
 import type { SecodaClient } from '../secoda/client.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
@@ -91,12 +92,20 @@ function normaliseBaseUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`SECODA_API_URL is not a URL: "${raw}"`, `use e.g. ${DEFAULT_API_URL}`);
+    throw new UsageError(`SECODA_API_URL is not a URL: ${quote(urlForMessage(raw))}`, `use e.g. ${DEFAULT_API_URL}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`SECODA_API_URL must be an http(s) URL, not "${raw}"`);
   if (url.username || url.password)
-    throw new UsageError('SECODA_API_URL must not contain credentials; put the API key in SECODA_API_TOKEN');
+    throw new UsageError('SECODA_API_URL must not contain credentials (user:password@); put the API key in SECODA_API_TOKEN');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError(`SECODA_API_URL must be an http(s) URL, not ${quote(urlForMessage(raw))}`, `use e.g. ${DEFAULT_API_URL}`);
+  if (url.search !== '' || url.hash !== '')
+    throw new UsageError('SECODA_API_URL must not have a query (?…) or a fragment (#…)', `use e.g. ${DEFAULT_API_URL}`);
   return url.toString().replace(/\/+$/, '');
+}
+
+/** A URL as a message may show it: never its credentials (`user:password@`) or its query. */
+function urlForMessage(raw: string): string {
+  return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/]*@/i, '$1***@').replace(/[?#].*$/s, '?…');
 }
 
 interface LocalEmulator {

@@ -1,4 +1,7 @@
 /** What a command may touch of the outside world, passed in so tests can run commands in-process. */
+import type { CommandSink } from '../github/workflow-commands.js';
+import type { Redactor } from '../redaction/redactor.js';
+import { redactorFromEnv } from '../redaction/secrets-from-env.js';
 import { colours, plain, type Style } from '../render/style.js';
 
 export interface OutputStream {
@@ -18,6 +21,23 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Aborted on SIGINT/SIGTERM: long commands stop starting work and wind down. */
   readonly signal?: AbortSignal;
+  /**
+   * Takes the secrets out of text written anywhere but stdout and stderr (files, GitHub
+   * comments, the job summary); `run` sets it, and wraps stdout and stderr with it.
+   */
+  readonly redactor?: Redactor;
+  /** Where GitHub workflow commands (annotations) go; by default stderr, never stdout. */
+  readonly workflowCommands?: CommandSink;
+}
+
+/** The run's Redactor (built from the environment when a caller gave none). */
+export function redactorOf(io: Io): Redactor {
+  return io.redactor ?? redactorFromEnv(io.env);
+}
+
+/** Where the run's workflow commands go. */
+export function workflowCommandsOf(io: Io): CommandSink {
+  return io.workflowCommands ?? ((line) => void io.stderr.write(`${line}\n`));
 }
 
 /** Colour only on a TTY, never with NO_COLOR (https://no-color.org); FORCE_COLOR forces it. */
@@ -26,4 +46,9 @@ export function styleFor(stream: OutputStream, env: Io['env']): Style {
   if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return colours;
   if (env['TERM'] === 'dumb') return plain;
   return stream.isTTY === true ? colours : plain;
+}
+
+/** The exit code of a run stopped by a signal: 130 for SIGINT, 143 for SIGTERM. */
+export function interruptedExitCode(signal: AbortSignal | undefined): number {
+  return signal?.reason === 'SIGTERM' ? 143 : 130;
 }

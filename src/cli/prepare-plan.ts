@@ -10,7 +10,7 @@ import { readTrackingPlan } from '../tracking-plan/read-plan-files.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
 import type { Connection } from './connection.js';
 import { reportIssuesToGitHub } from './github-annotations.js';
-import { styleFor, type Io } from './io.js';
+import { redactorOf, styleFor, type Io } from './io.js';
 import { todayUtc } from './today.js';
 
 /**
@@ -18,16 +18,14 @@ import { todayUtc } from './today.js';
  * annotations in GitHub Actions) and do not stop them: `validate` is where rules are enforced,
  * so adopting a rule never blocks a deploy.
  */
-export async function loadTrackingPlanOrThrow(
-  planPath: string,
-  io?: Io,
-  options: { annotate: boolean } = { annotate: true },
-): Promise<TrackingPlan> {
+export async function loadTrackingPlanOrThrow(planPath: string, io?: Io): Promise<TrackingPlan> {
   const loaded = await readTrackingPlan(planPath, { ruleErrors: 'report', today: todayUtc() });
   if (!loaded.ok) throw new PlanInvalidError(loaded.issues);
   if (io !== undefined && loaded.warnings.length > 0) {
-    io.stderr.write(renderIssuesText(loaded.warnings, styleFor(io.stderr, io.env)));
-    await reportIssuesToGitHub(loaded.warnings, io, options);
+    // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
+    const warnings = redactorOf(io).redactDeep(loaded.warnings);
+    io.stderr.write(renderIssuesText(warnings, styleFor(io.stderr, io.env)));
+    await reportIssuesToGitHub(warnings, io);
   }
   return loaded.plan;
 }

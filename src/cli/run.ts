@@ -3,10 +3,13 @@
  * friendly text and an exit code. This is the one place errors meet the terminal.
  */
 import { describeError, ExitError, InternalError, PlanInvalidError, UsageError } from '../errors.js';
+import { refusePullRequestTarget } from '../github/github-context.js';
 import { renderIssuesText } from '../render/issues.js';
+import { cutQuotedValues, quote } from '../render/quoted-values.js';
 import { didYouMean } from '../tracking-plan/did-you-mean.js';
 import { parseCommandArgs, renderHelp, type CommandSpec, type ParsedArgs } from './args.js';
-import { styleFor, type Io } from './io.js';
+import { interruptedExitCode, redactorOf, styleFor, type Io } from './io.js';
+import { transformedStream } from './output-guard.js';
 import { version } from './version.js';
 import { reportIssuesToGitHub } from './github-annotations.js';
 
@@ -47,7 +50,19 @@ function mainHelp(): string {
   ].join('\n');
 }
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+/** Commands that read Secoda or GitHub with the workflow's secrets. */
+const NETWORK_COMMANDS = new Set(['plan', 'apply', 'pull']);
+
+export async function run(argv: readonly string[], given: Io): Promise<number> {
+  // The output boundary: whatever a command prints, the secrets are taken out first.
+  const redactor = redactorOf(given);
+  const redact = (text: string) => redactor.redact(text);
+  const io: Io = {
+    ...given,
+    stdout: transformedStream(given.stdout, redact),
+    stderr: transformedStream(given.stderr, redact),
+    redactor,
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(mainHelp());
@@ -65,7 +80,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       commands.map((c) => c.spec.name),
     );
     io.stderr.write(
-      `${errStyle.red('error:')} unknown command "${name}"\n    hint: ${guess ? `did you mean \`tpsync ${guess}\`?` : 'run `tpsync --help` for the commands'}\n`,
+      `${errStyle.red('error:')} unknown command ${quote(name)}\n    hint: ${guess ? `did you mean \`tpsync ${guess}\`?` : 'run `tpsync --help` for the commands'}\n`,
     );
     return 1;
   }
@@ -75,35 +90,51 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(renderHelp(command.spec));
       return 0;
     }
+    if (NETWORK_COMMANDS.has(command.spec.name)) refusePullRequestTarget(io.env);
     return await command.run(args, io);
   } catch (error) {
-    // With --json or --markdown stdout carries one document: no workflow commands may join it.
-    const documentOnStdout = rest.includes('--json') || rest.includes('--markdown');
-    return await reportError(error, io, documentOnStdout);
+    return await reportError(error, io);
   }
 }
 
-async function reportError(error: unknown, io: Io, documentOnStdout: boolean): Promise<number> {
+async function reportError(error: unknown, io: Io): Promise<number> {
   const style = styleFor(io.stderr, io.env);
+  // Secrets out before anything is cut, so a cut can never leave half a token behind.
+  const say = (text: string) => cutQuotedValues(redactorOf(io).redact(text));
   if (error instanceof ExitError) return error.exitCode;
+  if (io.signal?.aborted === true && isInterruption(error)) {
+    io.stderr.write(`Interrupted. Run the same command again: it starts from what Secoda holds now.\n`);
+    return interruptedExitCode(io.signal);
+  }
   if (error instanceof PlanInvalidError) {
-    io.stderr.write(renderIssuesText(error.issues, style));
-    await reportIssuesToGitHub(error.issues, io, { annotate: !documentOnStdout });
+    // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
+    const issues = redactorOf(io).redactDeep(error.issues);
+    io.stderr.write(renderIssuesText(issues, style));
+    // Annotations go to the workflow-command sink (stderr on a runner), never into a document on stdout.
+    await reportIssuesToGitHub(issues, io);
     return 1;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(`${style.red('error:')} ${error.message}\n${error.hint ? `    hint: ${error.hint}\n` : ''}`);
+    io.stderr.write(`${style.red('error:')} ${say(error.message)}\n${error.hint ? `    hint: ${say(error.hint)}\n` : ''}`);
     return error.exitCode;
   }
   const described = describeError(error);
   if (described) {
-    io.stderr.write(`${style.red('error:')} ${described.message}\n${described.hint ? `    hint: ${described.hint}\n` : ''}`);
+    io.stderr.write(`${style.red('error:')} ${say(described.message)}\n${described.hint ? `    hint: ${say(described.hint)}\n` : ''}`);
     return 1;
   }
   const internal = error instanceof InternalError ? error : new InternalError('unexpected error', { cause: error });
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(`${style.red('error:')} ${internal.message}\n`);
-  if (io.env['TPSYNC_DEBUG']) io.stderr.write(`${detail}\n`);
-  else io.stderr.write(`    ${error instanceof Error ? error.message : String(error)}\n    (set TPSYNC_DEBUG=1 to see the stack trace)\n`);
+  if (io.env['TPSYNC_DEBUG']) io.stderr.write(`${redactorOf(io).redact(detail)}\n`);
+  else
+    io.stderr.write(
+      `    ${say(error instanceof Error ? error.message : String(error))}\n    (set TPSYNC_DEBUG=1 to see the stack trace)\n`,
+    );
   return 1;
+}
+
+/** An error that only says the run was stopped (a request not sent, a wait cut short). */
+function isInterruption(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'InterruptedError' || error.message === 'aborted');
 }

@@ -10,12 +10,13 @@ import { UsageError } from '../errors.js';
 import type { PlanFileInput } from '../tracking-plan/load-plan.js';
 import { displayPath } from '../tracking-plan/read-plan-files.js';
 import { GitError, runGit } from './run-git.js';
+import { quote } from '../render/quoted-values.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
 export async function readPlanFilesAtRef(planPath: string, ref: string): Promise<PlanFileInput[]> {
   if (ref.startsWith('-'))
-    throw new UsageError(`--baseline "${ref}" is not a git ref`, 'give a branch, tag or commit, e.g. HEAD or origin/main');
+    throw new UsageError(`--baseline ${quote(ref)} is not a git ref`, 'give a branch, tag or commit, e.g. HEAD or origin/main');
   const absolute = await realpath(resolve(planPath));
   const isDirectory = (await stat(absolute)).isDirectory();
   const cwd = isDirectory ? absolute : dirname(absolute);
@@ -36,7 +37,7 @@ export async function readPlanFilesAtRef(planPath: string, ref: string): Promise
   } catch (error) {
     if (error instanceof GitError) {
       throw new UsageError(
-        `--baseline: "${ref}" is not a commit in this repository`,
+        `--baseline: ${quote(ref)} is not a commit in this repository`,
         'give a branch, tag or commit (HEAD, origin/main); in GitHub Actions, fetch it first (actions/checkout with fetch-depth: 0)',
       );
     }

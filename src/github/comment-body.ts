@@ -4,8 +4,8 @@
  * with a pointer to the job summary, which holds the whole plan).
  */
 import type { Plan } from '../plan/types.js';
-import { renderPlanMarkdown } from '../render/plan-markdown.js';
-import { commentMarker, metaLine, statusBlock, type CommentStatus } from './comment-marker.js';
+import { codeSpan, renderPlanMarkdown } from '../render/plan-markdown.js';
+import { commentMarker, metaLine, statusBlock, type CommentMeta, type CommentStatus, type MetaSigner } from './comment-marker.js';
 import { packDigests, planHash } from './operation-digest.js';
 
 /** GitHub refuses comment bodies longer than this. */
@@ -25,32 +25,58 @@ export interface CommentOptions {
   readonly status: CommentStatus;
   readonly notes?: readonly string[];
   readonly limit?: number;
+  /** Signs the meta (see review-signature.ts); without it the comment is never trusted on merge. */
+  readonly sign?: MetaSigner;
+  /** The plan as shown (its values redacted); the digests are always the real plan's. Default: `plan`. */
+  readonly shown?: Plan;
 }
 
 export function buildPlanComment(plan: Plan, context: CommentContext, options: CommentOptions): string {
   const limit = options.limit ?? COMMENT_LIMIT;
   const packed = packDigests(plan);
-  const meta = metaLine({
+  const unsigned: CommentMeta = {
     hash: planHash(plan),
     ...(packed.length <= MAX_DIGEST_CHARS ? { ops: packed } : {}),
     status: options.status,
     ...(context.sha ? { sha: context.sha } : {}),
-  });
+  };
   const head = [
     commentMarker(context.planPath),
-    meta,
-    `### tpsync plan for \`${context.planPath}\``,
+    metaLine(options.sign ? options.sign(unsigned) : unsigned),
+    `### tpsync plan for ${codeSpan(context.planPath)}`,
     '',
     statusBlock(options.status),
     '',
   ].join('\n');
-  const footerParts = [`tpsync ${context.version}`];
-  if (context.sha) footerParts.push(`commit ${context.sha.slice(0, 7)}`);
-  if (context.runUrl) footerParts.push(`[workflow run](${context.runUrl})`);
-  const footer = `\n<sub>${footerParts.join(' · ')}</sub>\n`;
+  const footer = footerOf(context);
   // A little margin: GitHub may count some characters differently from JavaScript.
   const budget = limit - head.length - footer.length - 64;
   const where = context.runUrl ? `The full plan is in the [job summary](${context.runUrl}).` : 'The full plan is in the job summary.';
-  const markdown = renderPlanMarkdown(plan, { notes: options.notes ?? [], maxLength: budget, truncatedNote: where });
+  const markdown = renderPlanMarkdown(options.shown ?? plan, { notes: options.notes ?? [], maxLength: budget, truncatedNote: where });
   return `${head}${markdown}${footer}`;
+}
+
+/**
+ * The comment for a pull request whose plan could not be made and that has no plan comment yet:
+ * it says so, and its meta carries no operations, so the apply on merge refuses.
+ */
+export function buildFailedPlanComment(context: CommentContext & { failedSha?: string }, detail: string, sign?: MetaSigner): string {
+  const unsigned: CommentMeta = { hash: '', status: 'plan-failed', ...(context.failedSha ? { failed_sha: context.failedSha } : {}) };
+  return [
+    commentMarker(context.planPath),
+    metaLine(sign ? sign(unsigned) : unsigned),
+    `### tpsync plan for ${codeSpan(context.planPath)}`,
+    '',
+    statusBlock('plan-failed', detail),
+    '',
+    'No plan has been made for this pull request yet.',
+    footerOf(context),
+  ].join('\n');
+}
+
+function footerOf(context: CommentContext): string {
+  const footerParts = [`tpsync ${context.version}`];
+  if (context.sha) footerParts.push(`commit ${context.sha.slice(0, 7)}`);
+  if (context.runUrl) footerParts.push(`[workflow run](${context.runUrl})`);
+  return `\n<sub>${footerParts.join(' · ')}</sub>\n`;
 }

@@ -1,46 +1,59 @@
 /**
  * The hidden parts of the sticky PR comment: a marker that finds it again (one per plan
- * path), and a meta block with the plan's hash, the per-operation digests and the status.
- * They are HTML comments, invisible when GitHub renders the Markdown.
+ * path), and a meta block with the plan's hash, the per-operation digests, the status and a
+ * MAC over all of it (see review-signature.ts). They are HTML comments, invisible when GitHub
+ * renders the Markdown.
  */
-export type CommentStatus = 'planned' | 'applying' | 'applied' | 'failed' | 'refused';
+export type CommentStatus = 'planned' | 'applying' | 'applied' | 'failed' | 'refused' | 'interrupted' | 'plan-failed';
 
 export interface CommentMeta {
   readonly hash: string;
   /** Packed operation digests; absent when too many to carry (then only the hash is checked). */
   readonly ops?: string;
   readonly status: CommentStatus;
-  /** The commit the plan was made for. */
+  /** The commit the plan shown was made for. */
   readonly sha?: string;
+  /** With status `plan-failed`: the commit whose plan failed (the plan shown is older). */
+  readonly failed_sha?: string;
+  /** base64url HMAC-SHA256 over the meta and what it is bound to (repository, pull request, path). */
+  readonly mac?: string;
 }
+
+/** Adds (or renews) the MAC of a meta; tpsync's commands pass one keyed from the workflow's secret. */
+export type MetaSigner = (meta: CommentMeta) => CommentMeta;
 
 const META_PREFIX = '<!-- tpsync:meta ';
 const STATUS_START = '<!-- tpsync:status -->';
 const STATUS_END = '<!-- /tpsync:status -->';
+const STATUSES: readonly CommentStatus[] = ['planned', 'applying', 'applied', 'failed', 'refused', 'interrupted', 'plan-failed'];
 
 /** The first line of every tpsync comment for `planPath`. */
 export function commentMarker(planPath: string): string {
   return `<!-- tpsync:plan path=${JSON.stringify(planPath)} -->`;
 }
 
-/** Whether `body` is tpsync's comment for `planPath` (the marker must open the body, not be quoted in it). */
+/** Whether `body` is a tpsync comment for `planPath` (the marker must open the body, not be quoted in it). */
 export function isPlanComment(body: string | null | undefined, planPath: string): boolean {
   return typeof body === 'string' && body.startsWith(commentMarker(planPath));
 }
 
+/** The meta as a hidden HTML comment line. */
 export function metaLine(meta: CommentMeta): string {
   // JSON inside an HTML comment must not hold "--"; base64url digests can, so escape every "-".
   return `${META_PREFIX}${JSON.stringify(meta).replace(/-/g, '\\u002d')} -->`;
 }
 
+/** The meta of a comment body; undefined when absent or malformed (then nothing was reviewed). */
 export function parseMeta(body: string): CommentMeta | undefined {
   const start = body.indexOf(META_PREFIX);
   if (start < 0) return undefined;
   const end = body.indexOf(' -->', start + META_PREFIX.length);
   if (end < 0) return undefined;
   try {
-    const value = JSON.parse(body.slice(start + META_PREFIX.length, end)) as Partial<CommentMeta>;
-    if (typeof value.hash !== 'string' || typeof value.status !== 'string') return undefined;
+    const value = JSON.parse(body.slice(start + META_PREFIX.length, end)) as Partial<Record<keyof CommentMeta, unknown>>;
+    if (typeof value.hash !== 'string' || !STATUSES.includes(value.status as CommentStatus)) return undefined;
+    for (const key of ['ops', 'sha', 'failed_sha', 'mac'] as const)
+      if (value[key] !== undefined && typeof value[key] !== 'string') return undefined;
     return value as CommentMeta;
   } catch {
     return undefined;
@@ -53,14 +66,25 @@ const STATUS_TEXT: Record<CommentStatus, string> = {
   applied: '🟢 **Applied** — Secoda matches this plan.',
   failed: '🔴 **Apply failed** — see the run for what failed; re-running the apply finishes the work.',
   refused: '⛔ **Apply refused** — the plan changed since it was reviewed; see the run.',
+  interrupted: '⏹️ **Apply interrupted** — the run was cancelled; re-running the apply finishes the work.',
+  'plan-failed': '🔴 **Plan failed** — the plan below is outdated: it is not the plan of the latest commit.',
 };
 
+/** The visible status line, between markers so that withStatus can replace it. `detail` is Markdown. */
 export function statusBlock(status: CommentStatus, detail?: string): string {
   return `${STATUS_START}\n${STATUS_TEXT[status]}${detail ? ` ${detail}` : ''}\n${STATUS_END}`;
 }
 
-/** The body with its status (in the visible block and in the meta) changed, the plan untouched. */
-export function withStatus(body: string, status: CommentStatus, detail?: string): string {
+/**
+ * The body with its status (in the visible block and in the meta) changed, the plan
+ * untouched; `changes` may set other meta fields (e.g. `failed_sha`). The meta is signed again.
+ */
+export function withStatus(
+  body: string,
+  status: CommentStatus,
+  detail?: string,
+  options: { sign?: MetaSigner; changes?: Partial<CommentMeta> } = {},
+): string {
   let next = body;
   const start = next.indexOf(STATUS_START);
   const end = next.indexOf(STATUS_END);
@@ -69,7 +93,10 @@ export function withStatus(body: string, status: CommentStatus, detail?: string)
   if (meta) {
     const startMeta = next.indexOf(META_PREFIX);
     const endMeta = next.indexOf(' -->', startMeta + META_PREFIX.length) + ' -->'.length;
-    next = `${next.slice(0, startMeta)}${metaLine({ ...meta, status })}${next.slice(endMeta)}`;
+    const { mac: _old, ...unsigned } = { ...meta, ...options.changes, status };
+    if (status !== 'plan-failed') delete (unsigned as { failed_sha?: string }).failed_sha;
+    const renewed: CommentMeta = options.sign ? options.sign(unsigned) : unsigned;
+    next = `${next.slice(0, startMeta)}${metaLine(renewed)}${next.slice(endMeta)}`;
   }
   return next;
 }

@@ -1,16 +1,25 @@
 /**
  * What a GitHub Actions run tells us through its environment: the repository, the event
  * (and its pull request), the token, the API URL (GitHub Enterprise sets its own), the
- * commit and the run's address.
+ * commit, the run's address, and the login tpsync's comments are written by.
  */
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+
+/** The user a workflow's GITHUB_TOKEN acts as, and so the author of tpsync's comments by default. */
+export const DEFAULT_COMMENT_AUTHOR = 'github-actions[bot]';
 
 export interface GitHubContext {
   readonly owner: string;
   readonly repo: string;
   readonly apiUrl: string;
   readonly token: string;
+  /**
+   * The login tpsync posts as: only comments by it count as tpsync's (anyone can comment on a
+   * public pull request). `github-actions[bot]` for the workflow token; `<app-slug>[bot]` for a
+   * GitHub App's token. From `--comment-author` or TPSYNC_COMMENT_AUTHOR.
+   */
+  readonly commentAuthor: string;
   readonly eventName: string;
   readonly sha: string | undefined;
   readonly runUrl: string | undefined;
@@ -24,7 +33,25 @@ export function inGitHubActions(env: Env): boolean {
   return env['GITHUB_ACTIONS'] === 'true';
 }
 
-export async function readGitHubContext(env: Env): Promise<GitHubContext> {
+/**
+ * tpsync refuses to run under `pull_request_target`: that event checks out the base branch, so
+ * a plan would not be the pull request's; and checking out the pull request's head there runs
+ * a stranger's files with the repository's secrets.
+ */
+export function refusePullRequestTarget(env: Env): void {
+  if (env['GITHUB_EVENT_NAME'] !== 'pull_request_target') return;
+  throw new UsageError(
+    'tpsync does not run under pull_request_target: the code checked out there is the base branch, not the pull request, and checking out the pull request would run its files with your secrets',
+    'run tpsync plan on the `pull_request` event (a fork then gets no secrets: see "Pull requests from forks" in the README)',
+  );
+}
+
+/** Whether `login` is `author` (GitHub logins compare without regard to case). */
+export function isCommentAuthor(login: string | undefined, author: string): boolean {
+  return login !== undefined && login.toLowerCase() === author.toLowerCase();
+}
+
+export async function readGitHubContext(env: Env, options: { commentAuthor?: string } = {}): Promise<GitHubContext> {
   const repository = env['GITHUB_REPOSITORY'] ?? '';
   const [owner, repo] = repository.split('/');
   if (!owner || !repo)
@@ -44,6 +71,7 @@ export async function readGitHubContext(env: Env): Promise<GitHubContext> {
     repo,
     apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/+$/, ''),
     token,
+    commentAuthor: (options.commentAuthor ?? env['TPSYNC_COMMENT_AUTHOR'] ?? '').trim() || DEFAULT_COMMENT_AUTHOR,
     eventName,
     sha: env['GITHUB_SHA'],
     runUrl: runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,

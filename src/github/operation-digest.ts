@@ -9,8 +9,13 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, sha256 } from '../plan/fingerprint.js';
 import type { Operation, Plan } from '../plan/types.js';
 
-/** 48-bit digests as 8 base64url characters: collisions are negligible for plans of thousands of operations. */
-const DIGEST_CHARS = 8;
+/**
+ * 96-bit digests as 16 base64url characters. Collisions by chance are negligible; and finding
+ * two operations with one digest (a birthday search, 2^48 work) is out of reach, where 48 bits
+ * (2^24 work) was not — a pull request's author chooses the values an operation writes.
+ */
+const DIGEST_CHARS = 16;
+const DIGEST_BYTES = (DIGEST_CHARS * 6) / 8;
 
 export function operationIdentity(op: Operation): unknown {
   const base = { action: op.action, kind: op.kind, path: op.path };
@@ -30,8 +35,15 @@ export function operationDigest(op: Operation): string {
   return createHash('sha256')
     .update(canonicalJson(operationIdentity(op)))
     .digest()
-    .subarray(0, 6)
+    .subarray(0, DIGEST_BYTES)
     .toString('base64url');
+}
+
+/** The full SHA-256 (hex) of what an operation does: for comparing a saved plan file with a fresh plan. */
+export function fullOperationDigest(op: Operation): string {
+  return createHash('sha256')
+    .update(canonicalJson(operationIdentity(op)))
+    .digest('hex');
 }
 
 /** The hash of the plan's canonical operations: equal plans, equal hashes, whatever their text. */

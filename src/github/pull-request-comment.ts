@@ -2,28 +2,91 @@
  * Finds and writes tpsync's sticky comment on a pull request with octokit: every page of
  * comments is searched (a PR may have hundreds), the comment is updated in place, an
  * unchanged body is not sent again, and a second comment is never created.
+ *
+ * Only comments written by tpsync's own login count (anyone can comment on a public pull
+ * request, marker included): others that carry the marker are reported, never edited, never
+ * trusted. A redirect answered to any request is an error, never a success: fetch would turn a
+ * redirected POST into a GET and octokit would hand back the target's 200.
  */
 import { Octokit, RequestError } from 'octokit';
-import type { GitHubContext } from './github-context.js';
+import type { Redactor } from '../redaction/redactor.js';
 import { isPlanComment } from './comment-marker.js';
+import { isCommentAuthor, type GitHubContext } from './github-context.js';
 
 export interface FoundComment {
   readonly id: number;
   readonly body: string;
+  /** The author's login. */
+  readonly author: string;
+  readonly url: string | undefined;
+  readonly createdAt: string | undefined;
+  readonly updatedAt: string | undefined;
 }
 
-export type UpsertResult = { readonly action: 'created' | 'updated' | 'unchanged'; readonly id: number; readonly url?: string };
-
-export function makeOctokit(context: GitHubContext, userAgent: string): Octokit {
-  return new Octokit({ auth: context.token, baseUrl: context.apiUrl, userAgent, request: { retries: 2 } });
+/** tpsync's comments for a plan path on one pull request, and the imitations by anyone else. */
+export interface PlanComments {
+  /** By tpsync's login, oldest first: the first is the sticky one. */
+  readonly own: readonly FoundComment[];
+  /** Carrying the marker, by someone else: never edited, never trusted. */
+  readonly foreign: readonly FoundComment[];
 }
 
-export async function findPlanComment(
+export type UpsertResult = {
+  readonly action: 'created' | 'updated' | 'unchanged';
+  readonly id: number;
+  readonly url?: string;
+  /** Who GitHub says wrote the comment (for a created or updated one). */
+  readonly author?: string;
+  /** Set when an edit was refused with 403 and a new comment was posted instead. */
+  readonly editRefused?: FoundComment;
+};
+
+/** A redirect answered to a request to GitHub. */
+export class GitHubRedirectError extends Error {
+  override readonly name = 'GitHubRedirectError';
+  constructor(
+    readonly status: number,
+    readonly method: string,
+    readonly path: string,
+  ) {
+    super(`GitHub answered ${status} (a redirect) to ${method} ${path}; tpsync follows no redirects, so nothing was written there`);
+  }
+}
+
+/**
+ * An Octokit for `context.apiUrl` with the run's token, two retries, no redirects followed
+ * (a 3xx throws GitHubRedirectError), and every request body redacted with `redactor`.
+ */
+export function makeOctokit(context: GitHubContext, userAgent: string, redactor?: Redactor): Octokit {
+  const octokit = new Octokit({
+    auth: context.token,
+    baseUrl: context.apiUrl,
+    userAgent,
+    // 'manual': a 3xx comes back as it is (Node's fetch gives its status), so the hook below sees it.
+    request: { retries: 2, redirect: 'manual' },
+  });
+  octokit.hook.before('request', (options) => {
+    // Secrets never leave in a comment, an issue or anything else tpsync writes to GitHub.
+    if (redactor && options.body !== undefined) options.body = redactor.redactDeep(options.body);
+  });
+  octokit.hook.after('request', (response, options) => {
+    if (response.status >= 300 && response.status < 400) {
+      // `response.url` is the URL requested (redirects are not followed); `options.url` is still a template.
+      throw new GitHubRedirectError(response.status, options.method, pathOf(response.url || options.url));
+    }
+  });
+  return octokit;
+}
+
+/** tpsync's comments (by `context.commentAuthor`) and others' imitations, for one plan path. */
+export async function listPlanComments(
   octokit: Octokit,
   context: GitHubContext,
   issueNumber: number,
   planPath: string,
-): Promise<FoundComment | undefined> {
+): Promise<PlanComments> {
+  const own: FoundComment[] = [];
+  const foreign: FoundComment[] = [];
   const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: context.owner,
     repo: context.repo,
@@ -31,27 +94,73 @@ export async function findPlanComment(
     per_page: 100,
   });
   for await (const page of iterator) {
-    const found = page.data.find((comment) => isPlanComment(comment.body, planPath));
-    if (found) return { id: found.id, body: found.body ?? '' };
+    for (const comment of page.data) {
+      if (!isPlanComment(comment.body, planPath)) continue;
+      const found: FoundComment = {
+        id: comment.id,
+        body: comment.body ?? '',
+        author: comment.user?.login ?? '(unknown)',
+        url: comment.html_url,
+        createdAt: comment.created_at,
+        updatedAt: comment.updated_at,
+      };
+      (isCommentAuthor(comment.user?.login, context.commentAuthor) ? own : foreign).push(found);
+    }
   }
-  return undefined;
+  return { own, foreign };
 }
 
-export async function upsertPlanComment(
+/** The sticky comment tpsync wrote for `planPath`, if any. */
+export async function findPlanComment(
   octokit: Octokit,
   context: GitHubContext,
   issueNumber: number,
   planPath: string,
+): Promise<FoundComment | undefined> {
+  return (await listPlanComments(octokit, context, issueNumber, planPath)).own[0];
+}
+
+/**
+ * Creates tpsync's comment or updates it in place. `existing` is what listPlanComments found.
+ * A 403 on the edit (the comment is not the token's to edit: `commentAuthor` is set to someone
+ * else) posts tpsync's own comment instead.
+ */
+export async function upsertPlanComment(
+  octokit: Octokit,
+  context: GitHubContext,
+  issueNumber: number,
+  existing: FoundComment | undefined,
   body: string,
 ): Promise<UpsertResult> {
-  const existing = await findPlanComment(octokit, context, issueNumber, planPath);
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', id: existing.id };
-    const updated = await octokit.rest.issues.updateComment({ owner: context.owner, repo: context.repo, comment_id: existing.id, body });
-    return { action: 'updated', id: existing.id, url: updated.data.html_url };
+    try {
+      const updated = await octokit.rest.issues.updateComment({ owner: context.owner, repo: context.repo, comment_id: existing.id, body });
+      expectStatus(updated.status, 200, 'PATCH', 'the comment');
+      return { action: 'updated', id: existing.id, url: updated.data.html_url, ...authorOf(updated.data.user) };
+    } catch (error) {
+      if (!isPermissionDenied(error)) throw error;
+      const created = await createComment(octokit, context, issueNumber, body);
+      return { ...created, editRefused: existing };
+    }
   }
+  return createComment(octokit, context, issueNumber, body);
+}
+
+async function createComment(octokit: Octokit, context: GitHubContext, issueNumber: number, body: string): Promise<UpsertResult> {
   const created = await octokit.rest.issues.createComment({ owner: context.owner, repo: context.repo, issue_number: issueNumber, body });
-  return { action: 'created', id: created.data.id, url: created.data.html_url };
+  expectStatus(created.status, 201, 'POST', 'the comment');
+  return { action: 'created', id: created.data.id, url: created.data.html_url, ...authorOf(created.data.user) };
+}
+
+/** A 2xx other than the documented one is not the write we asked for. */
+function expectStatus(status: number, expected: number, method: string, what: string): void {
+  if (status !== expected)
+    throw new Error(`GitHub answered ${status} to ${method} ${what} (expected ${expected}); nothing is known to be written`);
+}
+
+function authorOf(user: { login?: string } | null | undefined): { author?: string } {
+  return user?.login ? { author: user.login } : {};
 }
 
 /** A fork's token (or a read-only one) may not write comments: GitHub answers 403. */
@@ -62,7 +171,15 @@ export function isPermissionDenied(error: unknown): boolean {
 export function describeGitHubError(error: unknown): string {
   if (error instanceof RequestError) {
     const message = (error.response?.data as { message?: unknown } | undefined)?.message;
-    return `GitHub answered ${error.status} to ${error.request.method} ${new URL(error.request.url).pathname}${typeof message === 'string' ? `: ${message}` : ''}`;
+    return `GitHub answered ${error.status} to ${error.request.method} ${pathOf(error.request.url)}${typeof message === 'string' ? `: ${message.slice(0, 300)}` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
 }

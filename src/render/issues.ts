@@ -1,8 +1,9 @@
 /**
  * Renders tracking-plan issues for people (`path:line:col  error|warning  message [rule-id]`,
- * then the hint) and for tools (JSON).
+ * then the hint) and for tools (JSON). Quoted values are cut to about 80 characters.
  */
 import { isError, type Issue } from '../tracking-plan/issue.js';
+import { cutQuotedValues } from './quoted-values.js';
 import type { Style } from './style.js';
 
 export function renderIssuesText(issues: readonly Issue[], style: Style): string {
@@ -10,8 +11,10 @@ export function renderIssuesText(issues: readonly Issue[], style: Style): string
   for (const issue of issues) {
     const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
     const level = isError(issue) ? style.red('error') : style.yellow('warning');
-    lines.push(`${style.bold(where)}  ${level}  ${issue.message}${issue.rule === undefined ? '' : ` ${style.dim(`[${issue.rule}]`)}`}`);
-    if (issue.hint !== undefined) lines.push(`    ${style.dim('hint:')} ${issue.hint}`);
+    lines.push(
+      `${style.bold(where)}  ${level}  ${cutQuotedValues(issue.message)}${issue.rule === undefined ? '' : ` ${style.dim(`[${issue.rule}]`)}`}`,
+    );
+    if (issue.hint !== undefined) lines.push(`    ${style.dim('hint:')} ${cutQuotedValues(issue.hint)}`);
   }
   lines.push('');
   lines.push(issuesSummary(issues, style));
@@ -32,5 +35,10 @@ function issuesSummary(issues: readonly Issue[], style: Style): string {
 
 /** `valid` is false only when an issue is an error; warnings are listed with `"level": "warning"`. */
 export function renderIssuesJson(issues: readonly Issue[]): string {
-  return JSON.stringify({ valid: !issues.some(isError), issues }, null, 2) + '\n';
+  const shown = issues.map((issue) => ({
+    ...issue,
+    message: cutQuotedValues(issue.message),
+    ...(issue.hint === undefined ? {} : { hint: cutQuotedValues(issue.hint) }),
+  }));
+  return JSON.stringify({ valid: !issues.some(isError), issues: shown }, null, 2) + '\n';
 }

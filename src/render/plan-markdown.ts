@@ -18,7 +18,11 @@ import {
   SYMBOL,
 } from './describe-operation.js';
 import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks, isBreaking } from './compatibility-note.js';
+import { codeSpan, escapeCell, escapeHtml, escapeText, fenceFor } from './markdown-text.js';
 import { driftSummary, originNote } from './origin-note.js';
+import { cutQuotedValues } from './quoted-values.js';
+
+export { codeSpan } from './markdown-text.js';
 
 export interface MarkdownOptions {
   /** Lines placed first (a status line, a heading). */
@@ -69,7 +73,9 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     sections.push([
       `#### Warnings (${plan.warnings.length})`,
       '',
-      ...plan.warnings.map((w) => `- ⚠️ ${escapeText(w.message)}  \n  _Manual step:_ ${escapeText(w.hint)}`),
+      ...plan.warnings.map(
+        (w) => `- ⚠️ ${escapeText(cutQuotedValues(w.message))}  \n  _Manual step:_ ${escapeText(cutQuotedValues(w.hint))}`,
+      ),
     ]);
   }
   const details = detailSections(plan);
@@ -135,7 +141,7 @@ function compatibilitySection(title: string, ops: Operation[], maxRows: number):
     const checks = flaggedChecks(op);
     const origin = originNote(op);
     const what = checks.map((c) => messageCell(c.message)).join('<br>') + (origin ? ` _(${escapeCell(origin)})_` : '');
-    return `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${code(pathText(op.path))} | ${what} | ${checks.map((c) => `\`${c.id}\``).join(' ')} |`;
+    return `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${codeSpan(pathText(op.path))} | ${what} | ${checks.map((c) => `\`${c.id}\``).join(' ')} |`;
   });
   const more = ordered.length - shown.length;
   return [
@@ -153,7 +159,7 @@ function messageCell(message: string): string {
   let cell = '';
   let rest = 0;
   for (const match of message.matchAll(/(`+)( ?)(.+?)\2\1(?!`)/g)) {
-    cell += escapeCell(message.slice(rest, match.index)) + code(match[3] ?? '');
+    cell += escapeCell(message.slice(rest, match.index)) + codeSpan(match[3] ?? '');
     rest = match.index + match[0].length;
   }
   return cell + escapeCell(message.slice(rest));
@@ -166,7 +172,7 @@ function destructiveSection(ops: Operation[]): string[] {
     '| | Resource | Why |',
     '|---|---|---|',
     ...ops.map(
-      (op) => `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${code(pathText(op.path))} | ${escapeCell(describeWhy(op))} |`,
+      (op) => `| \`${SYMBOL[op.action]}\` ${op.action} | ${op.kind} ${codeSpan(pathText(op.path))} | ${escapeCell(describeWhy(op))} |`,
     ),
   ];
 }
@@ -212,30 +218,4 @@ function detailSections(plan: Plan): string[][] {
     const fence = fenceFor(body.join('\n'));
     return [`<details><summary><b>${escapeHtml(category)}</b> — ${counts}</summary>`, '', `${fence}diff`, ...body, fence, '', '</details>'];
   });
-}
-
-function fenceFor(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  return '`'.repeat(longest + 1);
-}
-
-/** A code span for a table cell: one line (a title read from Secoda may hold a line break), pipes escaped. */
-function code(raw: string): string {
-  const text = raw.replace(/\s*[\r\n]+\s*/g, ' ');
-  const ticks = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(ticks + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeText(text: string): string {
-  return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1');
-}
-
-function escapeCell(text: string): string {
-  return escapeText(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -3,6 +3,7 @@
  * A classified plan also tags each breaking (or warned) operation with what breaks for whom,
  * marks deprecated resources, and counts the verdicts on the summary line.
  */
+import { cutQuotedValues } from './quoted-values.js';
 import type { Action, Operation, Plan } from '../plan/types.js';
 import {
   ACTION_ORDER,
@@ -52,8 +53,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   if (plan.warnings.length > 0) {
     lines.push('');
     for (const warning of plan.warnings) {
-      lines.push(`${style.yellow('!')} ${warning.message}`);
-      lines.push(`    ${style.dim('manual step:')} ${warning.hint}`);
+      lines.push(`${style.yellow('!')} ${cutQuotedValues(warning.message)}`);
+      lines.push(`    ${style.dim('manual step:')} ${cutQuotedValues(warning.hint)}`);
     }
   }
 

@@ -18,6 +18,7 @@ import {
   SecodaServerError,
   trimBody,
 } from './errors.js';
+import { Redactor } from '../redaction/redactor.js';
 import { systemClock, WritePacer, type Clock, type WriteSlot } from './pacer.js';
 import { backoffDelay, defaultRetryOptions, isRetryableStatus, parseRetryAfter, type RetryOptions } from './retry-policy.js';
 
@@ -124,9 +125,16 @@ export class HttpTransport {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly baseUrl: string;
+  /**
+   * A server may echo the token in an error body: it is taken out before the body is trimmed
+   * (a cut token would escape the redaction at the output). Good answers are redacted where
+   * they leave the process, like everything else.
+   */
+  private readonly redactor: Redactor;
 
   constructor(private readonly options: TransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.redactor = new Redactor([options.token]);
     this.limit = pLimit(Math.max(1, options.concurrency ?? 4));
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
@@ -197,7 +205,7 @@ export class HttpTransport {
       }
 
       if ((status >= 200 && status < 300) || options.accept?.includes(status)) {
-        return { status, body: parseJson(text, method, shown, status) };
+        return { status, body: parseJson(text, method, shown, status, this.redactor) };
       }
       if (status === 429) this.stats.rateLimited++;
       if (isRetryableStatus(status)) {
@@ -208,7 +216,7 @@ export class HttpTransport {
         const reason = `Secoda answered ${status}${statusText(status)}`;
         if (await this.retryAfterFailure(method, shown, attempt, reason, waitMs, elapsed(), limitMs, excluded)) continue;
       }
-      throw toApiError(status, method, shown, text);
+      throw toApiError(status, method, shown, this.redactor.redact(text));
     }
   }
 
@@ -287,12 +295,12 @@ function errorCode(error: unknown): string {
   return (error as { code?: string }).code ?? 'ERROR';
 }
 
-function parseJson(text: string, method: string, path: string, status: number): unknown {
+function parseJson(text: string, method: string, path: string, status: number, redactor: Redactor): unknown {
   if (text.trim() === '') return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new SecodaInvalidResponseError(method, path, `the ${status} answer is not JSON`, trimBody(text, 200));
+    throw new SecodaInvalidResponseError(method, path, `the ${status} answer is not JSON`, trimBody(redactor.redact(text), 200));
   }
 }
 

@@ -1,45 +1,76 @@
-/** The file-system edge of loading: a file, or a directory of *.yaml / *.yml files. */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, isAbsolute } from 'node:path';
+/**
+ * The file-system edge of loading: a file, or a directory of *.yaml / *.yml files.
+ *
+ * In a pull request the files are a stranger's, and they are read by a job that holds
+ * secrets, so only what belongs to the plan is read: a symbolic link whose target leaves the
+ * plan directory (`x.yaml -> /proc/self/environ`), a named pipe (opening one blocks), a socket
+ * or a device is refused with a one-line error naming the path, before anything is opened;
+ * files are opened without following links and checked again on the open descriptor; and a
+ * file (or a plan) larger than any tracking plan is refused before it is parsed.
+ */
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Issue } from './issue.js';
 import { loadTrackingPlan, type LoadOptions, type LoadResult, type PlanFileInput } from './load-plan.js';
 
 export type ReadResult = { ok: true; files: PlanFileInput[] } | { ok: false; issues: Issue[] };
 
 const YAML_FILE = /\.ya?ml$/i;
-/** A plan file larger than this is not a tracking plan; refuse before parsing it. */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const MIB = 1024 * 1024;
+/** One file larger than this is not a tracking plan (100,000 properties take about 20 MiB). */
+export const MAX_PLAN_FILE_BYTES = 32 * MIB;
+/** All the files of a plan together. */
+export const MAX_PLAN_BYTES = 128 * MIB;
+/** Files in a plan directory. */
+export const MAX_PLAN_FILES = 10_000;
 
 export async function readPlanFiles(planPath: string): Promise<ReadResult> {
   const shown = displayPath(planPath);
-  let info;
+  let info: Stats;
   try {
-    info = await stat(planPath);
+    info = await lstat(planPath);
   } catch (error) {
     return pathIssue(shown, describeFsError(error, 'the path does not exist'), 'check the path; give a .yaml file or a directory of them');
   }
+  let root = planPath;
+  if (info.isSymbolicLink()) {
+    // The plan path itself may be a link, but only to somewhere beside it.
+    const followed = await followLink(planPath, dirname(planPath), shown);
+    if ('issue' in followed) return { ok: false, issues: [followed.issue] };
+    root = followed.target;
+    info = followed.info;
+  }
   if (info.isFile()) {
-    const file = await readOne(planPath, shown);
+    const file = await readOne(root, shown, MAX_PLAN_FILE_BYTES);
     return 'issue' in file ? { ok: false, issues: [file.issue] } : { ok: true, files: [file] };
   }
-  if (!info.isDirectory()) return pathIssue(shown, 'is neither a file nor a directory');
+  if (!info.isDirectory()) return { ok: false, issues: [notAFile(shown, info)] };
 
-  const paths = await findYamlFiles(planPath);
-  if (paths.length === 0) {
+  const rootReal = await realpath(root);
+  const found = await findYamlFiles(root, rootReal);
+  if (found.paths.length === 0 && found.issues.length === 0) {
     return pathIssue(
       shown,
       'the directory holds no .yaml or .yml files',
       'point tpsync at a tracking-plan file or at the directory that holds them',
     );
   }
-  const files: PlanFileInput[] = [];
-  const issues: Issue[] = [];
-  for (const path of paths) {
-    const file = await readOne(path, displayPath(path));
-    if ('issue' in file) issues.push(file.issue);
-    else files.push(file);
+  if (found.paths.length > MAX_PLAN_FILES) {
+    return pathIssue(shown, `the directory holds ${found.paths.length} YAML files; a tracking plan may have at most ${MAX_PLAN_FILES}`);
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, files };
+  const files: PlanFileInput[] = [];
+  const issues: Issue[] = [...found.issues];
+  let total = 0;
+  for (const { read, shown: fileShown } of found.paths) {
+    const file = await readOne(read, fileShown, Math.min(MAX_PLAN_FILE_BYTES, MAX_PLAN_BYTES - total));
+    if ('issue' in file) issues.push(file.issue);
+    else {
+      total += file.bytes.length;
+      files.push(file);
+    }
+  }
+  return issues.length > 0 ? { ok: false, issues: issues.sort((a, b) => a.file.localeCompare(b.file)) } : { ok: true, files };
 }
 
 /** Reads and loads in one step: what `validate`, `plan` and `apply` call. */
@@ -49,42 +80,129 @@ export async function readTrackingPlan(planPath: string, options: LoadOptions = 
   return loadTrackingPlan(read.files, options);
 }
 
-async function readOne(path: string, shown: string): Promise<PlanFileInput | { issue: Issue }> {
+/**
+ * The bytes of a regular file, read only after the path (not followed) and then the open
+ * descriptor prove it is one and at most `maxBytes` long. `O_NONBLOCK` keeps an open from
+ * waiting should a pipe be swapped in between; `O_NOFOLLOW` refuses a link swapped in.
+ */
+export async function readRegularFile(
+  path: string,
+  maxBytes: number,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; problem: string; code: 'not-a-file' | 'file-too-large' | 'unreadable' }> {
+  let info: Stats;
   try {
-    const info = await stat(path);
-    if (info.size > MAX_FILE_BYTES) {
-      return {
-        issue: {
-          file: shown,
-          line: 0,
-          column: 0,
-          code: 'file-too-large',
-          message: `the file is ${Math.round(info.size / 1048576)} MiB; tracking-plan files are limited to 64 MiB`,
-          hint: 'split the plan into one file per category',
-        },
-      };
-    }
-    const bytes = await readFile(path);
-    return { path: shown, bytes };
+    info = await lstat(path);
   } catch (error) {
-    return { issue: { file: shown, line: 0, column: 0, code: 'unreadable', message: describeFsError(error, 'cannot be read') } };
+    return { ok: false, problem: describeFsError(error, 'cannot be read'), code: 'unreadable' };
+  }
+  if (!info.isFile()) return { ok: false, problem: describeKind(info), code: 'not-a-file' };
+  if (info.size > maxBytes) return { ok: false, problem: tooLarge(info.size, maxBytes), code: 'file-too-large' };
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: false, problem: describeFsError(error, 'cannot be read'), code: 'unreadable' };
+  }
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) return { ok: false, problem: describeKind(opened), code: 'not-a-file' };
+    if (opened.size > maxBytes) return { ok: false, problem: tooLarge(opened.size, maxBytes), code: 'file-too-large' };
+    // Read at most one byte past the limit: a file that grew after the check is refused too.
+    const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return { ok: false, problem: tooLarge(length, maxBytes), code: 'file-too-large' };
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return { ok: false, problem: describeFsError(error, 'cannot be read'), code: 'unreadable' };
+  } finally {
+    await handle.close();
   }
 }
 
-/** Recursively, sorted, skipping hidden directories and node_modules. */
-async function findYamlFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
+async function readOne(path: string, shown: string, maxBytes: number): Promise<PlanFileInput | { issue: Issue }> {
+  const read = await readRegularFile(path, maxBytes);
+  if (read.ok) return { path: shown, bytes: read.bytes };
+  return {
+    issue: {
+      file: shown,
+      line: 0,
+      column: 0,
+      code: read.code,
+      message: read.problem,
+      ...(read.code === 'file-too-large' ? { hint: 'split the plan into one file per category' } : {}),
+    },
+  };
+}
+
+/** Where a link leads, if that is inside `allowedDir` (both resolved) and is a file or directory. */
+async function followLink(link: string, allowedDir: string, shown: string): Promise<{ target: string; info: Stats } | { issue: Issue }> {
+  let target: string;
+  let allowed: string;
+  try {
+    [target, allowed] = await Promise.all([realpath(link), realpath(allowedDir)]);
+  } catch {
+    return { issue: bareIssue(shown, 'is a symbolic link that leads nowhere', 'replace the link with the file itself') };
+  }
+  if (!isInside(allowed, target)) {
+    return {
+      issue: bareIssue(
+        shown,
+        'is a symbolic link to a file outside the plan directory; tpsync does not follow it',
+        'replace the link with the file itself',
+      ),
+    };
+  }
+  const info = await stat(target);
+  if (!info.isFile() && !info.isDirectory()) return { issue: notAFile(shown, info) };
+  return { target, info };
+}
+
+interface Found {
+  paths: { read: string; shown: string }[];
+  issues: Issue[];
+}
+
+/**
+ * Recursively, sorted, skipping hidden directories and node_modules. Linked files are read
+ * when the link stays inside the plan directory; linked directories are not walked.
+ */
+async function findYamlFiles(dir: string, rootReal: string, found: Found = { paths: [], issues: [] }): Promise<Found> {
   const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      found.push(...(await findYamlFiles(path)));
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name)) {
-      found.push(path);
+      await findYamlFiles(path, rootReal, found);
+      continue;
     }
+    if (!YAML_FILE.test(entry.name)) continue;
+    const shown = displayPath(path);
+    if (entry.isFile()) {
+      found.paths.push({ read: path, shown });
+    } else if (entry.isSymbolicLink()) {
+      const followed = await followLink(path, rootReal, shown);
+      if ('issue' in followed) found.issues.push(followed.issue);
+      else if (followed.info.isFile()) found.paths.push({ read: followed.target, shown });
+      else found.issues.push(bareIssue(shown, 'is a symbolic link to a directory; give the directory itself'));
+    } else {
+      // A FIFO, a socket or a device named like a plan file: never opened.
+      found.issues.push(notAFile(shown, await lstat(path)));
+    }
+    if (found.paths.length > MAX_PLAN_FILES) break;
   }
-  return found.sort();
+  found.paths.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+  return found;
+}
+
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 /** Paths under the working directory are shown relative to it, as a user typed them. */
@@ -94,8 +212,32 @@ export function displayPath(path: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+function describeKind(info: Stats): string {
+  if (info.isFIFO()) return 'is a named pipe (FIFO), not a file; tpsync reads only regular files';
+  if (info.isSocket()) return 'is a socket, not a file; tpsync reads only regular files';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'is a device, not a file; tpsync reads only regular files';
+  if (info.isDirectory()) return 'is a directory';
+  if (info.isSymbolicLink()) return 'is a symbolic link; tpsync does not follow it here';
+  return 'is neither a file nor a directory';
+}
+
+function tooLarge(size: number, max: number): string {
+  const shown = `${(size / MIB).toFixed(1)} MiB`;
+  return max >= MAX_PLAN_FILE_BYTES
+    ? `the file is ${shown}; tracking-plan files are limited to ${MAX_PLAN_FILE_BYTES / MIB} MiB`
+    : `the file is ${shown}; with the files before it the plan passes its limit of ${MAX_PLAN_BYTES / MIB} MiB`;
+}
+
+function notAFile(file: string, info: Stats): Issue {
+  return bareIssue(file, describeKind(info));
+}
+
+function bareIssue(file: string, message: string, hint?: string): Issue {
+  return { file, line: 0, column: 0, code: 'bad-path', message, ...(hint === undefined ? {} : { hint }) };
+}
+
 function pathIssue(file: string, message: string, hint?: string): { ok: false; issues: Issue[] } {
-  return { ok: false, issues: [{ file, line: 0, column: 0, code: 'bad-path', message, ...(hint === undefined ? {} : { hint }) }] };
+  return { ok: false, issues: [bareIssue(file, message, hint)] };
 }
 
 function describeFsError(error: unknown, fallback: string): string {
@@ -110,6 +252,8 @@ function describeFsError(error: unknown, fallback: string): string {
       return 'is a directory';
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
+    case 'ELOOP':
+      return 'is a symbolic link; tpsync does not follow it here';
     default:
       return fallback;
   }

@@ -113,7 +113,9 @@ describe('tpsync validate with rules', () => {
     await writeFile(summary, '');
     const result = await spawnCli(['validate', 'plan'], { cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
     expect(result.code).toBe(1);
-    const commands = result.stdout.split('\n').filter((line) => line.startsWith('::'));
+    const commands = result.stderr.split('\n').filter((line) => line.startsWith('::'));
+    // Workflow commands go to stderr, where the runner reads them too; stdout stays free of them.
+    expect(result.stdout).not.toContain('::');
     expect(commands).toEqual([
       expect.stringMatching(
         /^::error title=tpsync%3A invalid tracking plan,file=plan\/checkout.yaml,line=4,col=16::event "order completed" of category "Checkout" is not written in Title Case \[event-title-style\]/,

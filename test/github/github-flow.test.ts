@@ -170,7 +170,9 @@ describe('plan --comment on a pull request', () => {
     const { env, summary } = await prEnv();
     const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], { env, cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/::warning::cannot comment on pull request #7/);
+    // A workflow command, on stderr (the runner reads both streams; stdout may carry a document).
+    expect(result.stderr).toMatch(/^::warning::cannot comment on pull request #7/m);
+    expect(result.stdout).not.toContain('::');
     expect(planComments()).toHaveLength(0);
     expect(await readFile(summary, 'utf8')).toContain('**Plan: 201 to create');
   }, 60_000);
@@ -190,7 +192,8 @@ describe('plan --comment on a pull request', () => {
     await writeFile(join(dir, 'broken.yaml'), `version: 1\nintegration: ${INTEGRATION}\ncategories:\n  - title: A\n    events:\n${broken}`);
     const result = await spawnCli(['plan', 'broken.yaml', '--comment'], { env, cwd: dir });
     expect(result.code).toBe(1);
-    const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::error '));
+    const annotations = result.stderr.split('\n').filter((line) => line.startsWith('::error '));
+    expect(result.stdout).not.toContain('::error');
     expect(annotations).toHaveLength(10);
     expect(annotations[0]).toMatch(
       /^::error title=tpsync%3A invalid tracking plan,file=broken.yaml,line=7,col=14::"pii" must be true or false, not "maybe"/,
@@ -241,7 +244,9 @@ describe('apply --require-reviewed-plan on merge', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('title: Products Searched', 'title: Products Searched Unreviewed'));
     const refused = await spawnCli(applyArgs, { env, cwd: dir });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/error: refused: the plan changed since review: \d+ operations not in the plan reviewed on #7/);
+    expect(refused.stderr).toMatch(
+      /error: refused: the plan changed since review: \d+ operations not in the plans reviewed on #7 \(merged pull requests/,
+    );
     expect(refused.stdout).toContain('+ event Search › Products Searched Unreviewed');
     expect(secodaWrites()).toBe(0);
     const body = planComments()[0]!.body;
@@ -254,7 +259,8 @@ describe('apply --require-reviewed-plan on merge', () => {
     const { env } = await prEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE_SHA });
     const refused = await spawnCli(applyArgs, { env, cwd: dir });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('pull request #7 has no tpsync plan comment for tracking-plan');
+    expect(refused.stderr).toContain('no reviewed plan for tracking-plan among the pull requests merged');
+    expect(refused.stderr).toContain('#7 (no plan comment by github-actions[bot])');
     expect(secodaWrites()).toBe(0);
   }, 60_000);
 });

@@ -246,8 +246,9 @@ describe('issue and pull request comments', () => {
 
   it('filters by `since` on the last update', async () => {
     const clock = { now: new Date('2024-05-01T10:00:00Z') };
-    const server = await start({ seed: { comments: earlierComments(3) }, now: () => clock.now });
-    const octokit = client(server);
+    const server = await start({ seed: { comments: earlierComments(3) }, tokens: { 'alice-token': 'alice' }, now: () => clock.now });
+    // The second comment is alice's: only she may edit it.
+    const octokit = client(server, 'alice-token');
     clock.now = new Date('2024-05-02T10:00:00Z');
     const [, second] = server.commentsOn(7);
     await octokit.rest.issues.updateComment({ ...repo, comment_id: second!.id, body: 'edited' });
@@ -255,6 +256,35 @@ describe('issue and pull request comments', () => {
     const { data } = await octokit.rest.issues.listComments({ ...repo, issue_number: 7, since: '2024-05-02T00:00:00Z' });
 
     expect(data.map((c) => [c.body, c.updated_at])).toEqual([['edited', '2024-05-02T10:00:00Z']]);
+    expect(server.violations).toEqual([]);
+  });
+
+  it("records each comment's author by token, and refuses to let one user edit or delete another's comment", async () => {
+    const clock = { now: new Date('2024-05-01T10:00:00Z') };
+    const server = await start({
+      seed: { pulls: [{ number: 7 }] },
+      tokens: { 'bot-token': 'github-actions[bot]', 'mallory-token': 'mallory' },
+      now: () => clock.now,
+    });
+    const bot = client(server, 'bot-token');
+    const mallory = client(server, 'mallory-token');
+    const { data: own } = await bot.rest.issues.createComment({ ...repo, issue_number: 7, body: 'by the bot' });
+    const { data: theirs } = await mallory.rest.issues.createComment({ ...repo, issue_number: 7, body: 'by mallory' });
+    expect([own.user?.login, theirs.user?.login]).toEqual(['github-actions[bot]', 'mallory']);
+    expect([own.created_at, own.updated_at]).toEqual(['2024-05-01T10:00:00Z', '2024-05-01T10:00:00Z']);
+
+    const denied = await mallory.rest.issues.updateComment({ ...repo, comment_id: own.id, body: 'hijacked' }).catch((e: unknown) => e);
+    expect(denied).toMatchObject({ status: 403 });
+    const deniedBot = await bot.rest.issues.deleteComment({ ...repo, comment_id: theirs.id }).catch((e: unknown) => e);
+    expect(deniedBot).toMatchObject({ status: 403, message: expect.stringContaining('Resource not accessible by integration') });
+
+    clock.now = new Date('2024-05-02T08:00:00Z');
+    const { data: edited } = await bot.rest.issues.updateComment({ ...repo, comment_id: own.id, body: 'edited by the bot' });
+    expect([edited.created_at, edited.updated_at]).toEqual(['2024-05-01T10:00:00Z', '2024-05-02T08:00:00Z']);
+    expect(server.commentsOn(7).map((c) => [c.user.login, c.body])).toEqual([
+      ['github-actions[bot]', 'edited by the bot'],
+      ['mallory', 'by mallory'],
+    ]);
     expect(server.violations).toEqual([]);
   });
 
@@ -427,6 +457,27 @@ describe('pull requests', () => {
 
     expect(byHead.data.map((p) => [p.number, p.state, p.merged_at])).toEqual([[8, 'open', null]]);
     expect(seeded.data.map((p) => p.number)).toEqual([7, 8]);
+    expect(server.violations).toEqual([]);
+  });
+
+  it('lists the default branch history from a commit, and the merged pull request of each merge', async () => {
+    const server = await start({ seed: { pulls: [{ number: 1 }, { number: 2 }, { number: 3 }] } });
+    const first = server.mergePull(1);
+    const second = server.mergePull(2);
+    const third = server.mergePull(3, { sha: MERGE_SHA });
+    const octokit = client(server);
+
+    const { data: commits } = await octokit.rest.repos.listCommits({ ...repo, sha: third, per_page: 100 });
+    expect(commits.map((c) => c.sha)).toEqual([third, second, first]);
+    expect(commits[0]!.parents.map((p) => p.sha)).toEqual([second]);
+    const { data: fromSecond } = await octokit.rest.repos.listCommits({ ...repo, sha: second });
+    expect(fromSecond.map((c) => c.sha)).toEqual([second, first]);
+
+    const { data: pulls } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: second });
+    expect(pulls.map((p) => [p.number, p.merge_commit_sha, p.merged_at !== null])).toEqual([[2, second, true]]);
+
+    const unknown = await octokit.rest.repos.listCommits({ ...repo, sha: 'f'.repeat(40) }).catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ status: 404 });
     expect(server.violations).toEqual([]);
   });
 

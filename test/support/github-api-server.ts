@@ -4,12 +4,15 @@
 // with `expect(server.violations).toEqual([])` proves our code spoke GitHub's API, not a mock's.
 //
 // Behind the contract sits a small stateful model of the endpoints tpsync uses: sticky PR
-// comments, the PRs of a commit, and a drift-report issue.
+// comments (with their authors, per token, and GitHub's refusal to let one user edit another's),
+// the default branch's history (`GET /repos/{owner}/{repo}/commits`), the PRs of a commit, and a
+// drift-report issue.
 import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadGitHubSpec, type GitHubSpec, type Operation } from './github-openapi.js';
 import {
   commentJson,
+  commitJson,
   issueJson,
   pullJson,
   pullSimpleJson,
@@ -102,6 +105,9 @@ export interface SeedCommit {
   repo?: string;
   sha: string;
   pulls: number[];
+  /** Parent commits, for the commits list. Default none. */
+  parents?: string[];
+  message?: string;
 }
 
 export interface Fault {
@@ -147,6 +153,9 @@ export interface CommitRecord {
   repo: string;
   sha: string;
   pulls: number[];
+  parents: string[];
+  message: string;
+  date: string;
 }
 
 /** The fake's data. Tests may read it and change it between requests. */
@@ -174,6 +183,13 @@ export interface GitHubApiServer {
   fail(operation: string, status: number, options?: Omit<Fault, 'operation' | 'status'>): void;
   /** Comments on one issue or PR, oldest first. */
   commentsOn(issueNumber: number, repo?: string): CommentRecord[];
+  /**
+   * Merges an open pull request onto the default branch: a merge commit (`sha`, default a fake
+   * one) whose parent is the branch's head, associated with the PR. Returns the merge commit.
+   */
+  mergePull(number: number, options?: { sha?: string; repo?: string }): string;
+  /** Adds a comment as `user` would (a login; default `octocat`), bypassing the API. */
+  addComment(issueNumber: number, body: string, user?: string, repo?: string): CommentRecord;
   close(): Promise<void>;
 }
 
@@ -226,6 +242,9 @@ export async function startGitHubApiServer(options: GitHubApiServerOptions = {})
       const key = world.repo(repo ?? world.state.repos[0]?.fullName ?? DEFAULT_REPO)?.fullName;
       return world.state.comments.filter((c) => c.repo === key && c.issueNumber === issueNumber);
     },
+    mergePull: (number, mergeOptions = {}) => world.mergePull(world.defaultRepo(mergeOptions.repo), number, mergeOptions.sha),
+    addComment: (issueNumber, body, user, repo) =>
+      world.addComment(world.defaultRepo(repo), issueNumber, body, world.user(user ?? 'octocat')),
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
@@ -437,6 +456,80 @@ class World {
     return this.state.issues.find((i) => i.repo === repo.fullName && i.number === number);
   }
 
+  defaultRepo(name?: string): RepoRecord {
+    const repo = this.repo(name ?? this.state.repos[0]?.fullName ?? DEFAULT_REPO);
+    if (!repo) throw new Error(`no repository ${name ?? ''}`);
+    return repo;
+  }
+
+  /** The newest commit of the default branch (the last one added). */
+  head(repo: RepoRecord): CommitRecord | undefined {
+    return this.state.commits.filter((c) => c.repo === repo.fullName).at(-1);
+  }
+
+  commit(repo: RepoRecord, sha: string): CommitRecord | undefined {
+    return this.state.commits.find((c) => c.repo === repo.fullName && c.sha === sha);
+  }
+
+  addCommit(repo: RepoRecord, fields: { sha: string; pulls: number[]; parents?: string[]; message?: string }): CommitRecord {
+    const commit: CommitRecord = {
+      repo: repo.fullName,
+      sha: fields.sha,
+      pulls: [...fields.pulls],
+      parents: [...(fields.parents ?? [])],
+      message: fields.message ?? `Commit ${fields.sha.slice(0, 7)}`,
+      date: this.timestamp(),
+    };
+    this.state.commits.push(commit);
+    return commit;
+  }
+
+  mergePull(repo: RepoRecord, number: number, sha?: string): string {
+    const issue = this.issue(repo, number);
+    if (!issue?.pull) throw new Error(`mergePull: #${number} is not a pull request of ${repo.fullName}`);
+    if (issue.pull.mergedAt !== null) throw new Error(`mergePull: #${number} is merged already`);
+    const at = this.timestamp();
+    const mergeSha = sha ?? fakeSha(`merge ${number} ${this.state.commits.length}`);
+    const parent = this.head(repo);
+    issue.state = 'closed';
+    issue.closedAt = at;
+    issue.updatedAt = at;
+    issue.pull.mergedAt = at;
+    issue.pull.mergeCommitSha = mergeSha;
+    this.addCommit(repo, { sha: mergeSha, pulls: [number], parents: parent ? [parent.sha] : [], message: `${issue.title} (#${number})` });
+    return mergeSha;
+  }
+
+  addComment(repo: RepoRecord, issueNumber: number, body: string, user: GitHubUser): CommentRecord {
+    const issue = this.issue(repo, issueNumber);
+    if (!issue) throw new Error(`addComment: no #${issueNumber} in ${repo.fullName}`);
+    const at = this.timestamp();
+    const comment: CommentRecord = { id: this.id(), repo: repo.fullName, issueNumber, body, user, createdAt: at, updatedAt: at };
+    this.state.comments.push(comment);
+    return comment;
+  }
+
+  /** `sha` and its ancestors, newest first, each once (as `git log` lists them). */
+  history(repo: RepoRecord, sha: string): CommitRecord[] | undefined {
+    const start = this.commit(repo, sha);
+    if (!start) return undefined;
+    const seen = new Set<string>();
+    const out: CommitRecord[] = [];
+    const queue = [start];
+    while (queue.length > 0) {
+      queue.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || this.state.commits.indexOf(b) - this.state.commits.indexOf(a));
+      const next = queue.shift()!;
+      if (seen.has(next.sha)) continue;
+      seen.add(next.sha);
+      out.push(next);
+      for (const parent of next.parents) {
+        const found = this.commit(repo, parent);
+        if (found && !seen.has(parent)) queue.push(found);
+      }
+    }
+    return out;
+  }
+
   nextNumber(repo: RepoRecord): number {
     // Issues and PRs share one sequence per repository.
     return Math.max(0, ...this.state.issues.filter((i) => i.repo === repo.fullName).map((i) => i.number)) + 1;
@@ -542,7 +635,19 @@ class World {
       });
     }
     for (const c of seed.commits ?? []) {
-      this.state.commits.push({ repo: repoOf(c.repo).fullName, sha: c.sha, pulls: [...c.pulls] });
+      this.addCommit(repoOf(c.repo), {
+        sha: c.sha,
+        pulls: c.pulls,
+        ...(c.parents ? { parents: c.parents } : {}),
+        ...(c.message ? { message: c.message } : {}),
+      });
+    }
+    // A PR seeded as merged has its merge commit in the history (with no parents unless seeded).
+    for (const issue of this.state.issues) {
+      const sha = issue.pull?.mergeCommitSha;
+      const repo = this.repo(issue.repo);
+      if (sha && repo && !this.commit(repo, sha))
+        this.addCommit(repo, { sha, pulls: [issue.number], message: `${issue.title} (#${issue.number})` });
     }
   }
 
@@ -614,6 +719,8 @@ const routes: Record<string, Route> = {
   'issues/update-comment': (world, urls, ctx) => {
     const found = findComment(world, ctx);
     if (!found) return githubError(404, 'Not Found', ctx.operation.docsUrl);
+    const refused = othersComment(found.comment, ctx);
+    if (refused) return refused;
     const body = String(ctx.body.body);
     const tooLong = bodyTooLong('IssueComment', body, ctx.operation);
     if (tooLong) return tooLong;
@@ -625,6 +732,8 @@ const routes: Record<string, Route> = {
   'issues/delete-comment': (world, _urls, ctx) => {
     const found = findComment(world, ctx);
     if (!found) return githubError(404, 'Not Found', ctx.operation.docsUrl);
+    const refused = othersComment(found.comment, ctx);
+    if (refused) return refused;
     world.state.comments.splice(world.state.comments.indexOf(found.comment), 1);
     return { status: 204 };
   },
@@ -635,6 +744,14 @@ const routes: Record<string, Route> = {
     if (!numbers) return githubError(422, `No commit found for SHA: ${sha}`, ctx.operation.docsUrl);
     const pulls = numbers.map((n) => world.issue(ctx.repo, n)).filter((i): i is IssueRecord => i?.pull !== undefined);
     return paginate(ctx, pulls, (p) => pullSimpleJson(urls, ctx.repo, p));
+  },
+
+  'repos/list-commits': (world, urls, ctx) => {
+    const start = typeof ctx.query.sha === 'string' ? ctx.query.sha : world.head(ctx.repo)?.sha;
+    if (start === undefined) return githubError(409, 'Git Repository is empty.', ctx.operation.docsUrl);
+    const history = world.history(ctx.repo, start);
+    if (!history) return githubError(404, `No commit found for SHA: ${start}`, ctx.operation.docsUrl);
+    return paginate(ctx, history, (c) => commitJson(urls, ctx.repo, c));
   },
 
   'pulls/get': (world, urls, ctx) => {
@@ -725,6 +842,19 @@ const routes: Record<string, Route> = {
     return { status: 200, body: issueJson(urls, issue, world.commentCount(issue)) };
   },
 };
+
+/**
+ * A comment is edited or deleted only by its author here. (On GitHub a token with write access
+ * may also edit others' comments; tpsync never tries, and a test that needs the refusal gets it.)
+ */
+function othersComment(comment: CommentRecord, ctx: Context): Reply | undefined {
+  if (comment.user.login.toLowerCase() === ctx.user.login.toLowerCase()) return undefined;
+  return githubError(
+    403,
+    ctx.user.type === 'Bot' ? 'Resource not accessible by integration' : 'Must have admin rights to Repository.',
+    ctx.operation.docsUrl,
+  );
+}
 
 function findComment(world: World, ctx: Context): { comment: CommentRecord; issue: IssueRecord } | undefined {
   const comment = world.state.comments.find((c) => c.repo === ctx.repo.fullName && c.id === Number(ctx.params.comment_id));

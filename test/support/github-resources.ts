@@ -106,6 +106,34 @@ export function commentJson(urls: Urls, comment: CommentRecord, issue: IssueReco
   };
 }
 
+/** A commit as `GET /repos/{owner}/{repo}/commits` lists it. */
+export function commitJson(
+  urls: Urls,
+  repo: RepoRecord,
+  commit: { sha: string; parents: string[]; message: string; date: string },
+): Record<string, unknown> {
+  const api = `${urls.api}/repos/${repo.fullName}`;
+  const gitUser = { name: 'Octo Cat', email: 'octocat@example.com', date: commit.date };
+  return {
+    url: `${api}/commits/${commit.sha}`,
+    sha: commit.sha,
+    node_id: nodeId('C', stableId(commit.sha)),
+    html_url: `${urls.web}/${repo.fullName}/commit/${commit.sha}`,
+    comments_url: `${api}/commits/${commit.sha}/comments`,
+    commit: {
+      url: `${api}/git/commits/${commit.sha}`,
+      author: gitUser,
+      committer: gitUser,
+      message: commit.message,
+      comment_count: 0,
+      tree: { sha: commit.sha.split('').reverse().join(''), url: `${api}/git/trees/${commit.sha}` },
+    },
+    author: null,
+    committer: null,
+    parents: commit.parents.map((sha) => ({ sha, url: `${api}/commits/${sha}`, html_url: `${urls.web}/${repo.fullName}/commit/${sha}` })),
+  };
+}
+
 export function labelJson(urls: Urls, repo: string, name: string): Record<string, unknown> {
   const id = stableId(`${repo}#${name}`);
   return {

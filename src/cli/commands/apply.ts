@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { DEFAULT_CATEGORY_STAGGER_MS, executePlan, type ExecuteResult, type StepResult } from '../../apply/execute-plan.js';
 import { explainResidue } from '../../apply/explain-residue.js';
 import { checkSavedPlan } from '../../apply/saved-plan.js';
@@ -8,16 +7,21 @@ import { checkDeleteGuard, type GuardVerdict } from '../../plan/delete-guard.js'
 import type { Plan } from '../../plan/types.js';
 import { NO_CHANGES, pathText } from '../../render/describe-operation.js';
 import { renderPlanText } from '../../render/plan-text.js';
+import { quote } from '../../render/quoted-values.js';
 import type { Style } from '../../render/style.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { connectionOptions, openConnection, type Connection } from '../connection.js';
-import { styleFor, type Io } from '../io.js';
+import { interruptedExitCode, redactorOf, styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { askApproval } from '../approval.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
 import { reviewOptions } from '../github-options.js';
 import type { ReviewSession } from '../github-publish.js';
+import { readRegularFile } from '../../tracking-plan/read-plan-files.js';
+
+/** A plan file larger than this is not one `plan --out` wrote for a tracking plan (which is at most 128 MiB of YAML). */
+const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
 
 /** How long, at most, a paced run waits at random before creating its categories (see executePlan). */
 const PACED_CATEGORY_STAGGER_MS = 5_000;
@@ -33,7 +37,11 @@ export const applySpec: CommandSpec = {
       type: 'boolean',
       description: 'Apply without asking for "yes" (needed when there is no terminal, as in CI; --local never asks)',
     },
-    'plan-file': { type: 'string', value: 'file', description: 'Apply exactly this saved plan (from `plan --out`); refused if stale' },
+    'plan-file': {
+      type: 'string',
+      value: 'file',
+      description: 'Apply only if a fresh plan is exactly this saved one (from `plan --out`); refused if stale or edited',
+    },
     'allow-deletes': {
       type: 'boolean',
       description: 'Allow a plan that destroys (deletes or re-creates) more than --max-deletes resources or a quarter of them',
@@ -63,6 +71,7 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   const connection = await openConnection(args, io, 'apply');
   try {
+    // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
     const { plan: fresh } = await readRemoteAndPlan(trackingPlan, connection, io);
     let plan: Plan = fresh;
     if (saved !== undefined) {
@@ -71,28 +80,35 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       plan = check.plan;
     }
 
+    const commentAuthor = stringOption(args, 'comment-author');
     const review: ReviewSession | undefined = booleanOption(args, 'require-reviewed-plan')
-      ? await (await import('../github-publish.js')).checkReviewedPlan(plan, io, args.positionals[0] ?? '', booleanOption(args, 'force'))
+      ? await (
+          await import('../github-publish.js')
+        ).checkReviewedPlan(plan, io, args.positionals[0] ?? '', {
+          force: booleanOption(args, 'force'),
+          local: connection.local,
+          ...(commentAuthor === undefined ? {} : { commentAuthor }),
+        })
       : undefined;
 
     const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes });
     if (guard.refused) {
       await review?.setStatus('refused', 'The delete guard stopped it; see the run.');
-      io.stdout.write(renderPlanText(plan, { style }));
+      io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
       throw guardRefusal(guard);
     }
     if (plan.operations.length === 0) {
-      io.stdout.write(renderPlanText(plan, { style }));
+      io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
       await review?.setStatus('applied', 'Nothing was left to change.');
       return 0;
     }
 
-    io.stdout.write(renderPlanText(plan, { style }));
+    io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
     if (!connection.local && !booleanOption(args, 'auto-approve') && saved === undefined) {
       const approval = await askApproval(io, connection.baseUrl);
       if (approval !== 'approved') {
         io.stdout.write('Apply cancelled: nothing was changed.\n');
-        return approval === 'interrupted' ? (io.signal?.reason === 'SIGTERM' ? 143 : 130) : 1;
+        return approval === 'interrupted' ? interruptedExitCode(io.signal) : 1;
       }
     }
     await review?.setStatus('applying');
@@ -113,15 +129,30 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
 
     if (result.interrupted) {
       io.stdout.write(`Interrupted. Run the same apply again to finish: it plans from what Secoda holds now.\n`);
-      await review?.setStatus('failed', `Interrupted after ${result.counts.done} of ${plan.operations.length} changes.`);
-      return io.signal?.reason === 'SIGTERM' ? 143 : 130;
+      await review?.setStatus(
+        'interrupted',
+        `Stopped after ${result.counts.done} of ${plan.operations.length} changes; re-run the apply workflow to finish.`,
+      );
+      return interruptedExitCode(io.signal);
     }
     if (result.counts.failed > 0) {
       io.stdout.write(`Some changes failed. Run the same apply again: it retries what is left and never duplicates what was done.\n`);
       await review?.setStatus('failed', `${result.counts.failed} of ${plan.operations.length} changes failed.`);
       return 1;
     }
-    const verified = await verify(trackingPlan, connection, io, style, result.steps);
+    let verified: number;
+    try {
+      verified = await verify(trackingPlan, connection, io, style, result.steps);
+    } catch (error) {
+      if (io.signal?.aborted !== true) throw error;
+      // Every change was made; only the check was cut short.
+      io.stdout.write('Interrupted while verifying. Run the same apply again to check that Secoda matches.\n');
+      await review?.setStatus(
+        'interrupted',
+        'Every change was made; the check after it was interrupted. Re-run the apply workflow to verify.',
+      );
+      return interruptedExitCode(io.signal);
+    }
     await review?.setStatus(verified === 0 ? 'applied' : 'failed', verified === 0 ? '' : 'Secoda still differs after the apply.');
     return verified;
   } finally {
@@ -129,17 +160,19 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
 }
 
+/** The plan file, read only if it is a regular file of a sane size (a FIFO would block; a device never ends). */
 async function readPlanFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the plan file ${path}`, 'make it with `tpsync plan <plan> --out plan.json`');
+  const hint = 'make it with `tpsync plan <plan> --out plan.json`';
+  const read = await readRegularFile(path, MAX_PLAN_FILE_BYTES);
+  if (!read.ok) {
+    const problem =
+      read.code === 'file-too-large' ? `is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MiB, more than any plan file` : read.problem;
+    throw new UsageError(`the plan file ${quote(path)} ${problem}`, hint);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(read.bytes.toString('utf8')) as unknown;
   } catch {
-    throw new UsageError(`the plan file ${path} is not JSON`, 'make it with `tpsync plan <plan> --out plan.json`');
+    throw new UsageError(`the plan file ${quote(path)} is not JSON`, hint);
   }
 }
 
@@ -187,7 +220,7 @@ async function verify(
     return 0;
   }
   io.stdout.write(`${style.red('✗')} Verification failed: Secoda still differs from the tracking plan after apply:\n\n`);
-  io.stdout.write(renderPlanText(plan, { style }));
+  io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
   const residue = explainResidue(steps, plan);
   if (residue.normalised.length > 0) {
     io.stdout.write(`\nSecoda stored these fields differently from what tpsync wrote, so applying again would not change them:\n`);

@@ -8,11 +8,13 @@ import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { connectionOptions, openConnection } from '../connection.js';
-import { styleFor, type Io } from '../io.js';
+import { redactorOf, styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { commentOption } from '../github-options.js';
 import { inGitHubActions } from '../../github/github-context.js';
 import { didYouMean } from '../../tracking-plan/did-you-mean.js';
+import type { Plan } from '../../plan/types.js';
+import type { PublishOptions } from '../github-publish.js';
 
 export const DEFAULT_MAX_DELETES = 10;
 
@@ -65,23 +67,28 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (json && markdown) throw new UsageError('choose one of --json and --markdown');
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
   const failOn = failOnOption(args);
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, { annotate: !json && !markdown });
-  const baselineRef = stringOption(args, 'baseline');
-  // Read before Secoda, so a wrong ref fails fast.
-  const baseline =
-    baselineRef === undefined
-      ? undefined
-      : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
-  const connection = await openConnection(args, io, 'plan');
-  let plan;
+  const comment = booleanOption(args, 'comment');
+  const commentAuthor = stringOption(args, 'comment-author');
+  const publishing: PublishOptions = {
+    planPath: args.positionals[0] ?? '',
+    comment,
+    local: booleanOption(args, 'local'),
+    ...(commentAuthor === undefined ? {} : { commentAuthor }),
+  };
+  let plan: Plan;
   try {
-    ({ plan } = await readRemoteAndPlan(trackingPlan, connection, io, baseline));
-  } finally {
-    await connection.close();
+    plan = await makePlan(args, io);
+  } catch (error) {
+    // The sticky comment must not go on showing the last good plan as if it were this commit's.
+    if (comment && io.signal?.aborted !== true) await (await import('../github-publish.js')).publishPlanFailure(error, io, publishing);
+    throw error;
   }
 
+  // What is shown or written is the plan with any secret taken out of its values (a token pasted
+  // into a description in Secoda); the comment's digests are still those of the real plan.
+  const shown = redactorOf(io).redactDeep(plan);
   const out = stringOption(args, 'out');
-  if (out !== undefined) await writeFile(out, renderPlanJson(plan));
+  if (out !== undefined) await writeFile(out, renderPlanJson(shown));
 
   const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes: false });
   const guardNote = guard.tripped
@@ -97,26 +104,24 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     : null;
 
   if (json) {
-    io.stdout.write(renderPlanJson(plan));
+    io.stdout.write(renderPlanJson(shown));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
   } else if (markdown) {
-    io.stdout.write(renderPlanMarkdown(plan, { notes: markdownNote ? [markdownNote] : [] }));
+    io.stdout.write(renderPlanMarkdown(shown, { notes: markdownNote ? [markdownNote] : [] }));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
   } else {
     const style = styleFor(io.stdout, io.env);
-    io.stdout.write(renderPlanText(plan, { style, notes: guardNote ? [style.yellow(guardNote)] : [] }));
+    io.stdout.write(renderPlanText(shown, { style, notes: guardNote ? [style.yellow(guardNote)] : [] }));
     if (out !== undefined)
       io.stdout.write(
         `Saved the plan to ${out}; apply exactly it with \`tpsync apply ${args.positionals[0] ?? ''} --plan-file ${out}\`.\n`,
       );
   }
-  const comment = booleanOption(args, 'comment');
   if (comment || inGitHubActions(io.env) || (io.env['GITHUB_STEP_SUMMARY'] ?? '') !== '') {
     const { publishPlan } = await import('../github-publish.js');
     await publishPlan(plan, io, {
-      planPath: args.positionals[0] ?? '',
-      comment,
-      documentOnStdout: json || markdown,
+      ...publishing,
+      shown,
       ...(out === undefined ? {} : { planJsonPath: out }),
       notes: markdownNote ? [markdownNote] : [],
     });
@@ -128,6 +133,23 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     return 1;
   }
   return booleanOption(args, 'detailed-exitcode') && plan.operations.length > 0 ? 2 : 0;
+}
+
+/** Loads the YAML, reads Secoda and builds the plan (classified, and attributed to a baseline when asked). */
+async function makePlan(args: ParsedArgs, io: Io): Promise<Plan> {
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
+  const baselineRef = stringOption(args, 'baseline');
+  // Read before Secoda, so a wrong ref fails fast.
+  const baseline =
+    baselineRef === undefined
+      ? undefined
+      : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
+  const connection = await openConnection(args, io, 'plan');
+  try {
+    return (await readRemoteAndPlan(trackingPlan, connection, io, baseline)).plan;
+  } finally {
+    await connection.close();
+  }
 }
 
 function failOnOption(args: ParsedArgs): FailOn | undefined {

@@ -5,7 +5,8 @@ import { checkTarget, resolveTarget, schemaRefFor, writePulledFiles } from '../.
 import { isId } from '../../pull/representable.js';
 import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { connectionOptions, openConnection } from '../connection.js';
-import { styleFor, type Io } from '../io.js';
+import { redactorOf, styleFor, type Io } from '../io.js';
+import { cutQuotedValues, quote } from '../../render/quoted-values.js';
 import { describePlanSize } from './plan-size.js';
 
 export const pullSpec: CommandSpec = {
@@ -49,7 +50,7 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
   if (!isId(integration))
     throw new UsageError(
-      `--integration "${integration}" is not a Secoda ID`,
+      `--integration ${quote(integration)} is not a Secoda ID`,
       'Secoda IDs look like ca529385-fbc9-4934-afae-e372affe795b (letters, digits and dashes)',
     );
   const target = await resolveTarget(stringOption(args, 'out'));
@@ -70,14 +71,17 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
   });
 
   const style = styleFor(io.stderr, io.env);
-  for (const note of result.notes) io.stderr.write(`${style.yellow(formatNote(note))}\n`);
+  for (const note of result.notes) io.stderr.write(`${style.yellow(cutQuotedValues(formatNote(note)))}\n`);
   const size = describePlanSize(result.plan);
+  // Whatever Secoda holds, a secret it echoes is not written into the YAML.
+  const redactor = redactorOf(io);
+  const files = result.files.map((file) => ({ ...file, text: redactor.redact(file.text) }));
   if (target.kind === 'stdout') {
-    io.stdout.write(result.files[0]?.text ?? '');
+    io.stdout.write(files[0]?.text ?? '');
     io.stderr.write(`Pulled ${size} from integration ${integration}${notesSummary(result.notes.length)}.\n`);
     return 0;
   }
-  const { written, removed } = await writePulledFiles(target, result.files);
+  const { written, removed } = await writePulledFiles(target, files);
   for (const path of removed) io.stderr.write(`removed ${path} (no longer in Secoda)\n`);
   const where = target.kind === 'file' ? target.path : `${target.path} (${written.length} ${written.length === 1 ? 'file' : 'files'})`;
   io.stdout.write(`Pulled ${size} from integration ${integration} into ${where}${notesSummary(result.notes.length)}.\n`);

@@ -5,9 +5,10 @@ import { readPlanFilesAtRef } from '../../git/plan-files-at-ref.js';
 import { renderIssuesJson, renderIssuesText } from '../../render/issues.js';
 import { loadTrackingPlan, type LoadResult } from '../../tracking-plan/load-plan.js';
 import { readPlanFiles } from '../../tracking-plan/read-plan-files.js';
-import { styleFor, type Io } from '../io.js';
+import { redactorOf, styleFor, type Io } from '../io.js';
 import { describePlanSize } from './plan-size.js';
 import { reportIssuesToGitHub } from '../github-annotations.js';
+import { quote } from '../../render/quoted-values.js';
 import { todayUtc } from '../today.js';
 
 export const validateSpec: CommandSpec = {
@@ -35,10 +36,11 @@ export const validateSpec: CommandSpec = {
 
 export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const format = stringOption(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${format}"`);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not ${quote(format)}`);
   const planPath = args.positionals[0] ?? '';
   const result = await validatePlan(planPath, stringOption(args, 'baseline'));
-  const issues = result.ok ? result.warnings : result.issues;
+  // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
+  const issues = redactorOf(io).redactDeep(result.ok ? result.warnings : result.issues);
   if (format === 'json') {
     io.stdout.write(renderIssuesJson(issues));
     return result.ok ? 0 : 1;

@@ -1,0 +1,124 @@
+/**
+ * The process's output boundary. Everything tpsync (or a library inside it) writes to stdout
+ * or stderr passes through one place that takes the secrets out, and — on a GitHub runner,
+ * on a stream the runner parses — breaks workflow-command syntax in it, so that text from a
+ * tracking plan or a server is shown, never obeyed. tpsync's own workflow commands bypass it,
+ * on stderr only, and only where the runner reads them:
+ *
+ * - never on stdout, which may carry a `--json` / `--markdown` document;
+ * - never when stderr is a regular file (`2> log.txt`): a workflow may publish that file, and
+ *   `::add-mask::` carries the secret itself;
+ * - never when stderr is stdout (`2>&1`): the commands would join the document.
+ */
+import { fstatSync, type Stats } from 'node:fs';
+import { isatty } from 'node:tty';
+import { addMaskCommand, neutraliseCommands, type CommandSink } from '../github/workflow-commands.js';
+import type { Redactor } from '../redaction/redactor.js';
+import { redactorFromEnv, secretsFromEnv } from '../redaction/secrets-from-env.js';
+import type { OutputStream } from './io.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** What a file descriptor is connected to. */
+export type StreamKind = 'file' | 'pipe' | 'tty' | 'socket' | 'other' | 'closed';
+
+export interface StreamInfo {
+  readonly kind: StreamKind;
+  readonly stats: Stats | undefined;
+}
+
+/** What descriptor `fd` (1 stdout, 2 stderr) is connected to, from fstat; `closed` when it is not open. */
+export function describeStream(fd: number): StreamInfo {
+  let stats: Stats;
+  try {
+    stats = fstatSync(fd);
+  } catch {
+    return { kind: 'closed', stats: undefined };
+  }
+  if (stats.isFile()) return { kind: 'file', stats };
+  if (stats.isFIFO()) return { kind: 'pipe', stats };
+  if (stats.isSocket()) return { kind: 'socket', stats };
+  if (isatty(fd)) return { kind: 'tty', stats };
+  return { kind: 'other', stats };
+}
+
+/** Whether two descriptors lead to the same pipe or file (`2>&1`). */
+export function sameTarget(a: StreamInfo, b: StreamInfo): boolean {
+  return a.stats !== undefined && b.stats !== undefined && a.stats.dev === b.stats.dev && a.stats.ino === b.stats.ino;
+}
+
+/** A stream whose text passes through `transform` first. */
+export function transformedStream(stream: OutputStream, transform: (text: string) => string): OutputStream {
+  return {
+    write: (text: string) => stream.write(transform(text)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+  };
+}
+
+export interface ProcessGuard {
+  readonly redactor: Redactor;
+  /** Where tpsync's workflow commands go; a sink that drops them where the runner must not get them. */
+  readonly workflowCommands: CommandSink;
+}
+
+/**
+ * Guards the real process's stdout and stderr (called once, by main.ts): redaction for both,
+ * command syntax broken on a runner's pipes, and the tokens masked for the runner's log.
+ */
+export function guardProcessOutput(env: Env): ProcessGuard {
+  const redactor = redactorFromEnv(env);
+  const onRunner = env['GITHUB_ACTIONS'] === 'true';
+  const stdoutInfo = describeStream(1);
+  const stderrInfo = describeStream(2);
+  const rawStderr = process.stderr.write.bind(process.stderr);
+  const commandsReachRunner = onRunner && stderrInfo.kind !== 'file' && stderrInfo.kind !== 'closed' && !sameTarget(stdoutInfo, stderrInfo);
+
+  // Values from `secrets.*` are masked by GitHub already; this covers tokens that reached the step
+  // another way. Only on a real runner (RUNNER_NAME), only where the runner reads it.
+  if (commandsReachRunner && (env['RUNNER_NAME'] ?? '') !== '') {
+    for (const secret of new Set(secretsFromEnv(env).map((s) => s.trim()))) if (secret !== '') rawStderr(`${addMaskCommand(secret)}\n`);
+  }
+
+  patchWrite(process.stdout, (text) => {
+    const redacted = redactor.redact(text);
+    return onRunner && stdoutInfo.kind !== 'file' ? neutraliseCommands(redacted) : redacted;
+  });
+  patchWrite(process.stderr, (text) => {
+    const redacted = redactor.redact(text);
+    return onRunner && stderrInfo.kind !== 'file' ? neutraliseCommands(redacted) : redacted;
+  });
+  return {
+    redactor,
+    workflowCommands: commandsReachRunner ? (line) => void rawStderr(`${line}\n`) : () => {},
+  };
+}
+
+/** Replaces `stream.write` so that every chunk, string or bytes, is transformed as UTF-8 text. */
+function patchWrite(stream: NodeJS.WriteStream, transform: (text: string) => string): void {
+  const original = stream.write.bind(stream) as (
+    chunk: string,
+    encoding?: BufferEncoding,
+    callback?: (error?: Error | null) => void,
+  ) => boolean;
+  const patched = (
+    chunk: string | Uint8Array,
+    encodingOrCallback?: BufferEncoding | ((error?: Error | null) => void),
+    callback?: (error?: Error | null) => void,
+  ): boolean => {
+    const encoding = typeof encodingOrCallback === 'string' ? encodingOrCallback : undefined;
+    const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
+    const text =
+      typeof chunk !== 'string'
+        ? Buffer.from(chunk).toString('utf8')
+        : encoding === undefined || encoding === 'utf8' || encoding === 'utf-8'
+          ? chunk
+          : Buffer.from(chunk, encoding).toString('utf8');
+    return original(transform(text), 'utf8', done);
+  };
+  stream.write = patched;
+}

@@ -1,0 +1,190 @@
+// The shipped drift workflow, run as a runner would: each step's `run` script verbatim under
+// `bash -e`, in a git checkout, with `tpsync` and a stub `gh` (which records its arguments and
+// the --body-file it is given) on PATH. The issue body it would post must hold the plan, no
+// token, no workflow command and no working mention or reference.
+import { execFile, spawn } from 'node:child_process';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { DEFAULT_REPO } from '../support/github-api-server.js';
+import { expectNoSecrets, readRunnerFiles, runnerEnv, runnerLog } from '../support/runner-env.js';
+import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
+
+const SECODA_TOKEN = 'sntlDRIFT/Secoda+Token"9d4c';
+const GH_TOKEN = 'ghs_sntlDriftGitHub51e0aa';
+const SECRETS = [SECODA_TOKEN, GH_TOKEN];
+
+interface Workflow {
+  jobs: { drift: { steps: { name?: string; run?: string }[] } };
+}
+const workflow = parse(await readFile(join(REPO_ROOT, '.github/workflows/examples/drift-check.yml'), 'utf8')) as Workflow;
+const stepScript = (name: string): string => {
+  const step = workflow.jobs.drift.steps.find((s) => s.name === name);
+  if (!step?.run) throw new Error(`no step "${name}" in drift-check.yml`);
+  return step.run;
+};
+
+const GIT_ENV = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+
+let dir: string;
+let workspace: string;
+let bin: string;
+let secoda: RunningEmulator;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tpsync-drift-wf-'));
+  workspace = join(dir, 'workspace');
+  bin = join(dir, 'bin');
+  await mkdir(bin);
+  await cp(join(REPO_ROOT, 'tracking-plan.example'), join(workspace, 'tracking-plan'), { recursive: true });
+  const git = (...args: string[]) =>
+    promisify(execFile)('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
+      cwd: workspace,
+      env: { ...process.env, ...GIT_ENV },
+    });
+  await git('init', '-q');
+  await git('add', '.');
+  await git('commit', '-qm', 'tracking plan');
+  // `npm install --global tpsync` in the workflow; here the build under test.
+  await writeFile(join(bin, 'tpsync'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  // The stub gh: one record per call (its arguments), the --body-file contents beside, and an open issue if told.
+  await writeFile(
+    join(bin, 'gh'),
+    [
+      '#!/usr/bin/env bash',
+      '{ echo "--- gh"; printf "%s\\n" "$@"; } >> "$GH_STUB_LOG"',
+      'args=("$@")',
+      'for ((i = 0; i < ${#args[@]}; i++)); do',
+      '  if [ "${args[i]}" = "--body-file" ]; then cat "${args[i+1]}" >> "$GH_STUB_BODIES"; fi',
+      'done',
+      'if [ "$1 $2" = "issue list" ]; then printf "%s\\n" "${GH_STUB_OPEN_ISSUE:-}"; fi',
+    ].join('\n'),
+  );
+  await chmod(join(bin, 'tpsync'), 0o755);
+  await chmod(join(bin, 'gh'), 0o755);
+
+  secoda = await startEmulator({ token: SECODA_TOKEN });
+});
+afterEach(async () => {
+  await secoda.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function bash(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // A `run` step without `shell:` runs as `bash -e {0}` on Linux runners.
+    const child = spawn('bash', ['-e', '-c', script], {
+      cwd: workspace,
+      env: { PATH: `${bin}:${process.env['PATH'] ?? ''}`, HOME: dir, NO_COLOR: '1', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function applyThenDrift(): Promise<void> {
+  const applied = await bash('tpsync apply tracking-plan --auto-approve --writes-per-minute 0', {
+    SECODA_API_URL: secoda.url,
+    SECODA_API_TOKEN: SECODA_TOKEN,
+  });
+  expect(applied.code, applied.stderr).toBe(0);
+  // Someone edits an event in Secoda's UI, pasting the token and pinging people.
+  const event = secoda.store.list('event').find((e) => e.title === 'Products Searched')!;
+  secoda.store.patch(event.id, { description: `Fixed by @octocat for #12 (key ${SECODA_TOKEN}) ::add-mask::x` });
+}
+
+async function runWorkflow(openIssue = '') {
+  const runner = await runnerEnv(dir, 'plan-step');
+  const plan = await bash(stepScript('Plan main against Secoda'), {
+    ...runner.env,
+    SECODA_API_URL: secoda.url,
+    SECODA_API_TOKEN: SECODA_TOKEN,
+  });
+  const outputs = await readRunnerFiles(runner.files);
+  const code = /exit-code=(\d+)/.exec(outputs.output)?.[1] ?? '';
+  const log = join(dir, 'gh.log');
+  const bodies = join(dir, 'gh-bodies.md');
+  await writeFile(log, '');
+  await writeFile(bodies, '');
+  const issue = await bash(stepScript('Open, update or close the drift issue'), {
+    GITHUB_ACTIONS: 'true',
+    GH_TOKEN,
+    GH_REPO: DEFAULT_REPO,
+    CODE: code,
+    RUN_URL: `https://github.example/${DEFAULT_REPO}/actions/runs/4242`,
+    GH_STUB_LOG: log,
+    GH_STUB_BODIES: bodies,
+    GH_STUB_OPEN_ISSUE: openIssue,
+  });
+  return {
+    plan,
+    issue,
+    code,
+    outputs,
+    ghCalls: (await readFile(log, 'utf8')).split('--- gh\n').filter(Boolean),
+    body: await readFile(bodies, 'utf8'),
+    driftMd: await readFile(join(workspace, 'drift.md'), 'utf8'),
+  };
+}
+
+describe('the drift-check workflow, its steps run verbatim', () => {
+  it('opens an issue whose body holds the plan: no token, no workflow command, no working mention', async () => {
+    await applyThenDrift();
+    const run = await runWorkflow();
+    expect(run.plan.code, run.plan.stderr).toBe(0);
+    expect(run.code).toBe('2');
+    expect(run.issue.code, run.issue.stderr).toBe(0);
+    expect(run.ghCalls.map((call) => call.split('\n').slice(0, 2).join(' '))).toEqual(['issue list', 'label create', 'issue create']);
+    expect(run.ghCalls[2]).toContain('--body-file\nbody.md');
+
+    expect(run.body).toContain('Secoda has drifted from the tracking plan on `main`');
+    expect(run.body).toContain('~ event Search › Products Searched');
+    expect(run.body).toContain('(drift: changed in Secoda)');
+    expect(run.body).toContain('key ***');
+    // Only the document: no workflow command, not even the one pasted into Secoda, can act.
+    expect(run.driftMd).not.toMatch(/^\s*::/m);
+    expect(run.body).not.toMatch(/^\s*::/m);
+    expect(run.driftMd.startsWith('**Plan:')).toBe(true);
+    // The mention and the reference outside code would ping and link; inside the diff block they cannot.
+    const outsideCode = run.body.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$/gm, '').replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, '');
+    expect(outsideCode).not.toMatch(/@octocat|#12/);
+
+    expectNoSecrets(
+      {
+        driftMd: run.driftMd,
+        body: run.body,
+        ghCalls: run.ghCalls.join('\n'),
+        planStdout: run.plan.stdout,
+        planLog: runnerLog(run.plan.stderr),
+        issueLog: run.issue.stdout + run.issue.stderr,
+        ...run.outputs,
+      },
+      SECRETS,
+    );
+  }, 90_000);
+
+  it('updates the open issue, and closes it once the drift is gone', async () => {
+    await applyThenDrift();
+    const updated = await runWorkflow('5');
+    expect(updated.ghCalls.map((call) => call.split('\n').slice(0, 3).join(' '))).toEqual(['issue list --label', 'issue edit 5']);
+    expect(updated.body).toContain('~ event Search › Products Searched');
+
+    const fixed = await bash('tpsync apply tracking-plan --auto-approve --writes-per-minute 0', {
+      SECODA_API_URL: secoda.url,
+      SECODA_API_TOKEN: SECODA_TOKEN,
+    });
+    expect(fixed.code, fixed.stderr).toBe(0);
+    const closed = await runWorkflow('5');
+    expect(closed.code).toBe('0');
+    expect(closed.ghCalls.map((call) => call.split('\n').slice(0, 3).join(' '))).toEqual(['issue list --label', 'issue close 5']);
+    expectNoSecrets({ calls: closed.ghCalls.join('\n'), log: runnerLog(closed.plan.stderr) }, SECRETS);
+  }, 90_000);
+});

@@ -1,0 +1,318 @@
+// No secret ever leaves the process. Every command and error path runs in a real process, in a
+// runner's environment, with sentinel tokens; whatever it prints or writes (stdout, stderr as
+// the runner shows it, --out files, pulled YAML, the job summary, step outputs, PR comments and
+// every request body sent to GitHub) is searched for them.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
+import {
+  expectNoSecrets,
+  pullRequestEvent,
+  pushEvent,
+  readRunnerFiles,
+  runnerEnv,
+  runnerLog,
+  type RunnerFiles,
+} from '../support/runner-env.js';
+import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+import { BIN, REPO_ROOT, spawnCli, type SpawnResult } from '../support/spawn-cli.js';
+
+/** A Secoda token with the characters that JSON, URLs and HTML each write differently. */
+const SECODA_TOKEN = 'sntlSECODA/x+To"k\\en&<9f3e1a7b>';
+const GITHUB_TOKEN = 'ghs_sntlGITHUB7c1d0e9f4a2b';
+const URL_PASSWORD = 'sntlPASSw0rd92xq';
+const SECRETS = [SECODA_TOKEN, GITHUB_TOKEN, URL_PASSWORD];
+const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
+const PR = 7;
+
+let dir: string;
+let github: GitHubApiServer;
+let runner: { env: Record<string, string>; files: RunnerFiles };
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tpsync-leaks-'));
+  await cp(join(REPO_ROOT, 'tracking-plan.example'), join(dir, 'tracking-plan'), { recursive: true });
+  github = await startGitHubApiServer({
+    tokens: { [GITHUB_TOKEN]: 'github-actions[bot]' },
+    seed: { pulls: [{ number: PR, headSha: fakeSha('head') }] },
+  });
+  runner = await runnerEnv(dir);
+});
+afterEach(async () => {
+  await github.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function baseEnv(secodaUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...runner.env,
+    SECODA_API_URL: secodaUrl,
+    SECODA_API_TOKEN: SECODA_TOKEN,
+    GITHUB_TOKEN,
+    GITHUB_API_URL: github.url,
+    TPSYNC_DEBUG: '1',
+    ...extra,
+  };
+}
+
+/** Everything a run left, as the runner and GitHub would see it. */
+async function everything(result: SpawnResult, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
+    stdout: result.stdout,
+    stderr: runnerLog(result.stderr),
+    ...(await readRunnerFiles(runner.files)),
+    comments: github.state.comments.map((c) => c.body).join('\n'),
+    githubRequests: JSON.stringify(github.requests.map((r) => ({ url: r.url, body: r.body }))),
+    ...extra,
+  };
+}
+
+function expectOnlyMasksCarrySecrets(result: SpawnResult): void {
+  // The one place a secret may appear: the ::add-mask:: lines the runner consumes, on stderr only.
+  expect(result.stdout).not.toContain('::add-mask::');
+  for (const line of result.stderr.split('\n')) if (SECRETS.some((s) => line.includes(s))) expect(line).toMatch(/^::add-mask::/);
+}
+
+describe('with Secoda data that holds the tokens (pasted into a description)', () => {
+  let secoda: RunningEmulator;
+  beforeEach(async () => {
+    secoda = await startEmulator({ token: SECODA_TOKEN });
+    const category = secoda.store.insert('event_category', { title: 'Search', integration: INTEGRATION });
+    secoda.store.insert('event', {
+      title: 'Products Searched',
+      parent: category.id,
+      integration: INTEGRATION,
+      description: `debug: Bearer ${SECODA_TOKEN} and ${GITHUB_TOKEN} (${encodeURIComponent(SECODA_TOKEN)})`,
+    });
+  });
+  afterEach(async () => {
+    await secoda.close();
+  });
+
+  it.each([
+    ['plan', []],
+    ['plan --json', ['--json']],
+    ['plan --markdown', ['--markdown']],
+    ['plan --comment --out', ['--comment', '--out', 'plan.json']],
+    ['plan --detailed-exitcode --markdown --baseline', ['--detailed-exitcode', '--markdown', '--comment']],
+  ])(
+    '%s prints, writes and posts no token',
+    async (_name, flags) => {
+      const env = baseEnv(secoda.url, await pullRequestEvent(dir, PR, fakeSha('head')));
+      const result = await spawnCli(['plan', 'tracking-plan', '--writes-per-minute', '0', ...flags], { env, cwd: dir });
+      expect([0, 2]).toContain(result.code);
+      const out = flags.includes('--out') ? await readFile(join(dir, 'plan.json'), 'utf8') : undefined;
+      expectNoSecrets(await everything(result, out === undefined ? {} : { out }), SECRETS);
+      expectOnlyMasksCarrySecrets(result);
+      // The description was shown, redacted: the plan still says what changes.
+      expect(result.stdout + (out ?? '') + github.state.comments.map((c) => c.body).join('')).toMatch(/Bearer \*\*\*/);
+      if (flags.includes('--json')) expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
+      if (flags.includes('--json') || flags.includes('--markdown')) expect(result.stdout).not.toMatch(/^\s*::|##\[/m);
+    },
+    60_000,
+  );
+
+  it('apply on merge (reviewed plan, comment status) and a second plan leave no token anywhere', async () => {
+    const planned = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
+      env: baseEnv(secoda.url, await pullRequestEvent(dir, PR, fakeSha('head'))),
+      cwd: dir,
+    });
+    expect(planned.code, planned.stderr).toBe(0);
+    const merge = github.mergePull(PR);
+    const applied = await spawnCli(['apply', 'tracking-plan', '--require-reviewed-plan', '--auto-approve', '--writes-per-minute', '0'], {
+      env: baseEnv(secoda.url, pushEvent(merge)),
+      cwd: dir,
+    });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(github.state.comments.find((c) => c.body.includes('tpsync:plan'))?.body).toContain('🟢 **Applied**');
+    expectNoSecrets(await everything(applied, { planned: planned.stdout + runnerLog(planned.stderr) }), SECRETS);
+    expectOnlyMasksCarrySecrets(applied);
+  }, 60_000);
+
+  it('pull, to stdout and into a directory, writes no token into the YAML', async () => {
+    const env = baseEnv(secoda.url);
+    const toStdout = await spawnCli(['pull', '--integration', INTEGRATION], { env, cwd: dir });
+    expect(toStdout.code, toStdout.stderr).toBe(0);
+    const intoDir = await spawnCli(['pull', '--integration', INTEGRATION, '--out', 'pulled/'], { env, cwd: dir });
+    expect(intoDir.code, intoDir.stderr).toBe(0);
+    const files: Record<string, string> = {};
+    for (const name of await readdir(join(dir, 'pulled'))) files[name] = await readFile(join(dir, 'pulled', name), 'utf8');
+    expect(Object.values(files).join('')).toContain('debug: Bearer ***');
+    expectNoSecrets({ ...(await everything(toStdout)), ...files, intoDir: intoDir.stdout + runnerLog(intoDir.stderr) }, SECRETS);
+  }, 60_000);
+});
+
+describe('where the masking goes', () => {
+  let secoda: RunningEmulator;
+  beforeEach(async () => {
+    secoda = await startEmulator({ token: SECODA_TOKEN });
+  });
+  afterEach(async () => {
+    await secoda.close();
+  });
+
+  /** A step's script, as a workflow writes it, with tpsync as the built executable. */
+  function step(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('bash', ['-e', '-c', script], {
+        cwd: dir,
+        env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...baseEnv(secoda.url), TPSYNC: `"${process.execPath}" "${BIN}"` },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('is on stderr when the runner reads it: never in a document, a redirected log, or stdout joined to stderr', async () => {
+    const toRunner = await step('eval "$TPSYNC plan tracking-plan --markdown --writes-per-minute 0" > plan.md');
+    expect(toRunner.code, toRunner.stderr).toBe(0);
+    expect(toRunner.stderr).toMatch(/^::add-mask::/m);
+    const document = await readFile(join(dir, 'plan.md'), 'utf8');
+    expect(document.startsWith('**Plan: 201 to create')).toBe(true);
+    expect(document).not.toMatch(/^\s*::/m);
+
+    // stderr into a file a workflow may upload: no mask (it carries the secret), no commands.
+    const toFile = await step('eval "$TPSYNC plan tracking-plan --json --writes-per-minute 0" > plan.json 2> plan.log');
+    expect(toFile.code).toBe(0);
+    const log = await readFile(join(dir, 'plan.log'), 'utf8');
+    expect(log).not.toContain('::');
+    JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8'));
+
+    // stdout and stderr one stream: the commands would land in the document.
+    const joined = await step('eval "$TPSYNC plan tracking-plan --markdown --writes-per-minute 0" 2>&1 | cat > joined.md');
+    expect(joined.code).toBe(0);
+    expect(await readFile(join(dir, 'joined.md'), 'utf8')).not.toMatch(/^\s*::/m);
+
+    expectNoSecrets({ document, log, joined: await readFile(join(dir, 'joined.md'), 'utf8'), out: runnerLog(toRunner.stderr) }, SECRETS);
+  }, 90_000);
+});
+
+describe('validate, with tokens pasted into the YAML', () => {
+  it('reports the problems, annotates and summarises them without the tokens', async () => {
+    await mkdir(join(dir, 'broken'));
+    await writeFile(
+      join(dir, 'broken', 'plan.yaml'),
+      `version: 1\nintegration: ${INTEGRATION}\ncategories:\n  - title: A\n    events:\n      - title: E\n        pii: "${SECODA_TOKEN.replace(/["\\]/g, '\\$&')}"\n        owners: ["${GITHUB_TOKEN}"]\n`,
+    );
+    const result = await spawnCli(['validate', 'broken'], { env: baseEnv('https://api.secoda.co/api/v1'), cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^::error /m);
+    expectNoSecrets(await everything(result), SECRETS);
+    expectOnlyMasksCarrySecrets(result);
+  }, 60_000);
+});
+
+describe('with a Secoda that echoes the token in its error bodies', () => {
+  let server: ScriptedServer;
+  afterEach(async () => {
+    await server.close();
+  });
+
+  /** A DRF-like body that repeats the token in the forms servers use, and once across the 300-character cut. */
+  function echo(status: number, authorization: string): string {
+    const token = authorization.replace(/^Bearer /, '');
+    const padding = 'x'.repeat(290 - `{"detail": "Invalid token`.length);
+    return JSON.stringify({
+      detail: `Invalid token${padding}${token}`,
+      echoed: token,
+      url: `https://api.example/?token=${encodeURIComponent(token)}`,
+      headers: { Authorization: authorization },
+      status,
+    });
+  }
+
+  it.each([400, 401, 403, 404, 501])(
+    '%i: the error shows the trimmed body without the token',
+    async (status) => {
+      server = await startScriptedServer((request, response) => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(echo(status, String(request.headers.authorization)));
+      });
+      const result = await spawnCli(['plan', 'tracking-plan', '--comment'], {
+        env: baseEnv(server.url, await pullRequestEvent(dir, PR)),
+        cwd: dir,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Secoda answered ${status}`);
+      expectNoSecrets(await everything(result), SECRETS);
+      expectOnlyMasksCarrySecrets(result);
+      // The failed plan is on the PR (item 7), without the token either.
+      expect(github.state.comments.map((c) => c.body).join('')).toContain('Plan failed');
+    },
+    60_000,
+  );
+
+  it('a write refused with the token in the body: the apply summary names the failure, not the token', async () => {
+    server = await startScriptedServer((request, response) => {
+      if (request.method === 'GET') return json(response, 200, page([], 1, 1));
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(echo(400, String(request.headers.authorization)));
+    });
+    const result = await spawnCli(['apply', 'tracking-plan', '--auto-approve', '--writes-per-minute', '0'], {
+      env: baseEnv(server.url),
+      cwd: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/✗ create category .*: Secoda answered 400/);
+    expectNoSecrets(await everything(result), SECRETS);
+  }, 60_000);
+
+  it('an answer in the wrong shape that quotes the token', async () => {
+    server = await startScriptedServer((request, response) =>
+      json(response, 200, { unexpected: `${'y'.repeat(150)}${String(request.headers.authorization)}` }),
+    );
+    const result = await spawnCli(['plan', 'tracking-plan', '--json'], { env: baseEnv(server.url), cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unexpected response from Secoda');
+    expect(result.stdout).toBe('');
+    expectNoSecrets(await everything(result), SECRETS);
+  }, 60_000);
+});
+
+describe('a SECODA_API_URL with credentials in it', () => {
+  it.each([
+    ['a valid URL', `https://sntluser:${URL_PASSWORD}@api.secoda.co/api/v1`],
+    ['a URL that does not parse', `https://sntluser:${URL_PASSWORD} x@api secoda.co/api/v1`],
+    ['another scheme', `ftp://sntluser:${URL_PASSWORD}@api.secoda.co/api/v1`],
+    ['a key in the query', `https://api.secoda.co/api/v1?key=${URL_PASSWORD}`],
+  ])(
+    'is refused without quoting them (%s)',
+    async (_what, url) => {
+      const result = await spawnCli(['plan', 'tracking-plan', '--json'], { env: baseEnv(url), cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/error: SECODA_API_URL /);
+      expect(result.stdout).toBe('');
+      expectNoSecrets(await everything(result), SECRETS);
+    },
+    60_000,
+  );
+});
+
+describe('with a GitHub that echoes its token', () => {
+  it('the failed comment is reported without the token', async () => {
+    const secoda = await startEmulator({ token: SECODA_TOKEN });
+    try {
+      github.fail('issues/create-comment', 422, {
+        times: 5,
+        body: { message: `Validation Failed for token ${GITHUB_TOKEN}`, documentation_url: 'x' },
+      });
+      const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
+        env: baseEnv(secoda.url, await pullRequestEvent(dir, PR)),
+        cwd: dir,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('could not post the plan comment: GitHub answered 422');
+      expectNoSecrets(await everything(result), SECRETS);
+    } finally {
+      await secoda.close();
+    }
+  }, 60_000);
+});
