@@ -29,17 +29,29 @@ export interface CommonFields {
   subscribers?: string[];
 }
 
+/**
+ * That an event or property is on its way out (`deprecated:` in the YAML). Dates are
+ * `YYYY-MM-DD` strings exactly as written; `replacement` names what to use instead.
+ */
+export interface Deprecation {
+  since: string;
+  sunset?: string;
+  replacement?: string;
+}
+
 export interface PlanProperty extends CommonFields {
   title: string;
   type?: PropertyType;
   enum?: string[];
   required?: boolean;
+  deprecated?: Deprecation;
   source?: SourceRef;
 }
 
 export interface PlanEvent extends CommonFields {
   title: string;
   properties: PlanProperty[];
+  deprecated?: Deprecation;
   source?: SourceRef;
 }
 
