@@ -1,6 +1,6 @@
 // Type-checked linting, plus the rule that keeps the core pure: src/plan and src/render
-// (and the loader) take data and return data, so they may not reach for I/O, the clock
-// or randomness.
+// (and the loader, event schemas, the payload check and code generation) take data and return
+// data, so they may not reach for I/O, the clock or randomness.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -38,7 +38,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/plan/**/*.ts', 'src/render/**/*.ts', 'src/tracking-plan/**/*.ts', 'src/pull/**/*.ts'],
+    files: [
+      'src/plan/**/*.ts',
+      'src/render/**/*.ts',
+      'src/tracking-plan/**/*.ts',
+      'src/pull/**/*.ts',
+      'src/event-schema/**/*.ts',
+      'src/check/**/*.ts',
+      'src/codegen/**/*.ts',
+    ],
     ignores: ['src/tracking-plan/read-plan-files.ts', 'src/pull/pull-target.ts'],
     rules: {
       'no-restricted-imports': ['error', impure],

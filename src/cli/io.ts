@@ -13,6 +13,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Aborted on SIGINT/SIGTERM: long commands stop starting work and wind down. */
   readonly signal?: AbortSignal;
+  /** What `-` reads (`tpsync check <plan> -`); the process's stdin when absent. */
+  readonly stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 /** Colour only on a TTY, never with NO_COLOR (https://no-color.org); FORCE_COLOR forces it. */
