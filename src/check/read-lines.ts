@@ -14,7 +14,7 @@ export interface LineSink {
 export interface ReadLinesOptions {
   /** Longest line kept, in UTF-16 code units of its text (about its bytes for JSON). Default 16 MiB. */
   readonly maxLineLength?: number;
-  /** Stops reading between chunks when aborted. */
+  /** Stops reading when aborted: between chunks, or at once when the input is a stream that can be destroyed (stdin waiting for data). */
   readonly signal?: AbortSignal;
 }
 
@@ -45,28 +45,44 @@ export async function readLines(
     sink.line(text.charCodeAt(text.length - 1) === 0x0d ? text.slice(0, -1) : text, lineNumber);
   };
 
-  for await (const chunk of input) {
-    if (options.signal?.aborted === true) return { lines: lineNumber, aborted: true };
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    let start = 0;
-    let end = text.indexOf('\n');
-    if (end !== -1) {
-      emit(pending + text.slice(0, end));
-      pending = '';
-      start = end + 1;
-      while ((end = text.indexOf('\n', start)) !== -1) {
-        emit(text.slice(start, end));
+  const signal = options.signal;
+  // A function, not a property read: the signal changes under us, which narrowing cannot know.
+  const aborted = (): boolean => signal?.aborted === true;
+  const destroy = (input as { destroy?: () => void }).destroy;
+  const stop = () => destroy?.call(input);
+  if (aborted()) return { lines: 0, aborted: true };
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    for await (const chunk of input) {
+      if (aborted()) return { lines: lineNumber, aborted: true };
+      const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      let start = 0;
+      let end = text.indexOf('\n');
+      if (end !== -1) {
+        emit(pending + text.slice(0, end));
+        pending = '';
         start = end + 1;
+        while ((end = text.indexOf('\n', start)) !== -1) {
+          emit(text.slice(start, end));
+          start = end + 1;
+        }
+      }
+      if (overlong) continue;
+      pending += start === 0 ? text : text.slice(start);
+      if (pending.length > maxLength) {
+        // Drop what is held of this line; its end will be reported as one overlong line.
+        pending = '';
+        overlong = true;
       }
     }
-    if (overlong) continue;
-    pending += start === 0 ? text : text.slice(start);
-    if (pending.length > maxLength) {
-      // Drop what is held of this line; its end will be reported as one overlong line.
-      pending = '';
-      overlong = true;
-    }
+  } catch (error) {
+    // A destroyed stream ends its iteration with an error: that is the abort, not a failure.
+    if (aborted()) return { lines: lineNumber, aborted: true };
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', stop);
   }
+  if (aborted()) return { lines: lineNumber, aborted: true };
   const rest = pending + decoder.end();
   if (rest !== '' || overlong) emit(rest);
   return { lines: lineNumber, aborted: false };

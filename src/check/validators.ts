@@ -33,6 +33,9 @@ export function createCheckCompiler(): (entry: EventSchemaEntry) => PropertiesCh
     // Our own generated schemas: checking them against the meta-schema here costs startup time
     // on every run; the test suite checks them instead.
     validateSchema: false,
+    // ajv's code optimiser tripled the compile time (2.0 s → 0.7 s for 200 events) and only
+    // speeds up payloads the fast path already failed: a few in a hundred.
+    code: { optimize: false },
   });
   for (const [name, validate] of Object.entries(FORMAT_CHECKS)) ajv.addFormat(name, { type: 'string', validate });
   return (entry) => {

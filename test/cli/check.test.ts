@@ -261,3 +261,38 @@ describe('tpsync check', () => {
     expect(noPlan.stderr).toContain('no-plan.yaml');
   });
 });
+
+describe('tpsync check on a live stream', () => {
+  it('on Ctrl-C stops waiting for input, prints the report so far and exits 130', async () => {
+    const { run } = await import('../../src/cli/run.js');
+    const controller = new AbortController();
+    let pulledAgain: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => (pulledAgain = resolve));
+    let end: () => void = () => undefined;
+    // stdin that gives two lines and then waits for more, as a pipe from a live source does.
+    const stdin = {
+      async *[Symbol.asyncIterator]() {
+        yield '{"event":"Product Viewed","properties":{"product_id":"p1"}}\n{"event":"Nope"}\n';
+        pulledAgain();
+        await new Promise<void>((resolve) => (end = resolve));
+      },
+      destroy: () => end(),
+    };
+    let stdout = '';
+    let stderr = '';
+    const done = run(['check', PLAN, '-', '--format', 'json'], {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: { NO_COLOR: '1' },
+      signal: controller.signal,
+      stdin,
+    });
+    await waiting;
+    controller.abort('SIGINT');
+    const code = await done;
+    expect(stderr).toBe('interrupted: the report covers the first 2 lines\n');
+    expect(code).toBe(130);
+    expect(JSON.parse(stdout).summary).toMatchObject({ lines: 2, checked: 2, valid: 1, violations: 1 });
+    expect(stderr).toBe('interrupted: the report covers the first 2 lines\n');
+  });
+});

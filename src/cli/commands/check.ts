@@ -59,16 +59,17 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   } catch (error) {
     throw describeReadError(payloadsPath, error);
   }
-  if (outcome.aborted) {
-    io.stderr.write(`interrupted after ${outcome.report.lines.toLocaleString('en-US')} lines; nothing was reported\n`);
-    return 130;
-  }
   const { renderCheckJson, renderCheckText } = await import('../../check/render-check.js');
   io.stdout.write(
     format === 'json'
       ? renderCheckJson(outcome.report, input.name)
       : renderCheckText(outcome.report, input.name, styleFor(io.stdout, io.env)),
   );
+  if (outcome.aborted) {
+    // Ctrl-C on a live stream (`… | tpsync check plan -`): the report so far, and the exit code of an interrupt.
+    io.stderr.write(`interrupted: the report covers the first ${outcome.report.lines.toLocaleString('en-US')} lines\n`);
+    return io.signal?.reason === 'SIGTERM' ? 143 : 130;
+  }
   return outcome.report.violations === 0 ? 0 : 1;
 }
 
