@@ -1,23 +1,23 @@
 /**
  * The file-system edge of `tpsync schema`: compare the schema files with what a directory holds,
- * and write them. Files a previous run listed in its `index.json` and this run no longer makes
- * (an event removed or renamed) are stale: removed on write, reported by `--check`. Nothing else
- * in the directory is ever touched.
+ * and write them. A `*.schema.json` file in the directory that carries tpsync's `$comment` but
+ * that this run does not make (an event removed or renamed) is stale: removed on write, reported
+ * by `--check`. A file without that comment is never touched, whatever its name.
  */
-import { mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { INDEX_FILE, type SchemaFile } from '../event-schema/schema-files.js';
+import { GENERATED_COMMENT } from '../event-schema/types.js';
 
-/** A path an index of ours may name: `<slug>/<slug>.schema.json`, nothing that climbs out. */
-const OUR_FILE = /^[a-z0-9-]+\/[a-z0-9-]+\.schema\.json$/;
+const SCHEMA_FILE = /\.schema\.json$/;
 
 export interface DirectoryDiff {
   /** Files whose text differs from what is on disk. */
   readonly changed: readonly string[];
   /** Files not on disk yet. */
   readonly missing: readonly string[];
-  /** Files the previous index listed that this run does not make. */
+  /** Schema files of an earlier run that this run does not make (and an index no longer asked for). */
   readonly stale: readonly string[];
 }
 
@@ -34,40 +34,38 @@ export async function diffSchemaDirectory(dir: string, files: readonly SchemaFil
     else if (current !== file.text) changed.push(file.path);
   }
   const made = new Set(files.map((f) => f.path));
-  const stale = (await previousFiles(dir)).filter((path) => !made.has(path));
+  const stale = (await generatedFiles(dir)).filter((name) => !made.has(name));
   return { changed, missing, stale };
 }
 
-/** Writes what differs and removes stale files (and category directories they leave empty). */
+/** Writes what differs and removes stale files. */
 export async function writeSchemaDirectory(dir: string, files: readonly SchemaFile[], diff: DirectoryDiff): Promise<void> {
   const toWrite = new Set([...diff.changed, ...diff.missing]);
   await mkdir(dir, { recursive: true });
-  for (const file of files) {
-    if (!toWrite.has(file.path)) continue;
-    await mkdir(dirname(join(dir, file.path)), { recursive: true });
-    await writeFile(join(dir, file.path), file.text);
-  }
-  for (const path of diff.stale) {
-    await rm(join(dir, path), { force: true });
-    const parent = dirname(join(dir, path));
-    if ((await readdir(parent).catch(() => ['?'])).length === 0) await rmdir(parent).catch(() => undefined);
-  }
+  for (const file of files) if (toWrite.has(file.path)) await writeFile(join(dir, file.path), file.text);
+  for (const name of diff.stale) await rm(join(dir, name), { force: true });
 }
 
-/** The schema files an earlier run's index lists; none when there is no index of ours. */
-async function previousFiles(dir: string): Promise<string[]> {
-  const text = await readFile(join(dir, INDEX_FILE), 'utf8').catch(() => undefined);
-  if (text === undefined) return [];
-  let index: unknown;
-  try {
-    index = JSON.parse(text);
-  } catch {
-    return [];
+/** The files in `dir` (not below it) that an earlier run wrote: schemas with our `$comment`, and our index. */
+async function generatedFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const ours: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || (entry.name !== INDEX_FILE && !SCHEMA_FILE.test(entry.name))) continue;
+    const text = await readFile(join(dir, entry.name), 'utf8').catch(() => undefined);
+    if (text !== undefined && isOurs(text, entry.name === INDEX_FILE)) ours.push(entry.name);
   }
-  if (typeof index !== 'object' || index === null || (index as { generator?: unknown }).generator !== 'tpsync') return [];
-  const events = (index as { events?: unknown }).events;
-  if (!Array.isArray(events)) return [];
-  return events
-    .map((e: unknown) => (typeof e === 'object' && e !== null ? (e as { file?: unknown }).file : undefined))
-    .filter((file): file is string => typeof file === 'string' && OUR_FILE.test(file));
+  return ours.sort();
+}
+
+function isOurs(text: string, index: boolean): boolean {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null) return false;
+    return index
+      ? (value as { generator?: unknown }).generator === 'tpsync'
+      : (value as { $comment?: unknown }).$comment === GENERATED_COMMENT;
+  } catch {
+    return false;
+  }
 }

@@ -6,6 +6,7 @@ import type { Deprecation, PlanCategory, PlanEvent, TrackingPlan } from '../trac
 import { uniqueSlugs } from './file-names.js';
 import { propertySchema } from './property-schema.js';
 import {
+  GENERATED_COMMENT,
   DRAFT_2020_12,
   type EventJsonSchema,
   type EventSchemaEntry,
@@ -16,7 +17,7 @@ import {
 
 /**
  * Every event of the plan, in plan order, with its schema and file name
- * (`<category slug>/<event slug>.schema.json`; see file-names.ts for titles that meet).
+ * (`<category slug>.<event slug>.schema.json`, all in one directory; see file-names.ts for titles that meet).
  * @throws TypeError when `options.idBase` is not an absolute URI (the CLI checks it first).
  */
 export function buildEventSchemas(plan: TrackingPlan, options: EventSchemaOptions = {}): EventSchemaSet {
@@ -33,7 +34,7 @@ export function buildEventSchemas(plan: TrackingPlan, options: EventSchemaOption
       'event',
     );
     for (const event of category.events) {
-      const file = `${categorySlugs.get(category.title) ?? 'category'}/${eventSlugs.get(event.title) ?? 'event'}.schema.json`;
+      const file = `${categorySlugs.get(category.title) ?? 'category'}.${eventSlugs.get(event.title) ?? 'event'}.schema.json`;
       const id = base === undefined ? file : new URL(file, base).href;
       entries.push(entryOf(category.title, event, file, eventSchema(event, id, additionalProperties)));
     }
@@ -47,6 +48,7 @@ export function eventSchema(event: PlanEvent, id: string, additionalProperties: 
   return {
     $schema: DRAFT_2020_12,
     $id: id,
+    $comment: GENERATED_COMMENT,
     title: event.title,
     ...(event.description === undefined || event.description === '' ? {} : { description: event.description }),
     ...(event.deprecated === undefined ? {} : { deprecated: true as const }),

@@ -1,6 +1,6 @@
 /**
- * Schema file names: `<category>/<event>.schema.json`, each part the title in kebab case
- * ("Order Completed" → order-completed). Titles that meet after kebab-casing ("Check out" and
+ * Schema file names: `<category>.<event>.schema.json`, each part the title in kebab case
+ * ("Checkout", "Order Completed" → checkout.order-completed.schema.json), all in one directory. Titles that meet after kebab-casing ("Check out" and
  * "Check-Out") all get a short hash of their exact title (`check-out-5d41402a`) and none keeps the
  * plain name: a name never passes from one event to another when a title is added, so a tool
  * that reads `order-completed.schema.json` never silently gets another event's schema.

@@ -1,6 +1,7 @@
 /**
- * The event schemas as files: one `<category>/<event>.schema.json` per event and an `index.json`
- * that lists them, as 2-space JSON with a final newline (byte-stable for git and `--check`).
+ * The event schemas as files: one `<category>.<event>.schema.json` per event and, when asked, an
+ * `index.json` that lists them, as 2-space JSON with a final newline (byte-stable for git and
+ * `--check`). The index is opt-in so that, by default, every file in the directory is a schema.
  */
 import type { EventSchemaSet } from './types.js';
 
@@ -20,7 +21,7 @@ export interface SchemaIndex {
 export interface SchemaIndexEntry {
   readonly category: string;
   readonly event: string;
-  /** Relative to the directory holding `index.json`, `/`-separated. */
+  /** The file name, in the directory that holds `index.json`. */
   readonly file: string;
   /** The schema's `$id`. */
   readonly id: string;
@@ -28,7 +29,7 @@ export interface SchemaIndexEntry {
 }
 
 export interface SchemaFile {
-  /** Relative to the output directory, `/`-separated. */
+  /** The file name in the output directory. */
   readonly path: string;
   readonly text: string;
 }
@@ -49,11 +50,9 @@ export function schemaIndex(set: EventSchemaSet): SchemaIndex {
   };
 }
 
-/** Every file to write, the index last. */
-export function schemaFiles(set: EventSchemaSet): SchemaFile[] {
+/** Every file to write: a schema per event, then `index.json` when `options.index`. */
+export function schemaFiles(set: EventSchemaSet, options: { readonly index?: boolean } = {}): SchemaFile[] {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  return [
-    ...set.entries.map((entry) => ({ path: entry.file, text: json(entry.schema) })),
-    { path: INDEX_FILE, text: json(schemaIndex(set)) },
-  ];
+  const schemas = set.entries.map((entry) => ({ path: entry.file, text: json(entry.schema) }));
+  return options.index === true ? [...schemas, { path: INDEX_FILE, text: json(schemaIndex(set)) }] : schemas;
 }

@@ -9,13 +9,13 @@ import { diffSchemaDirectory, writeSchemaDirectory } from '../schema-directory.j
 export const schemaSpec: CommandSpec = {
   name: 'schema',
   summary: 'Write one JSON Schema (draft 2020-12) per event of the plan, for other tools to validate payloads with.',
-  usage: 'tpsync schema <plan> --out <dir> [--additional-properties] [--id-base <uri>] [--check]',
+  usage: 'tpsync schema <plan> --out <dir> [--additional-properties] [--id-base <uri>] [--index] [--check]',
   positionals: ['plan'],
   options: {
     out: {
       type: 'string',
       value: 'dir',
-      description: 'The directory to write <category>/<event>.schema.json and index.json into (required)',
+      description: 'The directory to write <category>.<event>.schema.json files into (required)',
     },
     'additional-properties': {
       type: 'boolean',
@@ -26,10 +26,11 @@ export const schemaSpec: CommandSpec = {
       value: 'uri',
       description: 'Absolute URI that each $id is resolved against (default: $id is the file name)',
     },
+    index: { type: 'boolean', description: 'Also write index.json, listing each event with its category, file and $id' },
     check: { type: 'boolean', description: 'Write nothing; exit 1 when the directory differs from what would be written' },
   },
   details: [
-    "Each schema describes one event's properties object. index.json lists every event with its category, file and $id.",
+    "Each schema describes one event's properties object, in <category>.<event>.schema.json.",
     'Files a previous run wrote for events that are gone are removed; nothing else in the directory is touched.',
     'Exit codes: 0 written (or up to date with --check), 1 invalid plan, error, or out of date with --check.',
   ].join('\n'),
@@ -53,7 +54,7 @@ export async function schemaCommand(args: ParsedArgs, io: Io): Promise<number> {
     additionalProperties: booleanOption(args, 'additional-properties'),
     ...(idBase === undefined ? {} : { idBase }),
   });
-  const files = schemaFiles(set);
+  const files = schemaFiles(set, { index: booleanOption(args, 'index') });
   const diff = await diffSchemaDirectory(out, files);
   const outdated = diff.changed.length + diff.missing.length + diff.stale.length;
   const style = styleFor(io.stdout, io.env);
@@ -76,7 +77,8 @@ export async function schemaCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   await writeSchemaDirectory(out, files, diff);
   for (const path of diff.stale) io.stderr.write(`removed ${path} (no longer in the plan)\n`);
-  const what = outdated === 0 ? 'already up to date' : `${diff.changed.length + diff.missing.length} written`;
+  const written = diff.changed.length + diff.missing.length;
+  const what = outdated === 0 ? 'already up to date' : `${written} ${written === 1 ? 'file' : 'files'} written`;
   io.stdout.write(
     `${style.green('✓')} Schemas for ${events} in ${out}: ${what}${diff.stale.length > 0 ? `, ${diff.stale.length} removed` : ''}.\n`,
   );
