@@ -226,9 +226,10 @@ export class PayloadCheck {
       .sort(([a], [b]) => compareText(a, b))
       .map(([event, state]): EventTally => {
         const entries = state.planned?.entries ?? [];
-        // Suggestions are for people reading a report: a few hundred are plenty.
         const suggestion =
-          state.planned === undefined && event !== OTHER_EVENTS && suggestions++ < 500 ? didYouMean(event, plannedNames) : undefined;
+          state.planned === undefined && event !== OTHER_EVENTS && suggestions++ < MAX_SUGGESTIONS
+            ? suggest(event, plannedNames)
+            : undefined;
         return {
           event,
           planned: state.planned !== undefined,
@@ -269,6 +270,26 @@ export class PayloadCheck {
       capped: this.capped,
     };
   }
+}
+
+/** Suggestions are for people reading a report: a hundred are plenty. */
+const MAX_SUGGESTIONS = 100;
+
+/**
+ * didYouMean over the titles that could be its answer: those whose length is within its typo
+ * allowance (an edit distance is at least the length difference) or that start with the name.
+ * Same answer, without an edit distance against every planned title (0.4 s for 200 × 200).
+ */
+function suggest(name: string, titles: readonly string[]): string | undefined {
+  const allowed = Math.max(1, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
+  return didYouMean(
+    name,
+    titles.filter((t) => {
+      const candidate = t.toLowerCase();
+      return Math.abs(candidate.length - lower.length) <= allowed || candidate.startsWith(lower);
+    }),
+  );
 }
 
 /** What the plan expects of a property, for the kinds where that helps; the first category's event that has the property. */
