@@ -85,6 +85,7 @@ export class PayloadCheck {
   private checked = 0;
   private invalid = 0;
   private capped = false;
+  private unplannedNames = 0;
 
   /**
    * @param set the plan's event schemas; an event title in several categories matches a payload that fits any of them
@@ -173,7 +174,7 @@ export class PayloadCheck {
     let state = this.events.get(name);
     if (state !== undefined) return state;
     const planned = this.planned.get(name);
-    if (planned === undefined && this.events.size >= MAX_EVENT_NAMES) {
+    if (planned === undefined && this.unplannedNames >= MAX_EVENT_NAMES) {
       this.capped = true;
       name = OTHER_EVENTS;
       state = this.events.get(name);
@@ -181,6 +182,7 @@ export class PayloadCheck {
     }
     state = new EventState(planned);
     this.events.set(name, state);
+    if (planned === undefined && name !== OTHER_EVENTS) this.unplannedNames++;
     return state;
   }
 

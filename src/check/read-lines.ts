@@ -2,7 +2,7 @@
  * The input edge of `tpsync check`: a byte stream (a file or stdin) → lines, handed over one at
  * a time so that nothing but the current chunk is held. Line breaks are `\n` or `\r\n`; a UTF-8
  * byte order mark at the start is dropped; a last line without a break counts. A line longer
- * than `maxLineBytes` is not held either: it is reported as overlong and skipped.
+ * than `maxLineLength` is not held either: it is reported as overlong and skipped.
  */
 import { StringDecoder } from 'node:string_decoder';
 
@@ -50,7 +50,7 @@ export async function readLines(
   const aborted = (): boolean => signal?.aborted === true;
   const destroy = (input as { destroy?: () => void }).destroy;
   const stop = () => destroy?.call(input);
-  if (aborted()) return { lines: 0, aborted: true };
+  if (aborted()) return { lines: lineNumber, aborted: true };
   signal?.addEventListener('abort', stop, { once: true });
   try {
     for await (const chunk of input) {

@@ -17,7 +17,12 @@ export interface PayloadInput {
 
 /** @throws UsageError when the path does not exist, is a directory, or cannot be read. */
 export async function openPayloadInput(path: string, io: Io): Promise<PayloadInput> {
-  if (path === '-') return { name: 'stdin', stream: io.stdin ?? process.stdin };
+  if (path === '-') {
+    // Typing payloads by hand is rare: say what the silence is waiting for.
+    if (io.stdin === undefined && process.stdin.isTTY)
+      io.stderr.write('Reading payloads from stdin, one JSON object a line; Ctrl-D ends.\n');
+    return { name: 'stdin', stream: io.stdin ?? process.stdin };
+  }
   let handle;
   try {
     handle = await open(path, 'r');
