@@ -117,10 +117,11 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
   set.entries.forEach((entry, i) => {
     const method = propertyKey(names.methods[i] ?? 'event');
     const event = stringLiteral(entry.event);
+    // A block body: an expression body would return send's void, which strict lint configs reject.
     out.push(
-      entry.schema.required.length === 0
-        ? `    ${method}: (properties = {}) => send(${event}, properties),`
-        : `    ${method}: (properties) => send(${event}, properties),`,
+      `    ${method}: (${entry.schema.required.length === 0 ? 'properties = {}' : 'properties'}) => {`,
+      `      send(${event}, properties);`,
+      '    },',
     );
   });
   out.push('  };', '}');

@@ -700,38 +700,104 @@ export interface Tracker {
  */
 export function createTracker(send: Send): Tracker {
   return {
-    signedIn: (properties) => send('Signed In', properties),
-    signedOut: (properties) => send('Signed Out', properties),
-    passwordResetRequested: (properties) => send('Password Reset Requested', properties),
-    membershipStarted: (properties) => send('Membership Started', properties),
-    membershipCancelled: (properties) => send('Membership Cancelled', properties),
-    accountDeleted: (properties) => send('Account Deleted', properties),
-    cartViewed: (properties) => send('Cart Viewed', properties),
-    checkoutStarted: (properties) => send('Checkout Started', properties),
-    checkoutStepCompleted: (properties) => send('Checkout Step Completed', properties),
-    paymentInfoEntered: (properties) => send('Payment Info Entered', properties),
-    couponApplied: (properties) => send('Coupon Applied', properties),
-    orderCompleted: (properties) => send('Order Completed', properties),
-    orderRefunded: (properties) => send('Order Refunded', properties),
-    landingPageViewed: (properties) => send('Landing Page Viewed', properties),
-    ctaClicked: (properties) => send('CTA Clicked', properties),
-    promoBannerClicked: (properties) => send('Promo Banner Clicked', properties),
-    newsletterSubscribed: (properties) => send('Newsletter Subscribed', properties),
-    appDownloadClicked: (properties) => send('App Download Clicked', properties),
-    signedUp: (properties) => send('Signed Up', properties),
-    emailVerified: (properties) => send('Email Verified', properties),
-    onboardingStepCompleted: (properties) => send('Onboarding Step Completed', properties),
-    onboardingCompleted: (properties) => send('Onboarding Completed', properties),
-    referralLinkShared: (properties) => send('Referral Link Shared', properties),
-    productListViewed: (properties) => send('Product List Viewed', properties),
-    productClicked: (properties) => send('Product Clicked', properties),
-    productViewed: (properties) => send('Product Viewed', properties),
-    productAdded: (properties) => send('Product Added', properties),
-    productRemoved: (properties) => send('Product Removed', properties),
-    productAddedToWishlist: (properties) => send('Product Added to Wishlist', properties),
-    productsSearched: (properties) => send('Products Searched', properties),
-    searchResultClicked: (properties) => send('Search Result Clicked', properties),
-    productListFiltered: (properties) => send('Product List Filtered', properties),
-    searchSuggestionClicked: (properties) => send('Search Suggestion Clicked', properties),
+    signedIn: (properties) => {
+      send('Signed In', properties);
+    },
+    signedOut: (properties) => {
+      send('Signed Out', properties);
+    },
+    passwordResetRequested: (properties) => {
+      send('Password Reset Requested', properties);
+    },
+    membershipStarted: (properties) => {
+      send('Membership Started', properties);
+    },
+    membershipCancelled: (properties) => {
+      send('Membership Cancelled', properties);
+    },
+    accountDeleted: (properties) => {
+      send('Account Deleted', properties);
+    },
+    cartViewed: (properties) => {
+      send('Cart Viewed', properties);
+    },
+    checkoutStarted: (properties) => {
+      send('Checkout Started', properties);
+    },
+    checkoutStepCompleted: (properties) => {
+      send('Checkout Step Completed', properties);
+    },
+    paymentInfoEntered: (properties) => {
+      send('Payment Info Entered', properties);
+    },
+    couponApplied: (properties) => {
+      send('Coupon Applied', properties);
+    },
+    orderCompleted: (properties) => {
+      send('Order Completed', properties);
+    },
+    orderRefunded: (properties) => {
+      send('Order Refunded', properties);
+    },
+    landingPageViewed: (properties) => {
+      send('Landing Page Viewed', properties);
+    },
+    ctaClicked: (properties) => {
+      send('CTA Clicked', properties);
+    },
+    promoBannerClicked: (properties) => {
+      send('Promo Banner Clicked', properties);
+    },
+    newsletterSubscribed: (properties) => {
+      send('Newsletter Subscribed', properties);
+    },
+    appDownloadClicked: (properties) => {
+      send('App Download Clicked', properties);
+    },
+    signedUp: (properties) => {
+      send('Signed Up', properties);
+    },
+    emailVerified: (properties) => {
+      send('Email Verified', properties);
+    },
+    onboardingStepCompleted: (properties) => {
+      send('Onboarding Step Completed', properties);
+    },
+    onboardingCompleted: (properties) => {
+      send('Onboarding Completed', properties);
+    },
+    referralLinkShared: (properties) => {
+      send('Referral Link Shared', properties);
+    },
+    productListViewed: (properties) => {
+      send('Product List Viewed', properties);
+    },
+    productClicked: (properties) => {
+      send('Product Clicked', properties);
+    },
+    productViewed: (properties) => {
+      send('Product Viewed', properties);
+    },
+    productAdded: (properties) => {
+      send('Product Added', properties);
+    },
+    productRemoved: (properties) => {
+      send('Product Removed', properties);
+    },
+    productAddedToWishlist: (properties) => {
+      send('Product Added to Wishlist', properties);
+    },
+    productsSearched: (properties) => {
+      send('Products Searched', properties);
+    },
+    searchResultClicked: (properties) => {
+      send('Search Result Clicked', properties);
+    },
+    productListFiltered: (properties) => {
+      send('Product List Filtered', properties);
+    },
+    searchSuggestionClicked: (properties) => {
+      send('Search Suggestion Clicked', properties);
+    },
   };
 }

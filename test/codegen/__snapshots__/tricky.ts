@@ -87,13 +87,29 @@ export interface Tracker {
  */
 export function createTracker(send: Send): Tracker {
   return {
-    checkoutOrderCompleted: (properties) => send('Order Completed', properties),
-    checkoutOrderCompleted2: (properties) => send('Order-Completed', properties),
-    appOpened: (properties = {}) => send('App Opened', properties),
-    delete: (properties = {}) => send('Delete', properties),
-    checkoutToString: (properties = {}) => send('To String', properties),
-    event3dViewerOpened: (properties = {}) => send('3D Viewer Opened', properties),
-    注文完了: (properties) => send('注文完了', properties),
-    legacyOrderCompleted: (properties) => send('Order Completed', properties),
+    checkoutOrderCompleted: (properties) => {
+      send('Order Completed', properties);
+    },
+    checkoutOrderCompleted2: (properties) => {
+      send('Order-Completed', properties);
+    },
+    appOpened: (properties = {}) => {
+      send('App Opened', properties);
+    },
+    delete: (properties = {}) => {
+      send('Delete', properties);
+    },
+    checkoutToString: (properties = {}) => {
+      send('To String', properties);
+    },
+    event3dViewerOpened: (properties = {}) => {
+      send('3D Viewer Opened', properties);
+    },
+    注文完了: (properties) => {
+      send('注文完了', properties);
+    },
+    legacyOrderCompleted: (properties) => {
+      send('Order Completed', properties);
+    },
   };
 }
