@@ -8,7 +8,8 @@ import { describeReadError, openPayloadInput } from '../payload-input.js';
 export const checkSpec: CommandSpec = {
   name: 'check',
   summary: 'Check event payloads (newline-delimited JSON, or - for stdin) against the plan.',
-  usage: 'tpsync check <plan> <payloads.ndjson|-> [--format text|json] [--event-field path] [--properties-field path]',
+  usage:
+    'tpsync check <plan> <payloads.ndjson|-> [--format text|json] [--event-field path] [--properties-field path] [--additional-properties]',
   positionals: ['plan', 'payloads'],
   options: {
     format: { type: 'string', value: 'text|json', description: 'The report for people (text, the default) or for tools (json)' },
