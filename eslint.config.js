@@ -1,6 +1,7 @@
 // Type-checked linting, plus the rule that keeps the core pure: src/plan, src/render,
-// src/compatibility (and the loader) take data and return data, so they may not reach for
-// I/O, the clock or randomness.
+// src/compatibility, src/rules, src/redaction (and the loader, event schemas, the payload check
+// and code generation) take data and return data, so they may not reach for I/O, the clock or
+// randomness.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -46,6 +47,9 @@ export default tseslint.config(
       'src/compatibility/**/*.ts',
       'src/rules/**/*.ts',
       'src/redaction/**/*.ts',
+      'src/event-schema/**/*.ts',
+      'src/check/**/*.ts',
+      'src/codegen/**/*.ts',
     ],
     ignores: ['src/tracking-plan/read-plan-files.ts', 'src/pull/pull-target.ts'],
     rules: {

@@ -28,6 +28,7 @@ import { runApply } from './scenario-apply.js';
 import { runNoopPlan } from './scenario-noop-plan.js';
 import { runPaced } from './scenario-paced.js';
 import { runPlanCpu, type PlanCpuResult } from './scenario-plan-cpu.js';
+import { checkRows, runCheckScenario } from './scenario-check.js';
 import { FULL, SMALL } from './sizes.js';
 import { textTable } from './table.js';
 
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
     await emulator.close();
   }
 
-  const table = rows(results);
+  say('(e) tpsync check on a generated corpus of track calls, whole process…');
+  const check = await runCheckScenario(values.small, say);
+  const table = [...rows(results), ...checkRows(check)];
   process.stdout.write(`\n${textTable(table)}\n\n`);
   const loadAfter = loadAverage();
   const resultsInput: ResultsInput = {

@@ -18,6 +18,9 @@ import { planCommand, planSpec } from './commands/plan.js';
 import { applyCommand, applySpec } from './commands/apply.js';
 import { emulatorCommand, emulatorSpec } from './commands/emulator.js';
 import { pullCommand, pullSpec } from './commands/pull.js';
+import { schemaCommand, schemaSpec } from './commands/schema.js';
+import { checkCommand, checkSpec } from './commands/check.js';
+import { codegenCommand, codegenSpec } from './commands/codegen.js';
 
 interface Command {
   readonly spec: CommandSpec;
@@ -29,6 +32,9 @@ const commands: Command[] = [
   { spec: planSpec, run: planCommand },
   { spec: applySpec, run: applyCommand },
   { spec: pullSpec, run: pullCommand },
+  { spec: schemaSpec, run: schemaCommand },
+  { spec: checkSpec, run: checkCommand },
+  { spec: codegenSpec, run: codegenCommand },
   { spec: emulatorSpec, run: emulatorCommand },
 ];
 

@@ -1,0 +1,86 @@
+import { UsageError } from '../../errors.js';
+import { parseFieldPath, type FieldPath } from '../../check/field-path.js';
+import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
+import { styleFor, type Io } from '../io.js';
+import { loadPlanForOutput } from '../load-plan-for-output.js';
+import { describeReadError, openPayloadInput } from '../payload-input.js';
+
+export const checkSpec: CommandSpec = {
+  name: 'check',
+  summary: 'Check event payloads (newline-delimited JSON, or - for stdin) against the plan.',
+  usage:
+    'tpsync check <plan> <payloads.ndjson|-> [--format text|json] [--event-field path] [--properties-field path] [--additional-properties]',
+  positionals: ['plan', 'payloads'],
+  options: {
+    format: { type: 'string', value: 'text|json', description: 'The report for people (text, the default) or for tools (json)' },
+    'event-field': {
+      type: 'string',
+      value: 'path',
+      description: 'Where each payload holds the event name: a field or dotted path (default: event)',
+    },
+    'properties-field': {
+      type: 'string',
+      value: 'path',
+      description: 'Where each payload holds the properties object: a field or dotted path (default: properties)',
+    },
+    'additional-properties': { type: 'boolean', description: 'Allow properties the plan does not name (no unplanned-property)' },
+  },
+  details: [
+    'Each line is a track call, {"type":"track","event":"…","properties":{…}} ("type" optional). Lines with another',
+    'type (identify, page, screen, group, alias) are skipped; blank lines are ignored.',
+    'Violations: unplanned-event, unplanned-property, missing-required, wrong-type, value-not-in-enum, invalid-json.',
+    'Exit codes: 0 no violations, 1 any violation, an invalid plan or an unreadable input.',
+  ].join('\n'),
+};
+
+export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const format = stringOption(args, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${format}"`);
+  const eventField = fieldOption(args, 'event-field', 'event');
+  const propertiesField = fieldOption(args, 'properties-field', 'properties');
+  const [planPath = '', payloadsPath = ''] = args.positionals;
+
+  const plan = await loadPlanForOutput(planPath, io);
+  const input = await openPayloadInput(payloadsPath, io);
+  // ajv is loaded only by the command that needs it.
+  const { runPayloadCheck, uncheckableProperties } = await import('../../check/run-payload-check.js');
+  const { buildEventSchemas } = await import('../../event-schema/build-event-schemas.js');
+  const set = buildEventSchemas(plan, { additionalProperties: booleanOption(args, 'additional-properties') });
+  const [uncheckable] = uncheckableProperties(set.entries);
+  if (uncheckable !== undefined) {
+    throw new UsageError(
+      `event "${uncheckable.event}" has a property titled "${uncheckable.property}", which JSON Schema validators ignore, so payloads cannot be checked against it`,
+      'rename the property in the plan',
+    );
+  }
+
+  let outcome;
+  try {
+    outcome = await runPayloadCheck(set, input.stream, { eventField, propertiesField, ...(io.signal ? { signal: io.signal } : {}) });
+  } catch (error) {
+    throw describeReadError(payloadsPath, error);
+  }
+  const { renderCheckJson, renderCheckText } = await import('../../check/render-check.js');
+  io.stdout.write(
+    format === 'json'
+      ? renderCheckJson(outcome.report, input.name)
+      : renderCheckText(outcome.report, input.name, styleFor(io.stdout, io.env)),
+  );
+  if (outcome.aborted) {
+    // Ctrl-C on a live stream (`… | tpsync check plan -`): the report so far, and the exit code of an interrupt.
+    io.stderr.write(`interrupted: the report covers the first ${outcome.report.lines.toLocaleString('en-US')} lines\n`);
+    return io.signal?.reason === 'SIGTERM' ? 143 : 130;
+  }
+  return outcome.report.violations === 0 ? 0 : 1;
+}
+
+function fieldOption(args: ParsedArgs, name: string, fallback: string): FieldPath {
+  const text = stringOption(args, name) ?? fallback;
+  const path = parseFieldPath(text);
+  if (path === undefined)
+    throw new UsageError(
+      `--${name} "${text}" is not a field name or a dotted path`,
+      `e.g. --${name} ${fallback} or --${name} context.${fallback}`,
+    );
+  return path;
+}

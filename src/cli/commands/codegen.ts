@@ -1,0 +1,75 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { buildEventSchemas } from '../../event-schema/build-event-schemas.js';
+import { generateTypeScript } from '../../codegen/typescript.js';
+import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
+import { styleFor, type Io } from '../io.js';
+import { loadPlanForOutput } from '../load-plan-for-output.js';
+
+const LANGUAGES = ['typescript'] as const;
+
+export const codegenSpec: CommandSpec = {
+  name: 'codegen',
+  summary: 'Generate typed tracking code from the plan: one method per event, with no runtime dependency.',
+  usage: 'tpsync codegen <plan> --lang typescript [--out <file>] [--check]',
+  positionals: ['plan'],
+  options: {
+    lang: { type: 'string', value: 'language', description: 'The language to generate: typescript (the default; also "ts")' },
+    out: { type: 'string', value: 'file', description: 'The file to write (default: print to stdout)' },
+    check: { type: 'boolean', description: 'Write nothing; exit 1 when --out differs from what would be generated (for CI)' },
+  },
+  details: [
+    'The module exports createTracker(send), a Tracker interface and a properties type per event.',
+    'Method names are the event titles in lowerCamelCase; titles that would share a name are reported on stderr.',
+    'Exit codes: 0 written (or up to date with --check), 1 invalid plan, error, or out of date with --check.',
+  ].join('\n'),
+};
+
+export async function codegenCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const lang = (stringOption(args, 'lang') ?? 'typescript').toLowerCase();
+  if (lang !== 'typescript' && lang !== 'ts') {
+    throw new UsageError(`--lang "${lang}" is not supported`, `supported: ${LANGUAGES.join(', ')}`);
+  }
+  const out = stringOption(args, 'out');
+  if (out !== undefined && out.trim() === '') throw new UsageError('--out needs a file path', 'e.g. --out src/tracking.ts');
+  const check = booleanOption(args, 'check');
+  if (check && out === undefined)
+    throw new UsageError('--check needs --out: the file to compare with', 'e.g. --out src/tracking.ts --check');
+  const planPath = args.positionals[0] ?? '';
+  const plan = await loadPlanForOutput(planPath, io);
+
+  const generated = generateTypeScript(buildEventSchemas(plan));
+  const err = styleFor(io.stderr, io.env);
+  for (const rename of generated.renames) {
+    const why = rename.sharedWith.length === 0 ? 'a name every object already has' : `also wanted by ${rename.sharedWith.join(', ')}`;
+    io.stderr.write(
+      `${err.yellow('note:')} "${rename.event}" (${rename.category}) is tracker.${rename.method}(): ${rename.wanted} is ${why}\n`,
+    );
+  }
+  if (out === undefined) {
+    io.stdout.write(generated.text);
+    return 0;
+  }
+  const info = await stat(out).catch(() => undefined);
+  if (info !== undefined && !info.isFile()) throw new UsageError(`--out ${out} is not a file`, 'give the path of the .ts file to write');
+  const current = info === undefined ? undefined : await readFile(out, 'utf8');
+  const style = styleFor(io.stdout, io.env);
+  const events = `${plan.categories.reduce((n, c) => n + c.events.length, 0)} events`;
+  if (check) {
+    if (current === generated.text) {
+      io.stdout.write(`${style.green('✓')} ${out} is up to date (${events}).\n`);
+      return 0;
+    }
+    io.stderr.write(
+      `${err.red('error:')} ${out} ${current === undefined ? 'does not exist' : 'is out of date with the plan'}\n    hint: run \`tpsync codegen ${planPath} --lang typescript --out ${out}\` and commit the result\n`,
+    );
+    return 1;
+  }
+  if (current !== generated.text) {
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, generated.text);
+  }
+  io.stdout.write(`${style.green('✓')} ${out}: ${current === generated.text ? 'already up to date' : 'written'} (${events}).\n`);
+  return 0;
+}

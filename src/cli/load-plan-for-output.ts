@@ -1,0 +1,23 @@
+/**
+ * Loads the tracking plan for `schema`, `check` and `codegen`. An invalid plan is reported on
+ * stderr (and as annotations in GitHub Actions, which go to stderr too) and ends the command with
+ * exit 1. Warnings (rule violations included) are left to `validate`.
+ */
+import { ExitError } from '../errors.js';
+import { renderIssuesText } from '../render/issues.js';
+import { readTrackingPlan } from '../tracking-plan/read-plan-files.js';
+import type { TrackingPlan } from '../tracking-plan/types.js';
+import { reportIssuesToGitHub } from './github-annotations.js';
+import { redactorOf, styleFor, type Io } from './io.js';
+
+export async function loadPlanForOutput(planPath: string, io: Io): Promise<TrackingPlan> {
+  // As for plan: governance rules are enforced by validate, and never stop what is built from the plan.
+  const loaded = await readTrackingPlan(planPath, { ruleErrors: 'report' });
+  if (loaded.ok) return loaded.plan;
+  // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
+  const issues = redactorOf(io).redactDeep(loaded.issues);
+  io.stderr.write(renderIssuesText(issues, styleFor(io.stderr, io.env)));
+  // Annotations go to stderr (never into a document on stdout), so they are safe either way.
+  await reportIssuesToGitHub(issues, io);
+  throw new ExitError(1, 'the tracking plan is invalid');
+}

@@ -1,0 +1,71 @@
+/**
+ * The file-system edge of `tpsync schema`: compare the schema files with what a directory holds,
+ * and write them. A `*.schema.json` file in the directory that carries tpsync's `$comment` but
+ * that this run does not make (an event removed or renamed) is stale: removed on write, reported
+ * by `--check`. A file without that comment is never touched, whatever its name.
+ */
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { INDEX_FILE, type SchemaFile } from '../event-schema/schema-files.js';
+import { GENERATED_COMMENT } from '../event-schema/types.js';
+
+const SCHEMA_FILE = /\.schema\.json$/;
+
+export interface DirectoryDiff {
+  /** Files whose text differs from what is on disk. */
+  readonly changed: readonly string[];
+  /** Files not on disk yet. */
+  readonly missing: readonly string[];
+  /** Schema files of an earlier run that this run does not make (and an index no longer asked for). */
+  readonly stale: readonly string[];
+}
+
+/** @throws UsageError when `dir` exists and is not a directory. */
+export async function diffSchemaDirectory(dir: string, files: readonly SchemaFile[]): Promise<DirectoryDiff> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory())
+    throw new UsageError(`--out ${dir} is not a directory`, 'give a directory for the schema files (it is created when missing)');
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const file of files) {
+    const current = await readFile(join(dir, file.path), 'utf8').catch(() => undefined);
+    if (current === undefined) missing.push(file.path);
+    else if (current !== file.text) changed.push(file.path);
+  }
+  const made = new Set(files.map((f) => f.path));
+  const stale = (await generatedFiles(dir)).filter((name) => !made.has(name));
+  return { changed, missing, stale };
+}
+
+/** Writes what differs and removes stale files. */
+export async function writeSchemaDirectory(dir: string, files: readonly SchemaFile[], diff: DirectoryDiff): Promise<void> {
+  const toWrite = new Set([...diff.changed, ...diff.missing]);
+  await mkdir(dir, { recursive: true });
+  for (const file of files) if (toWrite.has(file.path)) await writeFile(join(dir, file.path), file.text);
+  for (const name of diff.stale) await rm(join(dir, name), { force: true });
+}
+
+/** The files in `dir` (not below it) that an earlier run wrote: schemas with our `$comment`, and our index. */
+async function generatedFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const ours: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || (entry.name !== INDEX_FILE && !SCHEMA_FILE.test(entry.name))) continue;
+    const text = await readFile(join(dir, entry.name), 'utf8').catch(() => undefined);
+    if (text !== undefined && isOurs(text, entry.name === INDEX_FILE)) ours.push(entry.name);
+  }
+  return ours.sort();
+}
+
+function isOurs(text: string, index: boolean): boolean {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null) return false;
+    return index
+      ? (value as { generator?: unknown }).generator === 'tpsync'
+      : (value as { $comment?: unknown }).$comment === GENERATED_COMMENT;
+  } catch {
+    return false;
+  }
+}

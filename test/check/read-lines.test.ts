@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { readLines } from '../../src/check/read-lines.js';
+
+async function* chunks(parts: readonly (string | Uint8Array)[]): AsyncGenerator<string | Uint8Array> {
+  for (const part of parts) yield await Promise.resolve(part);
+}
+
+async function collect(parts: readonly (string | Uint8Array)[], maxLineLength?: number) {
+  const seen: [number, string][] = [];
+  const result = await readLines(
+    chunks(parts),
+    { line: (text, n) => seen.push([n, text]), overlongLine: (n) => seen.push([n, '<overlong>']) },
+    maxLineLength === undefined ? {} : { maxLineLength },
+  );
+  return { seen, result };
+}
+
+describe('readLines', () => {
+  it('splits lines across chunk boundaries, keeps multi-byte characters whole, and counts every line', async () => {
+    const bytes = new TextEncoder().encode('{"a":"é€😀"}\r\n\nlast');
+    // Cut inside the multi-byte characters and inside the CRLF.
+    const parts = [bytes.slice(0, 7), bytes.slice(7, 9), bytes.slice(9, 15), bytes.slice(15, 16), bytes.slice(16)];
+    expect((await collect(parts)).seen).toEqual([
+      [1, '{"a":"é€😀"}'],
+      [2, ''],
+      [3, 'last'],
+    ]);
+  });
+
+  it('drops a byte order mark at the start only, and adds no line for a final line break', async () => {
+    const { seen, result } = await collect(['\ufeffa\n\ufeffb\n']);
+    expect(seen).toEqual([
+      [1, 'a'],
+      [2, '\ufeffb'],
+    ]);
+    expect(result).toEqual({ lines: 2, aborted: false });
+  });
+
+  it('reports an overlong line without holding it, and carries on with the next', async () => {
+    const { seen } = await collect(['short\n', 'x'.repeat(30), 'y'.repeat(30), 'z\nafter\n', 'w'.repeat(100)], 50);
+    expect(seen).toEqual([
+      [1, 'short'],
+      [2, '<overlong>'],
+      [3, 'after'],
+      [4, '<overlong>'],
+    ]);
+  });
+
+  it('stops between chunks when aborted', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const result = await readLines(
+      chunks(['a\nb\n', 'c\n']),
+      {
+        line: (_text, n) => {
+          seen.push(n);
+          controller.abort();
+        },
+        overlongLine: () => undefined,
+      },
+      { signal: controller.signal },
+    );
+    expect(result).toEqual({ lines: 2, aborted: true });
+    expect(seen).toEqual([1, 2]);
+  });
+});
