@@ -9,12 +9,14 @@ import type { CategoryFile, EventFile, PropertyFile, TrackingPlanFile } from './
 import { checkSemantics, enumValueText, titleKey } from './semantic-rules.js';
 import { COMMON_FIELDS, type CommonFields, type PlanCategory, type PlanEvent, type PlanProperty, type TrackingPlan } from './types.js';
 import { StringPool } from './string-pool.js';
-import { parseYamlSource, type PathSegment, type Position, type SourceFile } from './yaml-source.js';
+import { parseYamlSource, type PathSegment, type Position, type SourceFile, type SourceResult } from './yaml-source.js';
 
 export interface PlanFileInput {
   /** The path shown in messages. */
   readonly path: string;
   readonly bytes: Uint8Array;
+  /** `parseYamlSource(path, bytes)`, when the caller parsed the file already (to overlap it with other work). */
+  readonly parsed?: SourceResult;
 }
 
 export type LoadResult = { ok: true; plan: TrackingPlan } | { ok: false; issues: Issue[] };
@@ -30,7 +32,7 @@ export function loadTrackingPlan(files: readonly PlanFileInput[]): LoadResult {
   // file is checked and normalised, so a plan of 100,000 properties never holds every file's
   // document at once. Only small facts stay for the checks across files.
   for (const file of ordered) {
-    const parsed = parseYamlSource(file.path, file.bytes);
+    const parsed = file.parsed ?? parseYamlSource(file.path, file.bytes);
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       continue;
@@ -69,17 +71,27 @@ interface FileFacts {
   readonly isMapping: boolean;
 }
 
+/** Positions are looked up only when an issue needs them: finding them may parse the file again (yaml-source.ts). */
 function factsOf(source: SourceFile): FileFacts {
   const data = source.data;
+  const locate = (path: readonly PathSegment[], part: 'key' | 'value'): Position => source.locate(path, part);
   const headers: Partial<Record<HeaderKey, Position>> = {};
   const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
   if (isMapping) {
-    for (const key of HEADER_KEYS) if (key in data) headers[key] = source.locate([key], 'key');
+    for (const key of HEADER_KEYS) {
+      if (key in data) Object.defineProperty(headers, key, { enumerable: true, get: () => locate([key], 'key') });
+    }
   }
   const categories: { index: number; title: string; at: Position }[] = [];
   categoryList(data).forEach((category, index) => {
     if (category === null || typeof category !== 'object' || typeof (category as { title?: unknown }).title !== 'string') return;
-    categories.push({ index, title: (category as { title: string }).title, at: source.locate(['categories', index, 'title'], 'value') });
+    categories.push({
+      index,
+      title: (category as { title: string }).title,
+      get at() {
+        return locate(['categories', index, 'title'], 'value');
+      },
+    });
   });
   return { file: source.file, headers, categories, isMapping };
 }
@@ -88,7 +100,7 @@ function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly stri
   const issues: Issue[] = [];
   const holders: Record<HeaderKey, FileFacts[]> = { version: [], integration: [] };
   for (const source of sources) {
-    for (const key of HEADER_KEYS) if (source.headers[key] !== undefined) holders[key].push(source);
+    for (const key of HEADER_KEYS) if (key in source.headers) holders[key].push(source);
   }
   const at = (source: FileFacts, key: HeaderKey): Position => source.headers[key] ?? { line: 1, column: 1 };
 
@@ -118,8 +130,8 @@ function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly stri
   for (const key of HEADER_KEYS) {
     const [first, ...rest] = holders[key];
     if (first === undefined) continue;
-    const firstPos = at(first, key);
     for (const again of rest) {
+      const firstPos = at(first, key);
       const pos = at(again, key);
       issues.push({
         file: again.file,
@@ -151,7 +163,7 @@ function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly stri
   }
 
   // A category is defined in one file only.
-  const categoryHome = new Map<string, { source: FileFacts; at: Position }>();
+  const categoryHome = new Map<string, { source: FileFacts; readonly at: Position }>();
   for (const source of sources) {
     const seenHere = new Set<string>();
     for (const category of source.categories) {
@@ -160,7 +172,12 @@ function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly stri
       seenHere.add(key);
       const home = categoryHome.get(key);
       if (home === undefined) {
-        categoryHome.set(key, { source, at: category.at });
+        categoryHome.set(key, {
+          source,
+          get at() {
+            return category.at;
+          },
+        });
         continue;
       }
       issues.push({
