@@ -21,7 +21,9 @@ const impure = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bin/', 'src/tracking-plan/schema-types.generated.ts'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'bin/', 'src/tracking-plan/schema-types.generated.ts', '**/*-validator*.generated.ts'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
