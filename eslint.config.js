@@ -22,7 +22,7 @@ const impure = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'bin/', 'src/tracking-plan/schema-types.generated.ts', '**/*-validator*.generated.ts'],
+    ignores: ['dist/', 'dist-action/', 'node_modules/', 'coverage/', 'bin/', 'src/tracking-plan/schema-types.generated.ts', '**/*-validator*.generated.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
