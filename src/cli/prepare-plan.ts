@@ -1,15 +1,50 @@
 /** The steps plan and apply share: load the YAML, read Secoda, build the plan. */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PlanInvalidError } from '../errors.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
 import type { RemoteState } from '../secoda/types.js';
-import { readTrackingPlan } from '../tracking-plan/read-plan-files.js';
+import { loadTrackingPlan, type LoadResult, type PlanFileInput } from '../tracking-plan/load-plan.js';
+import { readPlanFiles } from '../tracking-plan/read-plan-files.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
+import { parseYamlSource } from '../tracking-plan/yaml-source.js';
 import type { Connection } from './connection.js';
 import type { Io } from './io.js';
 
-export async function loadTrackingPlanOrThrow(planPath: string): Promise<TrackingPlan> {
-  const loaded = await readTrackingPlan(planPath);
+/** What the schema accepts as an integration ID (schemas/tracking-plan.schema.json). */
+const INTEGRATION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const HEADER_LINE = /^integration[ ]*:/m;
+
+/**
+ * Loads the plan; `onIntegration` is called as soon as a file names the integration, while the
+ * other files are still to be parsed, so that reading Secoda can overlap the rest of the load.
+ * The file that looks like it holds the header is parsed first, and the loop yields to the event
+ * loop between files so that requests go out and answers come in meanwhile. The result is that of
+ * `readTrackingPlan`: the files are the same, only the order of the work differs.
+ */
+export async function loadTrackingPlanOverlapped(planPath: string, onIntegration?: (integration: string) => void): Promise<LoadResult> {
+  const read = await readPlanFiles(planPath);
+  if (!read.ok) return read;
+  const decoder = new TextDecoder();
+  const holdsHeader = (file: PlanFileInput) => HEADER_LINE.test(decoder.decode(file.bytes.subarray(0, 64 * 1024)));
+  const order = [...read.files.filter(holdsHeader), ...read.files.filter((file) => !holdsHeader(file))];
+  const parsed = new Map<PlanFileInput, PlanFileInput>();
+  let told = false;
+  for (const file of order) {
+    const result = parseYamlSource(file.path, file.bytes);
+    parsed.set(file, { ...file, parsed: result });
+    const integration = result.ok ? (result.source.data as { integration?: unknown } | null)?.integration : undefined;
+    if (!told && onIntegration && typeof integration === 'string' && INTEGRATION_ID.test(integration)) {
+      told = true;
+      onIntegration(integration);
+    }
+    if (order.length > 1) await nextTurn();
+  }
+  return loadTrackingPlan(read.files.map((file) => parsed.get(file) ?? file));
+}
+
+export async function loadTrackingPlanOrThrow(planPath: string, onIntegration?: (integration: string) => void): Promise<TrackingPlan> {
+  const loaded = await loadTrackingPlanOverlapped(planPath, onIntegration);
   if (!loaded.ok) throw new PlanInvalidError(loaded.issues);
   return loaded.plan;
 }
@@ -20,11 +55,40 @@ export interface Prepared {
   readonly plan: Plan;
 }
 
-export async function readRemoteAndPlan(trackingPlan: TrackingPlan, connection: Connection, io: Io): Promise<Prepared> {
+/**
+ * A read of Secoda started before the plan was known to be valid (see `startEarlyRead`). Its
+ * failure is kept for whoever awaits it, and is never reported on its own.
+ */
+export interface EarlyRead {
+  readonly integration: string;
+  readonly connection: Promise<Connection>;
+  readonly remote: Promise<RemoteState>;
+}
+
+/**
+ * Opens the connection and starts reading `integration` at once. Nothing is reported from here:
+ * an invalid plan, a wrong --baseline and a missing token are still reported in today's order,
+ * because the caller awaits this only after them (and drops it when the plan is invalid).
+ */
+export function startEarlyRead(integration: string, open: () => Promise<Connection>): EarlyRead {
+  const connection = open();
+  const remote = connection.then((c) => c.client.readState(integration));
+  // Awaited later, or never (an invalid plan): a failure must not surface as an unhandled rejection.
+  connection.catch(() => {});
+  remote.catch(() => {});
+  return { integration, connection, remote };
+}
+
+export async function readRemoteAndPlan(
+  trackingPlan: TrackingPlan,
+  connection: Connection,
+  io: Io,
+  started?: Promise<RemoteState>,
+): Promise<Prepared> {
   const tty = io.stderr.isTTY === true;
   if (tty) io.stderr.write(`Reading Secoda (${connection.baseUrl})…`);
   try {
-    const remote = await connection.client.readState(trackingPlan.integration);
+    const remote = await (started ?? connection.client.readState(trackingPlan.integration));
     const plan = buildPlan(trackingPlan, remote, { writesPerMinute: connection.writesPerMinute });
     return { trackingPlan, remote, plan };
   } finally {

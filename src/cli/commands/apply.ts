@@ -9,8 +9,9 @@ import { NO_CHANGES, pathText } from '../../render/describe-operation.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import type { Style } from '../../render/style.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { connectionOptions, openConnection, type Connection } from '../connection.js';
+import { connectionOptions, type Connection } from '../connection.js';
 import { styleFor, type Io } from '../io.js';
+import { earlyReadHolder } from '../early-read.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
@@ -44,12 +45,13 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
   const allowDeletes = booleanOption(args, 'allow-deletes');
   const planFile = stringOption(args, 'plan-file');
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '');
+  const early = earlyReadHolder(args, io);
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', early.start);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
 
-  const connection = await openConnection(args, io);
+  const { connection, remote } = await early.take(trackingPlan.integration);
   try {
-    const { plan: fresh } = await readRemoteAndPlan(trackingPlan, connection, io);
+    const { plan: fresh } = await readRemoteAndPlan(trackingPlan, connection, io, remote);
     let plan: Plan = fresh;
     if (saved !== undefined) {
       const check = checkSavedPlan(saved, fresh);

@@ -7,8 +7,9 @@ import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { connectionOptions, openConnection } from '../connection.js';
+import { connectionOptions } from '../connection.js';
 import { styleFor, type Io } from '../io.js';
+import { earlyReadHolder } from '../early-read.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { commentOption } from '../github-options.js';
 import { inGitHubActions } from '../../github/github-context.js';
@@ -52,17 +53,18 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const markdown = booleanOption(args, 'markdown');
   if (json && markdown) throw new UsageError('choose one of --json and --markdown');
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '');
+  const early = earlyReadHolder(args, io);
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', early.start);
   const baselineRef = stringOption(args, 'baseline');
   // Read before Secoda, so a wrong ref fails fast.
   const baseline =
     baselineRef === undefined
       ? undefined
       : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
-  const connection = await openConnection(args, io);
+  const { connection, remote } = await early.take(trackingPlan.integration);
   let prepared;
   try {
-    prepared = await readRemoteAndPlan(trackingPlan, connection, io);
+    prepared = await readRemoteAndPlan(trackingPlan, connection, io, remote);
   } finally {
     await connection.close();
   }
