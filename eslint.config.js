@@ -22,7 +22,15 @@ const impure = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'dist-action/', 'node_modules/', 'coverage/', 'bin/', 'src/tracking-plan/schema-types.generated.ts', '**/*-validator*.generated.ts'],
+    ignores: [
+      'dist/',
+      'dist-action/',
+      'node_modules/',
+      'coverage/',
+      'bin/',
+      'src/tracking-plan/schema-types.generated.ts',
+      '**/*-validator*.generated.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -30,7 +38,7 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'test/support/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -62,7 +70,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**'],
+    files: ['test/**/*.ts', 'test/**/*.mjs', 'bench/**/*.ts', 'scripts/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
