@@ -72,7 +72,7 @@ const NOTES: readonly Note[] = [
   {
     match: (row) => row.figure.startsWith('whole process: `tpsync apply`'),
     text: ({ apply, process }) =>
-      `beyond the in-process apply (${ms(apply.wallMs)}), the process pays its start-up, loading the YAML, the planning read (3 pages) and the verification plan (${apply.verifyBound} pages, ${Math.ceil((apply.verifyBound - 3) / 8) + 1} rounds of 20 ms at least), ${process.apply.cpuMs === undefined ? '' : `${ms(process.apply.cpuMs)} of CPU in all, `}most of it got's per-request cost on the ${apply.changes.toLocaleString('en-US')} creates (see (f)) and the apply's own bookkeeping, now linear (see below).`,
+      `besides the apply itself (in process: ${ms(apply.wallMs)}), the process pays its start-up, loading the YAML, the planning read (3 pages) and the verification plan (${apply.verifyBound} pages, ${Math.ceil((apply.verifyBound - 3) / 8) + 1} rounds of 20 ms at least), ${process.apply.cpuMs === undefined ? '' : `${ms(process.apply.cpuMs)} of CPU in all, `}most of it got's per-request cost on the ${apply.changes.toLocaleString('en-US')} creates (see (f)) and the apply's own bookkeeping, now linear (see below).`,
   },
   {
     match: (row) => row.figure.startsWith('whole process: `tpsync validate`'),
