@@ -80,6 +80,15 @@ describe('the order of what plan reports does not change', () => {
     expect(emulator.log.entries.filter((entry) => entry.method === 'GET').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('reads nothing from Secoda when a saved plan file is wrong', async () => {
+    await writeFile(join(dir, 'broken.json'), 'not json');
+    emulator.log.clear();
+    const result = await runCli(['apply', join(dir, 'plan'), '--plan-file', join(dir, 'broken.json'), '--writes-per-minute', '0'], env());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not JSON');
+    expect(emulator.log.entries).toEqual([]);
+  });
+
   it('a wrong --concurrency comes after the plan is loaded, as before', async () => {
     await writeFile(join(dir, 'plan', 'broken.yaml'), 'categories:\n  - title: Broken\n    evnets: []\n');
     const result = await runCli(['plan', join(dir, 'plan'), '--concurrency', 'lots'], env());
