@@ -6,6 +6,8 @@ import type { Plan } from '../plan/types.js';
 import type { RemoteState } from '../secoda/types.js';
 import { loadTrackingPlan, type LoadResult, type PlanFileInput } from '../tracking-plan/load-plan.js';
 import { readPlanFiles } from '../tracking-plan/read-plan-files.js';
+import { checkSchema } from '../tracking-plan/schema-check.js';
+import { checkSemantics } from '../tracking-plan/semantic-rules.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
 import { parseYamlSource } from '../tracking-plan/yaml-source.js';
 import type { Connection } from './connection.js';
@@ -16,8 +18,9 @@ const INTEGRATION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const HEADER_LINE = /^integration[ ]*:/m;
 
 /**
- * Loads the plan; `onIntegration` is called as soon as a file names the integration, while the
- * other files are still to be parsed, so that reading Secoda can overlap the rest of the load.
+ * Loads the plan; `onIntegration` is called as soon as a file names the integration (and that
+ * file passes its own checks), while the other files are still to be parsed, so that reading
+ * Secoda can overlap the rest of the load.
  * The file that looks like it holds the header is parsed first, and the loop yields to the event
  * loop between files so that requests go out and answers come in meanwhile. The result is that of
  * `readTrackingPlan`: the files are the same, only the order of the work differs.
@@ -34,9 +37,10 @@ export async function loadTrackingPlanOverlapped(planPath: string, onIntegration
     const result = parseYamlSource(file.path, file.bytes);
     parsed.set(file, { ...file, parsed: result });
     const integration = result.ok ? (result.source.data as { integration?: unknown } | null)?.integration : undefined;
-    if (!told && onIntegration && typeof integration === 'string' && INTEGRATION_ID.test(integration)) {
+    // Only for a header file that passes its own checks: a plan that is plainly invalid never reaches Secoda.
+    if (!told && onIntegration && result.ok && typeof integration === 'string' && INTEGRATION_ID.test(integration)) {
       told = true;
-      onIntegration(integration);
+      if (checkSchema(result.source).length === 0 && checkSemantics(result.source).length === 0) onIntegration(integration);
     }
     if (order.length > 1) await nextTurn();
   }

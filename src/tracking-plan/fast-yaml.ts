@@ -13,7 +13,8 @@
  * some places; it reads `null` keys as "null" and expands `[a, b]: x` keys), so each of those
  * shapes is a doubt, as are anchors, aliases, tags, directives, merge keys and anything unusual.
  * Scalars resolve exactly as `yaml`'s YAML 1.2 core schema resolves them (the same patterns
- * and conversions), so `NO`, `yes`, `1.10` as a string, `2024-01-01` stay what `yaml` makes them.
+ * and conversions): `NO`, `yes`, `on`, `2024-01-01` stay strings, `1.10` is the number 1.1 whose
+ * written text (`scalarTexts`) an enum value keeps.
  *
  * Pure: text in, data (or a doubt) out.
  */

@@ -60,6 +60,18 @@ describe('the order of what plan reports does not change', () => {
     expect(result.stderr).not.toMatch(/401|token|Secoda answered/i);
   });
 
+  it('does not read Secoda for a plan whose header file is invalid', async () => {
+    await writeFile(
+      join(dir, 'plan', 'tracking-plan.yaml'),
+      `version: 1\nintegration: ${INTEGRATION}\ncategories:\n  - title: X\n    pii: maybe\n`,
+    );
+    emulator.log.clear();
+    const result = await runCli(['plan', join(dir, 'plan')], env());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unknown key "pii"');
+    expect(emulator.log.entries).toEqual([]);
+  });
+
   it('an invalid plan comes before a missing token', async () => {
     await writeFile(join(dir, 'plan', 'broken.yaml'), 'categories:\n  - title: Broken\n    evnets: []\n');
     const result = await runCli(['plan', join(dir, 'plan')], { SECODA_API_URL: emulator.url });
