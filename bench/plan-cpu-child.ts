@@ -5,6 +5,7 @@
  *
  *   node dist/bench/plan-cpu-child.js <dir>          load + validate + plan
  *   node dist/bench/plan-cpu-child.js <dir> yaml     the yaml library alone, on the same files
+ *   node dist/bench/plan-cpu-child.js <dir> fast     the loader's fast parser alone (fast-yaml.ts)
  */
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { buildPlan } from '../src/plan/build-plan.js';
 import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '../src/secoda/types.js';
 import { loadTrackingPlan, type PlanFileInput } from '../src/tracking-plan/load-plan.js';
 import { LineCounter, parseDocument } from 'yaml';
+import { fastParse } from '../src/tracking-plan/fast-yaml.js';
 
 export interface CpuChildResult {
   readonly cpuMs: number;
@@ -46,8 +48,8 @@ async function main(): Promise<void> {
   const names = (await readdir(yamlDir)).filter((name) => name.endsWith('.yaml')).sort();
   const files: PlanFileInput[] = [];
   for (const name of names) files.push({ path: `tracking-plan/${name}`, bytes: await readFile(join(yamlDir, name)) });
-  if (process.argv[3] === 'yaml') {
-    process.stdout.write(`${JSON.stringify(yamlOnly(files))}\n`);
+  if (process.argv[3] === 'yaml' || process.argv[3] === 'fast') {
+    process.stdout.write(`${JSON.stringify(parserOnly(files, process.argv[3]))}\n`);
     return;
   }
   // Settle the heap so the baseline is Node and the files, not the garbage of reading them.
@@ -102,11 +104,15 @@ async function readRemote(file: string): Promise<RemoteState> {
   return remote;
 }
 
-/** The same parse the loader does (yaml-source.ts), and nothing else. */
-function yamlOnly(files: readonly PlanFileInput[]): YamlChildResult {
+/** The same parse the loader does (yaml-source.ts) on either route, and nothing else. */
+function parserOnly(files: readonly PlanFileInput[], parser: 'yaml' | 'fast'): YamlChildResult {
   const start = process.cpuUsage();
   const decoder = new TextDecoder();
   for (const file of files) {
+    if (parser === 'fast') {
+      if ('doubt' in fastParse(decoder.decode(file.bytes))) throw new Error(`the fast parser doubts ${file.path}`);
+      continue;
+    }
     parseDocument(decoder.decode(file.bytes), {
       lineCounter: new LineCounter(),
       prettyErrors: false,

@@ -11,7 +11,8 @@
  * loopback against the emulator with 20 ms of latency per request, at --concurrency 8.
  * Nothing here asserts a timing: the numbers are reported, next to their bounds.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { format, resolveConfig } from 'prettier';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,8 @@ import { runNoopPlan } from './scenario-noop-plan.js';
 import { runPaced } from './scenario-paced.js';
 import { runPlanCpu, type PlanCpuResult } from './scenario-plan-cpu.js';
 import { checkRows, runCheckScenario } from './scenario-check.js';
+import { runProcessScenarios } from './scenario-process.js';
+import { runGotCost } from './scenario-got.js';
 import { FULL, SMALL } from './sizes.js';
 import { textTable } from './table.js';
 
@@ -63,6 +66,19 @@ async function main(): Promise<void> {
     const noop = await runNoopPlan(emulator, sizes.noop, { concurrency: CONCURRENCY, latencyMs: LATENCY_MS, runs: sizes.noopRuns });
     say(`(b) apply of ${shapeText(sizes.apply)} from empty, unpaced…`);
     const apply = await runApply(emulator, sizes.apply, { concurrency: CONCURRENCY, latencyMs: LATENCY_MS });
+    say(
+      `whole process: tpsync validate (${sizes.process.validate.properties.toLocaleString('en-US')} properties), plan (a) and apply (b), spawned, against the same emulator…`,
+    );
+    const wholeProcess = await runProcessScenarios(emulator, {
+      concurrency: CONCURRENCY,
+      runs: sizes.process.runs,
+      applyRuns: sizes.process.applyRuns,
+      validateShape: sizes.process.validate,
+      noopShape: sizes.noop,
+      applyShape: sizes.apply,
+    });
+    say('the CPU cost of a request through got, and through node:http…');
+    const gotCost = await runGotCost(emulator, values.small ? 300 : 3000);
     const writes = sizes.paced.categories + sizes.paced.events + sizes.paced.properties;
     say(
       `(c) paced apply: ${writes} writes at ${sizes.writesPerMinute}/min (about ${Math.round((writes * 60) / sizes.writesPerMinute)} s)…`,
@@ -74,7 +90,7 @@ async function main(): Promise<void> {
       say(`(d) load + validate + plan of ${shape.properties.toLocaleString('en-US')} properties, in a fresh process…`);
       cpu.push(await runPlanCpu(shape));
     }
-    results = { noop, apply, paced, cpu };
+    results = { noop, apply, paced, cpu, process: wholeProcess, got: gotCost };
   } finally {
     await emulator.close();
   }
@@ -107,13 +123,23 @@ async function main(): Promise<void> {
   await writeFile(out, markdown);
   await writeFile(out.replace(/\.md$/, '') + '.raw.json', `${JSON.stringify({ machine, sizes, results }, null, 2)}\n`);
   say(`Results written to ${out}`);
-  // The README's section is rewritten only by a full run into bench/: its figures are the published ones.
+  // The README's Performance section is rewritten only by a full run into bench/: its figures are the published ones.
   if (!values.small && values.out === undefined) {
-    await writeFile(join(benchDir, 'README-section.md'), readmeSection(resultsInput));
-    say(`README section written to ${join(benchDir, 'README-section.md')}`);
+    const readmePath = join(benchDir, '..', 'README.md');
+    await writeFile(readmePath, await withSection(await readFile(readmePath, 'utf8'), readmeSection(resultsInput), readmePath));
+    say(`README.md's Performance section rewritten`);
   }
   const missed = table.filter((row) => row.ok === false).length;
   say(missed === 0 ? 'Every target met.' : `${missed} target${missed === 1 ? '' : 's'} missed: see the notes in the results.`);
+}
+
+/** The README with its `## Performance` section (up to the next `## ` heading) replaced, formatted as the repository formats Markdown. */
+async function withSection(readme: string, section: string, path: string): Promise<string> {
+  const start = readme.indexOf('\n## Performance\n');
+  if (start === -1) throw new Error('README.md has no "## Performance" section');
+  const next = readme.indexOf('\n## ', start + 1);
+  const updated = `${readme.slice(0, start + 1)}${section.trimEnd()}\n${next === -1 ? '' : readme.slice(next)}`;
+  return format(updated, { ...(await resolveConfig(path)), parser: 'markdown' });
 }
 
 await main();

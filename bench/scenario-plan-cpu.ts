@@ -24,6 +24,8 @@ export interface PlanCpuResult extends CpuChildResult {
   /** The yaml library alone on the same files, in its own fresh process: the floor under the load. */
   readonly yamlCpuMs: number;
   readonly yamlPeakRssMB: number;
+  /** The loader's fast parser alone (js-yaml under guards), in its own fresh process. */
+  readonly fastCpuMs: number;
 }
 
 /**
@@ -60,7 +62,17 @@ export async function runPlanCpu(shape: PlanShape): Promise<PlanCpuResult> {
     const yaml = JSON.parse(
       lastLine((await run(process.execPath, [child, dir, 'yaml'], { maxBuffer: 1 << 20 })).stdout),
     ) as YamlChildResult;
-    return { ...result, shape, yamlMiB: bytes / 1048576, yamlCpuMs: yaml.yamlCpuMs, yamlPeakRssMB: yaml.peakRssMB };
+    const fast = JSON.parse(
+      lastLine((await run(process.execPath, [child, dir, 'fast'], { maxBuffer: 1 << 20 })).stdout),
+    ) as YamlChildResult;
+    return {
+      ...result,
+      shape,
+      yamlMiB: bytes / 1048576,
+      yamlCpuMs: yaml.yamlCpuMs,
+      yamlPeakRssMB: yaml.peakRssMB,
+      fastCpuMs: fast.yamlCpuMs,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

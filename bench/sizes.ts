@@ -9,6 +9,8 @@ export interface Sizes {
   readonly paced: PlanShape;
   readonly writesPerMinute: number;
   readonly cpu: readonly PlanShape[];
+  /** The whole-process runs (scenario-process.ts): runs of validate and of the no-op plan, runs of the apply, and validate's plan. */
+  readonly process: { readonly runs: number; readonly applyRuns: number; readonly validate: PlanShape };
 }
 
 /** 10 properties an event and 25 events a category, as in the 40 / 1,000 / 10,000. */
@@ -22,6 +24,7 @@ export const FULL: Sizes = {
   paced: { categories: 4, events: 36, properties: 680 },
   writesPerMinute: 600,
   cpu: [planOf(10_000), planOf(50_000), planOf(100_000)],
+  process: { runs: 5, applyRuns: 3, validate: planOf(10_000) },
 };
 
 export const SMALL: Sizes = {
@@ -32,4 +35,5 @@ export const SMALL: Sizes = {
   paced: { categories: 1, events: 3, properties: 36 },
   writesPerMinute: 2400,
   cpu: [planOf(1000), planOf(5000)],
+  process: { runs: 2, applyRuns: 1, validate: planOf(1000) },
 };

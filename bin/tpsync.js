@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` through `prepare`).
-import('../dist/src/cli/main.js').catch((error) => {
-  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist')) {
-    process.stderr.write('tpsync: the build output is missing; run `npm run build` (or `npm ci`) first.\n');
-    process.exit(1);
-  }
-  throw error;
-});
+// Thin launcher. In a checkout, the compiled sources in dist/ (built by `npm ci` through
+// `prepare`, and by `npm run build`); in the npm package, which ships no dist/, the bundle in
+// dist-action/ (one file with everything it needs: no dependencies to install).
+import { existsSync } from 'node:fs';
+
+const built = new URL('../dist/src/cli/main.js', import.meta.url);
+const bundled = new URL('../dist-action/tpsync.mjs', import.meta.url);
+if (existsSync(built)) await import(built.href);
+else if (existsSync(bundled)) await import(bundled.href);
+else {
+  process.stderr.write('tpsync: the build output is missing; run `npm run build` (or `npm ci`) first.\n');
+  process.exit(1);
+}

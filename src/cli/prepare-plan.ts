@@ -1,4 +1,5 @@
 /** The steps plan and apply share: load the YAML, read Secoda, build the plan. */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { classifyPlan } from '../compatibility/classify-plan.js';
 import { PlanInvalidError } from '../errors.js';
 import { attributeOrigins } from '../plan/attribute-origins.js';
@@ -6,20 +7,69 @@ import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
 import { renderIssuesText } from '../render/issues.js';
 import type { RemoteState } from '../secoda/types.js';
-import { readTrackingPlan } from '../tracking-plan/read-plan-files.js';
+import { loadTrackingPlan, type LoadOptions, type LoadResult, type PlanFileInput } from '../tracking-plan/load-plan.js';
+import { readPlanFiles } from '../tracking-plan/read-plan-files.js';
+import { checkSchema } from '../tracking-plan/schema-check.js';
+import { checkSemantics } from '../tracking-plan/semantic-rules.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
+import { parseYamlSource } from '../tracking-plan/yaml-source.js';
 import type { Connection } from './connection.js';
 import { reportIssuesToGitHub } from './github-annotations.js';
 import { redactorOf, styleFor, type Io } from './io.js';
 import { todayUtc } from './today.js';
 
+/** What the schema accepts as an integration ID (schemas/tracking-plan.schema.json). */
+const INTEGRATION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const HEADER_LINE = /^integration[ ]*:/m;
+
+/**
+ * Loads the plan; `onIntegration` is called as soon as a file names the integration (and that
+ * file passes its own checks), while the other files are still to be parsed, so that reading
+ * Secoda can overlap the rest of the load.
+ * The file that looks like it holds the header is parsed first, and the loop yields to the event
+ * loop between files so that requests go out and answers come in meanwhile. The result is that of
+ * `readTrackingPlan`: the files are the same, only the order of the work differs.
+ */
+export async function loadTrackingPlanOverlapped(
+  planPath: string,
+  onIntegration?: (integration: string) => void,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const read = await readPlanFiles(planPath);
+  if (!read.ok) return read;
+  const decoder = new TextDecoder();
+  const holdsHeader = (file: PlanFileInput) => HEADER_LINE.test(decoder.decode(file.bytes.subarray(0, 64 * 1024)));
+  const order = [...read.files.filter(holdsHeader), ...read.files.filter((file) => !holdsHeader(file))];
+  const parsed = new Map<PlanFileInput, PlanFileInput>();
+  let told = false;
+  for (const file of order) {
+    const result = parseYamlSource(file.path, file.bytes);
+    parsed.set(file, { ...file, parsed: result });
+    const integration = result.ok ? (result.source.data as { integration?: unknown } | null)?.integration : undefined;
+    // Only for a header file that passes its own checks: a plan that is plainly invalid never reaches Secoda.
+    if (!told && onIntegration && result.ok && typeof integration === 'string' && INTEGRATION_ID.test(integration)) {
+      told = true;
+      if (checkSchema(result.source).length === 0 && checkSemantics(result.source).length === 0) onIntegration(integration);
+    }
+    if (order.length > 1) await nextTurn();
+  }
+  return loadTrackingPlan(
+    read.files.map((file) => parsed.get(file) ?? file),
+    options,
+  );
+}
+
 /**
  * Loads the plan for `plan` and `apply`. Rule violations are shown as warnings (on stderr, and as
  * annotations in GitHub Actions) and do not stop them: `validate` is where rules are enforced,
- * so adopting a rule never blocks a deploy.
+ * so adopting a rule never blocks a deploy. `onIntegration` starts the early read of Secoda.
  */
-export async function loadTrackingPlanOrThrow(planPath: string, io?: Io): Promise<TrackingPlan> {
-  const loaded = await readTrackingPlan(planPath, { ruleErrors: 'report', today: todayUtc() });
+export async function loadTrackingPlanOrThrow(
+  planPath: string,
+  io?: Io,
+  onIntegration?: (integration: string) => void,
+): Promise<TrackingPlan> {
+  const loaded = await loadTrackingPlanOverlapped(planPath, onIntegration, { ruleErrors: 'report', today: todayUtc() });
   if (!loaded.ok) throw new PlanInvalidError(loaded.issues);
   if (io !== undefined && loaded.warnings.length > 0) {
     // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
@@ -37,7 +87,39 @@ export interface Prepared {
 }
 
 /**
- * Reads Secoda and builds the plan. With `baseline` (the YAML at `--baseline`; null when it does
+ * A read of Secoda started before the plan was known to be valid (see `startEarlyRead`). Its
+ * failure is kept for whoever awaits it, and is never reported on its own.
+ */
+export interface EarlyRead {
+  readonly integration: string;
+  readonly connection: Promise<Connection>;
+  readonly remote: Promise<RemoteState>;
+}
+
+/**
+ * Opens the connection and starts reading `integration` at once. Nothing is reported from here:
+ * an invalid plan, a wrong --baseline and a missing token are still reported in today's order,
+ * because the caller awaits this only after them (and drops it when the plan is invalid).
+ */
+export function startEarlyRead(integration: string, open: () => Promise<Connection>): EarlyRead {
+  const connection = open();
+  const remote = connection.then((c) => c.client.readState(integration));
+  // Awaited later, or never (an invalid plan): a failure must not surface as an unhandled rejection.
+  connection.catch(() => {});
+  remote.catch(() => {});
+  return { integration, connection, remote };
+}
+
+/** What `readRemoteAndPlan` may be given besides the plan and the connection. */
+export interface ReadOptions {
+  /** The YAML at `--baseline` (null when it does not load): each operation's origin is told (drift or not). */
+  readonly baseline?: TrackingPlan | null;
+  /** A read of Secoda already in flight for this integration (the early read). */
+  readonly started?: Promise<RemoteState>;
+}
+
+/**
+ * Reads Secoda (or takes the read already started) and builds the plan. With `baseline` (the YAML at `--baseline`; null when it does
  * not load) each operation's origin is told (drift or not). Then it is classified for
  * compatibility: today's date for deprecation sunsets, the baseline for the deprecation of what
  * the plan removes.
@@ -46,13 +128,14 @@ export async function readRemoteAndPlan(
   trackingPlan: TrackingPlan,
   connection: Connection,
   io: Io,
-  baseline?: TrackingPlan | null,
+  options: ReadOptions = {},
 ): Promise<Prepared> {
   const tty = io.stderr.isTTY === true;
   if (tty) io.stderr.write(`Reading Secoda (${connection.baseUrl})…`);
   try {
-    const remote = await connection.client.readState(trackingPlan.integration);
+    const remote = await (options.started ?? connection.client.readState(trackingPlan.integration));
     const built = buildPlan(trackingPlan, remote, { writesPerMinute: connection.writesPerMinute });
+    const baseline = options.baseline;
     const attributed = baseline === undefined ? built : attributeOrigins(built, trackingPlan, baseline);
     const plan = classifyPlan(attributed, { today: todayUtc(), trackingPlan, remote, ...(baseline === undefined ? {} : { baseline }) });
     return { trackingPlan, remote, plan };

@@ -26,6 +26,7 @@ import { fieldFindings, subjectOf } from './field-checks.js';
 import { code, type Finding } from './finding.js';
 import { severity, worse } from './levels.js';
 import { indexNodes, pathKey, type NodeIndex } from './plan-nodes.js';
+import { withPlan } from '../plan/plan-copy.js';
 
 export interface ClassifyInputs {
   /** Today as YYYY-MM-DD: a deprecation sunset on or before it has passed. */
@@ -58,7 +59,7 @@ export function classifyPlan(plan: Plan, inputs: ClassifyInputs): Plan {
       ...(deprecated === undefined ? {} : { deprecated }),
     } satisfies Operation;
   });
-  return { ...plan, operations, summary: { ...plan.summary, compatibility: summarise(operations) } };
+  return withPlan(plan, { operations, summary: { ...plan.summary, compatibility: summarise(operations) } });
 }
 
 /** Operations counted per level; with a baseline, those that come from drift again apart. */

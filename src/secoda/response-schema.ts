@@ -3,8 +3,9 @@
  * documents. Anything else may come and go. A surprise becomes a clear "unexpected response"
  * error here rather than a crash somewhere later.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SecodaInvalidResponseError, trimBody } from './errors.js';
+import * as compiled from './response-validators.generated.js';
 import type { RemoteCategory, RemoteCommon, RemoteEvent, RemoteProperty } from './types.js';
 
 const nullable = (type: string | string[]) => ({ type: [...(Array.isArray(type) ? type : [type]), 'null'] });
@@ -21,7 +22,8 @@ const idList = {
   ],
 };
 
-const resourceSchema = {
+/** Compiled at build time (scripts/compile-validators.mjs) with `{ allErrors: false, strict: false }`. */
+export const resourceSchema = {
   type: 'object',
   required: ['id', 'title'],
   properties: {
@@ -47,7 +49,7 @@ const resourceSchema = {
   },
 };
 
-const envelopeSchema = {
+export const envelopeSchema = {
   type: 'object',
   required: ['results'],
   properties: {
@@ -59,9 +61,8 @@ const envelopeSchema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const validateResource = ajv.compile(resourceSchema);
-const validateEnvelope = ajv.compile(envelopeSchema);
+const validateResource = compiled.validateResource as ValidateFunction<Record<string, unknown>>;
+const validateEnvelope = compiled.validateEnvelope as ValidateFunction;
 
 export interface Envelope {
   results: unknown[];

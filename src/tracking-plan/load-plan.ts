@@ -24,12 +24,14 @@ import {
   type TrackingPlan,
 } from './types.js';
 import { StringPool } from './string-pool.js';
-import { parseYamlSource, type PathSegment, type Position, type SourceFile } from './yaml-source.js';
+import { parseYamlSource, type PathSegment, type Position, type SourceFile, type SourceResult } from './yaml-source.js';
 
 export interface PlanFileInput {
   /** The path shown in messages. */
   readonly path: string;
   readonly bytes: Uint8Array;
+  /** `parseYamlSource(path, bytes)`, when the caller parsed the file already (to overlap it with other work). */
+  readonly parsed?: SourceResult;
 }
 
 /** `warnings` (and, when not ok, `issues`) may hold warnings: `level: 'warning'`. */
@@ -112,27 +114,38 @@ interface FileFacts {
   readonly compatibility?: Position;
 }
 
+/** Positions are looked up only when an issue needs them: finding them may parse the file again (yaml-source.ts). */
 function factsOf(source: SourceFile): FileFacts {
   const data = source.data;
+  const locate = (path: readonly PathSegment[], part: 'key' | 'value'): Position => source.locate(path, part);
   const headers: Partial<Record<HeaderKey, Position>> = {};
   const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
   if (isMapping) {
-    for (const key of HEADER_KEYS) if (key in data) headers[key] = source.locate([key], 'key');
+    for (const key of HEADER_KEYS) {
+      if (key in data) Object.defineProperty(headers, key, { enumerable: true, get: () => locate([key], 'key') });
+    }
   }
   const categories: { index: number; title: string; at: Position }[] = [];
   categoryList(data).forEach((category, index) => {
     if (category === null || typeof category !== 'object' || typeof (category as { title?: unknown }).title !== 'string') return;
-    categories.push({ index, title: (category as { title: string }).title, at: source.locate(['categories', index, 'title'], 'value') });
+    categories.push({
+      index,
+      title: (category as { title: string }).title,
+      get at() {
+        return locate(['categories', index, 'title'], 'value');
+      },
+    });
   });
-  const compatibility = isMapping && 'compatibility' in data ? source.locate(['compatibility'], 'key') : undefined;
-  return { file: source.file, headers, categories, isMapping, ...(compatibility === undefined ? {} : { compatibility }) };
+  const facts = { file: source.file, headers, categories, isMapping };
+  if (!isMapping || !('compatibility' in data)) return facts;
+  return Object.defineProperty(facts, 'compatibility', { enumerable: true, get: () => locate(['compatibility'], 'key') });
 }
 
 function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly string[]): Issue[] {
   const issues: Issue[] = [];
   const holders: Record<HeaderKey, FileFacts[]> = { version: [], integration: [] };
   for (const source of sources) {
-    for (const key of HEADER_KEYS) if (source.headers[key] !== undefined) holders[key].push(source);
+    for (const key of HEADER_KEYS) if (key in source.headers) holders[key].push(source);
   }
   const at = (source: FileFacts, key: HeaderKey): Position => source.headers[key] ?? { line: 1, column: 1 };
 
@@ -162,8 +175,8 @@ function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly stri
   for (const key of HEADER_KEYS) {
     const [first, ...rest] = holders[key];
     if (first === undefined) continue;
-    const firstPos = at(first, key);
     for (const again of rest) {
+      const firstPos = at(first, key);
       const pos = at(again, key);
       issues.push({
         file: again.file,
@@ -195,7 +208,7 @@ function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly stri
   }
 
   // A category is defined in one file only.
-  const categoryHome = new Map<string, { source: FileFacts; at: Position }>();
+  const categoryHome = new Map<string, { source: FileFacts; readonly at: Position }>();
   for (const source of sources) {
     const seenHere = new Set<string>();
     for (const category of source.categories) {
@@ -204,7 +217,12 @@ function checkAcrossFiles(sources: readonly FileFacts[], allPaths: readonly stri
       seenHere.add(key);
       const home = categoryHome.get(key);
       if (home === undefined) {
-        categoryHome.set(key, { source, at: category.at });
+        categoryHome.set(key, {
+          source,
+          get at() {
+            return category.at;
+          },
+        });
         continue;
       }
       issues.push({

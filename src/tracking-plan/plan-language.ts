@@ -77,7 +77,7 @@ export class PlanLanguage {
     files.forEach((file, index) => {
       this.indexOf.set(file.path, index);
       if (!mayHoldTopLevelKeys(file.bytes)) return;
-      const parsed = parseFile(file.path, file.bytes);
+      const parsed = file.parsed ?? parseFile(file.path, file.bytes);
       this.preParsed.set(file.path, parsed);
       if (parsed.ok) this.collect(parsed.source, index);
     });
@@ -86,7 +86,7 @@ export class PlanLanguage {
   /** The file's parse, from the early pass when it had one (handed over once, then forgotten). */
   parse(file: PlanFileInput): SourceResult {
     const early = this.preParsed.get(file.path);
-    if (early === undefined) return this.parseFile(file.path, file.bytes);
+    if (early === undefined) return file.parsed ?? this.parseFile(file.path, file.bytes);
     this.preParsed.delete(file.path);
     return early;
   }

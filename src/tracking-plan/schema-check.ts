@@ -2,8 +2,9 @@
  * Checks one file's data against schemas/tracking-plan.schema.json (the single source of
  * truth for the plan's shape) and turns ajv's errors into located, human issues.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/tracking-plan.schema.json' with { type: 'json' };
+import * as compiled from './schema-validator.generated.js';
 import { didYouMean } from './did-you-mean.js';
 import { INVISIBLE_HINT, invisibleCharacters, visible } from './text-rules.js';
 import type { Issue } from './issue.js';
@@ -12,8 +13,8 @@ import type { PathSegment, SourceFile } from './yaml-source.js';
 
 export const trackingPlanSchema = schema;
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validateFile = ajv.compile(schema);
+/** The schema compiled at build time (scripts/compile-validators.mjs) with `{ allErrors: true, strict: true, allowUnionTypes: true }`. */
+const validateFile = compiled.validateFile as ValidateFunction;
 
 export const PROPERTY_TYPES: readonly string[] = schema.definitions.property.properties.type.enum;
 

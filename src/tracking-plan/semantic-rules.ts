@@ -92,12 +92,14 @@ function checkUniqueTitles(
 function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, report: Report): void {
   const type = property['type'];
   const values = property['enum'];
-  const name = describe(source.data, path);
+  if (type !== 'enum' && values === undefined) return;
+  // Named only when there is something to say (describing every property cost a sizeable share of loading a large plan).
+  const name = () => describe(source.data, path);
   if (type === 'enum' && values === undefined) {
     report(
       [...path, 'type'],
       'enum-missing',
-      `${name} has type "enum" but no "enum" list`,
+      `${name()} has type "enum" but no "enum" list`,
       'add the allowed values, e.g. `enum: [red, green, yellow]`',
     );
     return;
@@ -108,7 +110,7 @@ function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, repor
     report(
       [...path, 'enum'],
       'enum-not-allowed',
-      `"enum" is only allowed with type "enum", but ${name} has type ${JSON.stringify(type)}`,
+      `"enum" is only allowed with type "enum", but ${name()} has type ${JSON.stringify(type)}`,
       'set `type: enum`, or remove the `enum` list',
       'key',
     );
@@ -116,7 +118,7 @@ function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, repor
     report(
       [...path, 'enum'],
       'enum-needs-type',
-      `"enum" needs \`type: enum\`, which ${name} does not set`,
+      `"enum" needs \`type: enum\`, which ${name()} does not set`,
       'add `type: enum` to the property',
       'key',
     );
@@ -128,14 +130,14 @@ function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, repor
     const text = enumValueText(source, [...path, 'enum', index], raw);
     const at: PathSegment[] = [...path, 'enum', index];
     if (text.trim() === '') {
-      report(at, 'enum-empty-value', `enum value #${index + 1} of ${name} is empty`, 'remove it, or write the value');
+      report(at, 'enum-empty-value', `enum value #${index + 1} of ${name()} is empty`, 'remove it, or write the value');
       return;
     }
     if (text.includes(',')) {
       report(
         at,
         'enum-comma',
-        `enum value ${JSON.stringify(text)} of ${name} contains a comma`,
+        `enum value ${JSON.stringify(text)} of ${name()} contains a comma`,
         'Secoda stores enum values as one comma-separated string, so a value cannot hold a comma; rephrase it (e.g. use "/" or ";")',
       );
       return;
@@ -144,7 +146,7 @@ function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, repor
       report(
         at,
         'enum-spaces',
-        `enum value ${JSON.stringify(text)} of ${name} has leading or trailing spaces`,
+        `enum value ${JSON.stringify(text)} of ${name()} has leading or trailing spaces`,
         'Secoda trims enum values; remove the spaces',
       );
       return;
@@ -154,7 +156,7 @@ function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, repor
       report(
         at,
         'enum-duplicate',
-        `enum value ${JSON.stringify(text)} is listed twice in ${name} (first as value #${first + 1})`,
+        `enum value ${JSON.stringify(text)} is listed twice in ${name()} (first as value #${first + 1})`,
         'remove the repeated value',
       );
       return;

@@ -1,9 +1,16 @@
 /**
  * Turns one file's bytes into plain data plus a way to point back at the YAML that
  * produced any part of it. Pure: bytes in, data or located issues out.
+ *
+ * Two routes, one result. A file the fast parser is sure of (fast-yaml.ts: js-yaml under
+ * guards) gives its data at once, and the positions of its mappings and lists; any other
+ * position, and the text of a scalar written in more than one way, come from parsing the file
+ * again with `yaml`, once, and only when something asks (an issue to report). Every other file
+ * goes through `yaml` from the start, which reports syntax errors and holds every position.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
+import { fastParse, type FastParse } from './fast-yaml.js';
 import type { Issue } from './issue.js';
 
 export type PathSegment = string | number;
@@ -41,7 +48,10 @@ const YAML_ERROR_HINTS: Record<string, string> = {
   BAD_SCALAR_START: 'a value starting with a special character (@, `, %, |, >) must be quoted',
 };
 
-export function parseYamlSource(file: string, bytes: Uint8Array): SourceResult {
+/**
+ * `route: 'yaml'` skips the fast path (tests compare the two routes; the result must not depend on the route).
+ */
+export function parseYamlSource(file: string, bytes: Uint8Array, route: 'auto' | 'yaml' = 'auto'): SourceResult {
   const decoded = decodeUtf8(file, bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text;
@@ -57,6 +67,13 @@ export function parseYamlSource(file: string, bytes: Uint8Array): SourceResult {
     );
   }
 
+  const fast = route === 'auto' ? fastParse(text) : undefined;
+  if (fast !== undefined && 'data' in fast) return { ok: true, source: fastSource(file, text, fast) };
+  return parseWithYaml(file, text);
+}
+
+/** How the loader parses with `yaml` (kept in one place: the fast path's positions come from the same call). */
+function parseYamlDocument(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -66,6 +83,12 @@ export function parseYamlSource(file: string, bytes: Uint8Array): SourceResult {
     strict: true,
     keepSourceTokens: false,
   });
+  return { doc, lineCounter };
+}
+
+/** The reference route: `yaml` parses the file, reports its syntax errors, and keeps every position. */
+export function parseWithYaml(file: string, text: string): SourceResult {
+  const { doc, lineCounter } = parseYamlDocument(text);
 
   if (doc.errors.length > 0) {
     // A syntax error throws the parser off for the rest of the file: the first one is the one to fix.
@@ -102,27 +125,115 @@ export function parseYamlSource(file: string, bytes: Uint8Array): SourceResult {
     return fail(file, at.line, at.column, 'yaml-syntax', `YAML error: ${firstLine(message)}`);
   }
 
-  const locateNode = (path: readonly PathSegment[], part: 'key' | 'value'): Position => {
-    const found = walk(doc, path);
-    const node = part === 'key' && found.complete && found.key ? found.key : found.node;
-    const offset = node?.range?.[0] ?? 0;
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-
+  const positions = documentPositions(doc, lineCounter);
   return {
     ok: true,
     source: {
       file,
       data,
-      locate: (path, part = 'value') => locateNode(path, part),
-      sourceText: (path) => {
-        const found = walk(doc, path);
-        if (!found.complete || !isScalar(found.node)) return undefined;
-        return typeof found.node.source === 'string' ? found.node.source : undefined;
-      },
+      locate: (path, part = 'value') => positions.locate(path, part),
+      sourceText: (path) => positions.sourceText(path),
     },
   };
+}
+
+interface DocumentPositions {
+  locate(path: readonly PathSegment[], part: 'key' | 'value'): Position;
+  sourceText(path: readonly PathSegment[]): string | undefined;
+}
+
+function documentPositions(doc: Document, lineCounter: LineCounter): DocumentPositions {
+  return {
+    locate: (path, part) => {
+      const found = walk(doc, path);
+      const node = part === 'key' && found.complete && found.key ? found.key : found.node;
+      const offset = node?.range?.[0] ?? 0;
+      const pos = lineCounter.linePos(offset);
+      return { line: pos.line, column: pos.col };
+    },
+    sourceText: (path) => {
+      const found = walk(doc, path);
+      if (!found.complete || !isScalar(found.node)) return undefined;
+      return typeof found.node.source === 'string' ? found.node.source : undefined;
+    },
+  };
+}
+
+/**
+ * A file read by the fast parser. Mappings and lists are located from the offsets it recorded
+ * (where `yaml` puts them too: the first key, the first `-`, the bracket); strings are their own
+ * text, and numbers and booleans the text they were written as when it is the only one. Anything
+ * else parses the text with `yaml`, once.
+ */
+function fastSource(file: string, text: string, fast: FastParse): SourceFile {
+  const { data, starts, scalarTexts } = fast;
+  let exact: DocumentPositions | undefined;
+  const slow = (): DocumentPositions => (exact ??= documentPositions(...yamlDocumentOf(text)));
+  let lines: LineStarts | undefined;
+  return {
+    file,
+    data,
+    locate: (path, part = 'value') => {
+      if (part === 'value') {
+        const found = valueAt(data, path);
+        if (found.complete && typeof found.value === 'object' && found.value !== null) {
+          const offset = starts.get(found.value);
+          if (offset !== undefined) return (lines ??= new LineStarts(text)).position(offset);
+        }
+      }
+      return slow().locate(path, part);
+    },
+    sourceText: (path) => {
+      const found = valueAt(data, path);
+      if (!found.complete) return undefined;
+      const value = found.value;
+      if (typeof value === 'string') return value;
+      if (typeof value === 'object' && value !== null) return undefined;
+      const written = scalarTexts.get(value);
+      return typeof written === 'string' ? written : slow().sourceText(path);
+    },
+  };
+}
+
+function yamlDocumentOf(text: string): [Document, LineCounter] {
+  const { doc, lineCounter } = parseYamlDocument(text);
+  return [doc, lineCounter];
+}
+
+/** Where `path` leads in plain data, stepping as `walk` does in the document (list items by number, keys by text). */
+function valueAt(data: unknown, path: readonly PathSegment[]): { complete: boolean; value: unknown } {
+  let value = data;
+  for (const segment of path) {
+    if (Array.isArray(value)) {
+      if (typeof segment !== 'number' || segment < 0 || segment >= value.length) return { complete: false, value };
+      value = value[segment];
+    } else if (typeof value === 'object' && value !== null && Object.hasOwn(value, String(segment))) {
+      value = (value as Record<string, unknown>)[String(segment)];
+    } else {
+      return { complete: false, value };
+    }
+  }
+  return { complete: true, value };
+}
+
+/** Line and column (1-based, UTF-16 units, as `yaml`'s LineCounter counts them) of offsets in one text. */
+class LineStarts {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+  }
+
+  position(offset: number): Position {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
+  }
 }
 
 interface WalkResult {

@@ -61,6 +61,14 @@ describe('action.yml', () => {
     expect(script).not.toContain('${{');
   });
 
+  it('installs nothing: setup-node, then one step that execs the committed bundle', () => {
+    const steps = action.runs.steps as { uses?: string; run?: string }[];
+    expect(steps.map((step) => step.uses ?? 'run')).toEqual(['actions/setup-node@v4', 'run']);
+    expect(JSON.stringify(steps)).not.toMatch(/npm (ci|install|run)|actions\/cache/);
+    const lines = script.trim().split('\n');
+    expect(lines[lines.length - 1]?.trim()).toBe('exec node "$GITHUB_ACTION_PATH/dist-action/tpsync.mjs" "${args[@]}"');
+  });
+
   it('ships workflows that parse, with the apply serialised and never cancelled', async () => {
     for (const name of ['ci.yml', 'examples/tpsync-plan.yml', 'examples/tpsync-apply.yml', 'examples/drift-check.yml']) {
       const workflow = parse(await readFile(join(REPO_ROOT, '.github/workflows', name), 'utf8')) as { jobs: object };

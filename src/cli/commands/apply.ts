@@ -10,8 +10,9 @@ import { renderPlanText } from '../../render/plan-text.js';
 import { quote } from '../../render/quoted-values.js';
 import type { Style } from '../../render/style.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { connectionOptions, openConnection, type Connection } from '../connection.js';
-import { interruptedExitCode, redactorOf, styleFor, type Io } from '../io.js';
+import { connectionOptions, type Connection } from '../connection.js';
+import { interruptedExitCode, styleFor, type Io } from '../io.js';
+import { earlyReadHolder } from '../early-read.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { askApproval } from '../approval.js';
@@ -19,6 +20,7 @@ import { DEFAULT_MAX_DELETES } from './plan.js';
 import { reviewOptions } from '../github-options.js';
 import type { ReviewSession } from '../github-publish.js';
 import { readRegularFile } from '../../tracking-plan/read-plan-files.js';
+import { redactedPlan } from '../redacted-plan.js';
 
 /** A plan file larger than this is not one `plan --out` wrote for a tracking plan (which is at most 128 MiB of YAML). */
 const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
@@ -66,13 +68,14 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
   const allowDeletes = booleanOption(args, 'allow-deletes');
   const planFile = stringOption(args, 'plan-file');
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
+  const early = earlyReadHolder(args, io, 'apply');
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
 
-  const connection = await openConnection(args, io, 'apply');
+  const { connection, remote } = await early.take(trackingPlan.integration);
   try {
     // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
-    const { plan: fresh } = await readRemoteAndPlan(trackingPlan, connection, io);
+    const { plan: fresh } = await readRemoteAndPlan(trackingPlan, connection, io, remote === undefined ? {} : { started: remote });
     let plan: Plan = fresh;
     if (saved !== undefined) {
       const check = checkSavedPlan(saved, fresh);
@@ -94,16 +97,16 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes });
     if (guard.refused) {
       await review?.setStatus('refused', 'The delete guard stopped it; see the run.');
-      io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
+      io.stdout.write(renderPlanText(redactedPlan(io, plan), { style }));
       throw guardRefusal(guard);
     }
     if (plan.operations.length === 0) {
-      io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
+      io.stdout.write(renderPlanText(redactedPlan(io, plan), { style }));
       await review?.setStatus('applied', 'Nothing was left to change.');
       return 0;
     }
 
-    io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
+    io.stdout.write(renderPlanText(redactedPlan(io, plan), { style }));
     if (!connection.local && !booleanOption(args, 'auto-approve') && saved === undefined) {
       const approval = await askApproval(io, connection.baseUrl);
       if (approval !== 'approved') {
@@ -220,7 +223,7 @@ async function verify(
     return 0;
   }
   io.stdout.write(`${style.red('✗')} Verification failed: Secoda still differs from the tracking plan after apply:\n\n`);
-  io.stdout.write(renderPlanText(redactorOf(io).redactDeep(plan), { style }));
+  io.stdout.write(renderPlanText(redactedPlan(io, plan), { style }));
   const residue = explainResidue(steps, plan);
   if (residue.normalised.length > 0) {
     io.stdout.write(`\nSecoda stored these fields differently from what tpsync wrote, so applying again would not change them:\n`);

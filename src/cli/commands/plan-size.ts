@@ -1,6 +1,8 @@
 import type { TrackingPlan } from '../../tracking-plan/types.js';
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** 10000 → "10,000" (as toLocaleString('en-US') writes it, without loading ICU's data, about 10 ms of a `validate`). */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const count = (n: number, one: string, many: string) => `${grouped(n)} ${n === 1 ? one : many}`;
 
 /** "5 categories, 25 events, 80 properties" */
 export function describePlanSize(plan: TrackingPlan): string {

@@ -7,14 +7,16 @@ import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { connectionOptions, openConnection } from '../connection.js';
-import { redactorOf, styleFor, type Io } from '../io.js';
+import { connectionOptions } from '../connection.js';
+import { earlyReadHolder } from '../early-read.js';
+import { styleFor, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { commentOption } from '../github-options.js';
 import { inGitHubActions } from '../../github/github-context.js';
 import { didYouMean } from '../../tracking-plan/did-you-mean.js';
 import type { Plan } from '../../plan/types.js';
 import type { PublishOptions } from '../github-publish.js';
+import { redactedPlan } from '../redacted-plan.js';
 
 export const DEFAULT_MAX_DELETES = 10;
 
@@ -86,7 +88,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   // What is shown or written is the plan with any secret taken out of its values (a token pasted
   // into a description in Secoda); the comment's digests are still those of the real plan.
-  const shown = redactorOf(io).redactDeep(plan);
+  const shown = redactedPlan(io, plan);
   const out = stringOption(args, 'out');
   if (out !== undefined) await writeFile(out, renderPlanJson(shown));
 
@@ -137,16 +139,17 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
 
 /** Loads the YAML, reads Secoda and builds the plan (classified, and attributed to a baseline when asked). */
 async function makePlan(args: ParsedArgs, io: Io): Promise<Plan> {
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
+  const early = earlyReadHolder(args, io, 'plan');
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start);
   const baselineRef = stringOption(args, 'baseline');
   // Read before Secoda, so a wrong ref fails fast.
   const baseline =
     baselineRef === undefined
       ? undefined
       : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
-  const connection = await openConnection(args, io, 'plan');
+  const { connection, remote } = await early.take(trackingPlan.integration);
   try {
-    return (await readRemoteAndPlan(trackingPlan, connection, io, baseline)).plan;
+    return (await readRemoteAndPlan(trackingPlan, connection, io, { baseline, ...(remote === undefined ? {} : { started: remote }) })).plan;
   } finally {
     await connection.close();
   }

@@ -1,0 +1,118 @@
+// Bundles the tpsync command line into one file with esbuild: dist-action/tpsync.mjs, which the
+// GitHub Action runs (no `npm ci` on the runner) and the npm package's `tpsync` runs (no runtime
+// dependencies to install). Next to it, dist-action/LICENSES.txt carries the licence of every
+// package the bundle includes. Both are committed; the build is deterministic, and
+// `--check` fails when the committed files differ from what the sources give (CI runs it).
+//
+//   node scripts/bundle.mjs          write dist-action/
+//   node scripts/bundle.mjs --check  compare, write nothing
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url);
+const at = (path) => new URL(path, root);
+const OUT_DIR = 'dist-action';
+const BUNDLE = `${OUT_DIR}/tpsync.mjs`;
+const LICENSES = `${OUT_DIR}/LICENSES.txt`;
+
+/**
+ * CommonJS packages inside an ES module bundle still call `require` for Node's built-ins, and
+ * an ES module has none: the banner gives them one.
+ */
+const BANNER = [
+  '// tpsync, bundled by scripts/bundle.mjs from the sources of this repository. Licences: LICENSES.txt.',
+  "import { createRequire as __tpsyncCreateRequire } from 'node:module';",
+  'const require = __tpsyncCreateRequire(import.meta.url);',
+].join('\n');
+
+/**
+ * src/cli/version.ts imports package.json for its version: the bundle gets only the name and the
+ * version, so that editing a script or a development dependency leaves the bundle as it is.
+ */
+const versionOnly = {
+  name: 'version-only',
+  setup(b) {
+    const manifest = at('package.json').pathname;
+    b.onLoad({ filter: /[/\\]package\.json$/ }, async (args) => {
+      if (args.path !== manifest) return undefined;
+      const { name, version } = JSON.parse(await readFile(manifest, 'utf8'));
+      return { contents: JSON.stringify({ name, version }), loader: 'json' };
+    });
+  },
+};
+
+export async function bundle() {
+  const result = await build({
+    entryPoints: [at('src/cli/main.ts').pathname],
+    absWorkingDir: root.pathname,
+    bundle: true,
+    write: false,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outfile: BUNDLE,
+    banner: { js: BANNER },
+    // Whitespace and syntax only: names stay readable in a stack trace, and the file parses fast.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [versionOnly],
+  });
+  const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'));
+  if (!code) throw new Error('esbuild wrote no bundle');
+  return { code: code.text, licences: await licences(result.metafile) };
+}
+
+/** Each package whose files are in the bundle, with its licence text, sorted by name. */
+async function licences(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (!match) continue;
+    const dir = input.slice(0, match.index + match[0].length);
+    packages.set(dir, match[1]);
+  }
+  const entries = [];
+  for (const [dir, name] of packages) {
+    const manifest = JSON.parse(await readFile(at(`${dir}package.json`), 'utf8'));
+    const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'license.md', 'LICENCE', 'LICENSE-MIT'].find((f) =>
+      existsSync(at(`${dir}${f}`)),
+    );
+    const text = file
+      ? (await readFile(at(`${dir}${file}`), 'utf8')).trim()
+      : `(no licence file; package.json says ${manifest.license ?? 'nothing'})`;
+    entries.push({
+      key: `${name}@${manifest.version}`,
+      text: `${name} ${manifest.version} — ${manifest.license ?? 'see below'}\n\n${text}`,
+    });
+  }
+  const unique = new Map(entries.map((entry) => [entry.key, entry.text]));
+  const sorted = [...unique.keys()].sort();
+  return (
+    `Third-party software bundled in tpsync.mjs (${sorted.length} packages)\n` +
+    `${'='.repeat(72)}\n\n` +
+    sorted.map((key) => `${unique.get(key)}\n\n${'-'.repeat(72)}\n`).join('\n')
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { code, licences: text } = await bundle();
+  if (process.argv.includes('--check')) {
+    const stale = [];
+    if ((await readFile(at(BUNDLE), 'utf8').catch(() => '')) !== code) stale.push(BUNDLE);
+    if ((await readFile(at(LICENSES), 'utf8').catch(() => '')) !== text) stale.push(LICENSES);
+    if (stale.length > 0) {
+      console.error(
+        `${stale.join(' and ')} ${stale.length === 1 ? 'does' : 'do'} not match the sources: run \`npm run bundle\` and commit the result.`,
+      );
+      process.exit(1);
+    }
+  } else {
+    await mkdir(at(OUT_DIR), { recursive: true });
+    await writeFile(at(BUNDLE), code);
+    await writeFile(at(LICENSES), text);
+  }
+}

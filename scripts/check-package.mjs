@@ -1,0 +1,67 @@
+// The npm package, as a user gets it: `npm pack`, install the tarball into an empty directory
+// outside the repository, and run the quick start there (validate, apply --local, then a plan
+// that must find nothing to do). Prints what the install pulled and its size. CI runs it after
+// checking that the committed bundle is fresh, so the tarball is packed without running `prepare`.
+//
+//   node scripts/check-package.mjs
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+async function sizeOf(path) {
+  const info = await stat(path);
+  if (!info.isDirectory()) return { bytes: info.size, files: 1 };
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(path)) {
+    const sub = await sizeOf(join(path, entry));
+    bytes += sub.bytes;
+    files += sub.files;
+  }
+  return { bytes, files };
+}
+
+const work = await mkdtemp(join(tmpdir(), 'tpsync-package-'));
+try {
+  const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], root))[0];
+  const tarball = join(work, packed.filename);
+  const project = join(work, 'project');
+  await cp(join(root, 'tracking-plan.example'), join(project, 'tracking-plan'), { recursive: true });
+  await writeFile(join(project, 'package.json'), '{ "name": "tracking-plan", "private": true }\n');
+  const started = performance.now();
+  npm(['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], project);
+  const installSeconds = (performance.now() - started) / 1000;
+
+  const installed = await readdir(join(project, 'node_modules'));
+  const packages = installed.filter((name) => !name.startsWith('.'));
+  const size = await sizeOf(join(project, 'node_modules'));
+  console.log(
+    `tpsync ${packed.version}: tarball ${(packed.size / 1024).toFixed(0)} kB (${packed.entryCount} files); ` +
+      `npm install took ${installSeconds.toFixed(1)} s and pulled ${packages.length} package(s) (${packages.join(', ')}), ` +
+      `${(size.bytes / 1024 / 1024).toFixed(2)} MB in ${size.files} files`,
+  );
+  if (packages.length !== 1 || packages[0] !== 'tpsync') throw new Error(`the install pulled more than tpsync: ${packages.join(', ')}`);
+
+  const steps = [
+    [['validate', 'tracking-plan'], 0],
+    [['apply', 'tracking-plan', '--local'], 0],
+    [['plan', 'tracking-plan', '--local', '--detailed-exitcode'], 0],
+  ];
+  for (const [args, expected] of steps) {
+    const run = spawnSync(join(project, 'node_modules', '.bin', 'tpsync'), args, {
+      cwd: project,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'], NO_COLOR: '1' },
+    });
+    const last = run.stdout.trim().split('\n').pop();
+    console.log(`tpsync ${args.join(' ')} → exit ${run.status}: ${last}`);
+    if (run.status !== expected) throw new Error(`tpsync ${args.join(' ')} exited ${run.status}\n${run.stdout}\n${run.stderr}`);
+  }
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

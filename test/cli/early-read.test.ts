@@ -1,0 +1,112 @@
+/**
+ * plan and apply start reading Secoda as soon as the plan names its integration, while the
+ * rest of the YAML is parsed; what they report, and in which order, does not change.
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadTrackingPlanOverlapped } from '../../src/cli/prepare-plan.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import { runCli } from '../support/run-cli.js';
+
+const TOKEN = 'early-read-token-2f1c';
+const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
+
+let emulator: RunningEmulator;
+let dir: string;
+beforeEach(async () => {
+  emulator = await startEmulator({ token: TOKEN });
+  dir = await mkdtemp(join(tmpdir(), 'tpsync-early-'));
+  await cp('tracking-plan.example', join(dir, 'plan'), { recursive: true });
+});
+afterEach(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('loading with an early read', () => {
+  it('names the integration while files are still to be parsed, and loads what readTrackingPlan loads', async () => {
+    // The header sorts last: it is still parsed first.
+    await writeFile(join(dir, 'plan', 'zz-header.yaml'), `version: 1\nintegration: ${INTEGRATION}\n`);
+    await rm(join(dir, 'plan', 'tracking-plan.yaml'));
+    let loaded = false;
+    let loadedWhenTold: boolean | undefined;
+    let loadedNextTurn: boolean | undefined;
+    const told: string[] = [];
+    const result = await loadTrackingPlanOverlapped(join(dir, 'plan'), (integration) => {
+      told.push(integration);
+      loadedWhenTold = loaded;
+      setImmediate(() => (loadedNextTurn = loaded));
+    });
+    loaded = true;
+    expect(told).toEqual([INTEGRATION]);
+    expect(loadedWhenTold).toBe(false);
+    // The event loop turned (requests could go out) before the load was done.
+    expect(loadedNextTurn).toBe(false);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(JSON.stringify(await readTrackingPlan(join(dir, 'plan')))));
+  });
+});
+
+describe('the order of what plan reports does not change', () => {
+  const env = () => ({ SECODA_API_URL: emulator.url, SECODA_API_TOKEN: TOKEN });
+
+  it('an invalid plan comes first, even when Secoda refuses the token', async () => {
+    await writeFile(join(dir, 'plan', 'broken.yaml'), 'categories:\n  - title: Broken\n    evnets: []\n');
+    const result = await runCli(['plan', join(dir, 'plan')], { ...env(), SECODA_API_TOKEN: 'wrong-token' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unknown key "evnets"');
+    expect(result.stderr).not.toMatch(/401|token|Secoda answered/i);
+  });
+
+  it('does not read Secoda for a plan whose header file is invalid', async () => {
+    await writeFile(
+      join(dir, 'plan', 'tracking-plan.yaml'),
+      `version: 1\nintegration: ${INTEGRATION}\ncategories:\n  - title: X\n    pii: maybe\n`,
+    );
+    emulator.log.clear();
+    const result = await runCli(['plan', join(dir, 'plan')], env());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unknown key "pii"');
+    expect(emulator.log.entries).toEqual([]);
+  });
+
+  it('an invalid plan comes before a missing token', async () => {
+    await writeFile(join(dir, 'plan', 'broken.yaml'), 'categories:\n  - title: Broken\n    evnets: []\n');
+    const result = await runCli(['plan', join(dir, 'plan')], { SECODA_API_URL: emulator.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unknown key "evnets"');
+    expect(result.stderr).not.toContain('SECODA_API_TOKEN');
+  });
+
+  it('a valid plan then reports the missing token, or what Secoda answered', async () => {
+    const missing = await runCli(['plan', join(dir, 'plan')], { SECODA_API_URL: emulator.url });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('SECODA_API_TOKEN is not set');
+    const refused = await runCli(['plan', join(dir, 'plan')], { ...env(), SECODA_API_TOKEN: 'wrong-token' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/401/);
+    const planned = await runCli(['plan', join(dir, 'plan'), '--detailed-exitcode'], env());
+    expect(planned.code).toBe(2);
+    expect(emulator.log.entries.filter((entry) => entry.method === 'GET').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reads nothing from Secoda when a saved plan file is wrong', async () => {
+    await writeFile(join(dir, 'broken.json'), 'not json');
+    emulator.log.clear();
+    const result = await runCli(['apply', join(dir, 'plan'), '--plan-file', join(dir, 'broken.json'), '--writes-per-minute', '0'], env());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not JSON');
+    expect(emulator.log.entries).toEqual([]);
+  });
+
+  it('a wrong --concurrency comes after the plan is loaded, as before', async () => {
+    await writeFile(join(dir, 'plan', 'broken.yaml'), 'categories:\n  - title: Broken\n    evnets: []\n');
+    const result = await runCli(['plan', join(dir, 'plan'), '--concurrency', 'lots'], env());
+    expect(result.stderr).toContain('unknown key "evnets"');
+    const valid = await runCli(['plan', 'tracking-plan.example', '--concurrency', 'lots'], env());
+    expect(valid.code).toBe(1);
+    expect(valid.stderr).toContain('--concurrency');
+  });
+});
