@@ -306,16 +306,15 @@ describe('loadTrackingPlan: files that are not plans', () => {
     expect(!result.ok && result.issues[0]?.message).toContain('UTF-16');
   });
 
-  it('a YAML bomb is refused quickly, without expanding it', () => {
+  it('a YAML bomb is refused without expanding it', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
       const next = String.fromCharCode(97 + i);
       lines.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const started = performance.now();
+    // Expanded, this document would hold 9^9 (387 million) nodes: getting an answer at all shows it was not.
     const issues = issuesOf(lines.join('\n') + '\n');
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(issues).toEqual([expect.objectContaining({ code: 'alias-bomb', line: 2 })]);
   });
 
