@@ -5,7 +5,8 @@
  * A server that echoes a token rarely echoes it byte for byte: DRF puts it in a JSON string
  * (escaped), a proxy in a URL (percent-encoded), an HTML error page in an attribute. So each
  * secret is looked for in the forms a server or a library is known to write it, and also as a
- * prefix cut short by "…" (a trimmed error body must not leak the first half of a token).
+ * prefix cut short by "…" (a trimmed error body must not leak the first half of a token). Case
+ * is ignored: a proxy or an error page that upper- or lower-cases what it echoes still echoes it.
  */
 
 /** What a secret is replaced with. */
@@ -22,7 +23,7 @@ const MIN_CUT_PREFIX = 8;
 export class Redactor {
   private readonly variants = new Set<string>();
   private readonly prefixSources = new Set<string>();
-  /** The first characters of every form: text holding none of them holds no secret (a fast `includes` check). */
+  /** The first characters of every form, lower-cased: text holding none of them holds no secret (a fast `includes` check). */
   private readonly anchors = new Set<string>();
   private pattern: RegExp | null | undefined;
 
@@ -39,7 +40,7 @@ export class Redactor {
       for (const variant of encodedForms(value)) {
         if (variant.length < MIN_SECRET_LENGTH) continue;
         this.variants.add(variant);
-        this.anchors.add(variant.slice(0, MIN_CUT_PREFIX));
+        this.anchors.add(variant.slice(0, MIN_CUT_PREFIX).toLowerCase());
         // Cut short in any of its forms: a trimmed JSON body cuts the escaped form.
         if (variant.length > MIN_CUT_PREFIX) this.prefixSources.add(variant);
       }
@@ -57,9 +58,10 @@ export class Redactor {
     const pattern = this.compile();
     if (pattern === null || text.length < MIN_SECRET_LENGTH) return text;
     // The full pattern is slow on long text; most text holds no secret's first characters at all.
+    const lower = text.toLowerCase();
     let anchored = false;
     for (const anchor of this.anchors) {
-      if (text.includes(anchor)) {
+      if (lower.includes(anchor)) {
         anchored = true;
         break;
       }
@@ -108,7 +110,7 @@ export class Redactor {
     // Longest first, so a JSON-escaped form is replaced whole rather than around its raw core.
     const whole = [...this.variants].sort((a, b) => b.length - a.length).map(escapeRegExp);
     const cut = [...this.prefixSources].map(cutPrefixPattern);
-    this.pattern = new RegExp([...whole, ...cut].join('|'), 'g');
+    this.pattern = new RegExp([...whole, ...cut].join('|'), 'gi');
     return this.pattern;
   }
 }
