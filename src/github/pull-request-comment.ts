@@ -168,18 +168,32 @@ export function isPermissionDenied(error: unknown): boolean {
   return error instanceof RequestError && error.status === 403;
 }
 
+/** How much of GitHub's error message a description keeps. */
+const MAX_MESSAGE_CHARS = 300;
+
+/**
+ * GitHub's answer to a failed request, in words: status, method, path and GitHub's message. The
+ * message is cut with "…", so that a token GitHub echoes across the cut is still recognised and
+ * redacted where the text leaves the process (a bare cut would leave its first characters).
+ */
 export function describeGitHubError(error: unknown): string {
   if (error instanceof RequestError) {
     const message = (error.response?.data as { message?: unknown } | undefined)?.message;
-    return `GitHub answered ${error.status} to ${error.request.method} ${pathOf(error.request.url)}${typeof message === 'string' ? `: ${message.slice(0, 300)}` : ''}`;
+    return `GitHub answered ${error.status} to ${error.request.method} ${pathOf(error.request.url)}${typeof message === 'string' ? `: ${cutMessage(message)}` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
 
+function cutMessage(message: string): string {
+  const chars = [...message];
+  return chars.length > MAX_MESSAGE_CHARS ? `${chars.slice(0, MAX_MESSAGE_CHARS).join('')}…` : message;
+}
+
+/** The path of a request's URL; never the URL itself (its host part could be anything GITHUB_API_URL held). */
 function pathOf(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {
-    return url;
+    return '(a request to GITHUB_API_URL)';
   }
 }
