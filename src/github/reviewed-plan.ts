@@ -19,7 +19,7 @@ import { RequestError } from 'octokit';
 import type { Operation, Plan } from '../plan/types.js';
 import { parseMeta, type CommentMeta } from './comment-marker.js';
 import type { GitHubContext } from './github-context.js';
-import { operationDigest, planHash, unpackDigests } from './operation-digest.js';
+import { planHash, unpackDigests, unreviewedOperations } from './operation-digest.js';
 import { listPlanComments, type FoundComment, type PlanComments } from './pull-request-comment.js';
 import { verifyMeta, type ReviewKey } from './review-signature.js';
 
@@ -150,7 +150,7 @@ export function judgeAgainstReviews(plan: Plan, reviews: readonly PullReview[]):
     // A plan too large to carry its operations: only an identical plan is known to be reviewed.
     else if (meta) wholePlans.add(meta.hash);
   }
-  const unreviewed = wholePlans.has(planHash(plan)) ? [] : plan.operations.filter((op) => !digests.has(operationDigest(op)));
+  const unreviewed = wholePlans.has(planHash(plan)) ? [] : unreviewedOperations(plan, digests);
   return { unreviewed, failedPlans, reviewed };
 }
 
