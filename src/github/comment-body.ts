@@ -5,13 +5,15 @@
  */
 import type { Plan } from '../plan/types.js';
 import { codeSpan, renderPlanMarkdown } from '../render/plan-markdown.js';
-import { commentMarker, metaLine, statusBlock, type CommentMeta, type CommentStatus, type MetaSigner } from './comment-marker.js';
+import { commentMarker, metaLine, statusBlock, type CommentMeta, type CommentStatus } from './comment-marker.js';
 import { packDigests, planHash } from './operation-digest.js';
 
 /** GitHub refuses comment bodies longer than this. */
 export const COMMENT_LIMIT = 65_536;
 /** Room kept for the operation digests; beyond it only the plan hash is carried. */
 const MAX_DIGEST_CHARS = 40_000;
+/** What sealing adds to the meta line (`sealComment`: the text digest and the MAC, 43 characters each, with their keys). */
+const SEAL_CHARS = 120;
 
 export interface CommentContext {
   readonly planPath: string;
@@ -25,12 +27,14 @@ export interface CommentOptions {
   readonly status: CommentStatus;
   readonly notes?: readonly string[];
   readonly limit?: number;
-  /** Signs the meta (see review-signature.ts); without it the comment is never trusted on merge. */
-  readonly sign?: MetaSigner;
   /** The plan as shown (its values redacted); the digests are always the real plan's. Default: `plan`. */
   readonly shown?: Plan;
 }
 
+/**
+ * The comment's text with an unsigned meta: seal it (`sealComment`) once it is final, so that the
+ * MAC covers the text as posted.
+ */
 export function buildPlanComment(plan: Plan, context: CommentContext, options: CommentOptions): string {
   const limit = options.limit ?? COMMENT_LIMIT;
   const packed = packDigests(plan);
@@ -42,7 +46,7 @@ export function buildPlanComment(plan: Plan, context: CommentContext, options: C
   };
   const head = [
     commentMarker(context.planPath),
-    metaLine(options.sign ? options.sign(unsigned) : unsigned),
+    metaLine(unsigned),
     `### tpsync plan for ${codeSpan(context.planPath)}`,
     '',
     statusBlock(options.status),
@@ -50,7 +54,7 @@ export function buildPlanComment(plan: Plan, context: CommentContext, options: C
   ].join('\n');
   const footer = footerOf(context);
   // A little margin: GitHub may count some characters differently from JavaScript.
-  const budget = limit - head.length - footer.length - 64;
+  const budget = limit - head.length - SEAL_CHARS - footer.length - 64;
   const where = context.runUrl ? `The full plan is in the [job summary](${context.runUrl}).` : 'The full plan is in the job summary.';
   const markdown = renderPlanMarkdown(options.shown ?? plan, { notes: options.notes ?? [], maxLength: budget, truncatedNote: where });
   return `${head}${markdown}${footer}`;
@@ -60,11 +64,11 @@ export function buildPlanComment(plan: Plan, context: CommentContext, options: C
  * The comment for a pull request whose plan could not be made and that has no plan comment yet:
  * it says so, and its meta carries no operations, so the apply on merge refuses.
  */
-export function buildFailedPlanComment(context: CommentContext & { failedSha?: string }, detail: string, sign?: MetaSigner): string {
+export function buildFailedPlanComment(context: CommentContext & { failedSha?: string }, detail: string): string {
   const unsigned: CommentMeta = { hash: '', status: 'plan-failed', ...(context.failedSha ? { failed_sha: context.failedSha } : {}) };
   return [
     commentMarker(context.planPath),
-    metaLine(sign ? sign(unsigned) : unsigned),
+    metaLine(unsigned),
     `### tpsync plan for ${codeSpan(context.planPath)}`,
     '',
     statusBlock('plan-failed', detail),

@@ -12,16 +12,24 @@
  * marked applied. An operation reviewed on any pull request in between is accepted.
  *
  * Only tpsync's own comments count, and only with a meta whose MAC verifies with the
- * workflow's key for that repository, pull request and plan path (review-signature.ts).
+ * workflow's key for that repository, pull request and plan path, and whose text is the one
+ * tpsync signed (review-signature.ts).
  */
 import type { Octokit } from 'octokit';
 import { RequestError } from 'octokit';
 import type { Operation, Plan } from '../plan/types.js';
-import { parseMeta, type CommentMeta } from './comment-marker.js';
+import type { CommentMeta } from './comment-marker.js';
 import type { GitHubContext } from './github-context.js';
 import { planHash, unpackDigests, unreviewedOperations } from './operation-digest.js';
 import { listPlanComments, type FoundComment, type PlanComments } from './pull-request-comment.js';
-import { verifyMeta, type ReviewKey } from './review-signature.js';
+import { verifyComment, type CommentTrust, type ReviewKey } from './review-signature.js';
+
+/** Why a comment by tpsync's login authorises nothing, as the refusal lists it. */
+const TRUST_PROBLEMS: Record<Extract<CommentTrust, { ok: false }>['problem'], string> = {
+  'no-meta': 'its plan comment carries no readable plan',
+  'not-signed': "its plan comment is not signed with this workflow's key (made by another workflow, or before the Secoda token changed)",
+  edited: 'its plan comment was edited since tpsync wrote it, so what it shows is not what was signed; re-run its plan job',
+};
 
 /** How far back the walk goes: one page of the commits list. */
 export const MAX_COMMITS_WALKED = 100;
@@ -112,19 +120,10 @@ async function reviewOf(octokit: Octokit, context: GitHubContext, pull: MergedPu
   const comments = await listPlanComments(octokit, context, pull.number, planPath);
   const comment = comments.own[0];
   if (!comment) return { pull, comments, comment, meta: undefined, problem: `no plan comment by ${context.commentAuthor}` };
-  const meta = parseMeta(comment.body);
-  if (!meta) return { pull, comments, comment, meta: undefined, problem: 'its plan comment carries no readable plan' };
   const binding = { repository: `${context.owner}/${context.repo}`, pullNumber: pull.number, planPath };
-  if (!verifyMeta(key, binding, meta)) {
-    return {
-      pull,
-      comments,
-      comment,
-      meta: undefined,
-      problem: "its plan comment is not signed with this workflow's key (made by another workflow, or before the Secoda token changed)",
-    };
-  }
-  return { pull, comments, comment, meta, problem: undefined };
+  const trust = verifyComment(key, binding, comment.body);
+  if (trust.ok) return { pull, comments, comment, meta: trust.meta, problem: undefined };
+  return { pull, comments, comment, meta: undefined, problem: TRUST_PROBLEMS[trust.problem] };
 }
 
 export interface ReviewVerdict {

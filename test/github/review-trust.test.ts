@@ -170,6 +170,39 @@ describe("a comment by tpsync's login that tpsync did not sign for this pull req
   }, 90_000);
 });
 
+describe("tpsync's plan comment, edited by someone else afterwards", () => {
+  it('authorises nothing when its text no longer shows what was signed', async () => {
+    await addUnreviewedEvent();
+    expect((await plan(7)).code).toBe(0);
+    const own = markerComments(7)[0]!;
+    expect(own.body).toContain('Products Searched By Mallory');
+    // Anyone with write access may edit any comment: the new event is hidden from the reviewers,
+    // the meta (and its MAC) left as tpsync wrote it.
+    own.body = own.body
+      .split('\n')
+      .filter((line) => !line.includes('Products Searched By Mallory'))
+      .join('\n');
+    const refused = await applyMerged(github.mergePull(7));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('#7 (its plan comment was edited since tpsync wrote it');
+    expect(secodaWrites()).toBe(0);
+
+    // A failed re-plan does not re-sign the edited text either: it replaces it.
+    await writeFile(join(dir, 'tracking-plan', 'broken.yaml'), 'categories: [\n');
+    expect((await plan(7)).code).toBe(1);
+    expect(markerComments(7)[0]!.body).toContain('No plan has been made for this pull request yet.');
+  }, 90_000);
+
+  it('is still trusted when only line endings and trailing white space differ (as GitHub may store them)', async () => {
+    expect((await plan(7)).code).toBe(0);
+    const own = markerComments(7)[0]!;
+    own.body = `${own.body.replace(/\n/g, '  \r\n')}\r\n`;
+    const applied = await applyMerged(github.mergePull(7));
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(markerComments(7)[0]!.body).toContain('🟢 **Applied**');
+  }, 90_000);
+});
+
 describe('deleted and quoted plan comments', () => {
   it('mean that nothing was reviewed', async () => {
     expect((await plan(7)).code).toBe(0);
