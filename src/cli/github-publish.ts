@@ -247,7 +247,7 @@ export async function checkReviewedPlan(plan: Plan, io: Io, planPath: string, op
   const octokit = makeOctokit(context, `tpsync/${version}`, redactorOf(io));
   let window;
   try {
-    window = await findMergedSinceLastApply(octokit, context, label, key);
+    window = await findMergedSinceLastApply(octokit, context, label, key, plan.integration);
   } catch (error) {
     throw new UsageError(
       `could not read the reviewed plan from GitHub: ${describeGitHubError(error)}`,

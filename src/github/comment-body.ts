@@ -43,6 +43,7 @@ export function buildPlanComment(plan: Plan, context: CommentContext, options: C
     ...(packed.length <= MAX_DIGEST_CHARS ? { ops: packed } : {}),
     status: options.status,
     ...(context.sha ? { sha: context.sha } : {}),
+    integration: plan.integration,
   };
   const head = [
     commentMarker(context.planPath),
@@ -52,7 +53,7 @@ export function buildPlanComment(plan: Plan, context: CommentContext, options: C
     statusBlock(options.status),
     '',
   ].join('\n');
-  const footer = footerOf(context);
+  const footer = footerOf(context, plan.integration);
   // A little margin: GitHub may count some characters differently from JavaScript.
   const budget = limit - head.length - SEAL_CHARS - footer.length - 64;
   const where = context.runUrl ? `The full plan is in the [job summary](${context.runUrl}).` : 'The full plan is in the job summary.';
@@ -78,8 +79,10 @@ export function buildFailedPlanComment(context: CommentContext & { failedSha?: s
   ].join('\n');
 }
 
-function footerOf(context: CommentContext): string {
+function footerOf(context: CommentContext, integration?: string): string {
   const footerParts = [`tpsync ${context.version}`];
+  // What the plan is for, in the text reviewers read (an integration ID is letters, digits, "-" and "_").
+  if (integration !== undefined) footerParts.push(`integration ${codeSpan(integration)}`);
   if (context.sha) footerParts.push(`commit ${context.sha.slice(0, 7)}`);
   if (context.runUrl) footerParts.push(`[workflow run](${context.runUrl})`);
   return `\n<sub>${footerParts.join(' · ')}</sub>\n`;

@@ -18,6 +18,12 @@ export interface CommentMeta {
   readonly status: CommentStatus;
   /** The commit the plan shown was made for. */
   readonly sha?: string;
+  /**
+   * The Secoda integration the plan was made for: operation digests name no integration, so a
+   * review counts only for the integration it showed (an unreviewed change of `integration:`
+   * merged beside it must not carry its operations elsewhere).
+   */
+  readonly integration?: string;
   /** With status `plan-failed`: the commit whose plan failed (the plan shown is older). */
   readonly failed_sha?: string;
   /** base64url SHA-256 of the comment's text without its meta line (see `bodyDigest`): set by `sealComment`. */
@@ -59,7 +65,7 @@ export function parseMeta(body: string): CommentMeta | undefined {
   try {
     const value = JSON.parse(body.slice(start + META_PREFIX.length, end)) as Partial<Record<keyof CommentMeta, unknown>>;
     if (typeof value.hash !== 'string' || !STATUSES.includes(value.status as CommentStatus)) return undefined;
-    for (const key of ['ops', 'sha', 'failed_sha', 'body', 'mac'] as const)
+    for (const key of ['ops', 'sha', 'integration', 'failed_sha', 'body', 'mac'] as const)
       if (value[key] !== undefined && typeof value[key] !== 'string') return undefined;
     return value as CommentMeta;
   } catch {

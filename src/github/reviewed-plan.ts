@@ -72,6 +72,7 @@ export async function findMergedSinceLastApply(
   context: GitHubContext,
   planPath: string,
   key: ReviewKey,
+  integration: string,
 ): Promise<MergeWindow> {
   const sha = context.sha;
   if (!sha) return { reviews: [], lastApplied: undefined, truncated: false };
@@ -94,7 +95,7 @@ export async function findMergedSinceLastApply(
     for (const pr of merged) {
       seen.add(pr.number);
       const pull: MergedPull = { number: pr.number, title: pr.title, mergeCommitSha: pr.merge_commit_sha };
-      const review = await reviewOf(octokit, context, pull, planPath, key);
+      const review = await reviewOf(octokit, context, pull, planPath, key, integration);
       if (review.meta?.status === 'applied') return { reviews, lastApplied: pull, truncated: false };
       reviews.push(review);
       if (reviews.length >= MAX_PULLS_CARRIED) return { reviews, lastApplied: undefined, truncated: true };
@@ -116,12 +117,23 @@ async function commitsFrom(octokit: Octokit, context: GitHubContext, sha: string
   }
 }
 
-async function reviewOf(octokit: Octokit, context: GitHubContext, pull: MergedPull, planPath: string, key: ReviewKey): Promise<PullReview> {
+async function reviewOf(
+  octokit: Octokit,
+  context: GitHubContext,
+  pull: MergedPull,
+  planPath: string,
+  key: ReviewKey,
+  integration: string,
+): Promise<PullReview> {
   const comments = await listPlanComments(octokit, context, pull.number, planPath);
   const comment = comments.own[0];
   if (!comment) return { pull, comments, comment, meta: undefined, problem: `no plan comment by ${context.commentAuthor}` };
   const binding = { repository: `${context.owner}/${context.repo}`, pullNumber: pull.number, planPath };
   const trust = verifyComment(key, binding, comment.body);
+  if (trust.ok && trust.meta.status !== 'plan-failed' && trust.meta.integration !== integration) {
+    const other = trust.meta.integration === undefined ? 'no integration' : `integration ${trust.meta.integration.slice(0, 64)}`;
+    return { pull, comments, comment, meta: undefined, problem: `its plan was made for ${other}, not ${integration}` };
+  }
   if (trust.ok) return { pull, comments, comment, meta: trust.meta, problem: undefined };
   return { pull, comments, comment, meta: undefined, problem: TRUST_PROBLEMS[trust.problem] };
 }

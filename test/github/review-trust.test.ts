@@ -203,6 +203,43 @@ describe("tpsync's plan comment, edited by someone else afterwards", () => {
   }, 90_000);
 });
 
+describe('a plan reviewed for one integration', () => {
+  it('authorises nothing in another, when a change of `integration:` merges beside it', async () => {
+    const header = join(dir, 'tracking-plan', 'tracking-plan.yaml');
+    const yaml = await readFile(header, 'utf8');
+    const other = yaml.replace('integration: ca529385-fbc9-4934-afae-e372affe795b', 'integration: 0b0b0b0b-1111-4222-8333-444444444444');
+    // Both integrations hold the plan as on main.
+    for (const text of [yaml, other]) {
+      await writeFile(header, text);
+      const applied = await spawnCli(['apply', 'tracking-plan', '--auto-approve', '--writes-per-minute', '0'], { env: env({}), cwd: dir });
+      expect(applied.code, applied.stderr).toBe(0);
+    }
+    // #7 adds an event, reviewed for the first integration: creates only, whose digests name no integration.
+    await writeFile(header, yaml);
+    const search = join(dir, 'tracking-plan', 'search.yaml');
+    await writeFile(
+      search,
+      (await readFile(search, 'utf8')).replace(
+        '    events:\n',
+        '    events:\n      - title: Products Compared\n        description: Reviewed for one integration.\n',
+      ),
+    );
+    expect((await plan(7)).code).toBe(0);
+    expect(markerComments(7)[0]!.body).toContain('integration `ca529385-fbc9-4934-afae-e372affe795b`');
+    // #8, never planned, points the YAML at the other integration; both merge, one apply carries them.
+    github.mergePull(7);
+    const merge = github.mergePull(8);
+    await writeFile(header, other);
+    const before = secodaWrites();
+    const refused = await applyMerged(merge);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      '#7 (its plan was made for integration ca529385-fbc9-4934-afae-e372affe795b, not 0b0b0b0b-1111-4222-8333-444444444444)',
+    );
+    expect(secodaWrites()).toBe(before);
+  }, 90_000);
+});
+
 describe('deleted and quoted plan comments', () => {
   it('mean that nothing was reviewed', async () => {
     expect((await plan(7)).code).toBe(0);
