@@ -10,6 +10,7 @@ import { appendJobSummary, hasJobSummary, setPlanOutputs, warningAnnotation } fr
 import { inGitHubActions, readGitHubContext, type GitHubContext } from '../github/github-context.js';
 import {
   describeGitHubError,
+  GitHubForeignUrlError,
   GitHubRedirectError,
   isPermissionDenied,
   listPlanComments,
@@ -208,8 +209,8 @@ async function writeComment(io: Io, context: GitHubContext, pullNumber: number, 
     }
     throw new UsageError(
       `could not post the plan comment: ${describeGitHubError(error)}`,
-      error instanceof GitHubRedirectError
-        ? "check GITHUB_API_URL: GitHub's API answers writes without redirecting them"
+      error instanceof GitHubRedirectError || error instanceof GitHubForeignUrlError
+        ? "check GITHUB_API_URL: GitHub's API answers without redirecting, and pages within itself"
         : 'give the workflow `permissions: pull-requests: write` (and issues: write), and check GITHUB_TOKEN',
     );
   }

@@ -10,6 +10,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import { parseMeta } from '../../src/github/comment-marker.js';
 import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { pullRequestEvent, pushEvent, runnerEnv } from '../support/runner-env.js';
+import { json, startScriptedServer } from '../support/scripted-server.js';
 import { REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
 
 const SECODA_TOKEN = 'trust-secoda-token-7d21';
@@ -277,6 +278,28 @@ describe('GitHub answering with a redirect', () => {
     );
     expect(result.stderr).not.toContain('Plan comment created');
     expect(github.requests.filter((r) => r.url.includes('elsewhere'))).toEqual([]);
+  }, 90_000);
+
+  it('with a Link header to another host: the token is never sent there', async () => {
+    const elsewhere = await startScriptedServer((_request, response) => json(response, 200, []));
+    try {
+      // Octokit's pagination follows `Link: <…>; rel="next"` wherever it points, token included.
+      const next = `<${elsewhere.url}/repos/octo-org/tracking-plan/issues/7/comments?page=2>; rel="next"`;
+      github.fail('issues/list-comments', 200, { body: [], headers: { link: next }, times: 5 });
+      const planned = await plan(7);
+      expect(planned.code).toBe(1);
+      expect(planned.stderr).toContain(
+        "error: could not post the plan comment: GitHub's answer pointed GET at a URL outside GITHUB_API_URL",
+      );
+      expect(planned.stderr).toContain('hint: check GITHUB_API_URL');
+      const applied = await applyMerged(github.mergePull(7));
+      expect(applied.code).toBe(1);
+      expect(applied.stderr).toContain('could not read the reviewed plan from GitHub');
+      expect(elsewhere.requests).toEqual([]);
+      expect(secodaWrites()).toBe(0);
+    } finally {
+      await elsewhere.close();
+    }
   }, 90_000);
 
   it('to a read is an error too', async () => {
