@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, sha256 } from '../plan/fingerprint.js';
 import type { Operation, Plan } from '../plan/types.js';
+import type { PatchFields } from '../secoda/types.js';
 
 /**
  * 96-bit digests as 16 base64url characters. Collisions by chance are negligible; and finding
@@ -61,7 +62,7 @@ export function planHash(plan: Plan): string {
  */
 export function fieldDigests(op: Operation): string[] {
   if (op.action !== 'update') return [];
-  return Object.entries(op.patch).map(([field, value]) => operationDigest({ ...op, patch: { [field]: value } }));
+  return (Object.keys(op.patch) as (keyof PatchFields)[]).map((field) => operationDigest({ ...op, patch: { [field]: op.patch[field] } }));
 }
 
 /** What a review records of an operation: its digest, or for an update of several fields a digest per field. */

@@ -11,11 +11,11 @@
  * clear the progress line, and hide nothing.
  */
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+/* eslint-disable no-control-regex -- matching control characters is the point */
 const CONTROL =
   /\r\u001b\[2K|\u001b\[(?:1|2|22|31|32|33|36|39)m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- as above
 const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/* eslint-enable no-control-regex */
 
 /** `text` with every control character but LF and TAB shown as `\u00XX`, tpsync's own colour and progress sequences kept. */
 export function neutraliseControls(text: string): string {

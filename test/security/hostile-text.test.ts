@@ -81,6 +81,7 @@ describe('control characters from data', () => {
     expect(planned.stdout).toContain('enum: [a\\u001b[8m, b]');
     // tpsync's own colours are kept; nothing else of the kind is sent.
     expect(planned.stdout).toContain('\u001b[31m');
+    // eslint-disable-next-line no-control-regex -- the escape character is the point
     expect(planned.stdout.replace(/\u001b\[\d+m/g, '')).not.toMatch(RAW_CONTROL);
 
     const applied = await spawnCli(['apply', path, '--auto-approve', '--allow-deletes', '--writes-per-minute', '0'], {
