@@ -108,20 +108,25 @@ export function withStatus(body: string, status: CommentStatus, detail?: string,
 }
 
 /**
- * The comment's text as its digest sees it: without the meta line, line endings as LF, no
- * trailing white space on a line, no blank lines around it — what a Markdown reader sees is
- * unchanged by any of these, and GitHub may normalise them when it stores a comment.
+ * The comment's text as its digest sees it: without the meta line, line endings as LF, no other
+ * control characters, no trailing white space on a line, no blank lines around it — what a
+ * Markdown reader sees is unchanged by any of these, and GitHub may normalise them when it stores
+ * a comment.
  */
 function textForDigest(body: string): string {
   const start = body.indexOf(META_PREFIX);
   const end = start < 0 ? -1 : body.indexOf(' -->', start + META_PREFIX.length);
   const text = start < 0 || end < 0 ? body : `${body.slice(0, start)}${body.slice(end + ' -->'.length)}`;
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what is dropped
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .trim()
+  );
 }
 
 /** base64url SHA-256 of the comment's visible text (everything but its meta line, normalised). */
