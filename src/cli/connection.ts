@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { quote } from '../render/quoted-values.js';
+import { isHttpUrl } from '../redaction/secrets-from-env.js';
 import type { RunningEmulator } from '../emulator/server.js';
 import type { SecodaClient } from '../secoda/client.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
@@ -83,29 +83,31 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
       'create an API key in Secoda (Settings → API) and export SECODA_API_TOKEN=…; or add --local to try tpsync against an embedded emulator',
     );
   }
-  const baseUrl = normaliseBaseUrl(io.env['SECODA_API_URL']?.trim() || DEFAULT_API_URL);
+  const baseUrl = normaliseBaseUrl(io.env['SECODA_API_URL']?.trim() || DEFAULT_API_URL, io.env);
   return { client: new SecodaClient({ ...common, baseUrl, token }), local: false, writesPerMinute, baseUrl, close: async () => {} };
 }
 
-function normaliseBaseUrl(raw: string): string {
+function normaliseBaseUrl(raw: string, env: Io['env']): string {
+  // A value that is no URL is never quoted: it may be a token put in the wrong variable.
+  const swapped = isHttpUrl(env['SECODA_API_TOKEN']?.trim() ?? '')
+    ? 'SECODA_API_TOKEN holds a URL: are SECODA_API_URL and SECODA_API_TOKEN swapped? '
+    : '';
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`SECODA_API_URL is not a URL: ${quote(urlForMessage(raw))}`, `use e.g. ${DEFAULT_API_URL}`);
+    throw new UsageError('SECODA_API_URL is not a URL (it is not shown: it may hold a secret)', `${swapped}use e.g. ${DEFAULT_API_URL}`);
   }
   if (url.username || url.password)
     throw new UsageError('SECODA_API_URL must not contain credentials (user:password@); put the API key in SECODA_API_TOKEN');
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new UsageError(`SECODA_API_URL must be an http(s) URL, not ${quote(urlForMessage(raw))}`, `use e.g. ${DEFAULT_API_URL}`);
+    throw new UsageError(
+      'SECODA_API_URL must be an http(s) URL (it is not shown: it may hold a secret)',
+      `${swapped}use e.g. ${DEFAULT_API_URL}`,
+    );
   if (url.search !== '' || url.hash !== '')
     throw new UsageError('SECODA_API_URL must not have a query (?…) or a fragment (#…)', `use e.g. ${DEFAULT_API_URL}`);
   return url.toString().replace(/\/+$/, '');
-}
-
-/** A URL as a message may show it: never its credentials (`user:password@`) or its query. */
-function urlForMessage(raw: string): string {
-  return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/]*@/i, '$1***@').replace(/[?#].*$/s, '?…');
 }
 
 interface LocalEmulator {

@@ -5,11 +5,12 @@
  */
 import { describeError, PlanInvalidError, UsageError } from '../errors.js';
 import { buildFailedPlanComment, buildPlanComment } from '../github/comment-body.js';
-import { parseMeta, withStatus, type CommentStatus, type MetaSigner } from '../github/comment-marker.js';
+import { sealComment, withStatus, type CommentStatus, type MetaSigner } from '../github/comment-marker.js';
 import { appendJobSummary, hasJobSummary, setPlanOutputs, warningAnnotation } from '../github/actions-toolkit.js';
 import { inGitHubActions, readGitHubContext, type GitHubContext } from '../github/github-context.js';
 import {
   describeGitHubError,
+  GitHubForeignUrlError,
   GitHubRedirectError,
   isPermissionDenied,
   listPlanComments,
@@ -24,7 +25,7 @@ import {
   MAX_COMMITS_WALKED,
   type PullReview,
 } from '../github/reviewed-plan.js';
-import { reviewKeyFromEnv, signerFor, verifyMeta, type ReviewKey } from '../github/review-signature.js';
+import { reviewKeyFromEnv, signerFor, verifyComment, type ReviewKey } from '../github/review-signature.js';
 import type { Plan } from '../plan/types.js';
 import { escapeText } from '../render/markdown-text.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
@@ -123,9 +124,10 @@ export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): 
       ...(context.runUrl ? { runUrl: context.runUrl } : {}),
       ...(context.pullRequest.headSha ? { sha: context.pullRequest.headSha } : {}),
     },
-    { status: 'planned', notes: options.notes ?? [], shown, ...(sign ? { sign } : {}) },
+    { status: 'planned', notes: options.notes ?? [], shown },
   );
-  await writeComment(io, context, pullNumber, label, redactor.redact(body), 'the plan');
+  // Sealed last, over the text exactly as posted (secrets out first).
+  await writeComment(io, context, pullNumber, label, sealComment(redactor.redact(body), sign), 'the plan');
 }
 
 /**
@@ -148,18 +150,17 @@ export async function publishPlanFailure(error: unknown, io: Io, options: Publis
     const { own, foreign } = await listPlanComments(octokit, context, pullNumber, label);
     if (foreign.length > 0) warn(io, describeForeign(foreign, context.commentAuthor));
     const existing = own[0];
-    const meta = existing ? parseMeta(existing.body) : undefined;
     const binding = { repository: `${context.owner}/${context.repo}`, pullNumber, planPath: label };
-    // Keep the plan shown only if tpsync signed it: re-signing a meta it did not make would launder it.
+    // Keep the plan shown only if tpsync signed it, as it stands: re-signing a meta it did not make,
+    // or text someone edited, would launder it.
     const body =
-      existing && meta && key && verifyMeta(key, binding, meta)
-        ? withStatus(existing.body, 'plan-failed', detail, { ...(sign ? { sign } : {}), changes: headSha ? { failed_sha: headSha } : {} })
+      existing && key && verifyComment(key, binding, existing.body).ok
+        ? withStatus(existing.body, 'plan-failed', detail, headSha ? { failed_sha: headSha } : {})
         : buildFailedPlanComment(
             { planPath: label, version, ...(context.runUrl ? { runUrl: context.runUrl } : {}), ...(headSha ? { failedSha: headSha } : {}) },
             detail,
-            sign,
           );
-    const result = await upsertPlanComment(octokit, context, pullNumber, existing, redactorOf(io).redact(body));
+    const result = await upsertPlanComment(octokit, context, pullNumber, existing, sealComment(redactorOf(io).redact(body), sign));
     io.stderr.write(`Plan comment on pull request #${pullNumber} marked: the plan failed.\n`);
     if (result.editRefused)
       warn(io, `could not edit comment ${result.editRefused.id} by ${result.editRefused.author}; posted tpsync's own`);
@@ -208,8 +209,8 @@ async function writeComment(io: Io, context: GitHubContext, pullNumber: number, 
     }
     throw new UsageError(
       `could not post the plan comment: ${describeGitHubError(error)}`,
-      error instanceof GitHubRedirectError
-        ? "check GITHUB_API_URL: GitHub's API answers writes without redirecting them"
+      error instanceof GitHubRedirectError || error instanceof GitHubForeignUrlError
+        ? "check GITHUB_API_URL: GitHub's API answers without redirecting, and pages within itself"
         : 'give the workflow `permissions: pull-requests: write` (and issues: write), and check GITHUB_TOKEN',
     );
   }
@@ -247,7 +248,7 @@ export async function checkReviewedPlan(plan: Plan, io: Io, planPath: string, op
   const octokit = makeOctokit(context, `tpsync/${version}`, redactorOf(io));
   let window;
   try {
-    window = await findMergedSinceLastApply(octokit, context, label, key);
+    window = await findMergedSinceLastApply(octokit, context, label, key, plan.integration);
   } catch (error) {
     throw new UsageError(
       `could not read the reviewed plan from GitHub: ${describeGitHubError(error)}`,
@@ -266,7 +267,7 @@ export async function checkReviewedPlan(plan: Plan, io: Io, planPath: string, op
       for (const [number, review] of signed) {
         const body = bodies.get(number) ?? '';
         const sign = signerFor(key, { repository, pullNumber: number, planPath: label });
-        const next = redactorOf(io).redact(withStatus(body, status, detail, { sign }));
+        const next = sealComment(redactorOf(io).redact(withStatus(body, status, detail)), sign);
         if (next === body || !review.comment) continue;
         try {
           await octokit.rest.issues.updateComment({ owner: context.owner, repo: context.repo, comment_id: review.comment.id, body: next });

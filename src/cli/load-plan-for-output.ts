@@ -2,6 +2,10 @@
  * Loads the tracking plan for `schema`, `check` and `codegen`. An invalid plan is reported on
  * stderr (and as annotations in GitHub Actions, which go to stderr too) and ends the command with
  * exit 1. Warnings (rule violations included) are left to `validate`.
+ *
+ * The plan comes back with every secret of the environment taken out of its values (a token
+ * pasted into a description): what is built from it — schema files, generated code, reports —
+ * is written to files and escaped in ways (JSDoc, JSON) that a later redaction might not see.
  */
 import { ExitError } from '../errors.js';
 import { renderIssuesText } from '../render/issues.js';
@@ -13,7 +17,7 @@ import { redactorOf, styleFor, type Io } from './io.js';
 export async function loadPlanForOutput(planPath: string, io: Io): Promise<TrackingPlan> {
   // As for plan: governance rules are enforced by validate, and never stop what is built from the plan.
   const loaded = await readTrackingPlan(planPath, { ruleErrors: 'report' });
-  if (loaded.ok) return loaded.plan;
+  if (loaded.ok) return redactorOf(io).redactDeep(loaded.plan);
   // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
   const issues = redactorOf(io).redactDeep(loaded.issues);
   io.stderr.write(renderIssuesText(issues, styleFor(io.stderr, io.env)));

@@ -1,8 +1,9 @@
 /**
  * The process's output boundary. Everything tpsync (or a library inside it) writes to stdout
  * or stderr passes through one place that takes the secrets out, and — on a GitHub runner,
- * on a stream the runner parses — breaks workflow-command syntax in it, so that text from a
- * tracking plan or a server is shown, never obeyed. tpsync's own workflow commands bypass it,
+ * on a stream the runner parses — breaks workflow-command syntax in it, and shows control
+ * characters as escapes (see render/terminal-text.ts), so that text from a tracking plan, a
+ * payload or a server is shown, never obeyed. tpsync's own workflow commands bypass it,
  * on stderr only, and only where the runner reads them:
  *
  * - never on stdout, which may carry a `--json` / `--markdown` document;
@@ -14,6 +15,7 @@ import { fstatSync, type Stats } from 'node:fs';
 import { isatty } from 'node:tty';
 import { addMaskCommand, neutraliseCommands, type CommandSink } from '../github/workflow-commands.js';
 import type { Redactor } from '../redaction/redactor.js';
+import { neutraliseControls } from '../render/terminal-text.js';
 import { redactorFromEnv, secretsFromEnv } from '../redaction/secrets-from-env.js';
 import type { OutputStream } from './io.js';
 
@@ -85,11 +87,11 @@ export function guardProcessOutput(env: Env): ProcessGuard {
   }
 
   patchWrite(process.stdout, (text) => {
-    const redacted = redactor.redact(text);
+    const redacted = neutraliseControls(redactor.redact(text));
     return onRunner && stdoutInfo.kind !== 'file' ? neutraliseCommands(redacted) : redacted;
   });
   patchWrite(process.stderr, (text) => {
-    const redacted = redactor.redact(text);
+    const redacted = neutraliseControls(redactor.redact(text));
     return onRunner && stderrInfo.kind !== 'file' ? neutraliseCommands(redacted) : redacted;
   });
   return {

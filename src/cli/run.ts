@@ -10,6 +10,7 @@ import { didYouMean } from '../tracking-plan/did-you-mean.js';
 import { parseCommandArgs, renderHelp, type CommandSpec, type ParsedArgs } from './args.js';
 import { interruptedExitCode, redactorOf, styleFor, type Io } from './io.js';
 import { transformedStream } from './output-guard.js';
+import { neutraliseControls } from '../render/terminal-text.js';
 import { version } from './version.js';
 import { reportIssuesToGitHub } from './github-annotations.js';
 
@@ -60,9 +61,10 @@ function mainHelp(): string {
 const NETWORK_COMMANDS = new Set(['plan', 'apply', 'pull']);
 
 export async function run(argv: readonly string[], given: Io): Promise<number> {
-  // The output boundary: whatever a command prints, the secrets are taken out first.
+  // The output boundary: whatever a command prints, the secrets are taken out first, and control
+  // characters from data (a title, a payload's event name) are shown, never obeyed by the terminal.
   const redactor = redactorOf(given);
-  const redact = (text: string) => redactor.redact(text);
+  const redact = (text: string) => neutraliseControls(redactor.redact(text));
   const io: Io = {
     ...given,
     stdout: transformedStream(given.stdout, redact),

@@ -1,9 +1,14 @@
 /**
  * The hidden parts of the sticky PR comment: a marker that finds it again (one per plan
- * path), and a meta block with the plan's hash, the per-operation digests, the status and a
- * MAC over all of it (see review-signature.ts). They are HTML comments, invisible when GitHub
- * renders the Markdown.
+ * path), and a meta block with the plan's hash, the per-operation digests, the status, a digest
+ * of the comment's visible text and a MAC over all of it (see review-signature.ts). They are HTML
+ * comments, invisible when GitHub renders the Markdown.
+ *
+ * The text digest binds what reviewers read to what the MAC authorises: people with write access
+ * to a repository may edit anyone's comment, tpsync's included, and an edit that hides a line of
+ * the plan (or restores an older one) must not leave the operations it hid authorised.
  */
+import { createHash } from 'node:crypto';
 export type CommentStatus = 'planned' | 'applying' | 'applied' | 'failed' | 'refused' | 'interrupted' | 'plan-failed';
 
 export interface CommentMeta {
@@ -13,8 +18,16 @@ export interface CommentMeta {
   readonly status: CommentStatus;
   /** The commit the plan shown was made for. */
   readonly sha?: string;
+  /**
+   * The Secoda integration the plan was made for: operation digests name no integration, so a
+   * review counts only for the integration it showed (an unreviewed change of `integration:`
+   * merged beside it must not carry its operations elsewhere).
+   */
+  readonly integration?: string;
   /** With status `plan-failed`: the commit whose plan failed (the plan shown is older). */
   readonly failed_sha?: string;
+  /** base64url SHA-256 of the comment's text without its meta line (see `bodyDigest`): set by `sealComment`. */
+  readonly body?: string;
   /** base64url HMAC-SHA256 over the meta and what it is bound to (repository, pull request, path). */
   readonly mac?: string;
 }
@@ -52,7 +65,7 @@ export function parseMeta(body: string): CommentMeta | undefined {
   try {
     const value = JSON.parse(body.slice(start + META_PREFIX.length, end)) as Partial<Record<keyof CommentMeta, unknown>>;
     if (typeof value.hash !== 'string' || !STATUSES.includes(value.status as CommentStatus)) return undefined;
-    for (const key of ['ops', 'sha', 'failed_sha', 'mac'] as const)
+    for (const key of ['ops', 'sha', 'integration', 'failed_sha', 'body', 'mac'] as const)
       if (value[key] !== undefined && typeof value[key] !== 'string') return undefined;
     return value as CommentMeta;
   } catch {
@@ -77,26 +90,71 @@ export function statusBlock(status: CommentStatus, detail?: string): string {
 
 /**
  * The body with its status (in the visible block and in the meta) changed, the plan
- * untouched; `changes` may set other meta fields (e.g. `failed_sha`). The meta is signed again.
+ * untouched; `changes` may set other meta fields (e.g. `failed_sha`). The meta comes back
+ * unsigned (no MAC, no text digest): seal the final text with `sealComment`.
  */
-export function withStatus(
-  body: string,
-  status: CommentStatus,
-  detail?: string,
-  options: { sign?: MetaSigner; changes?: Partial<CommentMeta> } = {},
-): string {
+export function withStatus(body: string, status: CommentStatus, detail?: string, changes: Partial<CommentMeta> = {}): string {
   let next = body;
   const start = next.indexOf(STATUS_START);
   const end = next.indexOf(STATUS_END);
   if (start >= 0 && end > start) next = `${next.slice(0, start)}${statusBlock(status, detail)}${next.slice(end + STATUS_END.length)}`;
   const meta = parseMeta(next);
   if (meta) {
-    const startMeta = next.indexOf(META_PREFIX);
-    const endMeta = next.indexOf(' -->', startMeta + META_PREFIX.length) + ' -->'.length;
-    const { mac: _old, ...unsigned } = { ...meta, ...options.changes, status };
+    const { mac: _mac, body: _body, ...unsigned } = { ...meta, ...changes, status };
     if (status !== 'plan-failed') delete (unsigned as { failed_sha?: string }).failed_sha;
-    const renewed: CommentMeta = options.sign ? options.sign(unsigned) : unsigned;
-    next = `${next.slice(0, startMeta)}${metaLine(renewed)}${next.slice(endMeta)}`;
+    next = replaceMeta(next, unsigned);
   }
   return next;
+}
+
+/**
+ * The comment's text as its digest sees it: without the meta line, line endings as LF, no other
+ * control characters, no trailing white space on a line, no blank lines around it — what a
+ * Markdown reader sees is unchanged by any of these, and GitHub may normalise them when it stores
+ * a comment.
+ */
+function textForDigest(body: string): string {
+  const start = body.indexOf(META_PREFIX);
+  const end = start < 0 ? -1 : body.indexOf(' -->', start + META_PREFIX.length);
+  const text = start < 0 || end < 0 ? body : `${body.slice(0, start)}${body.slice(end + ' -->'.length)}`;
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what is dropped
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .trim()
+  );
+}
+
+/** base64url SHA-256 of the comment's visible text (everything but its meta line, normalised). */
+export function bodyDigest(body: string): string {
+  return createHash('sha256').update(textForDigest(body), 'utf8').digest('base64url');
+}
+
+/**
+ * `body` with its meta carrying the digest of the rest of the text, signed by `sign`: call it on
+ * the final text, after anything (redaction) that could change it. Without `sign` (no key) the
+ * meta stays unsigned, and the comment is never trusted on merge.
+ */
+export function sealComment(body: string, sign: MetaSigner | undefined): string {
+  const meta = parseMeta(body);
+  if (!meta || !sign) return body;
+  const { mac: _mac, ...unsigned } = meta;
+  return replaceMeta(body, sign({ ...unsigned, body: bodyDigest(body) }));
+}
+
+/** Whether the comment's text is the one its meta's digest was made of. */
+export function bodyMatchesMeta(body: string, meta: CommentMeta): boolean {
+  return meta.body !== undefined && meta.body === bodyDigest(body);
+}
+
+function replaceMeta(body: string, meta: CommentMeta): string {
+  const start = body.indexOf(META_PREFIX);
+  if (start < 0) return body;
+  const end = body.indexOf(' -->', start + META_PREFIX.length);
+  if (end < 0) return body;
+  return `${body.slice(0, start)}${metaLine(meta)}${body.slice(end + ' -->'.length)}`;
 }

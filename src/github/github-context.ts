@@ -69,7 +69,7 @@ export async function readGitHubContext(env: Env, options: { commentAuthor?: str
   return {
     owner,
     repo,
-    apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/+$/, ''),
+    apiUrl: apiUrlOf(env['GITHUB_API_URL']),
     token,
     commentAuthor: (options.commentAuthor ?? env['TPSYNC_COMMENT_AUTHOR'] ?? '').trim() || DEFAULT_COMMENT_AUTHOR,
     eventName,
@@ -77,6 +77,29 @@ export async function readGitHubContext(env: Env, options: { commentAuthor?: str
     runUrl: runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
     pullRequest: pullRequestOf(eventName, payload, env['GITHUB_REF']),
   };
+}
+
+/**
+ * GITHUB_API_URL (the runner sets it; GitHub Enterprise has its own), checked like SECODA_API_URL:
+ * an http(s) URL without credentials. A value that is not one is never quoted (it may be a token
+ * put in the wrong variable), and octokit is never given it (its errors would quote it).
+ */
+function apiUrlOf(raw: string | undefined): string {
+  const text = raw?.trim() || 'https://api.github.com';
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new UsageError(
+      'GITHUB_API_URL is not an http(s) URL (it is not shown: it may hold a secret)',
+      'leave it to the runner (https://api.github.com, or your GitHub Enterprise Server API URL)',
+    );
+  if (url.username !== '' || url.password !== '')
+    throw new UsageError('GITHUB_API_URL must not contain credentials (user:password@)', 'the token goes in GITHUB_TOKEN');
+  return text.replace(/\/+$/, '');
 }
 
 async function readEvent(path: string | undefined): Promise<unknown> {

@@ -54,8 +54,34 @@ export class GitHubRedirectError extends Error {
 }
 
 /**
+ * A request to a URL outside GITHUB_API_URL: octokit's pagination follows the `Link` header an
+ * answer gives, to any host, with the token. tpsync refuses it before anything is sent.
+ */
+export class GitHubForeignUrlError extends Error {
+  override readonly name = 'GitHubForeignUrlError';
+  constructor(readonly method: string) {
+    super(
+      `GitHub's answer pointed ${method} at a URL outside GITHUB_API_URL (a Link header to another host or path); tpsync sends its token only to GITHUB_API_URL, so nothing was sent there`,
+    );
+  }
+}
+
+/** Whether an absolute `url` lies under the API root `apiUrl` (same origin, path below it). */
+function underApi(url: string, apiUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    const root = new URL(apiUrl);
+    const base = root.pathname.replace(/\/+$/, '');
+    return target.origin === root.origin && (target.pathname === base || target.pathname.startsWith(`${base}/`));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * An Octokit for `context.apiUrl` with the run's token, two retries, no redirects followed
- * (a 3xx throws GitHubRedirectError), and every request body redacted with `redactor`.
+ * (a 3xx throws GitHubRedirectError), no request to a URL outside `context.apiUrl` (pagination's
+ * `Link` header: GitHubForeignUrlError), and every request body redacted with `redactor`.
  */
 export function makeOctokit(context: GitHubContext, userAgent: string, redactor?: Redactor): Octokit {
   const octokit = new Octokit({
@@ -66,6 +92,9 @@ export function makeOctokit(context: GitHubContext, userAgent: string, redactor?
     request: { retries: 2, redirect: 'manual' },
   });
   octokit.hook.before('request', (options) => {
+    // A route is a template under baseUrl; an absolute URL comes from an answer (pagination's Link).
+    const url = String(options.url);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !underApi(url, context.apiUrl)) throw new GitHubForeignUrlError(options.method);
     // Secrets never leave in a comment, an issue or anything else tpsync writes to GitHub.
     if (redactor && options.body !== undefined) options.body = redactor.redactDeep(options.body);
   });
@@ -168,18 +197,32 @@ export function isPermissionDenied(error: unknown): boolean {
   return error instanceof RequestError && error.status === 403;
 }
 
+/** How much of GitHub's error message a description keeps. */
+const MAX_MESSAGE_CHARS = 300;
+
+/**
+ * GitHub's answer to a failed request, in words: status, method, path and GitHub's message. The
+ * message is cut with "…", so that a token GitHub echoes across the cut is still recognised and
+ * redacted where the text leaves the process (a bare cut would leave its first characters).
+ */
 export function describeGitHubError(error: unknown): string {
   if (error instanceof RequestError) {
     const message = (error.response?.data as { message?: unknown } | undefined)?.message;
-    return `GitHub answered ${error.status} to ${error.request.method} ${pathOf(error.request.url)}${typeof message === 'string' ? `: ${message.slice(0, 300)}` : ''}`;
+    return `GitHub answered ${error.status} to ${error.request.method} ${pathOf(error.request.url)}${typeof message === 'string' ? `: ${cutMessage(message)}` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
 
+function cutMessage(message: string): string {
+  const chars = [...message];
+  return chars.length > MAX_MESSAGE_CHARS ? `${chars.slice(0, MAX_MESSAGE_CHARS).join('')}…` : message;
+}
+
+/** The path of a request's URL; never the URL itself (its host part could be anything GITHUB_API_URL held). */
 function pathOf(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {
-    return url;
+    return '(a request to GITHUB_API_URL)';
   }
 }

@@ -8,7 +8,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../plan/fingerprint.js';
-import type { CommentMeta, MetaSigner } from './comment-marker.js';
+import { bodyMatchesMeta, parseMeta, type CommentMeta, type MetaSigner } from './comment-marker.js';
 
 /** What a comment's meta is bound to. */
 export interface ReviewBinding {
@@ -63,4 +63,21 @@ function macOf(key: ReviewKey, binding: ReviewBinding, unsigned: Omit<CommentMet
     meta: unsigned,
   };
   return createHmac('sha256', key).update(canonicalJson(bound)).digest('base64url');
+}
+
+/** Why a comment's meta is not trusted: no readable meta, no MAC of this key and binding, or text changed since it was sealed. */
+export type CommentTrust =
+  { readonly ok: true; readonly meta: CommentMeta } | { readonly ok: false; readonly problem: 'no-meta' | 'not-signed' | 'edited' };
+
+/**
+ * Whether a comment body is one tpsync sealed (`sealComment`) with `key` for `binding`, and
+ * unchanged since: its meta's MAC verifies, and its visible text is the one the meta's digest
+ * was made of.
+ */
+export function verifyComment(key: ReviewKey, binding: ReviewBinding, body: string): CommentTrust {
+  const meta = parseMeta(body);
+  if (!meta) return { ok: false, problem: 'no-meta' };
+  if (!verifyMeta(key, binding, meta)) return { ok: false, problem: 'not-signed' };
+  if (!bodyMatchesMeta(body, meta)) return { ok: false, problem: 'edited' };
+  return { ok: true, meta };
 }

@@ -12,16 +12,24 @@
  * marked applied. An operation reviewed on any pull request in between is accepted.
  *
  * Only tpsync's own comments count, and only with a meta whose MAC verifies with the
- * workflow's key for that repository, pull request and plan path (review-signature.ts).
+ * workflow's key for that repository, pull request and plan path, and whose text is the one
+ * tpsync signed (review-signature.ts).
  */
 import type { Octokit } from 'octokit';
 import { RequestError } from 'octokit';
 import type { Operation, Plan } from '../plan/types.js';
-import { parseMeta, type CommentMeta } from './comment-marker.js';
+import type { CommentMeta } from './comment-marker.js';
 import type { GitHubContext } from './github-context.js';
-import { operationDigest, planHash, unpackDigests } from './operation-digest.js';
+import { planHash, unpackDigests, unreviewedOperations } from './operation-digest.js';
 import { listPlanComments, type FoundComment, type PlanComments } from './pull-request-comment.js';
-import { verifyMeta, type ReviewKey } from './review-signature.js';
+import { verifyComment, type CommentTrust, type ReviewKey } from './review-signature.js';
+
+/** Why a comment by tpsync's login authorises nothing, as the refusal lists it. */
+const TRUST_PROBLEMS: Record<Extract<CommentTrust, { ok: false }>['problem'], string> = {
+  'no-meta': 'its plan comment carries no readable plan',
+  'not-signed': "its plan comment is not signed with this workflow's key (made by another workflow, or before the Secoda token changed)",
+  edited: 'its plan comment was edited since tpsync wrote it, so what it shows is not what was signed; re-run its plan job',
+};
 
 /** How far back the walk goes: one page of the commits list. */
 export const MAX_COMMITS_WALKED = 100;
@@ -64,6 +72,7 @@ export async function findMergedSinceLastApply(
   context: GitHubContext,
   planPath: string,
   key: ReviewKey,
+  integration: string,
 ): Promise<MergeWindow> {
   const sha = context.sha;
   if (!sha) return { reviews: [], lastApplied: undefined, truncated: false };
@@ -86,7 +95,7 @@ export async function findMergedSinceLastApply(
     for (const pr of merged) {
       seen.add(pr.number);
       const pull: MergedPull = { number: pr.number, title: pr.title, mergeCommitSha: pr.merge_commit_sha };
-      const review = await reviewOf(octokit, context, pull, planPath, key);
+      const review = await reviewOf(octokit, context, pull, planPath, key, integration);
       if (review.meta?.status === 'applied') return { reviews, lastApplied: pull, truncated: false };
       reviews.push(review);
       if (reviews.length >= MAX_PULLS_CARRIED) return { reviews, lastApplied: undefined, truncated: true };
@@ -108,23 +117,25 @@ async function commitsFrom(octokit: Octokit, context: GitHubContext, sha: string
   }
 }
 
-async function reviewOf(octokit: Octokit, context: GitHubContext, pull: MergedPull, planPath: string, key: ReviewKey): Promise<PullReview> {
+async function reviewOf(
+  octokit: Octokit,
+  context: GitHubContext,
+  pull: MergedPull,
+  planPath: string,
+  key: ReviewKey,
+  integration: string,
+): Promise<PullReview> {
   const comments = await listPlanComments(octokit, context, pull.number, planPath);
   const comment = comments.own[0];
   if (!comment) return { pull, comments, comment, meta: undefined, problem: `no plan comment by ${context.commentAuthor}` };
-  const meta = parseMeta(comment.body);
-  if (!meta) return { pull, comments, comment, meta: undefined, problem: 'its plan comment carries no readable plan' };
   const binding = { repository: `${context.owner}/${context.repo}`, pullNumber: pull.number, planPath };
-  if (!verifyMeta(key, binding, meta)) {
-    return {
-      pull,
-      comments,
-      comment,
-      meta: undefined,
-      problem: "its plan comment is not signed with this workflow's key (made by another workflow, or before the Secoda token changed)",
-    };
+  const trust = verifyComment(key, binding, comment.body);
+  if (trust.ok && trust.meta.status !== 'plan-failed' && trust.meta.integration !== integration) {
+    const other = trust.meta.integration === undefined ? 'no integration' : `integration ${trust.meta.integration.slice(0, 64)}`;
+    return { pull, comments, comment, meta: undefined, problem: `its plan was made for ${other}, not ${integration}` };
   }
-  return { pull, comments, comment, meta, problem: undefined };
+  if (trust.ok) return { pull, comments, comment, meta: trust.meta, problem: undefined };
+  return { pull, comments, comment, meta: undefined, problem: TRUST_PROBLEMS[trust.problem] };
 }
 
 export interface ReviewVerdict {
@@ -150,7 +161,7 @@ export function judgeAgainstReviews(plan: Plan, reviews: readonly PullReview[]):
     // A plan too large to carry its operations: only an identical plan is known to be reviewed.
     else if (meta) wholePlans.add(meta.hash);
   }
-  const unreviewed = wholePlans.has(planHash(plan)) ? [] : plan.operations.filter((op) => !digests.has(operationDigest(op)));
+  const unreviewed = wholePlans.has(planHash(plan)) ? [] : unreviewedOperations(plan, digests);
   return { unreviewed, failedPlans, reviewed };
 }
 

@@ -5,7 +5,10 @@
  * A server that echoes a token rarely echoes it byte for byte: DRF puts it in a JSON string
  * (escaped), a proxy in a URL (percent-encoded), an HTML error page in an attribute. So each
  * secret is looked for in the forms a server or a library is known to write it, and also as a
- * prefix cut short by "…" (a trimmed error body must not leak the first half of a token).
+ * prefix cut short by "…" (a trimmed error body must not leak the first half of a token). Case
+ * is ignored for forms of 10 characters or more (every real token): a proxy or an error page that
+ * upper- or lower-cases what it echoes still echoes it; a short test secret such as "tok" stays
+ * exact, so that "TOKEN" in a message is left alone.
  */
 
 /** What a secret is replaced with. */
@@ -18,12 +21,18 @@ export const REDACTED = '***';
 export const MIN_SECRET_LENGTH = 3;
 /** A secret cut short by "…" is caught from this many of its first characters on. */
 const MIN_CUT_PREFIX = 8;
+/** Forms at least this long are matched without regard to case. */
+const MIN_CASELESS_LENGTH = 10;
 
 export class Redactor {
   private readonly variants = new Set<string>();
   private readonly prefixSources = new Set<string>();
-  /** The first characters of every form: text holding none of them holds no secret (a fast `includes` check). */
+  /**
+   * The first characters of every form: text holding none of them holds no secret (a fast
+   * `includes` check); lower-cased for the forms matched without regard to case.
+   */
   private readonly anchors = new Set<string>();
+  private readonly caselessAnchors = new Set<string>();
   private pattern: RegExp | null | undefined;
 
   /** `secrets`: the raw values (tokens, passwords); undefined and empty ones are ignored. */
@@ -39,7 +48,8 @@ export class Redactor {
       for (const variant of encodedForms(value)) {
         if (variant.length < MIN_SECRET_LENGTH) continue;
         this.variants.add(variant);
-        this.anchors.add(variant.slice(0, MIN_CUT_PREFIX));
+        if (isCaseless(variant)) this.caselessAnchors.add(variant.slice(0, MIN_CUT_PREFIX).toLowerCase());
+        else this.anchors.add(variant.slice(0, MIN_CUT_PREFIX));
         // Cut short in any of its forms: a trimmed JSON body cuts the escaped form.
         if (variant.length > MIN_CUT_PREFIX) this.prefixSources.add(variant);
       }
@@ -62,6 +72,15 @@ export class Redactor {
       if (text.includes(anchor)) {
         anchored = true;
         break;
+      }
+    }
+    if (!anchored && this.caselessAnchors.size > 0) {
+      const lower = text.toLowerCase();
+      for (const anchor of this.caselessAnchors) {
+        if (lower.includes(anchor)) {
+          anchored = true;
+          break;
+        }
       }
     }
     if (!anchored) return text;
@@ -106,7 +125,7 @@ export class Redactor {
       return null;
     }
     // Longest first, so a JSON-escaped form is replaced whole rather than around its raw core.
-    const whole = [...this.variants].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const whole = [...this.variants].sort((a, b) => b.length - a.length).map((variant) => literal(variant, isCaseless(variant)));
     const cut = [...this.prefixSources].map(cutPrefixPattern);
     this.pattern = new RegExp([...whole, ...cut].join('|'), 'g');
     return this.pattern;
@@ -153,10 +172,21 @@ function htmlEscape(text: string): string {
 
 /** `abcdefgh(?:i(?:j…)?)?(?=…|\.\.\.)`: the longest prefix of `secret` (8 characters on) that a cut ended. */
 function cutPrefixPattern(secret: string): string {
+  const caseless = isCaseless(secret);
   const chars = [...secret];
   let tail = '';
-  for (let i = chars.length - 2; i >= MIN_CUT_PREFIX; i--) tail = `(?:${escapeRegExp(chars[i] ?? '')}${tail})?`;
-  return `${escapeRegExp(chars.slice(0, MIN_CUT_PREFIX).join(''))}${tail}(?=…|\\.\\.\\.)`;
+  for (let i = chars.length - 2; i >= MIN_CUT_PREFIX; i--) tail = `(?:${literal(chars[i] ?? '', caseless)}${tail})?`;
+  return `${literal(chars.slice(0, MIN_CUT_PREFIX).join(''), caseless)}${tail}(?=…|\\.\\.\\.)`;
+}
+
+function isCaseless(form: string): boolean {
+  return form.length >= MIN_CASELESS_LENGTH;
+}
+
+/** `text` as a pattern; with `caseless`, each ASCII letter as `[aA]` (one pattern holds exact and caseless forms). */
+function literal(text: string, caseless: boolean): string {
+  const escaped = escapeRegExp(text);
+  return caseless ? escaped.replace(/[a-z]/gi, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`) : escaped;
 }
 
 function escapeRegExp(text: string): string {

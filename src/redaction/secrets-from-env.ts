@@ -1,6 +1,8 @@
 /**
  * Which values of the environment are secrets: the Secoda token, the GitHub token, the key
- * that signs reviewed plans, and any credentials written into SECODA_API_URL (its userinfo).
+ * that signs reviewed plans, any credentials written into SECODA_API_URL or GITHUB_API_URL (their
+ * userinfo), and a value of either that is no http(s) URL at all — a token pasted into the wrong
+ * variable (SECODA_API_URL and SECODA_API_TOKEN swapped) is still a token.
  */
 import { Redactor } from './redactor.js';
 
@@ -9,6 +11,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** Variables that hold a secret as a whole. GH_TOKEN is what the `gh` CLI reads in workflows. */
 export const SECRET_VARIABLES = ['SECODA_API_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN', 'TPSYNC_REVIEW_KEY'] as const;
 
+/** Variables that hold a URL, which may carry credentials (or be a secret put in the wrong place). */
+export const URL_VARIABLES = ['SECODA_API_URL', 'GITHUB_API_URL'] as const;
+
 /** Every secret value the environment holds (raw; the Redactor adds encoded forms). */
 export function secretsFromEnv(env: Env): string[] {
   const secrets: string[] = [];
@@ -16,7 +21,11 @@ export function secretsFromEnv(env: Env): string[] {
     const value = env[name];
     if (value !== undefined && value.trim() !== '') secrets.push(value);
   }
-  secrets.push(...urlCredentials(env['SECODA_API_URL']));
+  for (const name of URL_VARIABLES) {
+    const value = env[name];
+    secrets.push(...urlCredentials(value));
+    if (value !== undefined && value.trim() !== '' && !isHttpUrl(value.trim())) secrets.push(value);
+  }
   return secrets;
 }
 
@@ -45,6 +54,16 @@ export function urlCredentials(raw: string | undefined): string[] {
     }
   }
   return [...new Set(found)].filter((value) => value !== '');
+}
+
+/** Whether `text` parses as an http(s) URL: anything else in a URL variable is no address, and may be a token. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 function safeDecode(text: string): string {

@@ -59,8 +59,9 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     if (pacing) head.push('', pacing);
     const drift = driftSummary(plan);
     if (drift) head.push('', drift);
+    // It quotes titles from the plan: text, never Markdown, HTML or a mention.
     const shared = sharedDefinitionSummary(plan);
-    if (shared) head.push('', shared);
+    if (shared) head.push('', escapeText(shared));
   }
   for (const note of options.notes ?? []) head.push('', note);
 

@@ -2,7 +2,7 @@
 // runs: one apply may carry several merged pull requests. It accepts what was reviewed on any of
 // them since the last applied one, marks each applied, and a refusal names every one of them.
 // A pull request whose latest plan failed is refused.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -162,5 +162,50 @@ describe('a pull request whose latest plan failed', () => {
     await planOn(2, [2]);
     expect(statusOf(2)).toBe('planned');
     expect(github.commentsOn(2).filter((c) => c.body.startsWith(MARKER))).toHaveLength(1);
+  }, 120_000);
+});
+
+describe('pull requests that changed one resource in different fields', () => {
+  it('are applied together: each field written was reviewed, if not in one operation', async () => {
+    const file = join(dir, 'tracking-plan', 'search.yaml');
+    const main = await readFile(file, 'utf8');
+    const describe1 = (yaml: string) => yaml.replace('description: A shopper ran a product search.', 'description: A shopper searched.');
+    const pii2 = (yaml: string) => yaml.replace(/(title: Products Searched\n(?:.*\n)*?\s+)pii: false/, '$1pii: true');
+    expect(pii2(main)).not.toBe(main);
+
+    // Both branched from main: #1 changes the event's description, #2 its pii flag; each reviewed alone.
+    await writeFile(file, describe1(main));
+    await planOn(1, []);
+    await writeFile(file, pii2(main));
+    await planOn(2, []);
+    github.mergePull(1);
+    const second = github.mergePull(2);
+    // One apply carries both: its update writes both fields at once.
+    await writeFile(file, pii2(describe1(main)));
+    const applied = await applyAt(second, []);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(applied.stderr).toContain('The plan matches the ones reviewed on pull request #2, #1.');
+    const event = secoda.store.list('event').find((e) => e.title === 'Products Searched');
+    expect(event).toMatchObject({ description: 'A shopper searched.', pii: true });
+    expect([statusOf(1), statusOf(2)]).toEqual(['applied', 'applied']);
+  }, 120_000);
+
+  it('still refuses a field that neither reviewed', async () => {
+    const file = join(dir, 'tracking-plan', 'search.yaml');
+    const main = await readFile(file, 'utf8');
+    await writeFile(file, main.replace('description: A shopper ran a product search.', 'description: A shopper searched.'));
+    await planOn(1, []);
+    const merge = github.mergePull(1);
+    await writeFile(
+      file,
+      main
+        .replace('description: A shopper ran a product search.', 'description: A shopper searched.')
+        .replace('verified: true', 'verified: false'),
+    );
+    const before = secodaWrites();
+    const refused = await applyAt(merge, []);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error: refused: the plan changed since review: 1 operation not in the plans reviewed on #1');
+    expect(secodaWrites()).toBe(before);
   }, 120_000);
 });

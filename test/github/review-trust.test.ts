@@ -10,6 +10,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import { parseMeta } from '../../src/github/comment-marker.js';
 import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { pullRequestEvent, pushEvent, runnerEnv } from '../support/runner-env.js';
+import { json, startScriptedServer } from '../support/scripted-server.js';
 import { REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
 
 const SECODA_TOKEN = 'trust-secoda-token-7d21';
@@ -170,6 +171,76 @@ describe("a comment by tpsync's login that tpsync did not sign for this pull req
   }, 90_000);
 });
 
+describe("tpsync's plan comment, edited by someone else afterwards", () => {
+  it('authorises nothing when its text no longer shows what was signed', async () => {
+    await addUnreviewedEvent();
+    expect((await plan(7)).code).toBe(0);
+    const own = markerComments(7)[0]!;
+    expect(own.body).toContain('Products Searched By Mallory');
+    // Anyone with write access may edit any comment: the new event is hidden from the reviewers,
+    // the meta (and its MAC) left as tpsync wrote it.
+    own.body = own.body
+      .split('\n')
+      .filter((line) => !line.includes('Products Searched By Mallory'))
+      .join('\n');
+    const refused = await applyMerged(github.mergePull(7));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('#7 (its plan comment was edited since tpsync wrote it');
+    expect(secodaWrites()).toBe(0);
+
+    // A failed re-plan does not re-sign the edited text either: it replaces it.
+    await writeFile(join(dir, 'tracking-plan', 'broken.yaml'), 'categories: [\n');
+    expect((await plan(7)).code).toBe(1);
+    expect(markerComments(7)[0]!.body).toContain('No plan has been made for this pull request yet.');
+  }, 90_000);
+
+  it('is still trusted when only line endings and trailing white space differ (as GitHub may store them)', async () => {
+    expect((await plan(7)).code).toBe(0);
+    const own = markerComments(7)[0]!;
+    own.body = `${own.body.replace(/\n/g, '  \r\n')}\r\n`;
+    const applied = await applyMerged(github.mergePull(7));
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(markerComments(7)[0]!.body).toContain('🟢 **Applied**');
+  }, 90_000);
+});
+
+describe('a plan reviewed for one integration', () => {
+  it('authorises nothing in another, when a change of `integration:` merges beside it', async () => {
+    const header = join(dir, 'tracking-plan', 'tracking-plan.yaml');
+    const yaml = await readFile(header, 'utf8');
+    const other = yaml.replace('integration: ca529385-fbc9-4934-afae-e372affe795b', 'integration: 0b0b0b0b-1111-4222-8333-444444444444');
+    // Both integrations hold the plan as on main.
+    for (const text of [yaml, other]) {
+      await writeFile(header, text);
+      const applied = await spawnCli(['apply', 'tracking-plan', '--auto-approve', '--writes-per-minute', '0'], { env: env({}), cwd: dir });
+      expect(applied.code, applied.stderr).toBe(0);
+    }
+    // #7 adds an event, reviewed for the first integration: creates only, whose digests name no integration.
+    await writeFile(header, yaml);
+    const search = join(dir, 'tracking-plan', 'search.yaml');
+    await writeFile(
+      search,
+      (await readFile(search, 'utf8')).replace(
+        '    events:\n',
+        '    events:\n      - title: Products Compared\n        description: Reviewed for one integration.\n',
+      ),
+    );
+    expect((await plan(7)).code).toBe(0);
+    expect(markerComments(7)[0]!.body).toContain('integration `ca529385-fbc9-4934-afae-e372affe795b`');
+    // #8, never planned, points the YAML at the other integration; both merge, one apply carries them.
+    github.mergePull(7);
+    const merge = github.mergePull(8);
+    await writeFile(header, other);
+    const before = secodaWrites();
+    const refused = await applyMerged(merge);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      '#7 (its plan was made for integration ca529385-fbc9-4934-afae-e372affe795b, not 0b0b0b0b-1111-4222-8333-444444444444)',
+    );
+    expect(secodaWrites()).toBe(before);
+  }, 90_000);
+});
+
 describe('deleted and quoted plan comments', () => {
   it('mean that nothing was reviewed', async () => {
     expect((await plan(7)).code).toBe(0);
@@ -207,6 +278,28 @@ describe('GitHub answering with a redirect', () => {
     );
     expect(result.stderr).not.toContain('Plan comment created');
     expect(github.requests.filter((r) => r.url.includes('elsewhere'))).toEqual([]);
+  }, 90_000);
+
+  it('with a Link header to another host: the token is never sent there', async () => {
+    const elsewhere = await startScriptedServer((_request, response) => json(response, 200, []));
+    try {
+      // Octokit's pagination follows `Link: <…>; rel="next"` wherever it points, token included.
+      const next = `<${elsewhere.url}/repos/octo-org/tracking-plan/issues/7/comments?page=2>; rel="next"`;
+      github.fail('issues/list-comments', 200, { body: [], headers: { link: next }, times: 5 });
+      const planned = await plan(7);
+      expect(planned.code).toBe(1);
+      expect(planned.stderr).toContain(
+        "error: could not post the plan comment: GitHub's answer pointed GET at a URL outside GITHUB_API_URL",
+      );
+      expect(planned.stderr).toContain('hint: check GITHUB_API_URL');
+      const applied = await applyMerged(github.mergePull(7));
+      expect(applied.code).toBe(1);
+      expect(applied.stderr).toContain('could not read the reviewed plan from GitHub');
+      expect(elsewhere.requests).toEqual([]);
+      expect(secodaWrites()).toBe(0);
+    } finally {
+      await elsewhere.close();
+    }
   }, 90_000);
 
   it('to a read is an error too', async () => {

@@ -44,6 +44,15 @@ describe('Redactor', () => {
     expect(new Redactor().redact('nothing to hide')).toBe('nothing to hide');
   });
 
+  it('takes out a secret echoed upper- or lower-cased (a proxy or an error page that changes case)', () => {
+    const r = new Redactor(['ghs_sntlMixedCase7c1d']);
+    expect(r.redact('INVALID TOKEN GHS_SNTLMIXEDCASE7C1D')).toBe('INVALID TOKEN ***');
+    expect(r.redact('token=ghs_sntlmixedcase7c1d')).toBe('token=***');
+    expect(r.redact('cut: GHS_SNTLMIXED…')).toBe('cut: ***…');
+    // A short test secret stays exact: the variable names in messages are left alone.
+    expect(new Redactor(['tok', 'token']).redact('check SECODA_API_TOKEN')).toBe('check SECODA_API_TOKEN');
+  });
+
   it('lists each form once', () => {
     expect(encodedForms('plain-token-123')).toEqual(['plain-token-123', 'cGxhaW4tdG9rZW4tMTIz']);
   });
@@ -62,6 +71,15 @@ describe('secrets in the environment', () => {
     expect(secrets).not.toContain('/root');
     const redactor = new Redactor(secrets);
     expect(redactor.redact('Bearer secoda-token')).toBe('Bearer ***');
+  });
+
+  it('are a URL variable that holds no http(s) URL (a token in the wrong variable), and the credentials of GITHUB_API_URL', () => {
+    expect(secretsFromEnv({ SECODA_API_URL: 'sntl-key-in-the-url-variable' })).toEqual(['sntl-key-in-the-url-variable']);
+    expect(secretsFromEnv({ GITHUB_API_URL: 'ghp:sntlKey' })).toEqual(['ghp:sntlKey']);
+    expect(secretsFromEnv({ GITHUB_API_URL: 'https://x:ghp_sntl@ghe.example/api/v3' })).toEqual(
+      expect.arrayContaining(['x:ghp_sntl', 'ghp_sntl']),
+    );
+    expect(secretsFromEnv({ SECODA_API_URL: 'https://api.secoda.co/api/v1', GITHUB_API_URL: 'https://api.github.com' })).toEqual([]);
   });
 
   it('finds the credentials of a URL that does not parse, which is when an error would quote it', () => {

@@ -44,3 +44,30 @@ describe('the plan as Markdown, with hostile titles', () => {
     expect(markdown).toContain('Deploy @octocat');
   });
 });
+
+describe('the shared-definitions line, with a hostile definition title', () => {
+  resetClock();
+  // A definition's title is the pull request author's: it is quoted on the summary line.
+  const title = '@octocat <!-- #12 <img src=x> https://evil.example';
+  const markdown = renderPlanMarkdown(
+    buildPlan(plan([cat('Shop', [ev('Viewed', [prop('x', { type: 'string', shared: { definition: title, overrides: [] } })])])]), state(), {
+      writesPerMinute: 0,
+    }),
+  );
+
+  it('neither pings, links, opens an HTML comment nor injects a tag', () => {
+    const line = markdown.split('\n').find((l) => l.startsWith('From shared property definitions'));
+    expect(line).toBeDefined();
+    const text = outsideCode(markdown).replace(/<\/?(details|summary|b|sub)>/g, '');
+    expect(text).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/m);
+    expect(text).not.toMatch(/#\d/);
+    expect(text).not.toMatch(/<!--|<img/);
+    expect(text).not.toMatch(/https?:\/\//);
+    expect(
+      line
+        ?.replace(/\u200b|\\/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+    ).toContain(title);
+  });
+});

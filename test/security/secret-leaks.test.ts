@@ -265,6 +265,16 @@ describe('with a Secoda that echoes the token in its error bodies', () => {
     expectNoSecrets(await everything(result), SECRETS);
   }, 60_000);
 
+  it('a body that echoes the token upper-cased (a proxy, an error page)', async () => {
+    server = await startScriptedServer((request, response) =>
+      json(response, 401, { detail: `INVALID TOKEN: ${String(request.headers.authorization).toUpperCase()}` }),
+    );
+    const result = await spawnCli(['plan', 'tracking-plan', '--json'], { env: baseEnv(server.url), cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Secoda answered 401');
+    expectNoSecrets(await everything(result), SECRETS);
+  }, 60_000);
+
   it('an answer in the wrong shape that quotes the token', async () => {
     server = await startScriptedServer((request, response) =>
       json(response, 200, { unexpected: `${'y'.repeat(150)}${String(request.headers.authorization)}` }),
@@ -311,6 +321,145 @@ describe('with a GitHub that echoes its token', () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('could not post the plan comment: GitHub answered 422');
       expectNoSecrets(await everything(result), SECRETS);
+    } finally {
+      await secoda.close();
+    }
+  }, 60_000);
+});
+
+describe('a secret in the wrong variable', () => {
+  /** A Secoda key pasted into SECODA_API_URL, the URL into SECODA_API_TOKEN: swapped by an unlucky operator. */
+  const KEY = 'sntlSWAPPEDkey4e2a9c71d0';
+
+  it.each([
+    ['a bare key', KEY],
+    ['a key with a colon, which parses as a URL scheme', `sntl:${KEY}`],
+  ])(
+    'SECODA_API_URL holding %s is refused without quoting it, and the swap is named',
+    async (_what, value) => {
+      for (const args of [
+        ['plan', 'tracking-plan', '--json'],
+        ['apply', 'tracking-plan', '--auto-approve'],
+        ['pull', '--integration', INTEGRATION],
+      ]) {
+        const result = await spawnCli(args, {
+          env: { ...baseEnv('https://api.secoda.co/api/v1'), SECODA_API_URL: value, SECODA_API_TOKEN: 'https://api.secoda.co/api/v1' },
+          cwd: dir,
+        });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/error: SECODA_API_URL .*it may hold a secret/);
+        expect(result.stderr).toContain('are SECODA_API_URL and SECODA_API_TOKEN swapped?');
+        expectNoSecrets(await everything(result), [KEY]);
+      }
+    },
+    60_000,
+  );
+
+  it('GITHUB_API_URL holding a token, or a URL with credentials, is refused without quoting it', async () => {
+    const secoda = await startEmulator({ token: SECODA_TOKEN });
+    try {
+      for (const value of [`ghp_${URL_PASSWORD}`, `https://x-access-token:${URL_PASSWORD}@127.0.0.1:9/api/v3`]) {
+        const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
+          env: { ...baseEnv(secoda.url, await pullRequestEvent(dir, PR)), GITHUB_API_URL: value },
+          cwd: dir,
+        });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/GITHUB_API_URL (is not an http\(s\) URL|must not contain credentials)/);
+        expectNoSecrets(await everything(result), SECRETS);
+      }
+    } finally {
+      await secoda.close();
+    }
+  }, 60_000);
+});
+
+describe('a GitHub that echoes its token across the cut of its message', () => {
+  it('leaves not even the first characters of the token', async () => {
+    const secoda = await startEmulator({ token: SECODA_TOKEN });
+    try {
+      // GitHub's message is cut at 300 characters: here, ten characters into the token.
+      github.fail('issues/create-comment', 422, {
+        times: 5,
+        body: { message: `Validation Failed: ${'x'.repeat(290 - 'Validation Failed: '.length)}${GITHUB_TOKEN}`, documentation_url: 'x' },
+      });
+      const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
+        env: baseEnv(secoda.url, await pullRequestEvent(dir, PR)),
+        cwd: dir,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('could not post the plan comment: GitHub answered 422');
+      expect(result.stderr).toMatch(/xxx\*\*\*…/);
+      expectNoSecrets(await everything(result), SECRETS);
+    } finally {
+      await secoda.close();
+    }
+  }, 60_000);
+});
+
+describe('schema, codegen and check, with a token pasted into the YAML', () => {
+  const yamlString = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
+
+  it('write no token into schema files, generated code or reports, on stdout or in files', async () => {
+    await mkdir(join(dir, 'pasted'));
+    await writeFile(
+      join(dir, 'pasted', 'plan.yaml'),
+      [
+        'version: 1',
+        `integration: ${INTEGRATION}`,
+        'categories:',
+        '  - title: Shop',
+        '    events:',
+        '      - title: Viewed',
+        `        description: ${yamlString(`debug: Bearer ${SECODA_TOKEN} */ and ${GITHUB_TOKEN}`)}`,
+        '        properties:',
+        '          - title: source',
+        '            type: enum',
+        `            description: ${yamlString(SECODA_TOKEN)}`,
+        `            enum: [web, ${yamlString(GITHUB_TOKEN)}]`,
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'payloads.ndjson'),
+      [{ event: 'Viewed', properties: { source: SECODA_TOKEN } }, { event: `${GITHUB_TOKEN} ${SECODA_TOKEN}` }]
+        .map((p) => JSON.stringify(p))
+        .join('\n'),
+    );
+    const env = baseEnv('https://api.secoda.co/api/v1');
+    const texts: Record<string, string> = {};
+    const runs = [
+      ['schema', 'pasted', '--out', 'schemas', '--index'],
+      ['codegen', 'pasted', '--lang', 'typescript'],
+      ['codegen', 'pasted', '--lang', 'typescript', '--out', 'tracking.ts'],
+      ['check', 'pasted', 'payloads.ndjson'],
+      ['check', 'pasted', 'payloads.ndjson', '--format', 'json'],
+    ];
+    for (const args of runs) {
+      const result = await spawnCli(args, { env, cwd: dir });
+      expect(result.stderr).not.toMatch(/error/);
+      Object.assign(texts, { [`${args.join(' ')} stdout`]: result.stdout, [`${args.join(' ')} stderr`]: runnerLog(result.stderr) });
+    }
+    expect(texts['codegen pasted --lang typescript stdout']).toContain('debug: Bearer ***');
+    for (const name of await readdir(join(dir, 'schemas'))) {
+      texts[`schemas/${name}`] = await readFile(join(dir, 'schemas', name), 'utf8');
+      texts[`schemas/${name} (name)`] = name;
+    }
+    texts['tracking.ts'] = await readFile(join(dir, 'tracking.ts'), 'utf8');
+    expect(texts['tracking.ts']).toContain('debug: Bearer ***');
+    expectNoSecrets(texts, SECRETS);
+  }, 60_000);
+});
+
+describe('pull, with a token in a category title', () => {
+  it('names no file after it', async () => {
+    const secoda = await startEmulator({ token: SECODA_TOKEN });
+    try {
+      secoda.store.insert('event_category', { title: `Leak ${SECODA_TOKEN}`, integration: INTEGRATION });
+      const result = await spawnCli(['pull', '--integration', INTEGRATION, '--out', 'pulled/'], { env: baseEnv(secoda.url), cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      const names = await readdir(join(dir, 'pulled'));
+      const files = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(dir, 'pulled', n), 'utf8')])));
+      expectNoSecrets({ names: names.join('\n'), ...files, stdout: result.stdout, stderr: runnerLog(result.stderr) }, SECRETS);
     } finally {
       await secoda.close();
     }

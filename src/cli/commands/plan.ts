@@ -5,6 +5,7 @@ import { loadBaselinePlan } from '../../git/baseline-plan.js';
 import { checkDeleteGuard } from '../../plan/delete-guard.js';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
+import { escapeText } from '../../render/markdown-text.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { connectionOptions } from '../connection.js';
@@ -92,16 +93,17 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   const out = stringOption(args, 'out');
   if (out !== undefined) await writeFile(out, renderPlanJson(shown));
 
-  const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes: false });
+  // The guard's causes quote titles: from the plan as shown (secrets out), and escaped in Markdown.
+  const guard = checkDeleteGuard(shown, { maxDeletes, allowDeletes: false });
   const guardNote = guard.tripped
     ? `! ${guard.tripped}; apply refuses it unless given --allow-deletes:${guard.causes.map((cause) => `\n    - ${cause}`).join('')}`
     : null;
-  // In Markdown, every line of the note stays inside the alert.
+  // In Markdown, every line of the note stays inside the alert, as text (a title is never a mention or HTML).
   const markdownNote = guardNote
     ? `> [!WARNING]\n${guardNote
         .slice(2)
         .split('\n')
-        .map((line) => `> ${line.trim()}`)
+        .map((line) => `> ${escapeText(line.trim())}`)
         .join('\n')}`
     : null;
 

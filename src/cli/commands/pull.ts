@@ -63,7 +63,10 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
   } finally {
     await connection.close();
   }
-  const result = pullTrackingPlan(remote, {
+  // Whatever Secoda holds, a secret it echoes is not written into the YAML, nor into a file name:
+  // taken out of the data before it is turned into text (YAML escaping would hide its forms).
+  const redactor = redactorOf(io);
+  const result = pullTrackingPlan(redactor.redactDeep(remote), {
     integration,
     layout: target.kind === 'directory' ? 'directory' : 'file',
     schemaRef: schemaRefFor(target),
@@ -73,8 +76,6 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
   const style = styleFor(io.stderr, io.env);
   for (const note of result.notes) io.stderr.write(`${style.yellow(cutQuotedValues(formatNote(note)))}\n`);
   const size = describePlanSize(result.plan);
-  // Whatever Secoda holds, a secret it echoes is not written into the YAML.
-  const redactor = redactorOf(io);
   const files = result.files.map((file) => ({ ...file, text: redactor.redact(file.text) }));
   if (target.kind === 'stdout') {
     io.stdout.write(files[0]?.text ?? '');
