@@ -180,6 +180,45 @@ describe('buildPlan: replaces', () => {
       }),
     ]);
   });
+
+  it("names a moved event's old properties where they are (the old category) and the new ones where they will be", () => {
+    const remoteState = state({
+      categories: [category('c1', 'Old'), category('c2', 'New')],
+      events: [event('e1', 'c1', 'E')],
+      properties: [property('p1', 'e1', 'b', { type: 'string' }), property('p2', 'e1', 'a')],
+    });
+    const result = buildPlan(plan([cat('Old'), cat('New', [ev('E', [prop('a'), prop('b', { type: 'string' })])])]), remoteState, opts);
+    expect(brief(result.operations)).toEqual([
+      'delete property Old/E/a',
+      'delete property Old/E/b',
+      'replace event New/E',
+      'create property New/E/a',
+      'create property New/E/b',
+    ]);
+    // Only the paths say more than before: what is deleted, created and sent is the same.
+    expect(result.operations.map((op) => [op.action, op.remote_id, 'parent_id' in op ? op.parent_id : undefined])).toEqual([
+      ['delete', 'p2', 'e1'],
+      ['delete', 'p1', 'e1'],
+      ['replace', 'e1', 'c2'],
+      ['create', null, null],
+      ['create', null, null],
+    ]);
+    expect(result.operations[4]).toMatchObject({ body: { title: 'b', type: 'string' } });
+  });
+
+  it("names a moved event's category by its ID when the category is not the integration's", () => {
+    const remoteState = state({
+      categories: [category('c2', 'New')],
+      events: [event('e1', 'c-elsewhere', 'E')],
+      properties: [property('p1', 'e1', 'a')],
+    });
+    const result = buildPlan(plan([cat('New', [ev('E', [prop('a')])])]), remoteState, opts);
+    expect(brief(result.operations)).toEqual([
+      'delete property (category c-elsewhere)/E/a',
+      'replace event New/E',
+      'create property New/E/a',
+    ]);
+  });
 });
 
 describe('buildPlan: deletes', () => {
