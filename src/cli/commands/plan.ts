@@ -3,6 +3,7 @@ import { UsageError } from '../../errors.js';
 import { failOnReason, FAIL_ON_LEVELS, isFailOn, type FailOn } from '../../compatibility/fail-on.js';
 import { loadBaselinePlan } from '../../git/baseline-plan.js';
 import { checkDeleteGuard } from '../../plan/delete-guard.js';
+import { hasDrift } from '../../render/describe-operation.js';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanText } from '../../render/plan-text.js';
@@ -134,7 +135,8 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     io.stderr.write(`${styleFor(io.stderr, io.env).red('error:')} ${failure}\n`);
     return 1;
   }
-  return booleanOption(args, 'detailed-exitcode') && plan.operations.length > 0 ? 2 : 0;
+  // Category drift counts: Secoda is out of step even when a manual step is all that can fix it.
+  return booleanOption(args, 'detailed-exitcode') && hasDrift(plan) ? 2 : 0;
 }
 
 /** Loads the YAML, reads Secoda and builds the plan (classified, and attributed to a baseline when asked). */
