@@ -46,6 +46,58 @@ export class SecodaAuthError extends SecodaApiError {
   }
 }
 
+/**
+ * Secoda refused the request itself (400): a field it does not accept. Running the same request
+ * again gives the same answer, so the message names the fields, as Django REST Framework lists
+ * them (`{"field": ["message"]}`, DESIGN §1), and the hint says that a re-run will not help.
+ */
+export class SecodaBadRequestError extends SecodaApiError {
+  override name = 'SecodaBadRequestError';
+  /** "title: Ensure this field has no more than 255 characters." per field, or Secoda's `detail`. */
+  readonly fieldErrors: readonly string[];
+  constructor(status: number, method: string, path: string, body: string, fullBody: string) {
+    const fields = drfFieldErrors(fullBody);
+    super(
+      status,
+      method,
+      path,
+      fields.length > 0 ? trimBody(fields.join('; '), 600) : body,
+      method === 'GET'
+        ? 'Secoda refused the request as tpsync sent it; check SECODA_API_URL, and report it if it is right'
+        : 'Secoda refused the values themselves, so running apply again will not help: change them in the tracking plan (the fields are named above), or report it if the plan is valid',
+    );
+    this.fieldErrors = fields;
+  }
+}
+
+/**
+ * The messages of a Django REST Framework error body, one per field: `{"title": ["Too long."],
+ * "non_field_errors": ["…"]}` → `["title: Too long.", "…"]`; `{"detail": "…"}` → `["…"]`. Nested
+ * objects name their path (`enum.0: …`). Anything else (not JSON, not an object) gives none.
+ */
+export function drfFieldErrors(text: string): string[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') out.push(path === '' || path === 'non_field_errors' || path === 'detail' ? value : `${path}: ${value}`);
+    else if (Array.isArray(value)) {
+      const texts = value.filter((v): v is string => typeof v === 'string');
+      if (texts.length > 0) walk(texts.join(' '), path);
+      value.filter((v) => typeof v === 'object' && v !== null).forEach((v, i) => walk(v, path === '' ? String(i) : `${path}.${i}`));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, inner] of Object.entries(value)) walk(inner, path === '' ? key : `${path}.${key}`);
+    }
+  };
+  if (typeof body !== 'object' || body === null) return [];
+  walk(body, '');
+  return out;
+}
+
 export class SecodaNotFoundError extends SecodaApiError {
   override name = 'SecodaNotFoundError';
 }
@@ -166,6 +218,7 @@ export class OutcomeUnknownError extends SecodaError {
 function statusText(status: number): string {
   const texts: Record<number, string> = {
     400: ' Bad Request',
+    422: ' Unprocessable Entity',
     401: ' Unauthorized',
     403: ' Forbidden',
     404: ' Not Found',

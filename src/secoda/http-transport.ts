@@ -11,6 +11,7 @@ import {
   SecodaRequestNotSentError,
   SecodaApiError,
   SecodaAuthError,
+  SecodaBadRequestError,
   SecodaInvalidResponseError,
   SecodaNetworkError,
   SecodaNotFoundError,
@@ -320,6 +321,7 @@ function toApiError(status: number, method: string, path: string, text: string):
   const body = trimBody(text);
   if (status === 401 || status === 403) return new SecodaAuthError(status, method, path, body);
   if (status === 404) return new SecodaNotFoundError(status, method, path, body);
+  if (status === 400 || status === 422) return new SecodaBadRequestError(status, method, path, body, text);
   if (status === 429)
     return new SecodaRateLimitError(
       status,

@@ -31,7 +31,10 @@ export const planSpec: CommandSpec = {
     json: { type: 'boolean', description: 'Print the plan as JSON (only JSON on stdout)' },
     markdown: { type: 'boolean', description: 'Print the plan as Markdown, for a pull request (only Markdown on stdout)' },
     out: { type: 'string', value: 'file', description: 'Save the plan as JSON, for `apply --plan-file`' },
-    'detailed-exitcode': { type: 'boolean', description: 'Exit 2 when there are changes, 0 when there are none' },
+    'detailed-exitcode': {
+      type: 'boolean',
+      description: 'Exit 2 when Secoda differs (changes to apply, or categories that need a manual step), 0 when it matches',
+    },
     'fail-on': {
       type: 'string',
       value: 'breaking|warning',
@@ -52,15 +55,11 @@ export const planSpec: CommandSpec = {
     ...connectionOptions,
   },
   details: [
-    'Exit codes: 0 success (no changes, with --detailed-exitcode), 1 error, invalid plan or a change at the --fail-on level, 2 changes present (with --detailed-exitcode).',
+    'Exit codes: 0 success (with --detailed-exitcode: Secoda matches the tracking plan); 1 error, invalid plan, or a change at the --fail-on level; 2 with --detailed-exitcode: Secoda differs, with changes to apply or categories that differ and need a manual step (the API cannot change categories; the plan says "Nothing to apply" and lists them as warnings).',
     '',
-    'Every change is classified for compatibility (breaking, warning, safe) with check ids; --fail-on breaking fails on a',
-    'breaking change, --fail-on warning on a breaking change or a warning. Changes that come from drift (known with',
-    '--baseline) never fail the run. Set levels per check id in the header file: `compatibility: { enum-value-added: warning }`.',
+    'Every change is classified for compatibility (breaking, warning, safe) with check ids; --fail-on breaking fails on a breaking change, --fail-on warning on a breaking change or a warning. Changes that come from drift (known with --baseline) never fail the run. Set levels per check id in the header file: `compatibility: { enum-value-added: warning }`.',
     '',
-    '--baseline compares the plan with its version at a git ref, taken to be what was last applied: a change whose YAML',
-    'is the same as at the ref comes from Secoda and is marked "drift: changed in Secoda". Use HEAD in a scheduled drift',
-    'check on main (every change is then drift), and origin/<base branch> in a pull request.',
+    '--baseline compares the plan with its version at a git ref, taken to be what was last applied: a change whose YAML is the same as at the ref comes from Secoda and is marked "drift: changed in Secoda". Use HEAD in a scheduled drift check on main (every change is then drift), and origin/<base branch> in a pull request.',
   ].join('\n'),
 };
 

@@ -34,9 +34,7 @@ export const pullSpec: CommandSpec = {
     ...Object.fromEntries(Object.entries(connectionOptions).filter(([name]) => name !== 'writes-per-minute')),
   },
   details: [
-    'The YAML is deterministic (the same Secoda gives the same bytes), so a second pull diffs cleanly in git.',
-    'What a tracking plan cannot hold (odd titles, duplicates, unknown types, enum values with commas, …) is listed',
-    'on stderr with what was done about it; `tpsync plan` on the result then shows no changes except those.',
+    'The YAML is deterministic (the same Secoda gives the same bytes), so a second pull diffs cleanly in git. What a tracking plan cannot hold (odd titles, duplicates, unknown types, enum values with commas, …) is listed on stderr with what was done about it; `tpsync plan` on the result then shows no changes except those.',
   ].join('\n'),
 };
 
