@@ -100,6 +100,18 @@ export function drfFieldErrors(text: string): string[] {
 
 export class SecodaNotFoundError extends SecodaApiError {
   override name = 'SecodaNotFoundError';
+  /** `problem`, when given, says what the 404 means (e.g. "no Secoda API answers at this address"). */
+  constructor(status: number, method: string, path: string, body: string, hint?: string, problem?: string) {
+    super(status, method, path, problem === undefined ? body : body === '' ? problem : `${problem} (${body})`, hint);
+  }
+}
+
+/**
+ * A setting that cannot work (SECODA_API_URL's scheme or host, a certificate): found before
+ * anything was sent, and never retried. The message names the full URL; the hint, the fix.
+ */
+export class SecodaSetupError extends SecodaError {
+  override name = 'SecodaSetupError';
 }
 
 export class SecodaRateLimitError extends SecodaApiError {
@@ -128,6 +140,8 @@ export class SecodaNetworkError extends SecodaError {
     readonly method: string,
     readonly path: string,
     readonly tried?: AttemptsMade,
+    /** The full URL, when nothing had answered yet: then SECODA_API_URL is the first suspect. */
+    readonly url?: string,
   ) {
     super(
       `${
@@ -139,7 +153,13 @@ export class SecodaNetworkError extends SecodaError {
           ? ''
           : `; gave up after ${tried.attempts} ${tried.attempts === 1 ? 'attempt' : 'attempts'} in ${durationWords(tried.elapsedMs)} (tpsync gives a request at most ${durationWords(tried.limitMs)})`
       }`,
-      'check SECODA_API_URL and the network; tpsync retried before giving up, and a re-run picks up where this one stopped',
+      url === undefined
+        ? 'check SECODA_API_URL and the network; tpsync retried before giving up, and a re-run picks up where this one stopped'
+        : `nothing answered at ${url}: check SECODA_API_URL (its host, its port, http or https) and the network${
+            url.startsWith('http:') && code === 'ECONNRESET'
+              ? '; a server that speaks https closes plain-HTTP connections: try https://'
+              : ''
+          }`,
     );
   }
 }
@@ -168,10 +188,11 @@ export class SecodaRequestNotSentError extends SecodaError {
 /** Secoda answered, but not with what the documented API promises. */
 export class SecodaInvalidResponseError extends SecodaError {
   override name = 'SecodaInvalidResponseError';
-  constructor(method: string, path: string, problem: string, sample: string) {
+  constructor(method: string, path: string, problem: string, sample: string, hint?: string) {
     super(
       `unexpected response from Secoda to ${method} ${path}: ${problem}${sample === '' ? '' : ` — got ${sample}`}`,
-      'check that SECODA_API_URL points at the Secoda API (…/api/v1); if it does, Secoda may have changed its API: please report this',
+      hint ??
+        'check that SECODA_API_URL points at the Secoda API (…/api/v1); if it does, Secoda may have changed its API: please report this',
     );
   }
 }

@@ -212,6 +212,14 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
           'write the title on one line, without surrounding spaces',
         );
       }
+      if (path.length === 1 && path[0] === 'integration') {
+        return issue(
+          path,
+          'bad-integration',
+          `"integration" must be a Secoda integration ID, a UUID with or without dashes, not ${describeValue(value)}`,
+          'copy the ID from Secoda (Integrations → the integration: the UUID in the address, e.g. ca529385-fbc9-4934-afae-e372affe795b), not its name',
+        );
+      }
       return issue(
         path,
         'bad-id',

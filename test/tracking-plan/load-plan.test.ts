@@ -182,6 +182,23 @@ const broken: { name: string; text: string; line: number; column: number; code: 
     hint: 'quotes',
   },
   {
+    name: "an integration's name instead of its ID",
+    text: 'version: 1\nintegration: Segment (production)\n',
+    line: 2,
+    column: 14,
+    code: 'bad-integration',
+    message: '"integration" must be a Secoda integration ID, a UUID with or without dashes, not "Segment (production)"',
+    hint: 'copy the ID from Secoda (Integrations → the integration: the UUID in the address',
+  },
+  {
+    name: 'an integration ID cut short',
+    text: 'version: 1\nintegration: ca529385-fbc9-4934-afae-e372affe795\n',
+    line: 2,
+    column: 14,
+    code: 'bad-integration',
+    message: 'not "ca529385-fbc9-4934-afae-e372affe795"',
+  },
+  {
     name: 'events listed at the top level',
     text: `${HEADER}events:\n  - title: E\n`,
     line: 3,
@@ -449,4 +466,14 @@ describe('loadTrackingPlan: directories of files', () => {
       'plan/b.yaml:3:5 unknown-key',
     ]);
   });
+});
+
+describe('loadTrackingPlan: the integration ID', () => {
+  it.each(['ca529385-fbc9-4934-afae-e372affe795b', 'ca529385fbc94934afaee372affe795b', 'CA529385-FBC9-4934-AFAE-E372AFFE795B'])(
+    'takes a UUID with or without dashes: %s',
+    (id) => {
+      const result = load(`version: 1\nintegration: ${id}\ncategories: []\n`);
+      expect(result.ok).toBe(true);
+    },
+  );
 });

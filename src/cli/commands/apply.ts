@@ -13,7 +13,7 @@ import { booleanOption, integerOption, stringOption, type CommandSpec, type Pars
 import { connectionOptions, type Connection } from '../connection.js';
 import { interruptedExitCode, styleFor, type Io } from '../io.js';
 import { earlyReadHolder } from '../early-read.js';
-import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { askApproval } from '../approval.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
@@ -92,7 +92,12 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   const { connection, remote } = await early.take(trackingPlan.integration);
   try {
     // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
-    const { plan: fresh } = await readRemoteAndPlan(trackingPlan, connection, io, remote === undefined ? {} : { started: remote });
+    const { plan: fresh, remote: read } = await readRemoteAndPlan(
+      trackingPlan,
+      connection,
+      io,
+      remote === undefined ? {} : { started: remote },
+    );
     let plan: Plan = fresh;
     if (saved !== undefined) {
       const check = checkSavedPlan(saved, fresh);
@@ -123,7 +128,8 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       return 0;
     }
 
-    io.stdout.write(renderPlanText(redactedPlan(io, plan), { style }));
+    const emptyNote = connection.local ? null : emptyIntegrationNote(read, trackingPlan.integration, connection.baseUrl);
+    io.stdout.write(renderPlanText(redactedPlan(io, plan), { style, notes: emptyNote === null ? [] : [style.yellow(`! ${emptyNote}`)] }));
     if (!connection.local && !booleanOption(args, 'auto-approve') && saved === undefined) {
       const approval = await askApproval(io, connection.baseUrl);
       if (approval !== 'approved') {

@@ -11,7 +11,7 @@ import { booleanOption, integerOption, stringOption, type CommandSpec, type Pars
 import { connectionOptions } from '../connection.js';
 import { earlyReadHolder } from '../early-read.js';
 import { styleFor, type Io } from '../io.js';
-import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { commentOption } from '../github-options.js';
 import { inGitHubActions } from '../../github/github-context.js';
 import { didYouMean } from '../../tracking-plan/did-you-mean.js';
@@ -78,8 +78,9 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     ...(commentAuthor === undefined ? {} : { commentAuthor }),
   };
   let plan: Plan;
+  let emptyNote: string | null;
   try {
-    plan = await makePlan(args, io);
+    ({ plan, emptyNote } = await makePlan(args, io));
   } catch (error) {
     // The sticky comment must not go on showing the last good plan as if it were this commit's.
     if (comment && io.signal?.aborted !== true) await (await import('../github-publish.js')).publishPlanFailure(error, io, publishing);
@@ -108,12 +109,15 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (json) {
     io.stdout.write(renderPlanJson(shown));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
+    if (emptyNote) io.stderr.write(`warning: ${emptyNote}\n`);
   } else if (markdown) {
     io.stdout.write(renderPlanMarkdown(shown, { notes: markdownNote ? [markdownNote] : [] }));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
+    if (emptyNote) io.stderr.write(`warning: ${emptyNote}\n`);
   } else {
     const style = styleFor(io.stdout, io.env);
-    io.stdout.write(renderPlanText(shown, { style, notes: guardNote ? [style.yellow(guardNote)] : [] }));
+    const notes = [...(guardNote ? [style.yellow(guardNote)] : []), ...(emptyNote ? [style.yellow(`! ${emptyNote}`)] : [])];
+    io.stdout.write(renderPlanText(shown, { style, notes }));
     if (out !== undefined)
       io.stdout.write(
         `Saved the plan to ${out}; apply exactly it with \`tpsync apply ${args.positionals[0] ?? ''} --plan-file ${out}\`.\n`,
@@ -138,8 +142,11 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   return booleanOption(args, 'detailed-exitcode') && hasDrift(plan) ? 2 : 0;
 }
 
-/** Loads the YAML, reads Secoda and builds the plan (classified, and attributed to a baseline when asked). */
-async function makePlan(args: ParsedArgs, io: Io): Promise<Plan> {
+/**
+ * Loads the YAML, reads Secoda and builds the plan (classified, and attributed to a baseline when
+ * asked); with a note when the integration holds nothing in Secoda (a wrong ID?).
+ */
+async function makePlan(args: ParsedArgs, io: Io): Promise<{ plan: Plan; emptyNote: string | null }> {
   const early = earlyReadHolder(args, io, 'plan');
   const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start);
   const baselineRef = stringOption(args, 'baseline');
@@ -150,7 +157,15 @@ async function makePlan(args: ParsedArgs, io: Io): Promise<Plan> {
       : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
   const { connection, remote } = await early.take(trackingPlan.integration);
   try {
-    return (await readRemoteAndPlan(trackingPlan, connection, io, { baseline, ...(remote === undefined ? {} : { started: remote }) })).plan;
+    const prepared = await readRemoteAndPlan(trackingPlan, connection, io, {
+      baseline,
+      ...(remote === undefined ? {} : { started: remote }),
+    });
+    const emptyNote =
+      connection.local || prepared.plan.operations.length === 0
+        ? null
+        : emptyIntegrationNote(prepared.remote, trackingPlan.integration, connection.baseUrl);
+    return { plan: prepared.plan, emptyNote };
   } finally {
     await connection.close();
   }
