@@ -63,13 +63,13 @@ function normalise(text: string | null): string {
   return (text ?? '').replace(/\r\n?/g, '\n').trim();
 }
 
+// eslint-disable-next-line no-control-regex -- escaping control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /**
  * C0 and C1 control characters (but tab), DEL, and the line and paragraph separators, as
  * `\uXXXX`: a description must not move a terminal's cursor or colour what follows.
  */
-// eslint-disable-next-line no-control-regex -- escaping control characters is the point
-const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
-
 export function escapeControls(text: string): string {
   return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
