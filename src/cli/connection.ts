@@ -15,7 +15,7 @@ import { escapeControls } from '../render/text-diff.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
 import type { Io } from './io.js';
 import { acquireLocalLock } from './local-lock.js';
-import { retryLine } from './retry-line.js';
+import { RetryAnnouncer } from './retry-line.js';
 import { version } from './version.js';
 
 export const DEFAULT_API_URL = 'https://api.secoda.co/api/v1';
@@ -51,6 +51,8 @@ export interface Connection {
   readonly writesPerMinute: number;
   /** Where the client points, for messages (never with the token). */
   readonly baseUrl: string;
+  /** Where its retry notices go (a line on stderr, unless apply's progress takes them). */
+  readonly retries: RetryAnnouncer;
   close(): Promise<void>;
 }
 
@@ -59,14 +61,14 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
   const concurrency = integerOption(args, 'concurrency', 4, 1, 64);
   const writesPerMinute = integerOption(args, 'writes-per-minute', local ? 0 : DOCUMENTED_WRITES_PER_MINUTE, 0, 100_000);
   const lockTimeoutSeconds = integerOption(args, 'lock-timeout', DEFAULT_LOCK_TIMEOUT_SECONDS, 0, 86_400);
+  const retries = new RetryAnnouncer(io);
   const common = {
     concurrency,
     writesPerMinute,
     userAgent: `tpsync/${version}`,
     ...(io.signal ? { signal: io.signal } : {}),
     // A line per retry: a slow or failing Secoda is never silent.
-    onRetry: (notice: Parameters<typeof retryLine>[0]) =>
-      io.stderr.write(`${io.stderr.isTTY === true ? '\r\u001b[2K' : ''}${retryLine(notice)}\n`),
+    onRetry: retries.announce,
     ...(debugLogging(args, io)
       ? { onExchange: (exchange: Exchange) => io.stderr.write(exchangeLines(exchange, io.stderr.isTTY === true)) }
       : {}),
@@ -82,6 +84,7 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
       local: true,
       writesPerMinute,
       baseUrl: `${emulator.url} (local emulator, ${LOCAL_DIR}/)`,
+      retries,
       close: () => emulator.close(),
     };
   }
@@ -94,7 +97,14 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
     );
   }
   const baseUrl = normaliseBaseUrl(io.env['SECODA_API_URL']?.trim() || DEFAULT_API_URL);
-  return { client: new SecodaClient({ ...common, baseUrl, token }), local: false, writesPerMinute, baseUrl, close: async () => {} };
+  return {
+    client: new SecodaClient({ ...common, baseUrl, token }),
+    local: false,
+    writesPerMinute,
+    baseUrl,
+    retries,
+    close: async () => {},
+  };
 }
 
 /** `--debug`, or TPSYNC_LOG=debug in the environment (for a CI job whose command line is fixed). */

@@ -74,6 +74,10 @@ export interface RetryNotice {
   readonly attempts: number;
   /** Why: "Secoda answered 503 Service Unavailable", "no answer within 20 s", "no answer (ECONNRESET)". */
   readonly reason: string;
+  /** The status Secoda answered, when it answered (429: its rate limit, which holds back every write). */
+  readonly status?: number;
+  /** Whether the wait is the one Secoda asked for (Retry-After). */
+  readonly askedBySecoda?: boolean;
   /** The wait before the next attempt (ms). */
   readonly delayMs: number;
   /** Time spent on this request so far (ms, waits for a write slot excluded). */
@@ -272,7 +276,7 @@ export class HttpTransport {
         const waitMs = parseRetryAfter(retryAfter, this.clock.now());
         if (status === 429) this.pacer.pauseUntil(this.clock.now() + (waitMs ?? backoffDelay(attempt, this.retry, this.random)));
         const reason = `Secoda answered ${status}${statusText(status)}`;
-        if (await this.retryAfterFailure(method, shown, attempt, reason, waitMs, elapsed(), limitMs, excluded)) continue;
+        if (await this.retryAfterFailure(method, shown, attempt, reason, waitMs, elapsed(), limitMs, excluded, status)) continue;
       }
       if (status === 404 && !this.reached && method === 'GET' && COLLECTION_PATH.test(path))
         throw wrongBaseUrl(method, this.url(path), this.baseUrl, trimBody(this.redactor.redact(text)));
@@ -308,12 +312,24 @@ export class HttpTransport {
     elapsedMs: number,
     limitMs: number,
     excluded: (ms: number) => void,
+    status?: number,
   ): Promise<boolean> {
     if (attempt >= this.retry.attempts) return false;
     const delayMs = backoffDelay(attempt, this.retry, this.random, retryAfterMs);
     // Another attempt must have time to get an answer before the bound.
     if (elapsedMs + (retryAfterMs === undefined ? delayMs : 0) >= limitMs) return false;
-    this.options.onRetry?.({ method, path, attempt, attempts: this.retry.attempts, reason, delayMs, elapsedMs, limitMs });
+    this.options.onRetry?.({
+      method,
+      path,
+      attempt,
+      attempts: this.retry.attempts,
+      reason,
+      delayMs,
+      elapsedMs,
+      limitMs,
+      ...(status === undefined ? {} : { status }),
+      ...(retryAfterMs === undefined ? {} : { askedBySecoda: true }),
+    });
     this.stats.retries++;
     await this.clock.sleep(delayMs, this.options.signal);
     if (retryAfterMs !== undefined) excluded(delayMs);

@@ -142,16 +142,28 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     io.stdout.write(
       `\nApplying ${plural(plan.operations.length, 'change')}…${connection.writesPerMinute > 0 ? ` (writes paced at ${connection.writesPerMinute} a minute)` : ''}\n`,
     );
-    const progress = createApplyProgress(io, plan.operations.length, styleFor(io.stderr, io.env));
-    const result = await executePlan(plan.operations, connection.client, {
-      integration: plan.integration,
-      ...(io.signal ? { signal: io.signal } : {}),
-      // Paced, a category's look-up waits for its write slot: stagger runs by more than a slot.
-      categoryStaggerMs: connection.writesPerMinute > 0 ? PACED_CATEGORY_STAGGER_MS : DEFAULT_CATEGORY_STAGGER_MS,
-      onStep: (step) => progress.onStep(step),
+    const progress = createApplyProgress(io, plan.operations.length, styleFor(io.stderr, io.env), {
+      operations: plan.operations,
+      paceMs: connection.writesPerMinute > 0 ? 60_000 / connection.writesPerMinute : 0,
     });
-    progress.finish();
+    // While the steps run, a retry or a rate-limit wait is printed above the bar and counts in the time left.
+    const restoreRetries = connection.retries.divert((notice, line) => progress.onRetry(notice, line));
+    let result: ExecuteResult;
+    try {
+      result = await executePlan(plan.operations, connection.client, {
+        integration: plan.integration,
+        ...(io.signal ? { signal: io.signal } : {}),
+        // Paced, a category's look-up waits for its write slot: stagger runs by more than a slot.
+        categoryStaggerMs: connection.writesPerMinute > 0 ? PACED_CATEGORY_STAGGER_MS : DEFAULT_CATEGORY_STAGGER_MS,
+        onStep: (step) => progress.onStep(step),
+      });
+    } finally {
+      progress.finish();
+      restoreRetries();
+    }
     io.stdout.write(summaryText(result, style));
+    const waited = progress.waitSummary();
+    if (waited !== null) io.stdout.write(`${waited}\n`);
 
     if (result.interrupted) {
       io.stdout.write(`Interrupted. Run the same apply again to finish: it plans from what Secoda holds now.\n`);
