@@ -3,7 +3,10 @@
  * the same thing the same way.
  */
 import type { Action, FieldChange, FieldValue, Operation, Plan } from '../plan/types.js';
+import { plural } from './plural.js';
 import { diffText, type TextDiff } from './text-diff.js';
+
+export { plural } from './plural.js';
 
 export const SYMBOL: Record<Action, string> = { create: '+', update: '~', replace: '-/+', delete: '-' };
 export const ACTION_WORD: Record<Action, string> = { create: 'create', update: 'update', replace: 'replace', delete: 'delete' };
@@ -98,11 +101,6 @@ function sizeText(text: string | null, form: TextDiff['form']): string {
     return plural(lines, 'line');
   }
   return plural([...trimmed].length, 'character');
-}
-
-/** "1 change", "2 changes", "1,204 properties": a count with its noun, singular or plural. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${count === 1 ? singular : pluralForm}`;
 }
 
 export function summaryLine(plan: Plan): string {
