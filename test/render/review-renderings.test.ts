@@ -204,3 +204,21 @@ describe('category drift is not "no changes"', () => {
     expect(text.split('\n')[0]).toBe('Nothing to apply. 1 warning needs a manual step in Secoda.');
   });
 });
+
+describe('a text diff in Markdown stays inside its block', () => {
+  it('the fence is longer than any run of backticks in the text, so the text cannot close it', () => {
+    resetClock();
+    const before = ['Example:', '```', 'track("x")', '```', 'End.'].join('\n');
+    const after = ['Example:', '````', 'track("y") @octocat #12', '````', 'End.'].join('\n');
+    const remote = state({ categories: [category('c', 'C')], events: [event('e', 'c', 'E', { definition: before })] });
+    const tp = plan([cat('C', [ev('E', [], { definition: after })])]);
+    const markdown = renderPlanMarkdown(buildPlan(tp, remote, { writesPerMinute: 30 }));
+    const open = /^(`{5,})diff$/m.exec(markdown);
+    expect(open).not.toBeNull();
+    const fence = open![1]!;
+    const body = markdown.slice(markdown.indexOf(`${fence}diff`) + fence.length + 5, markdown.lastIndexOf(fence));
+    expect(body).toContain('+       ````');
+    expect(body).toContain('+       track("y") @octocat #12');
+    expect(body).not.toMatch(new RegExp(`^${fence}`, 'm'));
+  });
+});
