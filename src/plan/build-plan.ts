@@ -162,7 +162,8 @@ class Planner {
             path,
             remote?.id ?? null,
             ['parent'],
-            [{ field: 'parent', before: this.categoryTitle(moved.parent), after: category.title }],
+            // What else the YAML changes rides on the re-create: shown, so a reviewer sees it too.
+            [{ field: 'parent', before: this.categoryTitle(moved.parent), after: category.title }, ...diffCommon(event, moved)],
           );
         else this.createEvent(event, path, remote?.id ?? null);
         for (const duplicate of duplicates.get(event) ?? []) {
