@@ -43,6 +43,12 @@ const CONTEXT_CHARS = 40;
 const MAX_CHANGED_CHARS = 600;
 /** Past this many edits (tokens or lines), the texts are taken as unrelated: one block each. */
 const MAX_EDIT_LENGTH = 2_000;
+/**
+ * Middles (what is left once the common start and end are off) longer than this, in tokens, are
+ * not searched at all: Myers' cost grows with their length times the edits, and a text that long
+ * with its changes spread out reads better as its two ends anyway.
+ */
+const MAX_SEARCHED_TOKENS = 100_000;
 
 /**
  * The diff of two values of a text field, or null when the short form says it all: both are
@@ -102,8 +108,9 @@ function runs<T>(a: readonly T[], b: readonly T[]): Run<T>[] {
   push('same', a.slice(0, start));
   const middleA = a.slice(start, endA);
   const middleB = b.slice(start, endB);
-  const changes =
-    middleA.length === 0 || middleB.length === 0 ? undefined : diffArrays([...middleA], [...middleB], { maxEditLength: MAX_EDIT_LENGTH });
+  const searchable =
+    middleA.length > 0 && middleB.length > 0 && middleA.length <= MAX_SEARCHED_TOKENS && middleB.length <= MAX_SEARCHED_TOKENS;
+  const changes = searchable ? diffArrays([...middleA], [...middleB], { maxEditLength: MAX_EDIT_LENGTH }) : undefined;
   if (changes === undefined) {
     push('removed', middleA);
     push('added', middleB);
