@@ -9,6 +9,7 @@ import type { Operation } from '../plan/types.js';
 import type { SecodaPort } from '../secoda/port.js';
 import { buildDependencyGraph, pathKey } from './dependency-graph.js';
 import { sleepUnlessAborted } from '../secoda/abortable-sleep.js';
+import { SecodaBadRequestError } from '../secoda/errors.js';
 import { createWithReconciliation, type CreateOptions } from './reconcile-create.js';
 
 /** See ExecuteOptions.categoryStaggerMs. */
@@ -28,6 +29,8 @@ export interface StepResult {
   readonly reconciled: boolean;
   /** For a create done another way than planned (another run's copy was used), what happened. */
   readonly note?: string | null;
+  /** For a failure: Secoda refused the request itself (400), so running apply again will not help. */
+  readonly refused?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -112,7 +115,16 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
       } catch (error) {
         if (interrupted() && isAbort(error)) return; // never started: reported as not started
         const message = describeError(error)?.message ?? (error instanceof Error ? error.message : String(error));
-        settle({ index, operation, status: 'failed', detail: message, createdId: null, reconciled: false });
+        const refused = error instanceof SecodaBadRequestError;
+        settle({
+          index,
+          operation,
+          status: 'failed',
+          detail: message,
+          createdId: null,
+          reconciled: false,
+          ...(refused ? { refused } : {}),
+        });
         skipDependents(index, `${operation.kind} ${operation.path.join(' › ')} failed`);
       } finally {
         // Dependents were started above, before this one counts as settled: zero means all done.

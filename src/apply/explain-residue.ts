@@ -4,6 +4,7 @@
  * description to 255 characters"), a create that Secoda does not list, surplus copies that another
  * run made at the same time. Pure: the steps that ran and the verification plan in, lines out.
  */
+import { plural } from '../render/plural.js';
 import { parseEnum } from '../plan/field-diff.js';
 import type { FieldValue, Operation, Plan } from '../plan/types.js';
 import type { StepResult } from './execute-plan.js';
@@ -89,12 +90,12 @@ function describeSet(sent: readonly string[], stored: readonly string[]): string
 }
 
 function describeText(sent: string, stored: string | null): string {
-  if (stored === null || stored === '') return `Secoda stored it empty (tpsync wrote ${sent.length} characters)`;
+  if (stored === null || stored === '') return `Secoda stored it empty (tpsync wrote ${plural(sent.length, 'character')})`;
   if (sent.normalize('NFC') === stored.normalize('NFC')) return 'Secoda changed how accented letters are encoded (Unicode normalisation)';
   if (sent.replace(/\s+/g, ' ').trim() === stored.replace(/\s+/g, ' ').trim())
     return 'Secoda changed the spaces and line breaks inside the text';
   if (sent.startsWith(stored) || sent.trim().startsWith(stored.replace(/…$/, '').trim()))
-    return `Secoda cut it to ${stored.length} characters (tpsync wrote ${sent.length})`;
+    return `Secoda cut it to ${plural(stored.length, 'character')} (tpsync wrote ${sent.length})`;
   const escaped = sent.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   if (escaped === stored || escaped.replace(/"/g, '&quot;') === stored) return 'Secoda escaped HTML characters (<, >, &)';
   if (sent.replace(/<[^>]*>/g, '') === stored) return 'Secoda removed HTML tags';

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../tracking-plan/did-you-mean.js';
 import { quote } from '../render/quoted-values.js';
+import { definitionRows, HELP_WIDTH, paragraphLines, usageLines, wrapWords } from './help-text.js';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -19,7 +20,16 @@ export interface CommandSpec {
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Names of positional arguments, in order; a trailing `?` marks one optional. */
   readonly positionals: readonly string[];
+  /** Paragraphs under the options, one a line (wrapped to 80 columns); a line that starts with spaces is kept as is. */
   readonly details?: string;
+  /**
+   * Why a positional argument is needed, when the flags given might make a user think it is not
+   * (apply --plan-file still needs the plan's path): the message and hint for its absence.
+   */
+  readonly missingPositional?: (
+    name: string,
+    values: Readonly<Record<string, string | boolean | string[] | undefined>>,
+  ) => { message: string; hint: string } | undefined;
 }
 
 export interface ParsedArgs {
@@ -34,7 +44,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: attachNegativeValues(argv, spec),
       options: Object.fromEntries(
         Object.entries(options).map(([name, o]) => [
           name,
@@ -52,6 +62,8 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   const required = spec.positionals.filter((p) => !p.endsWith('?'));
   if (parsed.positionals.length < required.length) {
     const missing = required[parsed.positionals.length] ?? 'argument';
+    const explained = spec.missingPositional?.(missing, values);
+    if (explained !== undefined) throw new UsageError(`tpsync ${spec.name}: ${explained.message}`, explained.hint);
     throw new UsageError(`tpsync ${spec.name}: missing <${missing}>`, `usage: ${spec.usage}`);
   }
   if (parsed.positionals.length > spec.positionals.length) {
@@ -74,27 +86,62 @@ function toUsageError(error: unknown, spec: CommandSpec): UsageError {
     );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // node:util's words ("argument is ambiguous", "does not take an argument") are not ours.
+    const name = /'--([^' =<]+)/.exec(message)?.[1] ?? '';
+    const option = spec.options[name];
+    if (option?.type === 'string') {
+      return new UsageError(
+        `tpsync ${spec.name}: --${name} needs a value`,
+        `write --${name} <${option.value ?? 'value'}>; a value that starts with "-" goes as --${name}=<value>`,
+      );
+    }
+    if (option?.type === 'boolean' || name === 'help') {
+      return new UsageError(
+        `tpsync ${spec.name}: --${name} takes no value`,
+        `write --${name} alone; run \`tpsync help ${spec.name}\` for the options`,
+      );
+    }
     return new UsageError(`tpsync ${spec.name}: ${message.replace(/^Option '(.+?)'/, 'option $1')}`, `usage: ${spec.usage}`);
   }
   return new UsageError(`tpsync ${spec.name}: ${message}`, `usage: ${spec.usage}`);
 }
 
+/** A command's help, every line within 80 columns (see help-text.ts). */
 export function renderHelp(spec: CommandSpec): string {
   const rows = Object.entries({ ...spec.options, help: HELP }).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` <${o.value ?? 'value'}>` : ''}`;
     return [flag, o.description] as const;
   });
-  const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   const lines = [
-    `${spec.summary}`,
+    ...wrapWords(spec.summary, HELP_WIDTH),
     '',
-    `Usage: ${spec.usage}`,
+    'Usage:',
+    ...usageLines(spec.usage, '  '),
     '',
     'Options:',
-    ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
+    ...definitionRows(rows, '  '),
   ];
-  if (spec.details) lines.push('', spec.details);
+  if (spec.details) lines.push('', ...paragraphLines(spec.details));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * `--max-deletes -1` as `--max-deletes=-1`: node:util's parseArgs takes a value that starts
+ * with "-" for an option of its own and gives its own error, where ours says what the value
+ * must be. Only a value that looks like a number is attached; anything else is left to the parser.
+ */
+function attachNegativeValues(argv: readonly string[], spec: CommandSpec): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    const option = arg.startsWith('--') && !arg.includes('=') ? spec.options[arg.slice(2)] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
+  return args;
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
@@ -106,15 +153,17 @@ export function booleanOption(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
 }
 
-/** A non-negative integer flag, with a clear error for anything else. */
+/**
+ * A whole-number flag within [min, max], with our own error for anything else: "--max-deletes
+ * must be a whole number ≥ 0, not "-1"" (or "from 1 to 64" when bounded above).
+ */
 export function integerOption(args: ParsedArgs, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = stringOption(args, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(
-      `--${name} must be a whole number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'up' : max}, not ${quote(raw)}`,
-    );
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${name} must be a whole number ${range}, not ${quote(raw)}`);
   }
   return value;
 }

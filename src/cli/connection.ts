@@ -10,10 +10,12 @@ import { UsageError } from '../errors.js';
 import { isHttpUrl } from '../redaction/secrets-from-env.js';
 import type { RunningEmulator } from '../emulator/server.js';
 import type { SecodaClient } from '../secoda/client.js';
+import type { Exchange } from '../secoda/http-transport.js';
+import { escapeControls } from '../render/terminal-text.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
 import type { Io } from './io.js';
 import { acquireLocalLock } from './local-lock.js';
-import { retryLine } from './retry-line.js';
+import { RetryAnnouncer } from './retry-line.js';
 import { version } from './version.js';
 
 export const DEFAULT_API_URL = 'https://api.secoda.co/api/v1';
@@ -31,6 +33,11 @@ export const connectionOptions: Readonly<Record<string, OptionSpec>> = {
     value: 'N',
     description: `Pace writes to N a minute (default ${DOCUMENTED_WRITES_PER_MINUTE}, Secoda's limit; 0 = unpaced, the default with --local)`,
   },
+  debug: {
+    type: 'boolean',
+    description:
+      'Log every request to Secoda on stderr: method, URL, status, time and trimmed bodies, never a header or the token (or set TPSYNC_LOG=debug)',
+  },
   'lock-timeout': {
     type: 'string',
     value: 'seconds',
@@ -44,6 +51,8 @@ export interface Connection {
   readonly writesPerMinute: number;
   /** Where the client points, for messages (never with the token). */
   readonly baseUrl: string;
+  /** Where its retry notices go (a line on stderr, unless apply's progress takes them). */
+  readonly retries: RetryAnnouncer;
   close(): Promise<void>;
 }
 
@@ -52,14 +61,17 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
   const concurrency = integerOption(args, 'concurrency', 4, 1, 64);
   const writesPerMinute = integerOption(args, 'writes-per-minute', local ? 0 : DOCUMENTED_WRITES_PER_MINUTE, 0, 100_000);
   const lockTimeoutSeconds = integerOption(args, 'lock-timeout', DEFAULT_LOCK_TIMEOUT_SECONDS, 0, 86_400);
+  const retries = new RetryAnnouncer(io);
   const common = {
     concurrency,
     writesPerMinute,
     userAgent: `tpsync/${version}`,
     ...(io.signal ? { signal: io.signal } : {}),
     // A line per retry: a slow or failing Secoda is never silent.
-    onRetry: (notice: Parameters<typeof retryLine>[0]) =>
-      io.stderr.write(`${io.stderr.isTTY === true ? '\r\u001b[2K' : ''}${retryLine(notice)}\n`),
+    onRetry: retries.announce,
+    ...(debugLogging(args, io)
+      ? { onExchange: (exchange: Exchange) => io.stderr.write(exchangeLines(exchange, io.stderr.isTTY === true)) }
+      : {}),
   };
 
   // Loaded on demand: `validate` and `--help` should not pay for an HTTP client or a server.
@@ -72,6 +84,7 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
       local: true,
       writesPerMinute,
       baseUrl: `${emulator.url} (local emulator, ${LOCAL_DIR}/)`,
+      retries,
       close: () => emulator.close(),
     };
   }
@@ -84,7 +97,32 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
     );
   }
   const baseUrl = normaliseBaseUrl(io.env['SECODA_API_URL']?.trim() || DEFAULT_API_URL, io.env);
-  return { client: new SecodaClient({ ...common, baseUrl, token }), local: false, writesPerMinute, baseUrl, close: async () => {} };
+  return {
+    client: new SecodaClient({ ...common, baseUrl, token }),
+    local: false,
+    writesPerMinute,
+    baseUrl,
+    retries,
+    close: async () => {},
+  };
+}
+
+/** `--debug`, or TPSYNC_LOG=debug in the environment (for a CI job whose command line is fixed). */
+export function debugLogging(args: ParsedArgs, io: Io): boolean {
+  return booleanOption(args, 'debug') || (io.env['TPSYNC_LOG'] ?? '').trim().toLowerCase() === 'debug';
+}
+
+/**
+ * A request of the debug log: `debug: GET https://…/event/category/?page=1 → 200 in 41 ms`, then
+ * what was sent and what came back, trimmed. The stream's redaction takes out any secret too.
+ */
+function exchangeLines(exchange: Exchange, tty: boolean): string {
+  const lines = [`debug: ${exchange.method} ${exchange.url} → ${exchange.outcome} in ${exchange.ms} ms`];
+  // A server's bytes never move the terminal's cursor or colour what follows.
+  if (exchange.requestBody !== undefined) lines.push(`debug:   sent ${escapeControls(exchange.requestBody)}`);
+  if (exchange.responseBody !== undefined && exchange.responseBody !== '')
+    lines.push(`debug:   got  ${escapeControls(exchange.responseBody)}`);
+  return `${tty ? '\r\u001b[2K' : ''}${lines.join('\n')}\n`;
 }
 
 function normaliseBaseUrl(raw: string, env: Io['env']): string {
@@ -113,6 +151,8 @@ function normaliseBaseUrl(raw: string, env: Io['env']): string {
 interface LocalEmulator {
   readonly url: string;
   readonly token: string;
+  /** Categories, events and properties the store held when it started. */
+  readonly resources: number;
   close(): Promise<void>;
 }
 
@@ -128,6 +168,10 @@ async function startLocalEmulator(io: Io, command: string, lockTimeoutMs: number
   });
   try {
     const emulator = await startHeldEmulator(io);
+    // A line that stays (the "Reading Secoda…" line is erased): where the sandbox's data is, and how to reset it.
+    io.stderr.write(
+      `Local Secoda: ${join(LOCAL_DIR, 'emulator.json')} in ${process.cwd()} (${emulator.resources === 1 ? '1 resource' : `${emulator.resources} resources`}), an emulator run by tpsync; delete ${LOCAL_DIR}/ to start from an empty one.\n`,
+    );
     return {
       ...emulator,
       close: async () => {
@@ -164,5 +208,5 @@ async function startHeldEmulator(io: Io): Promise<LocalEmulator> {
       `delete ${LOCAL_DIR}/emulator.json if it is damaged`,
     );
   }
-  return { url: emulator.url, token, close: () => emulator.close() };
+  return { url: emulator.url, token, resources: emulator.store.size, close: () => emulator.close() };
 }

@@ -28,6 +28,12 @@ export interface Io {
   readonly redactor?: Redactor;
   /** Where GitHub workflow commands (annotations) go; by default stderr, never stdout. */
   readonly workflowCommands?: CommandSink;
+  /**
+   * On a GitHub runner whose log reads tpsync's workflow commands (on stderr), with stdout not
+   * redirected to a file: long lists (apply's steps) are folded into `::group::` sections, the
+   * markers and the lines they fold both on stderr. Absent means no folding.
+   */
+  readonly foldsInLog?: boolean;
 }
 
 /** The run's Redactor (built from the environment when a caller gave none). */

@@ -37,6 +37,7 @@ const code = await run(process.argv.slice(2), {
   signal: controller.signal,
   redactor: guard.redactor,
   workflowCommands: guard.workflowCommands,
+  foldsInLog: guard.foldsInLog,
 });
 process.exitCode = code;
 // Let stdout drain, then leave even if a socket or timer lingers.

@@ -66,6 +66,11 @@ export interface ProcessGuard {
   readonly redactor: Redactor;
   /** Where tpsync's workflow commands go; a sink that drops them where the runner must not get them. */
   readonly workflowCommands: CommandSink;
+  /**
+   * Whether long lists may be folded into `::group::` sections (see Io.foldsInLog): the runner reads
+   * the commands, and stdout is not redirected to a file, which then keeps the record instead.
+   */
+  readonly foldsInLog: boolean;
 }
 
 /**
@@ -97,6 +102,7 @@ export function guardProcessOutput(env: Env): ProcessGuard {
   return {
     redactor,
     workflowCommands: commandsReachRunner ? (line) => void rawStderr(`${line}\n`) : () => {},
+    foldsInLog: commandsReachRunner && stdoutInfo.kind !== 'file',
   };
 }
 

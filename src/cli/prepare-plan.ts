@@ -18,8 +18,8 @@ import { reportIssuesToGitHub } from './github-annotations.js';
 import { redactorOf, styleFor, type Io } from './io.js';
 import { todayUtc } from './today.js';
 
-/** What the schema accepts as an integration ID (schemas/tracking-plan.schema.json). */
-const INTEGRATION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** What the schema accepts as an integration ID (schemas/tracking-plan.schema.json, `integrationId`): a UUID, with or without dashes. */
+const INTEGRATION_ID = /^(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|[0-9A-Fa-f]{32})$/;
 const HEADER_LINE = /^integration[ ]*:/m;
 
 /**
@@ -78,6 +78,21 @@ export async function loadTrackingPlanOrThrow(
     await reportIssuesToGitHub(warnings, io);
   }
   return loaded.plan;
+}
+
+/**
+ * "Secoda holds no events or properties for integration …: check the ID" — said by plan, apply
+ * and pull when the integration is empty, which is right before a first apply and, far more
+ * often than anyone thinks, a mistyped or another workspace's ID. null when it holds something.
+ */
+export function emptyIntegrationNote(
+  remote: RemoteState,
+  integration: string,
+  where: string,
+  setting = "`integration:` in the plan's header file",
+): string | null {
+  if (remote.events.length > 0 || remote.properties.length > 0) return null;
+  return `Secoda (${where}) holds no events or properties for integration ${integration}; if you expected some, check the ID (${setting}) and SECODA_API_URL`;
 }
 
 export interface Prepared {

@@ -1,14 +1,50 @@
-/** The line printed before each retry, so a slow or failing Secoda is never silent in a CI log. */
+/**
+ * The line printed before each retry, so a slow or failing Secoda is never silent, on a terminal
+ * or in a CI log: what is retried, how long it waits, and why. Never a query value or a header.
+ */
 import { durationWords } from '../secoda/duration-words.js';
 import type { RetryNotice } from '../secoda/http-transport.js';
+import type { Io } from './io.js';
 
 /**
  * "retrying GET /event/category/ in 1.2 s (attempt 2 of 8): Secoda answered 503 Service
- * Unavailable; gives up after 2 min". Never holds a query value or a header.
+ * Unavailable; gives up after 2 min". A 429 says it is Secoda's rate limit, and that every write
+ * waits with it: "rate limit: waiting 40 s, as Secoda asked (Retry-After), before retrying POST
+ * /event/events/ (attempt 2 of 8): Secoda answered 429 Too Many Requests; every other write waits too".
  */
 export function retryLine(notice: RetryNotice): string {
-  return (
-    `retrying ${notice.method} ${notice.path} in ${durationWords(notice.delayMs)} (attempt ${notice.attempt + 1} of ${notice.attempts}): ` +
-    `${notice.reason}; gives up after ${durationWords(notice.limitMs)}`
-  );
+  const attempt = `(attempt ${notice.attempt + 1} of ${notice.attempts})`;
+  if (notice.status === 429) {
+    const asked = notice.askedBySecoda === true ? ', as Secoda asked (Retry-After),' : '';
+    return (
+      `rate limit: waiting ${durationWords(notice.delayMs)}${asked} before retrying ${notice.method} ${notice.path} ${attempt}: ` +
+      `${notice.reason}; every other write waits too`
+    );
+  }
+  return `retrying ${notice.method} ${notice.path} in ${durationWords(notice.delayMs)} ${attempt}: ${notice.reason}; gives up after ${durationWords(notice.limitMs)}`;
+}
+
+/**
+ * Where a connection's retry notices go: a line on stderr by default; while apply shows its
+ * progress, to the progress, which prints the line above its bar and counts the wait.
+ */
+export class RetryAnnouncer {
+  private listener: ((notice: RetryNotice, line: string) => void) | undefined;
+
+  constructor(private readonly io: Io) {}
+
+  /** For the transport's `onRetry`. */
+  readonly announce = (notice: RetryNotice): void => {
+    const line = retryLine(notice);
+    if (this.listener !== undefined) this.listener(notice, line);
+    else this.io.stderr.write(`${this.io.stderr.isTTY === true ? '\r\u001b[2K' : ''}${line}\n`);
+  };
+
+  /** Sends the notices to `listener` until the returned function is called. */
+  divert(listener: (notice: RetryNotice, line: string) => void): () => void {
+    this.listener = listener;
+    return () => {
+      if (this.listener === listener) this.listener = undefined;
+    };
+  }
 }

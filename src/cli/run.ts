@@ -8,6 +8,7 @@ import { renderIssuesText } from '../render/issues.js';
 import { cutQuotedValues, quote } from '../render/quoted-values.js';
 import { didYouMean } from '../tracking-plan/did-you-mean.js';
 import { parseCommandArgs, renderHelp, type CommandSpec, type ParsedArgs } from './args.js';
+import { definitionRows, paragraphLines, usageLines } from './help-text.js';
 import { interruptedExitCode, redactorOf, styleFor, type Io } from './io.js';
 import { transformedStream } from './output-guard.js';
 import { neutraliseControls } from '../render/terminal-text.js';
@@ -40,19 +41,25 @@ const commands: Command[] = [
 ];
 
 function mainHelp(): string {
-  const width = Math.max(...commands.map((c) => c.spec.usage.length)) + 2;
   return [
     'tpsync — keep a Secoda event catalog in step with a YAML tracking plan',
     '',
     'Usage:',
-    ...commands.map((c) => `  ${c.spec.usage.padEnd(width)}`),
+    ...commands.flatMap((c) => usageLines(c.spec.usage, '  ')),
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.spec.name.padEnd(10)}${c.spec.summary}`),
+    ...definitionRows(
+      commands.map((c) => [c.spec.name, c.spec.summary] as const),
+      '  ',
+    ),
     '',
-    'Run `tpsync <command> --help` for its options.',
-    'Environment: SECODA_API_URL (default https://api.secoda.co/api/v1), SECODA_API_TOKEN (a Secoda API key).',
-    'Add --local to plan, apply or pull to use an embedded Secoda emulator kept in .tpsync/ (no account needed).',
+    ...paragraphLines(
+      [
+        'Run `tpsync help <command>` (or `tpsync <command> --help`) for its options.',
+        'Environment: SECODA_API_URL (default https://api.secoda.co/api/v1), SECODA_API_TOKEN (a Secoda API key); TPSYNC_LOG=debug logs every request to Secoda on stderr.',
+        'Add --local to plan, apply or pull to use an embedded Secoda emulator kept in .tpsync/ (no account needed).',
+      ].join('\n'),
+    ),
     '',
   ].join('\n');
 }
@@ -72,6 +79,8 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
     redactor,
   };
   const [name, ...rest] = argv;
+  // `tpsync help plan`, as git and terraform take it: the command's own help.
+  if (name === 'help' && rest[0] !== undefined && !rest[0].startsWith('-')) return helpFor(rest[0], io);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(mainHelp());
     return name === undefined ? 1 : 0;
@@ -103,6 +112,23 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
   } catch (error) {
     return await reportError(error, io);
   }
+}
+
+/** `tpsync help <command>`: that command's help, or a did-you-mean. */
+function helpFor(name: string, io: Io): number {
+  const command = commands.find((c) => c.spec.name === name);
+  if (command) {
+    io.stdout.write(renderHelp(command.spec));
+    return 0;
+  }
+  const guess = didYouMean(
+    name,
+    commands.map((c) => c.spec.name),
+  );
+  io.stderr.write(
+    `${styleFor(io.stderr, io.env).red('error:')} no help for ${quote(name)}: there is no such command\n    hint: ${guess ? `did you mean \`tpsync help ${guess}\`?` : 'run `tpsync help` for the commands'}\n`,
+  );
+  return 1;
 }
 
 async function reportError(error: unknown, io: Io): Promise<number> {

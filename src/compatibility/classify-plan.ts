@@ -6,6 +6,7 @@
  * network. The planner's decisions are not changed: operations keep their order and content.
  */
 import { idKey } from '../ids.js';
+import { titleIdentity } from '../plan/compare.js';
 import { diffCommon, diffPropertyShape } from '../plan/field-diff.js';
 import type {
   Compatibility,
@@ -88,11 +89,16 @@ class Context {
   private readonly remoteProperties = new Map<string, RemoteProperty>();
   /** Events the plan deletes, by remote ID: their properties go with them. */
   private readonly deletedEvents = new Set<string>();
-  /** Events the plan replaces (moved, or owners_groups changed), by remote ID and by path. */
+  /** Events the plan replaces (moved, or owners_groups changed), by remote ID. */
   private readonly replacedEvents = new Set<string>();
-  private readonly replacedEventPaths = new Set<string>();
   private readonly createdEventPaths = new Set<string>();
-  /** Properties deleted because their event is replaced, and those created with it, by path. */
+  /** Replaced events' remote IDs, by their (new) path. */
+  private readonly replacedEventIds = new Map<string, string>();
+  /**
+   * Properties deleted because their event is replaced, and those created with it, by the event's
+   * remote ID and the property's title: a moved event's old properties are named under its old
+   * category, the new ones under the new.
+   */
   private readonly oldProperties = new Map<string, DeleteOperation>();
   private readonly newProperties = new Set<string>();
 
@@ -108,16 +114,17 @@ class Context {
       if (op.action === 'delete') this.deletedEvents.add(idKey(op.remote_id));
       if (op.action === 'replace') {
         this.replacedEvents.add(idKey(op.remote_id));
-        this.replacedEventPaths.add(pathKey(op.path));
+        this.replacedEventIds.set(pathKey(op.path), idKey(op.remote_id));
       }
       if (op.action === 'create') this.createdEventPaths.add(pathKey(op.path));
     }
     for (const op of plan.operations) {
       if (op.kind !== 'property') continue;
       if (op.action === 'delete' && op.parent_id !== null && this.replacedEvents.has(idKey(op.parent_id)))
-        this.oldProperties.set(pathKey(op.path), op);
-      if (op.action === 'create' && op.parent_id === null && this.replacedEventPaths.has(pathKey(op.path.slice(0, 2))))
-        this.newProperties.add(pathKey(op.path));
+        this.oldProperties.set(recreatedKey(idKey(op.parent_id), op.path), op);
+      const replaced =
+        op.action === 'create' && op.parent_id === null ? this.replacedEventIds.get(pathKey(op.path.slice(0, 2))) : undefined;
+      if (replaced !== undefined) this.newProperties.add(recreatedKey(replaced, op.path));
     }
   }
 
@@ -187,7 +194,7 @@ class Context {
             },
           ];
         }
-        if (this.replacedEvents.has(parent) && this.newProperties.has(pathKey(op.path))) {
+        if (this.replacedEvents.has(parent) && this.newProperties.has(recreatedKey(parent, op.path))) {
           return [{ id: 'property-recreated', message: recreatedMessage(property, event) }];
         }
         return [this.removal(op)];
@@ -221,7 +228,8 @@ class Context {
         { id: 'property-added-with-event', message: `${code(property)} comes with the new event ${code(event)}: nothing sends it yet` },
       ];
     }
-    const old = op.parent_id === null && this.replacedEventPaths.has(eventPath) ? this.oldProperties.get(pathKey(op.path)) : undefined;
+    const replaced = op.parent_id === null ? this.replacedEventIds.get(eventPath) : undefined;
+    const old = replaced === undefined ? undefined : this.oldProperties.get(recreatedKey(replaced, op.path));
     if (old !== undefined) {
       // Re-created with its event: compare with what it was, as the planner would have without the replace.
       const node = this.current.property(op.path);
@@ -276,6 +284,11 @@ class Context {
     }
     return { id, message, removal: { deprecation } };
   }
+}
+
+/** A property of a replaced event: the event's remote ID and the property's title (as the planner matches it, NFC). */
+function recreatedKey(eventId: string, path: readonly string[]): string {
+  return `${eventId}\u0000${titleIdentity(path[path.length - 1] ?? '')}`;
 }
 
 function recreatedMessage(property: string, event: string): string {

@@ -41,6 +41,8 @@ export interface PlanOptions {
 export const NOT_IN_PLAN = 'not in the tracking plan';
 /** The `reason` of a property deleted because its event is replaced (it is re-created with it). */
 export const EVENT_REPLACED = 'its event is replaced';
+/** The `reason` of a property deleted because its event is deleted. */
+export const EVENT_DELETED = 'its event is deleted';
 
 export function buildPlan(trackingPlan: TrackingPlan, remoteState: RemoteState, options: PlanOptions): Plan {
   const remote = scope(remoteState, trackingPlan.integration);
@@ -160,7 +162,8 @@ class Planner {
             path,
             remote?.id ?? null,
             ['parent'],
-            [{ field: 'parent', before: this.categoryTitle(moved.parent), after: category.title }],
+            // What else the YAML changes rides on the re-create: shown, so a reviewer sees it too.
+            [{ field: 'parent', before: this.categoryTitle(moved.parent), after: category.title }, ...diffCommon(event, moved)],
           );
         else this.createEvent(event, path, remote?.id ?? null);
         for (const duplicate of duplicates.get(event) ?? []) {
@@ -177,6 +180,12 @@ class Planner {
   private categoryTitle(id: string | null): string | null {
     if (id === null) return null;
     return this.remote.categories.find((c) => sameId(c.id, id))?.title ?? id;
+  }
+
+  /** A remote category as a path names it: its title, or what is known of it (as orphans are named). */
+  private categoryLabel(id: string | null): string {
+    if (id === null) return '(no category)';
+    return this.remote.categories.find((c) => sameId(c.id, id))?.title ?? `(category ${id})`;
   }
 
   private createCategory(category: PlanCategory): void {
@@ -290,7 +299,9 @@ class Planner {
   ): void {
     const oldProperties = [...(this.propertiesByParent.get(idKey(remote.id)) ?? [])].sort(byTitleThenAge);
     const reason = EVENT_REPLACED;
-    for (const property of oldProperties) this.deleteProperty(property, [...path, property.title], reason, null);
+    // A delete names where the thing is now: a moved event's old properties sit under its old category.
+    const oldPath = forced.includes('parent') ? [this.categoryLabel(remote.parent), remote.title] : path;
+    for (const property of oldProperties) this.deleteProperty(property, [...oldPath, property.title], reason, null);
     const body = { title: titleIdentity(event.title), ...carryOver(remote, createFields(event)) };
     this.operations.push({
       action: 'replace',
@@ -348,7 +359,7 @@ class Planner {
 
   private deleteEvent(event: RemoteEvent, path: string[], reason: string, duplicateOf: string | null): void {
     const children = [...(this.propertiesByParent.get(idKey(event.id)) ?? [])].sort(byTitleThenAge);
-    for (const property of children) this.deleteProperty(property, [...path, property.title], 'its event is deleted', null);
+    for (const property of children) this.deleteProperty(property, [...path, property.title], EVENT_DELETED, null);
     this.operations.push({
       action: 'delete',
       kind: 'event',

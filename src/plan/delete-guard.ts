@@ -48,7 +48,9 @@ export function checkDeleteGuard(plan: Plan, options: GuardOptions): GuardVerdic
   const reasons: string[] = [];
   if (destroys > options.maxDeletes) reasons.push(`more than --max-deletes ${options.maxDeletes}`);
   if (managed > 0 && destroys * 4 > managed)
-    reasons.push(`more than a quarter of the ${managed} events and properties under the integration`);
+    reasons.push(
+      `more than a quarter of the ${managed} ${managed === 1 ? 'event or property' : 'events and properties'} under the integration`,
+    );
   const tripped =
     reasons.length > 0
       ? `this plan destroys ${destroys} ${destroys === 1 ? 'event or property' : 'events and properties'} (deleted, or deleted and re-created): ${reasons.join(', and ')}`

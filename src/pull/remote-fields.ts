@@ -43,10 +43,11 @@ export function categoryTeams(remote: RemoteCategory, report: FieldReport): stri
   return idList(remote.teams, 'teams', report);
 }
 
-/** `type`, `enum` and `required`: the fields that make a property's shape. */
+/** `type`, `enum` and `required` (only when true): the fields that make a property's shape. */
 export function propertyShape(remote: RemoteProperty, report: FieldReport): Pick<PlanProperty, 'type' | 'enum' | 'required'> {
   const shape: Pick<PlanProperty, 'type' | 'enum' | 'required'> = {};
-  if (remote.is_required !== null) shape.required = remote.is_required;
+  // Secoda's default is false (as for the flags): only `required: true` says something.
+  if (remote.is_required === true) shape.required = true;
   const hasEnumText = parseEnum(remote.enum).length > 0;
   const type = remote.type;
   if (type === null) {

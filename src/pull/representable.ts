@@ -10,6 +10,7 @@ const TITLE = trackingPlanSchema.definitions.title;
 // ajv compiles schema patterns with the `u` flag; do the same so `.` and `\S` agree.
 const TITLE_PATTERN = new RegExp(TITLE.pattern, 'u');
 const ID_PATTERN = new RegExp(trackingPlanSchema.definitions.id.pattern, 'u');
+const INTEGRATION_ID_PATTERN = new RegExp(trackingPlanSchema.definitions.integrationId.pattern, 'u');
 const KNOWN_TYPES: ReadonlySet<string> = new Set(PROPERTY_TYPES);
 
 /** A lone UTF-16 surrogate cannot be written as UTF-8: the text would change on the way to disk. */
@@ -33,6 +34,11 @@ export function titleProblem(title: string): string | null {
 
 export function isId(value: string): boolean {
   return ID_PATTERN.test(value);
+}
+
+/** An integration ID as the plan's `integration` takes it: a UUID, with or without dashes. */
+export function isIntegrationId(value: string): boolean {
+  return INTEGRATION_ID_PATTERN.test(value);
 }
 
 export function isKnownType(type: string): type is PropertyType {

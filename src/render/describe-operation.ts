@@ -3,6 +3,10 @@
  * the same thing the same way.
  */
 import type { Action, FieldChange, FieldValue, Operation, Plan } from '../plan/types.js';
+import { plural } from './plural.js';
+import { diffText, type TextDiff } from './text-diff.js';
+
+export { plural } from './plural.js';
 
 export const SYMBOL: Record<Action, string> = { create: '+', update: '~', replace: '-/+', delete: '-' };
 export const ACTION_WORD: Record<Action, string> = { create: 'create', update: 'update', replace: 'replace', delete: 'delete' };
@@ -21,8 +25,9 @@ export function operationReason(op: Operation): string | null {
   const shared = op.shared_definition === undefined ? null : `shared property ${JSON.stringify(op.shared_definition)}`;
   if (op.action === 'replace') {
     const fields = op.forced_by.join(', ');
+    const from = op.changes.find((c) => c.field === 'parent')?.before;
     const why = op.forced_by.includes('parent')
-      ? `moves to another category; ${fields} cannot change in place`
+      ? `moves from ${typeof from === 'string' ? `category ${JSON.stringify(from)}` : 'another category'}; ${fields} cannot change in place`
       : `${fields} cannot change in place`;
     return shared === null ? why : `${why}; ${shared}`;
   }
@@ -66,6 +71,38 @@ export function formatChange(change: FieldChange, action: Action, limit = MAX_TE
   return `${formatScalar(change.before, limit)} → ${formatScalar(change.after, limit)}`;
 }
 
+/** Fields whose values are free text, shown as a diff when a long or multi-line value changes. */
+const TEXT_FIELDS: ReadonlySet<string> = new Set(['description', 'definition']);
+
+/** How a field change is shown: one line, or a header and a text diff under it. */
+export type ChangeDisplay = { readonly inline: string } | { readonly header: string; readonly diff: TextDiff };
+
+/**
+ * A change as the renderings show it. A text field whose values are long or span lines gets a
+ * diff (see text-diff.ts), so that a change past the first 160 characters is never hidden; the
+ * header says how long the text is on each side. Everything else is `formatChange`.
+ */
+export function describeChange(change: FieldChange, action: Action): ChangeDisplay {
+  if (action !== 'create' && TEXT_FIELDS.has(change.field) && !Array.isArray(change.before) && !Array.isArray(change.after)) {
+    const before = typeof change.before === 'string' ? change.before : null;
+    const after = typeof change.after === 'string' ? change.after : null;
+    const diff = diffText(before, after);
+    if (diff !== null) return { header: `(${sizeText(before, diff.form)} → ${sizeText(after, diff.form)})`, diff };
+  }
+  return { inline: formatChange(change, action) };
+}
+
+/** "3 lines", "1 line", "412 characters", "empty": how much text a side holds. */
+function sizeText(text: string | null, form: TextDiff['form']): string {
+  const trimmed = (text ?? '').replace(/\r\n?/g, '\n').trim();
+  if (trimmed === '') return 'empty';
+  if (form === 'lines') {
+    const lines = trimmed.split('\n').length;
+    return plural(lines, 'line');
+  }
+  return plural([...trimmed].length, 'character');
+}
+
 export function summaryLine(plan: Plan): string {
   const s = plan.summary;
   return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`;
@@ -92,3 +129,19 @@ export function isNoOp(plan: Plan): boolean {
 }
 
 export const NO_CHANGES = 'No changes. Secoda matches the tracking plan.';
+
+/**
+ * What a plan with no operation says first: "No changes…" only when nothing needs doing at all.
+ * When categories differ (which the API cannot change), "Nothing to apply. 2 warnings need a
+ * manual step in Secoda." — the plan is not in step, and `--detailed-exitcode` exits 2.
+ */
+export function emptyPlanHeadline(plan: Plan): string {
+  const n = plan.warnings.length;
+  if (n === 0) return NO_CHANGES;
+  return `Nothing to apply. ${plural(n, 'warning')} ${n === 1 ? 'needs' : 'need'} a manual step in Secoda.`;
+}
+
+/** Whether Secoda is out of step with the plan: something to apply, or a warning that needs a manual step. */
+export function hasDrift(plan: Plan): boolean {
+  return plan.operations.length > 0 || plan.warnings.length > 0;
+}

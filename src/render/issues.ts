@@ -3,6 +3,7 @@
  * then the hint) and for tools (JSON). Quoted values are cut to about 80 characters.
  */
 import { isError, type Issue } from '../tracking-plan/issue.js';
+import { plural } from './plural.js';
 import { cutQuotedValues } from './quoted-values.js';
 import type { Style } from './style.js';
 
@@ -21,16 +22,26 @@ export function renderIssuesText(issues: readonly Issue[], style: Style): string
   return lines.join('\n') + '\n';
 }
 
-/** "3 problems in 2 files." when all are errors; "1 error and 2 warnings in 2 files." otherwise. */
-function issuesSummary(issues: readonly Issue[], style: Style): string {
-  const files = new Set(issues.map((i) => i.file)).size;
-  const inFiles = `in ${files} ${files === 1 ? 'file' : 'files'}.`;
+/**
+ * "3 problems in 2 files." when all are errors; "1 error and 2 warnings in 2 files." otherwise. The
+ * counts add up to the lines above: files are those the issues point into (a line of theirs); an
+ * issue about the plan's path itself (no such file, an empty directory) is counted apart.
+ */
+export function issuesSummary(issues: readonly Issue[], style: Style): string {
+  const located = issues.filter((i) => i.line > 0);
+  const files = new Set(located.map((i) => i.file)).size;
+  const unlocated = issues.length - located.length;
+  const where =
+    unlocated === 0
+      ? ` in ${plural(files, 'file')}`
+      : located.length === 0
+        ? ''
+        : ` (${located.length} in ${plural(files, 'file')}, ${unlocated} about the plan's path)`;
   const errors = issues.filter(isError).length;
   const warnings = issues.length - errors;
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (warnings === 0) return style.red(`${count(errors, 'problem')} ${inFiles}`);
-  if (errors === 0) return style.yellow(`${count(warnings, 'warning')} ${inFiles}`);
-  return style.red(`${count(errors, 'error')} and ${count(warnings, 'warning')} ${inFiles}`);
+  if (warnings === 0) return style.red(`${plural(errors, 'problem')}${where}.`);
+  if (errors === 0) return style.yellow(`${plural(warnings, 'warning')}${where}.`);
+  return style.red(`${plural(errors, 'error')} and ${plural(warnings, 'warning')}${where}.`);
 }
 
 /** `valid` is false only when an issue is an error; warnings are listed with `"level": "warning"`. */

@@ -7,9 +7,10 @@
 import type { Action, Operation, Plan, ResourceKind } from '../plan/types.js';
 import {
   ACTION_ORDER,
+  describeChange,
+  emptyPlanHeadline,
   formatChange,
   isNoOp,
-  NO_CHANGES,
   operationReason,
   pacingLine,
   pathText,
@@ -19,8 +20,10 @@ import {
 } from './describe-operation.js';
 import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks, isBreaking } from './compatibility-note.js';
 import { codeSpan, escapeCell, escapeHtml, escapeText, fenceFor } from './markdown-text.js';
+import { groupOperations } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';
 import { cutQuotedValues } from './quoted-values.js';
+import type { DiffLine } from './text-diff.js';
 
 export { codeSpan } from './markdown-text.js';
 
@@ -49,7 +52,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   if (breaking.length > 0) head.push(...compatibilitySection('Breaking changes', breaking, MAX_LEADING_ROWS), '');
 
   if (isNoOp(plan)) {
-    head.push(`**${NO_CHANGES}**`);
+    head.push(`**${emptyPlanHeadline(plan)}**`);
   } else {
     head.push(`**${summaryLine(plan)}**`, '');
     const counts = compatibilityCounts(plan);
@@ -68,7 +71,10 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const sections: string[][] = [];
   const warned = plan.operations.filter((op) => op.compatibility?.level === 'warning');
   if (warned.length > 0) sections.push(compatibilitySection('Compatibility warnings', warned, Infinity));
-  const destructive = plan.operations.filter((op) => op.action === 'delete' || op.action === 'replace');
+  // In the order of the details: a replaced or deleted event, then its properties.
+  const destructive = groupOperations(plan.operations)
+    .flatMap((group) => [group.head, ...group.members])
+    .filter((op) => op.action === 'delete' || op.action === 'replace');
   if (destructive.length > 0) sections.push(destructiveSection(destructive));
   if (plan.warnings.length > 0) {
     sections.push([
@@ -188,35 +194,70 @@ function describeWhy(op: Operation): string {
   return [reason, ...forcing, ...notes].join('; ');
 }
 
-/** One collapsible section per category, with its changes as a diff block. */
+/**
+ * One collapsible section per category, with its changes as a diff block. A replaced or deleted
+ * event's properties are shown under it (indented), in the section of the event's category.
+ */
 function detailSections(plan: Plan): string[][] {
-  const groups = new Map<string, Operation[]>();
-  for (const op of plan.operations) {
-    const key = op.path[0] ?? '';
-    const group = groups.get(key);
-    if (group) group.push(op);
-    else groups.set(key, [op]);
+  const groups = new Map<string, Operation[][]>();
+  for (const group of groupOperations(plan.operations)) {
+    const key = group.head.path[0] ?? '';
+    const ops = [group.head, ...group.members];
+    const list = groups.get(key);
+    if (list) list.push(ops);
+    else groups.set(key, [ops]);
   }
-  return [...groups.entries()].map(([category, ops]) => {
+  return [...groups.entries()].map(([category, opGroups]) => {
+    const ops = opGroups.flat();
     const counts = ACTION_ORDER.map((action) => [action, ops.filter((op) => op.action === action).length] as const)
       .filter(([, n]) => n > 0)
       .map(([action, n]) => `${n} to ${action}`)
       .join(', ');
     const body: string[] = [];
-    for (const op of ops) {
-      const reason = operationReason(op);
-      const origin = originNote(op);
-      const deprecated = deprecationNote(op);
-      body.push(
-        `${SYMBOL[op.action]} ${op.kind} ${pathText(op.path)}${reason ? `  (${reason})` : ''}${deprecated ? `  (${deprecated})` : ''}${origin ? `  (${origin})` : ''}`,
-      );
-      for (const change of op.changes)
-        body.push(
-          `${op.action === 'create' ? '+' : op.action === 'delete' ? '-' : ' '}     ${change.field}: ${formatChange(change, op.action)}`,
-        );
-      for (const check of flaggedChecks(op)) body.push(`!     ${checkLine(check)}`);
+    for (const [head, ...members] of opGroups) {
+      if (head !== undefined) body.push(...detailLines(head, ''));
+      for (const member of members) body.push(...detailLines(member, '    '));
     }
     const fence = fenceFor(body.join('\n'));
     return [`<details><summary><b>${escapeHtml(category)}</b> — ${counts}</summary>`, '', `${fence}diff`, ...body, fence, '', '</details>'];
   });
+}
+
+/**
+ * An operation's lines in a `diff` block: the first character is the marker GitHub colours
+ * (`+` green, `-` red), so a create's fields are green, and a text diff's lines red and green.
+ */
+function detailLines(op: Operation, indent: string): string[] {
+  const reason = operationReason(op);
+  const origin = originNote(op);
+  const deprecated = deprecationNote(op);
+  const marker = SYMBOL[op.action].charAt(0);
+  const title = `${op.kind} ${pathText(op.path)}${reason ? `  (${reason})` : ''}${deprecated ? `  (${deprecated})` : ''}${origin ? `  (${origin})` : ''}`;
+  const lines = [indent === '' ? `${SYMBOL[op.action]} ${title}` : `${marker}${indent}${SYMBOL[op.action]} ${title}`];
+  const fieldMarker = op.action === 'create' ? '+' : op.action === 'delete' ? '-' : ' ';
+  const pad = `${indent}     `;
+  for (const change of op.changes) {
+    const shown = describeChange(change, op.action);
+    if ('inline' in shown) {
+      lines.push(`${fieldMarker}${pad}${change.field}: ${shown.inline}`);
+      continue;
+    }
+    lines.push(`${fieldMarker}${pad}${change.field}: ${shown.header}`);
+    for (const line of shown.diff.lines) lines.push(diffLine(line, `${pad}  `));
+  }
+  for (const check of flaggedChecks(op)) lines.push(`!${pad}${checkLine(check)}`);
+  return lines;
+}
+
+function diffLine(line: DiffLine, pad: string): string {
+  switch (line.kind) {
+    case 'removed':
+      return `-${pad}${line.text}`;
+    case 'added':
+      return `+${pad}${line.text}`;
+    case 'context':
+    case 'gap':
+      // A blank line of the text stays blank (no trailing spaces); in a diff block it is context.
+      return line.text === '' ? '' : ` ${pad}${line.text}`;
+  }
 }

@@ -22,3 +22,15 @@ export function neutraliseControls(text: string): string {
   if (!ANY_CONTROL.test(text)) return text;
   return text.replace(CONTROL, (match) => (match.length > 1 ? match : `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
+
+// eslint-disable-next-line no-control-regex -- escaping control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * C0 and C1 control characters (but tab) — line feeds included — DEL, and the line and paragraph
+ * separators, as `\uXXXX`: for text shown on one line (a line of a text diff, a debug log's body),
+ * which must neither break the line nor move a terminal's cursor.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

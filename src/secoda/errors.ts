@@ -46,8 +46,72 @@ export class SecodaAuthError extends SecodaApiError {
   }
 }
 
+/**
+ * Secoda refused the request itself (400): a field it does not accept. Running the same request
+ * again gives the same answer, so the message names the fields, as Django REST Framework lists
+ * them (`{"field": ["message"]}`, DESIGN §1), and the hint says that a re-run will not help.
+ */
+export class SecodaBadRequestError extends SecodaApiError {
+  override name = 'SecodaBadRequestError';
+  /** "title: Ensure this field has no more than 255 characters." per field, or Secoda's `detail`. */
+  readonly fieldErrors: readonly string[];
+  constructor(status: number, method: string, path: string, body: string, fullBody: string) {
+    const fields = drfFieldErrors(fullBody);
+    super(
+      status,
+      method,
+      path,
+      fields.length > 0 ? trimBody(fields.join('; '), 600) : body,
+      method === 'GET'
+        ? 'Secoda refused the request as tpsync sent it; check SECODA_API_URL, and report it if it is right'
+        : 'Secoda refused the values themselves, so running apply again will not help: change them in the tracking plan (the fields are named above), or report it if the plan is valid',
+    );
+    this.fieldErrors = fields;
+  }
+}
+
+/**
+ * The messages of a Django REST Framework error body, one per field: `{"title": ["Too long."],
+ * "non_field_errors": ["…"]}` → `["title: Too long.", "…"]`; `{"detail": "…"}` → `["…"]`. Nested
+ * objects name their path (`enum.0: …`). Anything else (not JSON, not an object) gives none.
+ */
+export function drfFieldErrors(text: string): string[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') out.push(path === '' || path === 'non_field_errors' || path === 'detail' ? value : `${path}: ${value}`);
+    else if (Array.isArray(value)) {
+      const texts = value.filter((v): v is string => typeof v === 'string');
+      if (texts.length > 0) walk(texts.join(' '), path);
+      value.filter((v) => typeof v === 'object' && v !== null).forEach((v, i) => walk(v, path === '' ? String(i) : `${path}.${i}`));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, inner] of Object.entries(value)) walk(inner, path === '' ? key : `${path}.${key}`);
+    }
+  };
+  if (typeof body !== 'object' || body === null) return [];
+  walk(body, '');
+  return out;
+}
+
 export class SecodaNotFoundError extends SecodaApiError {
   override name = 'SecodaNotFoundError';
+  /** `problem`, when given, says what the 404 means (e.g. "no Secoda API answers at this address"). */
+  constructor(status: number, method: string, path: string, body: string, hint?: string, problem?: string) {
+    super(status, method, path, problem === undefined ? body : body === '' ? problem : `${problem} (${body})`, hint);
+  }
+}
+
+/**
+ * A setting that cannot work (SECODA_API_URL's scheme or host, a certificate): found before
+ * anything was sent, and never retried. The message names the full URL; the hint, the fix.
+ */
+export class SecodaSetupError extends SecodaError {
+  override name = 'SecodaSetupError';
 }
 
 export class SecodaRateLimitError extends SecodaApiError {
@@ -76,6 +140,8 @@ export class SecodaNetworkError extends SecodaError {
     readonly method: string,
     readonly path: string,
     readonly tried?: AttemptsMade,
+    /** The full URL, when nothing had answered yet: then SECODA_API_URL is the first suspect. */
+    readonly url?: string,
   ) {
     super(
       `${
@@ -87,7 +153,13 @@ export class SecodaNetworkError extends SecodaError {
           ? ''
           : `; gave up after ${tried.attempts} ${tried.attempts === 1 ? 'attempt' : 'attempts'} in ${durationWords(tried.elapsedMs)} (tpsync gives a request at most ${durationWords(tried.limitMs)})`
       }`,
-      'check SECODA_API_URL and the network; tpsync retried before giving up, and a re-run picks up where this one stopped',
+      url === undefined
+        ? 'check SECODA_API_URL and the network; tpsync retried before giving up, and a re-run picks up where this one stopped'
+        : `nothing answered at ${url}: check SECODA_API_URL (its host, its port, http or https) and the network${
+            url.startsWith('http:') && code === 'ECONNRESET'
+              ? '; a server that speaks https closes plain-HTTP connections: try https://'
+              : ''
+          }`,
     );
   }
 }
@@ -116,10 +188,11 @@ export class SecodaRequestNotSentError extends SecodaError {
 /** Secoda answered, but not with what the documented API promises. */
 export class SecodaInvalidResponseError extends SecodaError {
   override name = 'SecodaInvalidResponseError';
-  constructor(method: string, path: string, problem: string, sample: string) {
+  constructor(method: string, path: string, problem: string, sample: string, hint?: string) {
     super(
       `unexpected response from Secoda to ${method} ${path}: ${problem}${sample === '' ? '' : ` — got ${sample}`}`,
-      'check that SECODA_API_URL points at the Secoda API (…/api/v1); if it does, Secoda may have changed its API: please report this',
+      hint ??
+        'check that SECODA_API_URL points at the Secoda API (…/api/v1); if it does, Secoda may have changed its API: please report this',
     );
   }
 }
@@ -166,6 +239,7 @@ export class OutcomeUnknownError extends SecodaError {
 function statusText(status: number): string {
   const texts: Record<number, string> = {
     400: ' Bad Request',
+    422: ' Unprocessable Entity',
     401: ' Unauthorized',
     403: ' Forbidden',
     404: ' Not Found',

@@ -11,11 +11,13 @@ import {
   SecodaRequestNotSentError,
   SecodaApiError,
   SecodaAuthError,
+  SecodaBadRequestError,
   SecodaInvalidResponseError,
   SecodaNetworkError,
   SecodaNotFoundError,
   SecodaRateLimitError,
   SecodaServerError,
+  SecodaSetupError,
   trimBody,
 } from './errors.js';
 import { Redactor } from '../redaction/redactor.js';
@@ -43,6 +45,8 @@ export interface TransportOptions {
   readonly maxRequestMs?: number;
   /** Told before each retry, so the command line can print a line per retry. */
   readonly onRetry?: (notice: RetryNotice) => void;
+  /** Told after every attempt, answered or not: the request log of `--debug` / `TPSYNC_LOG=debug`. */
+  readonly onExchange?: (exchange: Exchange) => void;
   readonly userAgent?: string;
   readonly clock?: Clock;
   readonly random?: () => number;
@@ -70,6 +74,10 @@ export interface RetryNotice {
   readonly attempts: number;
   /** Why: "Secoda answered 503 Service Unavailable", "no answer within 20 s", "no answer (ECONNRESET)". */
   readonly reason: string;
+  /** The status Secoda answered, when it answered (429: its rate limit, which holds back every write). */
+  readonly status?: number;
+  /** Whether the wait is the one Secoda asked for (Retry-After). */
+  readonly askedBySecoda?: boolean;
   /** The wait before the next attempt (ms). */
   readonly delayMs: number;
   /** Time spent on this request so far (ms, waits for a write slot excluded). */
@@ -77,6 +85,27 @@ export interface RetryNotice {
   /** The bound on that time (ms): past it, the request fails. */
   readonly limitMs: number;
 }
+
+/**
+ * One attempt of a request, for a debug log. Never a header (the token is in one); bodies are
+ * trimmed, and the token taken out of them.
+ */
+export interface Exchange {
+  readonly method: Method;
+  /** The full URL with its query (the query holds no secret: page numbers, filters). */
+  readonly url: string;
+  /** The status, or the error code when no answer came (`ECONNREFUSED`, `ETIMEDOUT`). */
+  readonly outcome: number | string;
+  /** From sending to the answer (or the failure), in ms. */
+  readonly ms: number;
+  /** What was sent (a write's JSON body), trimmed; undefined for none. */
+  readonly requestBody?: string;
+  /** What came back, trimmed. */
+  readonly responseBody?: string;
+}
+
+/** How much of a body a debug log shows. */
+const EXCHANGE_BODY_CHARS = 500;
 
 export interface TransportResponse {
   readonly status: number;
@@ -106,6 +135,23 @@ const NEVER_SENDABLE: Readonly<Record<string, string>> = {
   ERR_UNESCAPED_CHARACTERS: 'the path holds characters that cannot be sent',
   ERR_INVALID_PROTOCOL: 'the URL has a protocol other than http(s)',
 };
+/**
+ * TLS failures: the handshake never completed, so nothing was sent, and trying again meets the
+ * same server with the same certificate. They are reported at once, with the URL and the fix.
+ */
+const TLS_CODES = new Set([
+  'EPROTO',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** A collection path (`event/category/`): a 404 there, before anything answered, means the base URL is wrong. */
+const COLLECTION_PATH = /^[a-z_]+\/[a-z_]+\/$/;
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_REQUEST_MS = 60_000;
 const NOT_SENT_TIMEOUTS = new Set(['lookup', 'connect', 'secureConnect']);
@@ -131,6 +177,12 @@ export class HttpTransport {
    * they leave the process, like everything else.
    */
   private readonly redactor: Redactor;
+  /**
+   * Whether Secoda has answered anything with success yet. Until it has, a 404 on a list, an HTML
+   * page or a failed TLS handshake says more about SECODA_API_URL than about Secoda: the error
+   * then names the full URL asked and the likely fix.
+   */
+  private reached = false;
 
   constructor(private readonly options: TransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -190,22 +242,32 @@ export class HttpTransport {
         const code = errorCode(error);
         const never = NEVER_SENDABLE[code];
         if (never !== undefined) throw new SecodaRequestNotSentError(code, never, method, shown);
+        if (TLS_CODES.has(code))
+          throw tlsError(code, error instanceof TransportFailure ? error.detail : undefined, this.url(path), this.baseUrl);
         const event = error instanceof TransportFailure ? error.event : undefined;
         const sent = !(NOT_SENT_CODES.has(code) || (event !== undefined && NOT_SENT_TIMEOUTS.has(event)));
         const reason = code === 'ETIMEDOUT' ? `no answer within ${durationWords(timeoutMs)}` : `no answer (${code})`;
         // A POST that may have reached Secoda is never retried here: apply reconciles it.
         if (method === 'POST' && sent) throw new OutcomeUnknownError(method, shown, reason);
         if (await this.retryAfterFailure(method, shown, attempt, reason, undefined, elapsed(), limitMs, excluded)) continue;
-        throw new SecodaNetworkError(code, method, shown, {
-          attempts: attempt,
-          elapsedMs: elapsed(),
-          limitMs,
-          ...(code === 'ETIMEDOUT' ? { timeoutMs: attemptMs } : {}),
-        });
+        throw new SecodaNetworkError(
+          code,
+          method,
+          shown,
+          {
+            attempts: attempt,
+            elapsedMs: elapsed(),
+            limitMs,
+            ...(code === 'ETIMEDOUT' ? { timeoutMs: attemptMs } : {}),
+          },
+          this.reached ? undefined : this.url(path),
+        );
       }
 
       if ((status >= 200 && status < 300) || options.accept?.includes(status)) {
-        return { status, body: parseJson(text, method, shown, status, this.redactor) };
+        const body = parseJson(text, method, shown, status, this.redactor, this.url(path));
+        this.reached = true;
+        return { status, body };
       }
       if (status === 429) this.stats.rateLimited++;
       if (isRetryableStatus(status)) {
@@ -214,10 +276,22 @@ export class HttpTransport {
         const waitMs = parseRetryAfter(retryAfter, this.clock.now());
         if (status === 429) this.pacer.pauseUntil(this.clock.now() + (waitMs ?? backoffDelay(attempt, this.retry, this.random)));
         const reason = `Secoda answered ${status}${statusText(status)}`;
-        if (await this.retryAfterFailure(method, shown, attempt, reason, waitMs, elapsed(), limitMs, excluded)) continue;
+        if (await this.retryAfterFailure(method, shown, attempt, reason, waitMs, elapsed(), limitMs, excluded, status)) continue;
       }
+      if (status === 404 && !this.reached && method === 'GET' && COLLECTION_PATH.test(path))
+        throw wrongBaseUrl(method, this.url(path), this.baseUrl, trimBody(this.redactor.redact(text)));
       throw toApiError(status, method, shown, this.redactor.redact(text));
     }
+  }
+
+  /** A body for the debug log: the token out first (a cut token would escape), then cut short. */
+  private trimForLog(text: string): string {
+    return trimBody(this.redactor.redact(text), EXCHANGE_BODY_CHARS);
+  }
+
+  /** The full URL of a request, for messages: the base URL has neither credentials nor a query (refused at start). */
+  private url(path: string): string {
+    return `${this.baseUrl}/${path}`;
   }
 
   /** Sleeps `ms` (re-reads of a list that moved are spaced this way); stops early when interrupted. */
@@ -238,12 +312,24 @@ export class HttpTransport {
     elapsedMs: number,
     limitMs: number,
     excluded: (ms: number) => void,
+    status?: number,
   ): Promise<boolean> {
     if (attempt >= this.retry.attempts) return false;
     const delayMs = backoffDelay(attempt, this.retry, this.random, retryAfterMs);
     // Another attempt must have time to get an answer before the bound.
     if (elapsedMs + (retryAfterMs === undefined ? delayMs : 0) >= limitMs) return false;
-    this.options.onRetry?.({ method, path, attempt, attempts: this.retry.attempts, reason, delayMs, elapsedMs, limitMs });
+    this.options.onRetry?.({
+      method,
+      path,
+      attempt,
+      attempts: this.retry.attempts,
+      reason,
+      delayMs,
+      elapsedMs,
+      limitMs,
+      ...(status === undefined ? {} : { status }),
+      ...(retryAfterMs === undefined ? {} : { askedBySecoda: true }),
+    });
     this.stats.retries++;
     await this.clock.sleep(delayMs, this.options.signal);
     if (retryAfterMs !== undefined) excluded(delayMs);
@@ -263,6 +349,20 @@ export class HttpTransport {
     if (method !== 'GET') this.stats.writes++;
     const searchParams: Record<string, string> = {};
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) searchParams[key] = String(value);
+    const began = this.clock.now();
+    const log = (outcome: number | string, responseText?: string) => {
+      const onExchange = this.options.onExchange;
+      if (onExchange === undefined) return;
+      const query = new URLSearchParams(searchParams).toString();
+      onExchange({
+        method,
+        url: `${this.url(path)}${query === '' ? '' : `?${query}`}`,
+        outcome,
+        ms: this.clock.now() - began,
+        ...(options.body === undefined ? {} : { requestBody: this.trimForLog(JSON.stringify(options.body)) }),
+        ...(responseText === undefined ? {} : { responseBody: this.trimForLog(responseText) }),
+      });
+    };
     try {
       const response = await this.http(`${this.baseUrl}/${path}`, {
         method,
@@ -270,10 +370,15 @@ export class HttpTransport {
         timeout: { request: timeoutMs },
         ...(options.body === undefined ? {} : { json: options.body }),
       });
+      log(response.statusCode, response.body);
       return { status: response.statusCode, text: response.body, retryAfter: response.headers['retry-after'] };
     } catch (error) {
-      // got's errors hold the request options, headers and token included: keep only the code.
-      throw new TransportFailure(errorCode(error), error instanceof TimeoutError ? error.event : undefined);
+      log(errorCode(error));
+      // got's errors hold the request options, headers and token included: keep only the code (and, for
+      // TLS, OpenSSL's reason, e.g. "wrong version number", which holds nothing of the request).
+      const code = errorCode(error);
+      const detail = TLS_CODES.has(code) && error instanceof Error ? /routines:[^:]*:([a-z ]+)/i.exec(error.message)?.[1] : undefined;
+      throw new TransportFailure(code, error instanceof TimeoutError ? error.event : undefined, detail);
     }
   }
 }
@@ -284,6 +389,8 @@ class TransportFailure extends Error {
   constructor(
     readonly code: string,
     readonly event: string | undefined,
+    /** OpenSSL's reason for a TLS failure ("wrong version number"). */
+    readonly detail?: string,
   ) {
     super(code);
   }
@@ -295,13 +402,54 @@ function errorCode(error: unknown): string {
   return (error as { code?: string }).code ?? 'ERROR';
 }
 
-function parseJson(text: string, method: string, path: string, status: number, redactor: Redactor): unknown {
+function parseJson(text: string, method: string, path: string, status: number, redactor: Redactor, url: string): unknown {
   if (text.trim() === '') return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {
+    if (isHtml(text)) {
+      // A web page where the API should be: the app's address, a proxy's login page, a docs site.
+      throw new SecodaInvalidResponseError(
+        method,
+        url,
+        `the ${status} answer is an HTML page, not the API's JSON`,
+        '',
+        `SECODA_API_URL points at a web page, not at Secoda's API: use the API's address, ending in /api/v1 (e.g. ${SECODA_API_EXAMPLE}; app.secoda.co is the web app, not the API)`,
+      );
+    }
     throw new SecodaInvalidResponseError(method, path, `the ${status} answer is not JSON`, trimBody(redactor.redact(text), 200));
   }
+}
+
+const SECODA_API_EXAMPLE = 'https://api.secoda.co/api/v1; EU https://eapi.secoda.co/api/v1, APAC https://aapi.secoda.co/api/v1';
+
+function isHtml(text: string): boolean {
+  return /^\s*(?:<!doctype html|<html|<head|<body)/i.test(text);
+}
+
+/** A 404 on a list before Secoda answered anything: the base URL is not Secoda's API. */
+function wrongBaseUrl(method: string, url: string, baseUrl: string, body: string): SecodaNotFoundError {
+  const path = new URL(baseUrl).pathname.replace(/\/+$/, '');
+  const hint = path.endsWith('/api/v1')
+    ? `check the host in SECODA_API_URL (now ${baseUrl}): Secoda's API is at ${SECODA_API_EXAMPLE}; a self-hosted Secoda at https://<your host>/api/v1`
+    : `SECODA_API_URL must end in /api/v1: try ${baseUrl}/api/v1 (Secoda's API is at ${SECODA_API_EXAMPLE})`;
+  return new SecodaNotFoundError(404, method, url, body, hint, 'no Secoda API answers at this address');
+}
+
+/** A TLS handshake that failed: a plain-HTTP server behind an https:// URL, or a certificate not trusted. */
+function tlsError(code: string, detail: string | undefined, url: string, baseUrl: string): SecodaSetupError {
+  const parsed = new URL(url);
+  const reason = detail === undefined ? code : `${code}: ${detail}`;
+  if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
+    return new SecodaSetupError(
+      `could not start TLS with ${url} (${reason}): the server at ${parsed.host} does not speak https`,
+      `SECODA_API_URL says https://, but the server answers plain HTTP: for a local server or the tpsync emulator use ${baseUrl.replace(/^https:/i, 'http:')}; Secoda's own API is at https://api.secoda.co/api/v1`,
+    );
+  }
+  return new SecodaSetupError(
+    `the TLS certificate of ${parsed.host} is not trusted (${reason}), so nothing was sent to ${url}`,
+    `check the host in SECODA_API_URL; for a self-hosted Secoda whose certificate comes from your own authority, point NODE_EXTRA_CA_CERTS at that authority's certificate (a .pem file)`,
+  );
 }
 
 function statusText(status: number): string {
@@ -320,6 +468,7 @@ function toApiError(status: number, method: string, path: string, text: string):
   const body = trimBody(text);
   if (status === 401 || status === 403) return new SecodaAuthError(status, method, path, body);
   if (status === 404) return new SecodaNotFoundError(status, method, path, body);
+  if (status === 400 || status === 422) return new SecodaBadRequestError(status, method, path, body, text);
   if (status === 429)
     return new SecodaRateLimitError(
       status,

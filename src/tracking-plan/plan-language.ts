@@ -153,7 +153,8 @@ export class PlanLanguage {
           if (!isRecord(entry) || typeof entry['use'] !== 'string') return;
           const title = entry['use'];
           this.useCounts.set(title, (this.useCounts.get(title) ?? 0) + 1);
-          if (this.firstByTitle.has(title)) return;
+          // An empty `use` is the schema's to report ("is empty"), once.
+          if (this.firstByTitle.has(title) || title === '') return;
           const path: PathSegment[] = ['categories', c, 'events', e, 'properties', p];
           this.unresolved.push({ title, file: source.file, at: source.locate([...path, 'use']), where: describe(data, path.slice(0, 4)) });
         });

@@ -79,8 +79,10 @@ const KEY_ADVICE: Record<string, (kind: NodeKind) => string | undefined> = {
 
 export function checkSchema(source: SourceFile): Issue[] {
   if (validateFile(source.data)) return [];
-  const errors = validateFile.errors ?? [];
-  return errors.filter((error) => fromTheBranchWritten(error, source.data)).map((error) => toIssue(error, source));
+  const errors = (validateFile.errors ?? []).filter((error) => fromTheBranchWritten(error, source.data));
+  // An empty title fails `minLength` and the pattern (no surrounding spaces) at once: one mistake, one issue.
+  const empty = new Set(errors.filter((error) => error.keyword === 'minLength').map((error) => error.instancePath));
+  return errors.filter((error) => !(error.keyword === 'pattern' && empty.has(error.instancePath))).map((error) => toIssue(error, source));
 }
 
 /**
@@ -170,8 +172,8 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
       return issue(
         path,
         'wrong-type',
-        `${name} must be ${typeWord(expected)}, not ${describeValue(value)}${inWhere}`,
-        typeHint(expected, value, name),
+        `${name} must be ${typeWord(expected)}, not ${describeValue(value, source.sourceText(path))}${inWhere}`,
+        typeHint(expected, value, name, source.sourceText(path)),
       );
     }
     case 'enum': {
@@ -212,6 +214,14 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
           'write the title on one line, without surrounding spaces',
         );
       }
+      if (path.length === 1 && path[0] === 'integration') {
+        return issue(
+          path,
+          'bad-integration',
+          `"integration" must be a Secoda integration ID, a UUID with or without dashes, not ${describeValue(value)}`,
+          'copy the ID from Secoda (Integrations → the integration: the UUID in the address, e.g. ca529385-fbc9-4934-afae-e372affe795b), not its name',
+        );
+      }
       return issue(
         path,
         'bad-id',
@@ -226,7 +236,11 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
         path,
         'empty-value',
         `${name} is empty${inWhere}`,
-        isTitlePath(path) ? 'every category, event and property needs a title' : undefined,
+        path[path.length - 1] === 'use'
+          ? 'name the shared property definition to take, e.g. `use: currency`'
+          : isTitlePath(path)
+            ? 'every category, event and property needs a title'
+            : undefined,
       );
     case 'maxLength':
       return issue(path, 'too-long', `${name} is longer than ${(error.params as { limit: number }).limit} characters${inWhere}`);
@@ -306,8 +320,10 @@ function useKeyIssue(path: readonly PathSegment[], key: string, where: string, i
   return issue([...path, key], 'unknown-key', `unknown key "${key}" in ${where}`, hint, 'key');
 }
 
+/** A title, or the title a `- use:` entry names (checked as a title). */
 function isTitlePath(path: readonly PathSegment[]): boolean {
-  return path[path.length - 1] === 'title';
+  const last = path[path.length - 1];
+  return last === 'title' || (last === 'use' && path.length === 7);
 }
 
 function fieldName(path: readonly PathSegment[]): string {
@@ -333,18 +349,22 @@ function typeWord(expected: string): string {
   return words[expected] ?? expected;
 }
 
-function describeValue(value: unknown): string {
+/** A value as a message names it; a number or boolean as it was written (`1.10`, not 1.1), when that is known. */
+function describeValue(value: unknown, written?: string): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value);
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return written !== undefined && written.trim() !== '' ? written : String(value);
+  return typeof value;
 }
 
-function typeHint(expected: string, value: unknown, name: string): string | undefined {
+/** `written` is the text the value was written as (`1.10`, which parses as 1.1): a hint quotes that, never the number. */
+function typeHint(expected: string, value: unknown, name: string, written?: string): string | undefined {
   if (expected === 'boolean' && typeof value === 'string') return 'write true or false, without quotes';
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
-    return `put the value in quotes: ${name.replace(/"/g, '')}: "${String(value)}"`;
+    return `put the value in quotes: ${name.replace(/"/g, '')}: ${JSON.stringify(written ?? String(value))}`;
   if (expected === 'array' && typeof value === 'string')
     return `write a list: ${name.replace(/"/g, '')}: [${value}], or one "- item" per line`;
   if (expected === 'array' && value !== null && typeof value === 'object') return 'write a list of items, each starting with "- "';

@@ -99,6 +99,13 @@ export type IdList = Id[];
  */
 export type CompatibilityLevel = 'breaking' | 'warning' | 'safe';
 /**
+ * A Secoda integration ID: a UUID, with or without dashes.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "integrationId".
+ */
+export type IntegrationId = string;
+/**
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "idList".
  */
@@ -160,7 +167,7 @@ export interface TpsyncTrackingPlan {
    */
   version?: 1;
   /**
-   * The ID of the Secoda integration that owns these events (Secoda → Integrations → the integration → its ID in the address bar). tpsync reads and changes only resources of this integration.
+   * The ID of the Secoda integration that owns these events: a UUID, with or without dashes (Secoda → Integrations → the integration → its ID in the address bar). tpsync reads and changes only resources of this integration.
    */
   integration?: string;
   rules?: Rules;

@@ -94,7 +94,7 @@ export function parseWithYaml(file: string, text: string): SourceResult {
     // A syntax error throws the parser off for the rest of the file: the first one is the one to fix.
     const [first, ...rest] = doc.errors;
     if (first) {
-      const pos = lineCounter.linePos(first.pos[0]);
+      const pos = lineCounter.linePos(pastIndentation(text, first.pos[0]));
       const hint = YAML_ERROR_HINTS[first.code];
       const more =
         rest.length > 0 ? ` (${rest.length} more YAML ${rest.length === 1 ? 'error follows' : 'errors follow'}; fix this one first)` : '';
@@ -146,7 +146,8 @@ function documentPositions(doc: Document, lineCounter: LineCounter): DocumentPos
   return {
     locate: (path, part) => {
       const found = walk(doc, path);
-      const node = part === 'key' && found.complete && found.key ? found.key : found.node;
+      // Reached through an alias (`*p`): the alias is where this part of the document is written.
+      const node = found.alias ?? (part === 'key' && found.complete && found.key ? found.key : found.node);
       const offset = node?.range?.[0] ?? 0;
       const pos = lineCounter.linePos(offset);
       return { line: pos.line, column: pos.col };
@@ -243,36 +244,54 @@ interface WalkResult {
   key: Node | null;
   /** Whether the whole path was found. */
   complete: boolean;
+  /**
+   * The first alias (`*name`) the path went through, when it went through one: what lies beyond it
+   * is written at the anchor, elsewhere, but it is this place of the document that holds it.
+   */
+  alias: Node | null;
 }
 
 function walk(doc: Document, path: readonly PathSegment[]): WalkResult {
+  let alias: Node | null = isAlias(doc.contents) ? doc.contents : null;
   let node = resolve(doc, doc.contents);
   let key: Node | null = null;
   for (const segment of path) {
     const next = step(doc, node, segment);
-    if (!next) return { node, key: null, complete: false };
+    if (!next) return { node, key: null, complete: false, alias };
+    alias ??= next.alias;
     node = next.value ?? next.key;
     key = next.key;
   }
-  return { node, key, complete: true };
+  return { node, key, complete: true, alias };
 }
 
-function step(doc: Document, node: Node | null, segment: PathSegment): { key: Node | null; value: Node | null } | undefined {
+interface Step {
+  key: Node | null;
+  value: Node | null;
+  /** The alias the step went through, if the value was written as one. */
+  alias: Node | null;
+}
+
+function step(doc: Document, node: Node | null, segment: PathSegment): Step | undefined {
   if (isSeq(node) && typeof segment === 'number') {
     const item = node.items[segment];
-    return isNodeLike(item) ? { key: null, value: resolve(doc, item) } : undefined;
+    return isNodeLike(item) ? { key: null, value: resolve(doc, item), alias: isAlias(item) ? item : null } : undefined;
   }
   if (isMap(node)) return findInMap(doc, node, String(segment), 0);
   return undefined;
 }
 
-function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): { key: Node | null; value: Node | null } | undefined {
+function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): Step | undefined {
   if (depth > 20) return undefined;
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     const pairKey = pair.key;
     if (isScalar(pairKey) && String(pairKey.value) === key) {
-      return { key: pairKey, value: isNodeLike(pair.value) ? resolve(doc, pair.value) : null };
+      return {
+        key: pairKey,
+        value: isNodeLike(pair.value) ? resolve(doc, pair.value) : null,
+        alias: isAlias(pair.value) ? pair.value : null,
+      };
     }
   }
   // Keys that arrive through a `<<` merge key live in the merged mapping(s).
@@ -283,7 +302,8 @@ function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): { k
       const merged = isNodeLike(source) ? resolve(doc, source) : null;
       if (isMap(merged)) {
         const found = findInMap(doc, merged, key, depth + 1);
-        if (found) return found;
+        // Brought in by `<<: *name`: that line is where this mapping says it.
+        if (found) return { ...found, alias: isAlias(source) ? source : found.alias };
       }
     }
   }
@@ -386,6 +406,20 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 
 function fail(file: string, line: number, column: number, code: string, message: string, hint?: string): { ok: false; issues: Issue[] } {
   return { ok: false, issues: [{ file, line, column, code, message, ...(hint === undefined ? {} : { hint }) }] };
+}
+
+/**
+ * `yaml` places some indentation errors at the start of the line (a dedented key: "Sequence item
+ * without - indicator", "All mapping items must start at the same column"); the key itself, where
+ * the eye goes and the fix is made, starts after the spaces. An offset in a line's leading spaces
+ * moves to the line's first other character; any other offset stays.
+ */
+function pastIndentation(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (!/^ *$/.test(text.slice(lineStart, offset))) return offset;
+  let at = offset;
+  while (text[at] === ' ') at++;
+  return text[at] === undefined || text[at] === '\n' || text[at] === '\r' ? offset : at;
 }
 
 function firstLine(message: string): string {

@@ -39,6 +39,28 @@ describe('tpsync plan', () => {
     expect(again).toMatchObject({ code: 0, stdout: 'No changes. Secoda matches the tracking plan.\n' });
   });
 
+  it('category drift: nothing to apply, but not "no changes"; --detailed-exitcode exits 2; apply asks nothing and exits 0', async () => {
+    expect((await runCli(['apply', EXAMPLE, ...unpaced], env)).code).toBe(0);
+    emulator.store.insert('event_category', { title: 'Made In The UI', integration: INTEGRATION });
+    const planned = await runCli(['plan', EXAMPLE, '--detailed-exitcode'], env);
+    expect(planned.code).toBe(2);
+    expect(planned.stdout.split('\n')[0]).toBe('Nothing to apply. 1 warning needs a manual step in Secoda.');
+    expect(planned.stdout).toContain('! category "Made In The UI" is in Secoda but not in the tracking plan');
+    expect(planned.stdout).not.toContain('No changes');
+    expect((await runCli(['plan', EXAMPLE], env)).code).toBe(0);
+    const markdown = await runCli(['plan', EXAMPLE, '--markdown', '--detailed-exitcode'], env);
+    expect(markdown.code).toBe(2);
+    expect(markdown.stdout.startsWith('**Nothing to apply. 1 warning needs a manual step in Secoda.**')).toBe(true);
+
+    const before = writes();
+    // No --auto-approve and no terminal: a plan with nothing to apply asks nothing.
+    const applied = await runCli(['apply', EXAMPLE, '--writes-per-minute', '0'], env);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout.split('\n')[0]).toBe('Nothing to apply. 1 warning needs a manual step in Secoda.');
+    expect(applied.stderr).toBe('');
+    expect(writes()).toBe(before);
+  });
+
   it('prints only JSON on stdout with --json, and only Markdown with --markdown', async () => {
     const asJson = await runCli(['plan', EXAMPLE, '--json'], env);
     expect(asJson.code).toBe(0);
@@ -128,11 +150,13 @@ describe('tpsync apply', () => {
     const failed = await runCli(['apply', EXAMPLE, ...unpaced], env);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(
-      /✗ create category Landing Page failed: Secoda answered 400 Bad Request to POST \/event\/category\/: \{"detail":"Invalid integration."\}/,
+      /✗ create category Landing Page failed: Secoda answered 400 Bad Request to POST \/event\/category\/: Invalid integration\./,
     );
     expect(failed.stdout).toMatch(/↷ skipped create event Landing Page › CTA Clicked: category Landing Page failed/);
     expect(failed.stdout).toMatch(/✓ created event Checkout › Order Completed/);
-    expect(failed.stdout).toContain('Run the same apply again');
+    // A 400 is Secoda refusing the values: the same apply would be refused again.
+    expect(failed.stdout).toContain('as invalid (400): running apply again will not help');
+    expect(failed.stdout).not.toContain('run the same apply again');
     emulator.gate = undefined;
     expect((await runCli(['apply', EXAMPLE, ...unpaced], env)).code).toBe(0);
   });

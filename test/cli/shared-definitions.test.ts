@@ -139,7 +139,8 @@ describe('shared property definitions, end to end', () => {
     const checkout = await readFile(join(dir, 'pulled', 'checkout.yaml'), 'utf8');
     expect(checkout.match(/- use: currency\n/g)).toHaveLength(2);
     expect(checkout).toContain(
-      '          - title: currency\n            type: enum\n            enum: [USD, EUR]\n            required: false\n            description: Currency of the refund.\n',
+      // `required: false` is Secoda's default, and not written.
+      '          - title: currency\n            type: enum\n            enum: [USD, EUR]\n            description: Currency of the refund.\n',
     );
     expect(checkout).toContain('- title: platform');
     expect((await cli(dir, 'plan', 'pulled', '--local', '--detailed-exitcode')).code).toBe(0);

@@ -55,7 +55,7 @@ const TABLE: Record<CheckId, readonly Case[]> = {
       before: `categories: [{ title: Legacy, events: [{ title: Promo Viewed, properties: [{ title: promo_id, type: string }] }] }, { title: Marketing }]`,
       after: `categories: [{ title: Legacy }, { title: Marketing, events: [{ title: Promo Viewed, properties: [{ title: promo_id, type: string }] }] }]`,
       expected: [
-        'delete property Marketing/Promo Viewed/promo_id: safe (property-recreated safe)',
+        'delete property Legacy/Promo Viewed/promo_id: safe (property-recreated safe)',
         'replace event Marketing/Promo Viewed: warning (event-moved warning)',
         'create property Marketing/Promo Viewed/promo_id: safe (property-recreated safe)',
       ],
@@ -65,9 +65,9 @@ const TABLE: Record<CheckId, readonly Case[]> = {
       before: `categories: [{ title: Legacy, events: [{ title: Promo Viewed, properties: [{ title: promo_id, type: string }, { title: old_prop }, { title: channel, type: enum, enum: [web, app] }] }] }, { title: Marketing }]`,
       after: `categories: [{ title: Legacy }, { title: Marketing, events: [{ title: Promo Viewed, description: Moved., properties: [{ title: promo_id, type: integer }, { title: channel, type: enum, enum: [web, app, tv] }, { title: new_prop }] }] }]`,
       expected: [
-        'delete property Marketing/Promo Viewed/channel: safe (property-recreated safe)',
-        'delete property Marketing/Promo Viewed/old_prop: breaking (property-removed breaking)',
-        'delete property Marketing/Promo Viewed/promo_id: safe (property-recreated safe)',
+        'delete property Legacy/Promo Viewed/channel: safe (property-recreated safe)',
+        'delete property Legacy/Promo Viewed/old_prop: breaking (property-removed breaking)',
+        'delete property Legacy/Promo Viewed/promo_id: safe (property-recreated safe)',
         'replace event Marketing/Promo Viewed: warning (event-moved warning, metadata-changed safe)',
         'create property Marketing/Promo Viewed/promo_id: breaking (property-type-changed breaking)',
         'create property Marketing/Promo Viewed/channel: safe (enum-value-added safe)',
@@ -263,7 +263,7 @@ const TABLE: Record<CheckId, readonly Case[]> = {
       after: `categories: [{ title: Legacy }, { title: Marketing, events: [{ title: Promo Viewed, properties: [{ title: promo_id, type: string, required: true }] }] }]`,
       expected: [
         'create category Marketing: safe (category-added safe)',
-        'delete property Marketing/Promo Viewed/promo_id: safe (property-recreated safe)',
+        'delete property Legacy/Promo Viewed/promo_id: safe (property-recreated safe)',
         'replace event Marketing/Promo Viewed: warning (event-moved warning)',
         'create property Marketing/Promo Viewed/promo_id: safe (property-recreated safe)',
       ],

@@ -171,6 +171,24 @@ describe('the drift-check workflow, its steps run verbatim', () => {
     );
   }, 90_000);
 
+  it('reports category drift, which only a manual step fixes, as drift too', async () => {
+    const applied = await bash('tpsync apply tracking-plan --auto-approve --writes-per-minute 0', {
+      SECODA_API_URL: secoda.url,
+      SECODA_API_TOKEN: SECODA_TOKEN,
+    });
+    expect(applied.code, applied.stderr).toBe(0);
+    // Someone adds a category in Secoda's UI: nothing to apply, but the catalog is not the YAML's.
+    secoda.store.insert('event_category', { title: 'Made In The UI', integration: 'ca529385-fbc9-4934-afae-e372affe795b' });
+    const run = await runWorkflow();
+    expect(run.plan.code, run.plan.stderr).toBe(0);
+    expect(run.code).toBe('2');
+    expect(run.ghCalls.map((call) => call.split('\n').slice(0, 2).join(' '))).toEqual(['issue list', 'label create', 'issue create']);
+    expect(run.driftMd.startsWith('**Nothing to apply. 1 warning needs a manual step in Secoda.**')).toBe(true);
+    expect(run.body).toContain('category "Made In The UI" is in Secoda but not in the tracking plan');
+    expect(run.body).toContain('need a manual step in Secoda');
+    expect(run.body).not.toContain('No changes');
+  }, 90_000);
+
   it('updates the open issue, and closes it once the drift is gone', async () => {
     await applyThenDrift();
     const updated = await runWorkflow('5');

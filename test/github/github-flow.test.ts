@@ -254,6 +254,27 @@ describe('apply --require-reviewed-plan on merge', () => {
     expect(github.violations).toEqual([]);
   }, 60_000);
 
+  it('a reviewed plan with nothing to apply but category drift: the comment says so, the apply writes nothing and exits 0', async () => {
+    await startGitHub();
+    const direct = await spawnCli(['apply', 'tracking-plan', '--writes-per-minute', '0', '--auto-approve'], {
+      env: { SECODA_API_URL: secoda.url, SECODA_API_TOKEN: SECODA_TOKEN },
+      cwd: dir,
+    });
+    expect(direct.code, direct.stderr).toBe(0);
+    secoda.store.insert('event_category', { title: 'Made In The UI', integration: INTEGRATION });
+    const env = await reviewOnPr();
+    const comment = planComments()[0]!.body;
+    expect(comment).toContain('**Nothing to apply. 1 warning needs a manual step in Secoda.**');
+    expect(comment).not.toContain('No changes');
+    const before = secodaWrites();
+    const applied = await spawnCli(applyArgs, { env, cwd: dir });
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(applied.stdout.split('\n')[0]).toBe('Nothing to apply. 1 warning needs a manual step in Secoda.');
+    expect(secodaWrites()).toBe(before);
+    expect(parseMeta(planComments()[0]!.body)?.status).toBe('applied');
+    expect(github.violations).toEqual([]);
+  }, 60_000);
+
   it('refuses when the commit belongs to no reviewed pull request', async () => {
     await startGitHub();
     const { env } = await prEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE_SHA });

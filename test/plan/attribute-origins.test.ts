@@ -60,8 +60,8 @@ describe('attributeOrigins', () => {
     const underA = plan([cat('A', [ev('E', [prop('size')])]), cat('B')]);
     const underB = plan([cat('A'), cat('B', [ev('E', [prop('size')])])]);
     const moved = [
-      'delete property B/E/color → X',
-      'delete property B/E/size → X',
+      'delete property A/E/color → X',
+      'delete property A/E/size → X',
       'replace event B/E → X',
       'create property B/E/size → X',
     ];

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
+import { renderPlanText } from '../../src/render/plan-text.js';
+import { plain } from '../../src/render/style.js';
 import type { Operation } from '../../src/plan/types.js';
 import { FOREIGN, cat, category, ev, event, plan, prop, property, resetClock, state } from '../support/remote-fixtures.js';
 
@@ -178,6 +180,65 @@ describe('buildPlan: replaces', () => {
         forced_by: ['parent'],
         changes: [{ field: 'parent', before: 'Old', after: 'New' }],
       }),
+    ]);
+  });
+
+  it("names a moved event's old properties where they are (the old category) and the new ones where they will be", () => {
+    const remoteState = state({
+      categories: [category('c1', 'Old'), category('c2', 'New')],
+      events: [event('e1', 'c1', 'E')],
+      properties: [property('p1', 'e1', 'b', { type: 'string' }), property('p2', 'e1', 'a')],
+    });
+    const result = buildPlan(plan([cat('Old'), cat('New', [ev('E', [prop('a'), prop('b', { type: 'string' })])])]), remoteState, opts);
+    expect(brief(result.operations)).toEqual([
+      'delete property Old/E/a',
+      'delete property Old/E/b',
+      'replace event New/E',
+      'create property New/E/a',
+      'create property New/E/b',
+    ]);
+    // Only the paths say more than before: what is deleted, created and sent is the same.
+    expect(result.operations.map((op) => [op.action, op.remote_id, 'parent_id' in op ? op.parent_id : undefined])).toEqual([
+      ['delete', 'p2', 'e1'],
+      ['delete', 'p1', 'e1'],
+      ['replace', 'e1', 'c2'],
+      ['create', null, null],
+      ['create', null, null],
+    ]);
+    expect(result.operations[4]).toMatchObject({ body: { title: 'b', type: 'string' } });
+  });
+
+  it('shows what else a moved event changes (it rides on the re-create), without forcing more than the move', () => {
+    const remoteState = state({
+      categories: [category('c1', 'Old'), category('c2', 'New')],
+      events: [event('e1', 'c1', 'E', { description: 'Before.' })],
+    });
+    const result = buildPlan(plan([cat('Old'), cat('New', [ev('E', [], { description: 'After.' })])]), remoteState, opts);
+    expect(result.operations).toEqual([
+      expect.objectContaining({
+        action: 'replace',
+        forced_by: ['parent'],
+        changes: [
+          { field: 'parent', before: 'Old', after: 'New' },
+          { field: 'description', before: 'Before.', after: 'After.' },
+        ],
+        body: expect.objectContaining({ description: 'After.' }) as unknown,
+      }),
+    ]);
+    expect(renderPlanText(result, { style: plain })).toContain('description: "Before." → "After."');
+  });
+
+  it("names a moved event's category by its ID when the category is not the integration's", () => {
+    const remoteState = state({
+      categories: [category('c2', 'New')],
+      events: [event('e1', 'c-elsewhere', 'E')],
+      properties: [property('p1', 'e1', 'a')],
+    });
+    const result = buildPlan(plan([cat('New', [ev('E', [prop('a')])])]), remoteState, opts);
+    expect(brief(result.operations)).toEqual([
+      'delete property (category c-elsewhere)/E/a',
+      'replace event New/E',
+      'create property New/E/a',
     ]);
   });
 });

@@ -171,7 +171,7 @@ describe('tpsync pull', () => {
     expect(await runCli(['pull'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('--integration is required') as string });
     expect(await runCli(['pull', '--integration', 'not an id'], env)).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('is not a Secoda ID') as string,
+      stderr: expect.stringContaining('--integration must be a Secoda integration ID, a UUID with or without dashes') as string,
     });
   });
 });

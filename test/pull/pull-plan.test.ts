@@ -53,12 +53,14 @@ describe('pull: the YAML it writes', () => {
     await expect(files[0]!.text).toMatchFileSnapshot('__snapshots__/pulled-one-file.yaml');
   });
 
-  it("leaves out nulls, empty text, empty lists and false flags (Secoda's default), but keeps required: false", () => {
+  it("leaves out nulls, empty text, empty lists and false flags and required (Secoda's default), and stays a no-op", () => {
     const text = yamlOf(realistic()).files[0]!.text;
     expect(text).not.toMatch(/null|""|\[\]/);
     expect(text).not.toContain('pii: false');
-    expect(text).toContain('required: false');
+    expect(text).not.toContain('required: false');
+    expect(text).toContain('required: true');
     expect(text).not.toContain('published');
+    expect(pullAndPlan(realistic()).plan.operations).toEqual([]);
   });
 
   it('writes multi-line text as a block scalar, and quotes text an editor could change', () => {
@@ -123,6 +125,21 @@ describe('pull: the YAML it writes', () => {
     expect(files.find((f) => f.path === 'sign-up.yaml')!.text).toBe(
       '# yaml-language-server: $schema=schema.json\ncategories:\n  - title: Sign Up\n',
     );
+    expect(pullAndPlan(remote, 'directory').plan.operations).toEqual([]);
+  });
+
+  it('names files for categories in other scripts recognisably, never a Windows device name, and stays a no-op', () => {
+    const remote = state({
+      categories: [category('c1', 'Оформление заказа'), category('c2', '購入'), category('c3', 'CON'), category('c4', 'Nul')],
+    });
+    const { files } = yamlOf(remote, 'directory');
+    expect(files.map((f) => f.path)).toEqual([
+      'con-category.yaml',
+      'nul-category.yaml',
+      'tracking-plan.yaml',
+      'оформление-заказа.yaml',
+      '購入.yaml',
+    ]);
     expect(pullAndPlan(remote, 'directory').plan.operations).toEqual([]);
   });
 

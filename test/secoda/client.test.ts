@@ -268,7 +268,7 @@ describe('SecodaClient: retries', () => {
   it('does not retry other 4xx answers', async () => {
     const server = await withEmulator();
     await expect(client(server.url).createEvent({ title: 'E', integration: INTEGRATION, parent: 'no-such-category' })).rejects.toThrow(
-      /400 Bad Request to POST \/event\/events\/: \{"parent"/,
+      /400 Bad Request to POST \/event\/events\/: parent: Invalid pk "no-such-category" - object does not exist\./,
     );
     expect(server.log.entries).toHaveLength(1);
     await expect(client(server.url).getCategory('nope')).rejects.toBeInstanceOf(SecodaNotFoundError);

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import type { buildPlan } from '../../plan/build-plan.js';
 import { checkDeleteGuard, type GuardVerdict } from '../../plan/delete-guard.js';
 import type { Plan } from '../../plan/types.js';
-import { NO_CHANGES, pathText } from '../../render/describe-operation.js';
+import { NO_CHANGES, pathText, plural } from '../../render/describe-operation.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { quote } from '../../render/quoted-values.js';
 import type { Style } from '../../render/style.js';
@@ -13,7 +13,7 @@ import { booleanOption, integerOption, stringOption, type CommandSpec, type Pars
 import { connectionOptions, type Connection } from '../connection.js';
 import { interruptedExitCode, styleFor, type Io } from '../io.js';
 import { earlyReadHolder } from '../early-read.js';
-import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { askApproval } from '../approval.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
@@ -24,6 +24,9 @@ import { redactedPlan } from '../redacted-plan.js';
 
 /** A plan file larger than this is not one `plan --out` wrote for a tracking plan (which is at most 128 MiB of YAML). */
 const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Why a saved plan is checked against a fresh one rather than run as written. */
+const PLAN_FILE_WHY = 'so a stale or edited file can never apply more than the YAML says';
 
 /** How long, at most, a paced run waits at random before creating its categories (see executePlan). */
 const PACED_CATEGORY_STAGGER_MS = 5_000;
@@ -56,11 +59,19 @@ export const applySpec: CommandSpec = {
     ...reviewOptions,
     ...connectionOptions,
   },
-  details:
-    'Against Secoda, apply shows the plan and asks for "yes" on a terminal; without one it needs --auto-approve. --local and\n' +
-    '--plan-file (a plan approved when it was saved) do not ask.\n' +
-    'Ctrl-C stops starting new requests, lets those in flight finish and prints what was done; run apply again to finish.\n' +
+  details: [
+    'Against Secoda, apply shows the plan and asks for "yes" on a terminal; without one it needs --auto-approve. --local and --plan-file (a plan approved when it was saved) do not ask.',
+    `--plan-file still takes the tracking plan's path: apply never runs the file as written, but plans afresh from the YAML and Secoda and applies that plan only if its operations are exactly the file's (${PLAN_FILE_WHY}).`,
+    'Ctrl-C stops starting new requests, lets those in flight finish and prints what was done; run apply again to finish.',
     'Exit codes: 0 applied and verified, 1 error, refusal, declined or partial failure, 130/143 interrupted.',
+  ].join('\n'),
+  missingPositional: (name, values) =>
+    name === 'plan' && typeof values['plan-file'] === 'string'
+      ? {
+          message: `--plan-file needs the tracking plan's path too: tpsync apply <plan> --plan-file ${values['plan-file']}`,
+          hint: `apply plans afresh from the YAML and Secoda and runs that plan only if it is exactly the saved one (${PLAN_FILE_WHY}); give the path the plan was made from`,
+        }
+      : undefined,
 };
 
 export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -68,6 +79,12 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
   const allowDeletes = booleanOption(args, 'allow-deletes');
   const planFile = stringOption(args, 'plan-file');
+  if (booleanOption(args, 'force') && !booleanOption(args, 'require-reviewed-plan')) {
+    throw new UsageError(
+      '--force only has a meaning with --require-reviewed-plan: it applies even when the plan changed since review',
+      'without --require-reviewed-plan apply checks no review, so there is nothing to force: leave --force out',
+    );
+  }
   const early = earlyReadHolder(args, io, 'apply');
   const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
@@ -75,7 +92,12 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   const { connection, remote } = await early.take(trackingPlan.integration);
   try {
     // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
-    const { plan: fresh } = await readRemoteAndPlan(trackingPlan, connection, io, remote === undefined ? {} : { started: remote });
+    const { plan: fresh, remote: read } = await readRemoteAndPlan(
+      trackingPlan,
+      connection,
+      io,
+      remote === undefined ? {} : { started: remote },
+    );
     let plan: Plan = fresh;
     if (saved !== undefined) {
       const check = checkSavedPlan(saved, fresh);
@@ -106,7 +128,8 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       return 0;
     }
 
-    io.stdout.write(renderPlanText(redactedPlan(io, plan), { style }));
+    const emptyNote = connection.local ? null : emptyIntegrationNote(read, trackingPlan.integration, connection.baseUrl);
+    io.stdout.write(renderPlanText(redactedPlan(io, plan), { style, notes: emptyNote === null ? [] : [style.yellow(`! ${emptyNote}`)] }));
     if (!connection.local && !booleanOption(args, 'auto-approve') && saved === undefined) {
       const approval = await askApproval(io, connection.baseUrl);
       if (approval !== 'approved') {
@@ -117,30 +140,51 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     await review?.setStatus('applying');
 
     io.stdout.write(
-      `\nApplying ${plan.operations.length} changes…${connection.writesPerMinute > 0 ? ` (writes paced at ${connection.writesPerMinute} a minute)` : ''}\n`,
+      `\nApplying ${plural(plan.operations.length, 'change')}…${connection.writesPerMinute > 0 ? ` (writes paced at ${connection.writesPerMinute} a minute)` : ''}\n`,
     );
-    const progress = createApplyProgress(io, plan.operations.length, styleFor(io.stderr, io.env));
-    const result = await executePlan(plan.operations, connection.client, {
-      integration: plan.integration,
-      ...(io.signal ? { signal: io.signal } : {}),
-      // Paced, a category's look-up waits for its write slot: stagger runs by more than a slot.
-      categoryStaggerMs: connection.writesPerMinute > 0 ? PACED_CATEGORY_STAGGER_MS : DEFAULT_CATEGORY_STAGGER_MS,
-      onStep: (step) => progress.onStep(step),
+    const progress = createApplyProgress(io, plan.operations.length, styleFor(io.stderr, io.env), {
+      operations: plan.operations,
+      paceMs: connection.writesPerMinute > 0 ? 60_000 / connection.writesPerMinute : 0,
     });
-    progress.finish();
+    // While the steps run, a retry or a rate-limit wait is printed above the bar and counts in the time left.
+    const restoreRetries = connection.retries.divert((notice, line) => progress.onRetry(notice, line));
+    let result: ExecuteResult;
+    try {
+      result = await executePlan(plan.operations, connection.client, {
+        integration: plan.integration,
+        ...(io.signal ? { signal: io.signal } : {}),
+        // Paced, a category's look-up waits for its write slot: stagger runs by more than a slot.
+        categoryStaggerMs: connection.writesPerMinute > 0 ? PACED_CATEGORY_STAGGER_MS : DEFAULT_CATEGORY_STAGGER_MS,
+        onStep: (step) => progress.onStep(step),
+      });
+    } finally {
+      progress.finish();
+      restoreRetries();
+    }
     io.stdout.write(summaryText(result, style));
+    const waited = progress.waitSummary();
+    if (waited !== null) io.stdout.write(`${waited}\n`);
 
     if (result.interrupted) {
       io.stdout.write(`Interrupted. Run the same apply again to finish: it plans from what Secoda holds now.\n`);
       await review?.setStatus(
         'interrupted',
-        `Stopped after ${result.counts.done} of ${plan.operations.length} changes; re-run the apply workflow to finish.`,
+        `Stopped after ${result.counts.done} of ${plural(plan.operations.length, 'change')}; re-run the apply workflow to finish.`,
       );
       return interruptedExitCode(io.signal);
     }
     if (result.counts.failed > 0) {
-      io.stdout.write(`Some changes failed. Run the same apply again: it retries what is left and never duplicates what was done.\n`);
-      await review?.setStatus('failed', `${result.counts.failed} of ${plan.operations.length} changes failed.`);
+      const refused = result.steps.filter((step) => step.status === 'failed' && step.refused === true).length;
+      if (refused > 0) {
+        io.stdout.write(
+          `Secoda refused ${refused === result.counts.failed ? (refused === 1 ? 'the failed change' : `all ${refused} failed changes`) : `${refused} of the failed changes`} as invalid (400): running apply again will not help. Change the fields Secoda names above in the tracking plan, then apply again.\n`,
+        );
+      }
+      if (refused < result.counts.failed)
+        io.stdout.write(
+          `${refused > 0 ? 'The other failures' : 'Some changes failed'}: run the same apply again, it retries what is left and never duplicates what was done.\n`,
+        );
+      await review?.setStatus('failed', `${result.counts.failed} of ${plural(plan.operations.length, 'change')} failed.`);
       return 1;
     }
     let verified: number;

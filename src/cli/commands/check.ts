@@ -26,8 +26,7 @@ export const checkSpec: CommandSpec = {
     'additional-properties': { type: 'boolean', description: 'Allow properties the plan does not name (no unplanned-property)' },
   },
   details: [
-    'Each line is a track call, {"type":"track","event":"…","properties":{…}} ("type" optional). Lines with another',
-    'type (identify, page, screen, group, alias) are skipped; blank lines are ignored.',
+    'Each line is a track call, {"type":"track","event":"…","properties":{…}} ("type" optional). Lines with another type (identify, page, screen, group, alias) are skipped; blank lines are ignored.',
     'Violations: unplanned-event, unplanned-property, missing-required, wrong-type, value-not-in-enum, invalid-json.',
     'Exit codes: 0 no violations, 1 any violation, an invalid plan or an unreadable input.',
   ].join('\n'),
@@ -68,7 +67,9 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   );
   if (outcome.aborted) {
     // Ctrl-C on a live stream (`… | tpsync check plan -`): the report so far, and the exit code of an interrupt.
-    io.stderr.write(`interrupted: the report covers the first ${outcome.report.lines.toLocaleString('en-US')} lines\n`);
+    io.stderr.write(
+      `interrupted: the report covers the first ${outcome.report.lines === 1 ? 'line' : `${outcome.report.lines.toLocaleString('en-US')} lines`}\n`,
+    );
     return io.signal?.reason === 'SIGTERM' ? 143 : 130;
   }
   return outcome.report.violations === 0 ? 0 : 1;

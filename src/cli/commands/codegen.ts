@@ -1,3 +1,4 @@
+import { plural } from '../../render/describe-operation.js';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UsageError } from '../../errors.js';
@@ -55,7 +56,10 @@ export async function codegenCommand(args: ParsedArgs, io: Io): Promise<number> 
   if (info !== undefined && !info.isFile()) throw new UsageError(`--out ${out} is not a file`, 'give the path of the .ts file to write');
   const current = info === undefined ? undefined : await readFile(out, 'utf8');
   const style = styleFor(io.stdout, io.env);
-  const events = `${plan.categories.reduce((n, c) => n + c.events.length, 0)} events`;
+  const events = plural(
+    plan.categories.reduce((n, c) => n + c.events.length, 0),
+    'event',
+  );
   if (check) {
     if (current === generated.text) {
       io.stdout.write(`${style.green('✓')} ${out} is up to date (${events}).\n`);

@@ -59,7 +59,8 @@ export const emulatorSpec: CommandSpec = {
   },
   details: [
     'Paths work with or without /api/v1 and a trailing slash. Point tpsync at the printed URL:',
-    '  SECODA_API_URL=http://127.0.0.1:4747/api/v1 SECODA_API_TOKEN=<token> tpsync plan tracking-plan/',
+    '  SECODA_API_URL=http://127.0.0.1:4747/api/v1 SECODA_API_TOKEN=<token> \\',
+    '    tpsync plan tracking-plan/',
   ].join('\n'),
 };
 

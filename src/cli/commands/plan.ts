@@ -3,6 +3,7 @@ import { UsageError } from '../../errors.js';
 import { failOnReason, FAIL_ON_LEVELS, isFailOn, type FailOn } from '../../compatibility/fail-on.js';
 import { loadBaselinePlan } from '../../git/baseline-plan.js';
 import { checkDeleteGuard } from '../../plan/delete-guard.js';
+import { hasDrift } from '../../render/describe-operation.js';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { escapeText } from '../../render/markdown-text.js';
@@ -11,7 +12,7 @@ import { booleanOption, integerOption, stringOption, type CommandSpec, type Pars
 import { connectionOptions } from '../connection.js';
 import { earlyReadHolder } from '../early-read.js';
 import { styleFor, type Io } from '../io.js';
-import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { commentOption } from '../github-options.js';
 import { inGitHubActions } from '../../github/github-context.js';
 import { didYouMean } from '../../tracking-plan/did-you-mean.js';
@@ -31,7 +32,10 @@ export const planSpec: CommandSpec = {
     json: { type: 'boolean', description: 'Print the plan as JSON (only JSON on stdout)' },
     markdown: { type: 'boolean', description: 'Print the plan as Markdown, for a pull request (only Markdown on stdout)' },
     out: { type: 'string', value: 'file', description: 'Save the plan as JSON, for `apply --plan-file`' },
-    'detailed-exitcode': { type: 'boolean', description: 'Exit 2 when there are changes, 0 when there are none' },
+    'detailed-exitcode': {
+      type: 'boolean',
+      description: 'Exit 2 when Secoda differs (changes to apply, or categories that need a manual step), 0 when it matches',
+    },
     'fail-on': {
       type: 'string',
       value: 'breaking|warning',
@@ -52,15 +56,11 @@ export const planSpec: CommandSpec = {
     ...connectionOptions,
   },
   details: [
-    'Exit codes: 0 success (no changes, with --detailed-exitcode), 1 error, invalid plan or a change at the --fail-on level, 2 changes present (with --detailed-exitcode).',
+    'Exit codes: 0 success (with --detailed-exitcode: Secoda matches the tracking plan); 1 error, invalid plan, or a change at the --fail-on level; 2 with --detailed-exitcode: Secoda differs, with changes to apply or categories that differ and need a manual step (the API cannot change categories; the plan says "Nothing to apply" and lists them as warnings).',
     '',
-    'Every change is classified for compatibility (breaking, warning, safe) with check ids; --fail-on breaking fails on a',
-    'breaking change, --fail-on warning on a breaking change or a warning. Changes that come from drift (known with',
-    '--baseline) never fail the run. Set levels per check id in the header file: `compatibility: { enum-value-added: warning }`.',
+    'Every change is classified for compatibility (breaking, warning, safe) with check ids; --fail-on breaking fails on a breaking change, --fail-on warning on a breaking change or a warning. Changes that come from drift (known with --baseline) never fail the run. Set levels per check id in the header file: `compatibility: { enum-value-added: warning }`.',
     '',
-    '--baseline compares the plan with its version at a git ref, taken to be what was last applied: a change whose YAML',
-    'is the same as at the ref comes from Secoda and is marked "drift: changed in Secoda". Use HEAD in a scheduled drift',
-    'check on main (every change is then drift), and origin/<base branch> in a pull request.',
+    '--baseline compares the plan with its version at a git ref, taken to be what was last applied: a change whose YAML is the same as at the ref comes from Secoda and is marked "drift: changed in Secoda". Use HEAD in a scheduled drift check on main (every change is then drift), and origin/<base branch> in a pull request.',
   ].join('\n'),
 };
 
@@ -79,8 +79,9 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     ...(commentAuthor === undefined ? {} : { commentAuthor }),
   };
   let plan: Plan;
+  let emptyNote: string | null;
   try {
-    plan = await makePlan(args, io);
+    ({ plan, emptyNote } = await makePlan(args, io));
   } catch (error) {
     // The sticky comment must not go on showing the last good plan as if it were this commit's.
     if (comment && io.signal?.aborted !== true) await (await import('../github-publish.js')).publishPlanFailure(error, io, publishing);
@@ -110,12 +111,15 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (json) {
     io.stdout.write(renderPlanJson(shown));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
+    if (emptyNote) io.stderr.write(`warning: ${emptyNote}\n`);
   } else if (markdown) {
     io.stdout.write(renderPlanMarkdown(shown, { notes: markdownNote ? [markdownNote] : [] }));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
+    if (emptyNote) io.stderr.write(`warning: ${emptyNote}\n`);
   } else {
     const style = styleFor(io.stdout, io.env);
-    io.stdout.write(renderPlanText(shown, { style, notes: guardNote ? [style.yellow(guardNote)] : [] }));
+    const notes = [...(guardNote ? [style.yellow(guardNote)] : []), ...(emptyNote ? [style.yellow(`! ${emptyNote}`)] : [])];
+    io.stdout.write(renderPlanText(shown, { style, notes }));
     if (out !== undefined)
       io.stdout.write(
         `Saved the plan to ${out}; apply exactly it with \`tpsync apply ${args.positionals[0] ?? ''} --plan-file ${out}\`.\n`,
@@ -136,11 +140,15 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     io.stderr.write(`${styleFor(io.stderr, io.env).red('error:')} ${failure}\n`);
     return 1;
   }
-  return booleanOption(args, 'detailed-exitcode') && plan.operations.length > 0 ? 2 : 0;
+  // Category drift counts: Secoda is out of step even when a manual step is all that can fix it.
+  return booleanOption(args, 'detailed-exitcode') && hasDrift(plan) ? 2 : 0;
 }
 
-/** Loads the YAML, reads Secoda and builds the plan (classified, and attributed to a baseline when asked). */
-async function makePlan(args: ParsedArgs, io: Io): Promise<Plan> {
+/**
+ * Loads the YAML, reads Secoda and builds the plan (classified, and attributed to a baseline when
+ * asked); with a note when the integration holds nothing in Secoda (a wrong ID?).
+ */
+async function makePlan(args: ParsedArgs, io: Io): Promise<{ plan: Plan; emptyNote: string | null }> {
   const early = earlyReadHolder(args, io, 'plan');
   const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start);
   const baselineRef = stringOption(args, 'baseline');
@@ -151,7 +159,15 @@ async function makePlan(args: ParsedArgs, io: Io): Promise<Plan> {
       : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
   const { connection, remote } = await early.take(trackingPlan.integration);
   try {
-    return (await readRemoteAndPlan(trackingPlan, connection, io, { baseline, ...(remote === undefined ? {} : { started: remote }) })).plan;
+    const prepared = await readRemoteAndPlan(trackingPlan, connection, io, {
+      baseline,
+      ...(remote === undefined ? {} : { started: remote }),
+    });
+    const emptyNote =
+      connection.local || prepared.plan.operations.length === 0
+        ? null
+        : emptyIntegrationNote(prepared.remote, trackingPlan.integration, connection.baseUrl);
+    return { plan: prepared.plan, emptyNote };
   } finally {
     await connection.close();
   }

@@ -2,12 +2,13 @@ import { UsageError } from '../../errors.js';
 import { formatNote } from '../../pull/pull-note.js';
 import { pullTrackingPlan } from '../../pull/pull-plan.js';
 import { checkTarget, resolveTarget, schemaRefFor, writePulledFiles } from '../../pull/pull-target.js';
-import { isId } from '../../pull/representable.js';
+import { isIntegrationId } from '../../pull/representable.js';
 import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { connectionOptions, openConnection } from '../connection.js';
 import { redactorOf, styleFor, type Io } from '../io.js';
 import { cutQuotedValues, quote } from '../../render/quoted-values.js';
 import { describePlanSize } from './plan-size.js';
+import { emptyIntegrationNote } from '../prepare-plan.js';
 
 export const pullSpec: CommandSpec = {
   name: 'pull',
@@ -34,9 +35,7 @@ export const pullSpec: CommandSpec = {
     ...Object.fromEntries(Object.entries(connectionOptions).filter(([name]) => name !== 'writes-per-minute')),
   },
   details: [
-    'The YAML is deterministic (the same Secoda gives the same bytes), so a second pull diffs cleanly in git.',
-    'What a tracking plan cannot hold (odd titles, duplicates, unknown types, enum values with commas, …) is listed',
-    'on stderr with what was done about it; `tpsync plan` on the result then shows no changes except those.',
+    'The YAML is deterministic (the same Secoda gives the same bytes), so a second pull diffs cleanly in git. What a tracking plan cannot hold (odd titles, duplicates, unknown types, enum values with commas, …) is listed on stderr with what was done about it; `tpsync plan` on the result then shows no changes except those.',
   ].join('\n'),
 };
 
@@ -48,10 +47,10 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
       'give the Secoda integration ID: Secoda → Integrations → the integration → its ID in the address bar',
     );
   }
-  if (!isId(integration))
+  if (!isIntegrationId(integration))
     throw new UsageError(
-      `--integration ${quote(integration)} is not a Secoda ID`,
-      'Secoda IDs look like ca529385-fbc9-4934-afae-e372affe795b (letters, digits and dashes)',
+      `--integration must be a Secoda integration ID, a UUID with or without dashes, not ${quote(integration)}`,
+      'copy the ID from Secoda (Integrations → the integration: the UUID in the address, e.g. ca529385-fbc9-4934-afae-e372affe795b), not its name',
     );
   const target = await resolveTarget(stringOption(args, 'out'));
   await checkTarget(target, booleanOption(args, 'force'));
@@ -74,6 +73,8 @@ export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
   });
 
   const style = styleFor(io.stderr, io.env);
+  const empty = connection.local ? null : emptyIntegrationNote(remote, integration, connection.baseUrl, '--integration');
+  if (empty !== null) io.stderr.write(`${style.yellow('warning:')} ${empty}\n`);
   for (const note of result.notes) io.stderr.write(`${style.yellow(cutQuotedValues(formatNote(note)))}\n`);
   const size = describePlanSize(result.plan);
   const files = result.files.map((file) => ({ ...file, text: redactor.redact(file.text) }));

@@ -25,12 +25,9 @@ export const validateSpec: CommandSpec = {
     },
   },
   details: [
-    'Exit codes: 0 the plan is valid (warnings, e.g. a deprecation sunset that has passed, are printed but do not fail',
-    'it), 1 it is not (every problem is listed with file:line:column).',
+    'Exit codes: 0 the plan is valid (warnings, e.g. a deprecation sunset that has passed, are printed but do not fail it), 1 it is not (every problem is listed with file:line:column).',
     '',
-    "--baseline leaves out the violations of the plan's rules that the plan already had at the ref (the rules are",
-    "today's, applied to the plan as it was): a pull request is held to the rules for what it adds or changes.",
-    'Errors that are not rule violations are always reported.',
+    "--baseline leaves out the violations of the plan's rules that the plan already had at the ref (the rules are today's, applied to the plan as it was): a pull request is held to the rules for what it adds or changes. Errors that are not rule violations are always reported.",
   ].join('\n'),
 };
 
