@@ -58,11 +58,12 @@ export function titleIdentity(title: string): string {
 
 /**
  * The form of `description` and `definition` that comparisons use: \n line endings, without
- * surrounding whitespace. Secoda may trim what it stores (DRF's CharField does by default), and
- * a YAML `definition: |` block ends in a newline; no Markdown reader sees those differences, so
- * a plan must not show them either (it would never converge).
+ * surrounding whitespace, in Unicode NFC. Secoda may trim what it stores (DRF's CharField does by
+ * default) or normalise it (an editor on the way may compose accents), and a YAML
+ * `definition: |` block ends in a newline; no Markdown reader sees those differences, so a plan
+ * must not show them either (it would never converge).
  */
 export function textIdentity(text: string | null): string {
   if (text === null) return '';
-  return text.replace(/\r\n?/g, '\n').trim();
+  return text.replace(/\r\n?/g, '\n').trim().normalize('NFC');
 }

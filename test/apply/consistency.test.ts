@@ -249,4 +249,29 @@ describe('a Secoda that trims text', () => {
     expect(stored.definition).toBe(yamlDefinition.definition!.trim());
     expect((await planFor(tp, client)).operations).toEqual([]);
   });
+
+  it('converges on text it normalises to Unicode NFC, with CRLF and surrounding spaces: apply then verify', async () => {
+    emulator = await startEmulator({ token: TOKEN, trimTextOnSave: true });
+    const tp: TrackingPlan = {
+      version: 1,
+      integration: 'ca529385-fbc9-4934-afae-e372affe795b',
+      categories: [
+        {
+          title: 'Cafe\u0301',
+          events: [
+            {
+              title: 'Menu Viewed',
+              description: '  The cafe\u0301 menu was viewed.\r\n',
+              definition: '# Cre\u0300me bru\u0302le\u0301e\r\n\r\nFired once per view.\r\n',
+              properties: [{ title: 'dish', type: 'string', description: 'Entre\u0301e or dessert.\n' }],
+            },
+          ],
+        },
+      ],
+    };
+    const client = clientFor(emulator);
+    await run(tp, client, await planFor(tp, client));
+    expect(emulator.store.list('event')[0]?.description).toBe('The caf\u00e9 menu was viewed.');
+    expect((await planFor(tp, client)).operations).toEqual([]);
+  });
 });
