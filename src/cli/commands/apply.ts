@@ -69,7 +69,11 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   const allowDeletes = booleanOption(args, 'allow-deletes');
   const planFile = stringOption(args, 'plan-file');
   const early = earlyReadHolder(args, io, 'apply');
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start);
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start).catch((error: unknown) => {
+    // The plan did not load: stop reading Secoda for it, and say nothing of what it met.
+    void early.drop();
+    throw error;
+  });
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
 
   const { connection, remote } = await early.take(trackingPlan.integration);
