@@ -1,6 +1,7 @@
 /**
  * The mass-destroy guard: a plan that destroys more than `maxDeletes` events and properties, or
- * more than a quarter of those under the integration, is refused unless deletes are allowed. It
+ * more than a quarter of those under the integration (surplus copies aside), is refused unless
+ * deletes are allowed. It
  * catches the classic accidents — a wrong path, a file left out, a category renamed, an enum
  * edited across the board — before any write.
  *
@@ -45,10 +46,15 @@ export function checkDeleteGuard(plan: Plan, options: GuardOptions): GuardVerdic
   const groups = groupDestruction(plan.operations);
   const destroys = groups.destroyed;
   const managed = plan.summary.managed_resources;
+  // The quarter is of what the plan keeps or destroys: surplus copies (two applies at once can
+  // leave one of each resource) would otherwise dilute it, and let a real mass destroy through.
+  const base = Math.max(0, managed - groups.duplicates);
   const reasons: string[] = [];
   if (destroys > options.maxDeletes) reasons.push(`more than --max-deletes ${options.maxDeletes}`);
-  if (managed > 0 && destroys * 4 > managed)
-    reasons.push(`more than a quarter of the ${managed} events and properties under the integration`);
+  if (base > 0 && destroys * 4 > base)
+    reasons.push(
+      `more than a quarter of the ${base} events and properties under the integration${groups.duplicates > 0 ? ' that are not surplus copies' : ''}`,
+    );
   const tripped =
     reasons.length > 0
       ? `this plan destroys ${destroys} ${destroys === 1 ? 'event or property' : 'events and properties'} (deleted, or deleted and re-created): ${reasons.join(', and ')}`

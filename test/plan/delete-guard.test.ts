@@ -118,6 +118,24 @@ describe('checkDeleteGuard: what counts, and why', () => {
     ]);
   });
 
+  it('surplus copies do not dilute the quarter: 3 of 8 events is a mass destroy, however many duplicates sit beside them', () => {
+    // 8 events; the 5 the plan keeps have 9 surplus copies each (45 duplicates); the plan drops the other 3.
+    const dropped = ['A', 'B', 'C'].map((title) => event(`e-${title}`, 'c1', title));
+    const kept = ['K0', 'K1', 'K2', 'K3', 'K4'];
+    const copies = kept.flatMap((title) => Array.from({ length: 10 }, (_, copy) => event(`e-${title}-${copy}`, 'c1', title)));
+    const tp = plan([
+      cat(
+        'C',
+        kept.map((title) => ev(title)),
+      ),
+    ]);
+    const verdict = guard(tp, state({ categories: [category('c1', 'C')], events: [...dropped, ...copies] }), 100);
+    expect(verdict).toMatchObject({ destroys: 3, duplicates: 45, refused: true });
+    expect(verdict.tripped).toBe(
+      'this plan destroys 3 events and properties (deleted, or deleted and re-created): more than a quarter of the 8 events and properties under the integration that are not surplus copies',
+    );
+  });
+
   it('lets a plan that destroys little go through', () => {
     const remote = state({
       categories: [category('c1', 'C')],
