@@ -11,7 +11,8 @@
  *   as a duplicate and the mass-delete guard lets it go).
  * - **Never retry blindly.** When a POST's outcome is unknown (no response, or a 5xx that may
  *   have come after the write), the parent's children with that title are listed: if the
- *   resource is there, the create landed and is adopted; only if it is absent is it tried again.
+ *   resource is there, the create landed and is adopted; only if it is still absent after the
+ *   backoff (a create may commit after its answer was lost) is it tried again.
  * - **Converge on the oldest.** Two runs that start at the same instant may both create a
  *   category. Right after creating one, both list the copies and use the oldest (by
  *   `created_at`, then id) for the children, so no event lands in the empty copy; the plan then
@@ -86,6 +87,12 @@ export async function createWithReconciliation(
   let created: string | undefined;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS && created === undefined; attempt++) {
     if (attempt > 1 && signal?.aborted) break;
+    if (attempt > 1) {
+      // The lost create may have landed during the wait (a slow commit, a connection cut before
+      // the answer): look once more right before sending it again.
+      created = await findExisting(port, kind, body.title, parentId, integration);
+      if (created !== undefined) break;
+    }
     try {
       created = await post(port, kind, body, parentId, integration, attempt === 1 ? slot : undefined);
     } catch (error) {
