@@ -64,7 +64,9 @@ export function checkTextValues(source: SourceFile): Issue[] {
     }
     if (!isObj(node)) return;
     for (const field of TEXT_FIELDS) {
-      if (Object.hasOwn(node, field) && node[field] === NONE) {
+      // Secoda trims what it stores: a `definition: |` block of "None" comes back as "None" too.
+      const text = Object.hasOwn(node, field) ? node[field] : undefined;
+      if (typeof text === 'string' && text.trim() === NONE) {
         report(
           [...path, field],
           'none-text',

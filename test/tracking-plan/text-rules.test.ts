@@ -30,6 +30,14 @@ describe('the text "None"', () => {
     expect(issues[1]?.hint).toBe('remove it; an empty list is written `owners: []`');
   });
 
+  it('is refused with the white space or line ending Secoda trims away: a `definition: |` block, a padded string', () => {
+    const issues = issuesOf(
+      `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        definition: |\n          None\n        description: " None\\r\\n"\n`,
+    );
+    expect(brief(issues)).toEqual(['7:21 none-text', '9:22 none-text']);
+    expect(issues[0]?.message).toContain('"definition" of event "E" of category "A" is the text "None"');
+  });
+
   it('is fine as one enum value among others, in a title, and as "none"', () => {
     const result = loadTrackingPlan([
       file(
