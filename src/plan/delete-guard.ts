@@ -127,14 +127,20 @@ function groupDestruction(operations: readonly Operation[]): Destruction {
   }
   causes.push(...forcedEvents);
 
-  // Properties re-created, grouped by the fields that force it.
-  const byFields = new Map<string, number>();
+  // Properties re-created, grouped by the fields that force it, and by the shared definition they come from.
+  const byFields = new Map<string, { fields: string; shared: string | undefined; count: number }>();
   for (const op of replaces.filter((r) => r.kind === 'property')) {
     const fields = op.forced_by.join(' and ');
-    byFields.set(fields, (byFields.get(fields) ?? 0) + 1);
+    const key = JSON.stringify([fields, op.shared_definition ?? null]);
+    const group = byFields.get(key) ?? { fields, shared: op.shared_definition, count: 0 };
+    group.count++;
+    byFields.set(key, group);
   }
-  for (const [fields, count] of byFields) {
-    causes.push(`${fields} of ${plural(count, 'property', 'properties')} changed (${count === 1 ? 'it is' : 'each is'} re-created)`);
+  for (const { fields, shared, count } of byFields.values()) {
+    causes.push(
+      `${fields} of ${plural(count, 'property', 'properties')} changed (${count === 1 ? 'it is' : 'each is'} re-created)` +
+        (shared === undefined ? '' : `, from shared property ${quote(shared)}`),
+    );
   }
 
   // Resources the YAML does not name, with their children.

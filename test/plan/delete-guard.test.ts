@@ -76,6 +76,22 @@ describe('checkDeleteGuard: what counts, and why', () => {
     expect(verdict.causes).toEqual(['enum of 160 properties changed (each is re-created)']);
   });
 
+  it('names the shared definition a mass re-create comes from', () => {
+    const events = Array.from({ length: 12 }, (_, i) => event(`e${i}`, 'c1', `E${i}`));
+    const properties = events.map((e) => property(`${e.id}-p`, e.id, 'currency', { type: 'enum', enum: 'USD, EUR' }));
+    const currency = (): PlanProperty =>
+      prop('currency', { type: 'enum', enum: ['USD'], shared: { definition: 'currency', overrides: [] } });
+    const tp = plan([
+      cat(
+        'C',
+        events.map((e) => ev(e.title, [currency()])),
+      ),
+    ]);
+    const verdict = guard(tp, state({ categories: [category('c1', 'C')], events, properties }));
+    expect(verdict).toMatchObject({ destroys: 12, refused: true });
+    expect(verdict.causes).toEqual(['enum of 12 properties changed (each is re-created), from shared property "currency"']);
+  });
+
   it('duplicates are surplus copies: deleted with their properties, named, never counted', () => {
     const events = [event('e1', 'c1', 'A'), event('e2', 'c1', 'A'), event('e3', 'c1', 'B'), event('e4', 'c1', 'B'), event('e5', 'c1', 'B')];
     const properties = [property('p1', 'e1', 'x'), property('p2', 'e2', 'x'), property('p3', 'e3', 'y'), property('p4', 'e3', 'y')];
