@@ -249,3 +249,95 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => (seen.has(key(item)) ? false : (seen.add(key(item)), true)));
 }
+
+/**
+ * Property: a remote that holds what the plan keeps plus surplus copies — of events, of
+ * properties, of a whole category with copies of its events (two applies at once) — is never a
+ * destroy: the guard counts nothing, lets it through with --max-deletes 0, and one apply removes
+ * every copy.
+ */
+describe('checkDeleteGuard: surplus copies are never a destroy (property, executed over HTTP)', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ token: 'guard-copies' });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  const titles = fc.constantFrom('A', 'B', 'C');
+  const world = fc.record({
+    wanted: fc.array(
+      fc.record({ title: titles, category: fc.constantFrom('X', 'Y'), properties: fc.uniqueArray(titles, { maxLength: 3 }) }),
+      { maxLength: 5 },
+    ),
+    // Which resources get a surplus copy, by position among those of their kind.
+    eventCopies: fc.array(fc.nat(), { maxLength: 4 }),
+    propertyCopies: fc.array(fc.nat(), { maxLength: 4 }),
+    // A second copy of a category, holding copies of some of its events.
+    categoryCopy: fc.option(fc.record({ category: fc.constantFrom('X', 'Y'), events: fc.array(fc.nat(), { maxLength: 3 }) })),
+  });
+
+  it('holds for random plans and copies', async () => {
+    await fc.assert(
+      fc.asyncProperty(world, async ({ wanted, eventCopies, propertyCopies, categoryCopy }) => {
+        emulator.store.clear();
+        const tp = plan(
+          ['X', 'Y'].map((title) =>
+            cat(
+              title,
+              uniqueBy(
+                wanted.filter((e) => e.category === title),
+                (e) => e.title,
+              ).map((e) =>
+                ev(
+                  e.title,
+                  e.properties.map((p) => prop(p, { type: 'string' })),
+                ),
+              ),
+            ),
+          ),
+        );
+        const client = new SecodaClient({ baseUrl: emulator.url, token: 'guard-copies', concurrency: 4 });
+        await executePlan(buildPlan(tp, await client.readState(INTEGRATION), opts).operations, client, { integration: INTEGRATION });
+
+        // Surplus copies, younger than what they copy.
+        const store = emulator.store;
+        const copyEvent = (original: { title: string; parent: string | null; id: string }, parent: string) => {
+          const twin = store.insert('event', { title: original.title, integration: INTEGRATION, parent });
+          for (const p of store.list('event_property').filter((q) => q.parent === original.id))
+            store.insert('event_property', { title: p.title, type: p.type, integration: INTEGRATION, parent: twin.id });
+        };
+        const events = store.list('event');
+        for (const n of eventCopies) if (events.length > 0) copyEvent(events[n % events.length]!, events[n % events.length]!.parent!);
+        const properties = store.list('event_property');
+        for (const n of propertyCopies) {
+          const original = properties[n % Math.max(1, properties.length)];
+          if (original)
+            store.insert('event_property', {
+              title: original.title,
+              type: original.type,
+              integration: INTEGRATION,
+              parent: original.parent,
+            });
+        }
+        if (categoryCopy) {
+          const original = store.list('event_category').find((c) => c.title === categoryCopy.category);
+          if (original) {
+            const copy = store.insert('event_category', { title: original.title, integration: INTEGRATION });
+            const inOriginal = events.filter((e) => e.parent === original.id);
+            for (const n of categoryCopy.events) if (inOriginal.length > 0) copyEvent(inOriginal[n % inOriginal.length]!, copy.id);
+          }
+        }
+
+        const planned = buildPlan(tp, await client.readState(INTEGRATION), opts);
+        const verdict = checkDeleteGuard(planned, { maxDeletes: 0, allowDeletes: false });
+        expect(verdict).toMatchObject({ destroys: 0, refused: false });
+        expect(planned.operations.every((op) => op.action === 'delete')).toBe(true);
+        await executePlan(planned.operations, client, { integration: INTEGRATION });
+        expect(buildPlan(tp, await client.readState(INTEGRATION), opts).operations).toEqual([]);
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  }, 60_000);
+});
