@@ -24,11 +24,15 @@ import { compareText, compareTimestamps, titleIdentity } from '../plan/compare.j
 import type { CreateBody, ResourceKind } from '../plan/types.js';
 import { sleepUnlessAborted } from '../secoda/abortable-sleep.js';
 import { OutcomeUnknownError } from '../secoda/errors.js';
+import { durationWords } from '../secoda/duration-words.js';
+import type { RetryNotice } from '../secoda/http-transport.js';
 import type { WriteSlot } from '../secoda/pacer.js';
 import type { SecodaPort } from '../secoda/port.js';
 
 /** POST attempts for one create, each after checking that the previous one did not land. */
 const MAX_ATTEMPTS = 10;
+/** How long the attempts of one create may take in all (ms): the bound on any request (see HttpTransport). */
+const MAX_CREATE_MS = 60_000;
 /** Backoff between those attempts: a server that failed may be overloaded. */
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 8_000;
@@ -58,6 +62,14 @@ export interface CreateOptions {
    * later one finds the earlier one's.
    */
   readonly stagger?: () => Promise<void>;
+  /**
+   * How long the attempts of one create may take in all (ms, default 1 min, as for any request):
+   * from the first POST, no attempt is sent again past it. A Secoda that never answers a create
+   * fails within it, and the error says so.
+   */
+  readonly maxMs?: number;
+  /** Told before an attempt is sent again (its outcome unknown, and not found in Secoda), as the client tells its retries. */
+  readonly onRetry?: (notice: RetryNotice) => void;
 }
 
 export async function createWithReconciliation(
@@ -68,7 +80,7 @@ export async function createWithReconciliation(
   integration: string,
   options: CreateOptions = {},
 ): Promise<CreateOutcome> {
-  const { signal, baseDelayMs = BASE_DELAY_MS } = options;
+  const { signal, baseDelayMs = BASE_DELAY_MS, maxMs = MAX_CREATE_MS } = options;
   // A category looks as late as it can: after the stagger (its slot is taken only then, so that
   // the stagger moves the write too) and, paced, once the slot is open.
   if (kind === 'category') await options.stagger?.();
@@ -85,6 +97,8 @@ export async function createWithReconciliation(
   let reconciled = false;
   let lastError: OutcomeUnknownError | undefined;
   let created: string | undefined;
+  let firstSent: number | undefined;
+  let attempts = 0;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS && created === undefined; attempt++) {
     if (attempt > 1 && signal?.aborted) break;
     if (attempt > 1) {
@@ -93,6 +107,8 @@ export async function createWithReconciliation(
       created = await findExisting(port, kind, body.title, parentId, integration);
       if (created !== undefined) break;
     }
+    firstSent ??= Date.now();
+    attempts = attempt;
     try {
       created = await post(port, kind, body, parentId, integration, attempt === 1 ? slot : undefined);
     } catch (error) {
@@ -100,11 +116,34 @@ export async function createWithReconciliation(
       lastError = error;
       reconciled = true;
       created = await findExisting(port, kind, body.title, parentId, integration);
-      if (created === undefined && attempt < MAX_ATTEMPTS)
-        await sleepUnlessAborted(Math.floor(Math.random() * Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** attempt)), signal);
+      if (created !== undefined || attempt >= MAX_ATTEMPTS) continue;
+      const delayMs = Math.floor(Math.random() * Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** attempt));
+      const elapsedMs = Date.now() - firstSent;
+      // Another attempt must have time to get an answer before the bound.
+      if (elapsedMs + delayMs >= maxMs) break;
+      options.onRetry?.({
+        method: 'POST',
+        path: error.path,
+        attempt,
+        attempts: MAX_ATTEMPTS,
+        reason: `${error.reason}, and it is not in Secoda`,
+        delayMs,
+        elapsedMs,
+        limitMs: maxMs,
+      });
+      await sleepUnlessAborted(delayMs, signal);
     }
   }
-  if (created === undefined) throw lastError ?? new Error(`could not create ${kind} "${body.title}"`);
+  if (created === undefined) {
+    if (lastError === undefined) throw new Error(`could not create ${kind} "${body.title}"`);
+    const tried = `sent ${attempts} ${attempts === 1 ? 'time' : 'times'} in ${durationWords(Date.now() - (firstSent ?? Date.now()))}`;
+    throw new OutcomeUnknownError(
+      lastError.method,
+      lastError.path,
+      `${lastError.reason}; ${tried}, and it is not in Secoda; tpsync gives a create at most ${durationWords(maxMs)}`,
+      { cause: lastError },
+    );
+  }
 
   if (kind === 'category' || (kind === 'event' && slot !== undefined)) {
     // Another run may have created the same resource at the same instant: both use the oldest.

@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import { quote } from '../render/quoted-values.js';
 import type { RunningEmulator } from '../emulator/server.js';
 import type { SecodaClient } from '../secoda/client.js';
+import type { RetryNotice } from '../secoda/http-transport.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
 import type { Io } from './io.js';
 import { acquireLocalLock } from './local-lock.js';
@@ -42,6 +43,8 @@ export interface Connection {
   readonly client: SecodaClient;
   readonly local: boolean;
   readonly writesPerMinute: number;
+  /** Prints a line for a retry (the client's, and a create sent again after an unknown outcome). */
+  readonly onRetry: (notice: RetryNotice) => void;
   /** Where the client points, for messages (never with the token). */
   readonly baseUrl: string;
   close(): Promise<void>;
@@ -52,14 +55,14 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
   const concurrency = integerOption(args, 'concurrency', 4, 1, 64);
   const writesPerMinute = integerOption(args, 'writes-per-minute', local ? 0 : DOCUMENTED_WRITES_PER_MINUTE, 0, 100_000);
   const lockTimeoutSeconds = integerOption(args, 'lock-timeout', DEFAULT_LOCK_TIMEOUT_SECONDS, 0, 86_400);
+  // A line per retry: a slow or failing Secoda is never silent.
+  const onRetry = (notice: RetryNotice) => void io.stderr.write(`${io.stderr.isTTY === true ? '\r\u001b[2K' : ''}${retryLine(notice)}\n`);
   const common = {
     concurrency,
     writesPerMinute,
     userAgent: `tpsync/${version}`,
     ...(io.signal ? { signal: io.signal } : {}),
-    // A line per retry: a slow or failing Secoda is never silent.
-    onRetry: (notice: Parameters<typeof retryLine>[0]) =>
-      io.stderr.write(`${io.stderr.isTTY === true ? '\r\u001b[2K' : ''}${retryLine(notice)}\n`),
+    onRetry,
   };
 
   // Loaded on demand: `validate` and `--help` should not pay for an HTTP client or a server.
@@ -71,6 +74,7 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
       client,
       local: true,
       writesPerMinute,
+      onRetry,
       baseUrl: `${emulator.url} (local emulator, ${LOCAL_DIR}/)`,
       close: () => emulator.close(),
     };
@@ -84,7 +88,14 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
     );
   }
   const baseUrl = normaliseBaseUrl(io.env['SECODA_API_URL']?.trim() || DEFAULT_API_URL);
-  return { client: new SecodaClient({ ...common, baseUrl, token }), local: false, writesPerMinute, baseUrl, close: async () => {} };
+  return {
+    client: new SecodaClient({ ...common, baseUrl, token }),
+    local: false,
+    writesPerMinute,
+    onRetry,
+    baseUrl,
+    close: async () => {},
+  };
 }
 
 function normaliseBaseUrl(raw: string): string {

@@ -7,6 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWithReconciliation } from '../../src/apply/reconcile-create.js';
 import { SecodaClient } from '../../src/secoda/client.js';
+import { OutcomeUnknownError } from '../../src/secoda/errors.js';
+import type { RetryNotice } from '../../src/secoda/http-transport.js';
 import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
@@ -61,5 +63,35 @@ describe('a create that Secoda commits after its answer was lost', () => {
     expect(categories.map((c) => c.id)).toEqual(['c1']);
     expect(outcome).toMatchObject({ createdId: 'c1', reconciled: true });
     expect(scripted.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+});
+
+describe('a Secoda that never answers a create', () => {
+  it('fails within the bound on a create, saying how long it tried, with a line per attempt sent again', async () => {
+    const categories: unknown[] = [];
+    scripted = await startScriptedServer((req, res) => {
+      if (req.method === 'POST') return; // never answers, never commits
+      json(res, 200, page(categories, 1, 1));
+    });
+    const notices: RetryNotice[] = [];
+    const client = new SecodaClient({ baseUrl: scripted.url, token: 't', timeoutMs: 200 });
+    const error = await createWithReconciliation(client, 'category', { title: 'Checkout' }, null, INTEGRATION, {
+      baseDelayMs: 1,
+      stagger: () => Promise.resolve(),
+      maxMs: 1_000,
+      onRetry: (notice) => notices.push(notice),
+    }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect((error as OutcomeUnknownError).userMessage).toMatch(
+      /^the outcome of POST \/event\/category\/ is unknown \(no answer within 200 ms; sent \d+ times in [\d.]+ m?s, and it is not in Secoda; tpsync gives a create at most 1 s\)$/,
+    );
+    const posts = scripted.requests.filter((r) => r.method === 'POST').length;
+    // The time bound ended it, not the attempt count; each attempt sent again was announced.
+    expect(posts).toBeGreaterThan(1);
+    expect(posts).toBeLessThan(10);
+    expect(notices).toHaveLength(posts - 1);
+    expect(notices[0]).toMatchObject({ method: 'POST', path: '/event/category/', attempt: 1, limitMs: 1_000 });
+    expect(notices[0]?.reason).toBe('no answer within 200 ms, and it is not in Secoda');
   });
 });

@@ -130,6 +130,7 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       // Paced, a category's look-up waits for its write slot: stagger runs by more than a slot.
       categoryStaggerMs: connection.writesPerMinute > 0 ? PACED_CATEGORY_STAGGER_MS : DEFAULT_CATEGORY_STAGGER_MS,
       onStep: (step) => progress.onStep(step),
+      onRetry: connection.onRetry,
     });
     progress.finish();
     io.stdout.write(summaryText(result, style));
