@@ -237,6 +237,13 @@ async function readPass<T>(
     const lastRead = pages[pages.length - 1];
     if (wanted < byCount && lastRead !== undefined && lastRead.number === wanted && lastRead.nextPage === wanted + 1)
       await fetchRange(wanted + 1, byCount);
+    // The last page the count gives says another follows: ask for it. Secoda's own "Invalid page."
+    // (or an empty page) refutes the claim, and the count stands; a page with items does not.
+    const end = pages[pages.length - 1];
+    if (end !== undefined && end.number >= byCount && end.nextPage !== undefined && end.nextPage > end.number) {
+      const next = await fetchPage(end.nextPage);
+      if (next === undefined || next.results.length === 0) pages[pages.length - 1] = { ...end, nextPage: undefined };
+    }
   } else {
     // No count to stop at: read by page number to where the envelope says the list ends — the
     // later of what the page count and the next pages say, since either may lie or be absent —
