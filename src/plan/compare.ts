@@ -65,5 +65,12 @@ export function titleIdentity(title: string): string {
  */
 export function textIdentity(text: string | null): string {
   if (text === null) return '';
-  return text.replace(/\r\n?/g, '\n').trim().normalize('NFC');
+  return text.replace(/\r\n?/g, '\n').replace(PYTHON_SPACE_AT_ENDS, '').normalize('NFC');
 }
+
+/**
+ * White space at either end as Python's str.strip() sees it (DRF's CharField trims with it):
+ * JavaScript's own, plus U+001C–U+001F and U+0085, which JavaScript's trim() keeps.
+ */
+const PYTHON_SPACE = '\\s\\u001c-\\u001f\\u0085';
+const PYTHON_SPACE_AT_ENDS = new RegExp(`^[${PYTHON_SPACE}]+|[${PYTHON_SPACE}]+$`, 'g');

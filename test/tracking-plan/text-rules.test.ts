@@ -62,6 +62,17 @@ describe('invisible characters in titles', () => {
     expect(issue?.hint).toContain('retype the title without it');
   });
 
+  it.each([
+    ['\\u0085', '\\u0085', 'U+0085 NEXT LINE (NEL) at position 6'],
+    ['\\u001F', '\\u001f', 'U+001F INFORMATION SEPARATOR ONE at position 6'],
+    ['\\t', '\\t', 'U+0009 CHARACTER TABULATION at position 6'],
+  ])('a control character (%s), which Secoda may strip as white space or keep unseen, is refused too', (escape, shown, named) => {
+    const [issue, ...rest] = issuesOf(`${HEADER}categories:\n  - title: "Order${escape}s"\n`);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ line: 4, column: 12, code: 'invisible-character' });
+    expect(issue?.message).toBe(`title "Order${shown}s" contains an invisible character: ${named}`);
+  });
+
   it('a byte-order mark at the start of an event title gets one error that names it, not "leading spaces"', () => {
     const issues = issuesOf(`${HEADER}categories:\n  - title: A\n    events:\n      - title: "\\uFEFFOrder"\n`);
     expect(brief(issues)).toEqual(['6:16 invisible-character']);
