@@ -6,6 +6,7 @@
  */
 import { describeError } from '../errors.js';
 import type { Operation } from '../plan/types.js';
+import type { RetryNotice } from '../secoda/http-transport.js';
 import type { SecodaPort } from '../secoda/port.js';
 import { buildDependencyGraph, pathKey } from './dependency-graph.js';
 import { sleepUnlessAborted } from '../secoda/abortable-sleep.js';
@@ -48,6 +49,8 @@ export interface ExecuteOptions {
    * the write's slot), 0 for none.
    */
   readonly categoryStaggerMs?: number;
+  /** Told before a create whose outcome was unknown, and that is not in Secoda, is sent again. */
+  readonly onRetry?: (notice: RetryNotice) => void;
 }
 
 export interface ExecuteResult {
@@ -73,6 +76,7 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
   const create: CreateOptions = {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.reconcileDelayMs === undefined ? {} : { baseDelayMs: options.reconcileDelayMs }),
+    ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
     stagger: () => (staggered ??= staggerMs > 0 ? sleepUnlessAborted(Math.random() * staggerMs, options.signal) : Promise.resolve()),
   };
 

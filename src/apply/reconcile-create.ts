@@ -11,7 +11,8 @@
  *   as a duplicate and the mass-delete guard lets it go).
  * - **Never retry blindly.** When a POST's outcome is unknown (no response, or a 5xx that may
  *   have come after the write), the parent's children with that title are listed: if the
- *   resource is there, the create landed and is adopted; only if it is absent is it tried again.
+ *   resource is there, the create landed and is adopted; only if it is still absent after the
+ *   backoff (a create may commit after its answer was lost) is it tried again.
  * - **Converge on the oldest.** Two runs that start at the same instant may both create a
  *   category. Right after creating one, both list the copies and use the oldest (by
  *   `created_at`, then id) for the children, so no event lands in the empty copy; the plan then
@@ -23,11 +24,15 @@ import { compareText, compareTimestamps, titleIdentity } from '../plan/compare.j
 import type { CreateBody, ResourceKind } from '../plan/types.js';
 import { sleepUnlessAborted } from '../secoda/abortable-sleep.js';
 import { OutcomeUnknownError } from '../secoda/errors.js';
+import { durationWords } from '../secoda/duration-words.js';
+import type { RetryNotice } from '../secoda/http-transport.js';
 import type { WriteSlot } from '../secoda/pacer.js';
 import type { SecodaPort } from '../secoda/port.js';
 
 /** POST attempts for one create, each after checking that the previous one did not land. */
 const MAX_ATTEMPTS = 10;
+/** How long the attempts of one create may take in all (ms): the bound on any request (see HttpTransport). */
+const MAX_CREATE_MS = 60_000;
 /** Backoff between those attempts: a server that failed may be overloaded. */
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 8_000;
@@ -57,6 +62,14 @@ export interface CreateOptions {
    * later one finds the earlier one's.
    */
   readonly stagger?: () => Promise<void>;
+  /**
+   * How long the attempts of one create may take in all (ms, default 1 min, as for any request):
+   * from the first POST, no attempt is sent again past it. A Secoda that never answers a create
+   * fails within it, and the error says so.
+   */
+  readonly maxMs?: number;
+  /** Told before an attempt is sent again (its outcome unknown, and not found in Secoda), as the client tells its retries. */
+  readonly onRetry?: (notice: RetryNotice) => void;
 }
 
 export async function createWithReconciliation(
@@ -67,7 +80,7 @@ export async function createWithReconciliation(
   integration: string,
   options: CreateOptions = {},
 ): Promise<CreateOutcome> {
-  const { signal, baseDelayMs = BASE_DELAY_MS } = options;
+  const { signal, baseDelayMs = BASE_DELAY_MS, maxMs = MAX_CREATE_MS } = options;
   // A category looks as late as it can: after the stagger (its slot is taken only then, so that
   // the stagger moves the write too) and, paced, once the slot is open.
   if (kind === 'category') await options.stagger?.();
@@ -84,8 +97,18 @@ export async function createWithReconciliation(
   let reconciled = false;
   let lastError: OutcomeUnknownError | undefined;
   let created: string | undefined;
+  let firstSent: number | undefined;
+  let attempts = 0;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS && created === undefined; attempt++) {
     if (attempt > 1 && signal?.aborted) break;
+    if (attempt > 1) {
+      // The lost create may have landed during the wait (a slow commit, a connection cut before
+      // the answer): look once more right before sending it again.
+      created = await findExisting(port, kind, body.title, parentId, integration);
+      if (created !== undefined) break;
+    }
+    firstSent ??= Date.now();
+    attempts = attempt;
     try {
       created = await post(port, kind, body, parentId, integration, attempt === 1 ? slot : undefined);
     } catch (error) {
@@ -93,11 +116,34 @@ export async function createWithReconciliation(
       lastError = error;
       reconciled = true;
       created = await findExisting(port, kind, body.title, parentId, integration);
-      if (created === undefined && attempt < MAX_ATTEMPTS)
-        await sleepUnlessAborted(Math.floor(Math.random() * Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** attempt)), signal);
+      if (created !== undefined || attempt >= MAX_ATTEMPTS) continue;
+      const delayMs = Math.floor(Math.random() * Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** attempt));
+      const elapsedMs = Date.now() - firstSent;
+      // Another attempt must have time to get an answer before the bound.
+      if (elapsedMs + delayMs >= maxMs) break;
+      options.onRetry?.({
+        method: 'POST',
+        path: error.path,
+        attempt,
+        attempts: MAX_ATTEMPTS,
+        reason: `${error.reason}, and it is not in Secoda`,
+        delayMs,
+        elapsedMs,
+        limitMs: maxMs,
+      });
+      await sleepUnlessAborted(delayMs, signal);
     }
   }
-  if (created === undefined) throw lastError ?? new Error(`could not create ${kind} "${body.title}"`);
+  if (created === undefined) {
+    if (lastError === undefined) throw new Error(`could not create ${kind} "${body.title}"`);
+    const tried = `sent ${attempts} ${attempts === 1 ? 'time' : 'times'} in ${durationWords(Date.now() - (firstSent ?? Date.now()))}`;
+    throw new OutcomeUnknownError(
+      lastError.method,
+      lastError.path,
+      `${lastError.reason}; ${tried}, and it is not in Secoda; tpsync gives a create at most ${durationWords(maxMs)}`,
+      { cause: lastError },
+    );
+  }
 
   if (kind === 'category' || (kind === 'event' && slot !== undefined)) {
     // Another run may have created the same resource at the same instant: both use the oldest.

@@ -32,7 +32,7 @@ export interface FaultOptions {
   unorderedLists: boolean;
   /**
    * Creates and patches store `description` and `definition` trimmed of surrounding whitespace,
-   * with \n line endings (DRF's CharField trims by default).
+   * with \n line endings (DRF's CharField trims by default), in Unicode NFC.
    */
   trimTextOnSave: boolean;
 }

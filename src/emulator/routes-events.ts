@@ -113,10 +113,14 @@ function matchesId(value: string | null, wanted: string | undefined): boolean {
   return wanted === undefined || value === wanted || (value !== null && idKey(value) === idKey(wanted));
 }
 
-/** The text fields as saved: trimmed, with \n line endings, when the emulator trims text (DRF's CharField trims by default). */
+/**
+ * The text fields as saved, when the emulator normalises text: trimmed (DRF's CharField trims by
+ * default), with \n line endings, in Unicode NFC.
+ */
 function savedText<T extends { description?: string | null; definition?: string | null }>(context: RouteContext, fields: T): T {
   if (!context.trimsText()) return fields;
-  const trim = (value: string | null | undefined) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : value);
+  const trim = (value: string | null | undefined) =>
+    typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim().normalize('NFC') : value;
   return {
     ...fields,
     ...(fields.description === undefined ? {} : { description: trim(fields.description) }),

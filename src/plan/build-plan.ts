@@ -103,6 +103,11 @@ class Planner {
   private readonly eventsByParent: Map<string, RemoteEvent[]>;
   private readonly propertiesByParent: Map<string, RemoteProperty[]>;
   private readonly claimedEvents = new Set<string>();
+  /**
+   * Per category title, the events the plan keeps in it, by title: an event with the same title in
+   * another copy of the category is a surplus copy of one of them (see remoteOnlyCategories).
+   */
+  private readonly keptEvents = new Map<string, Map<string, string>>();
   private readonly categoryIds: Set<string>;
   private readonly eventIds: Set<string>;
 
@@ -145,6 +150,15 @@ class Planner {
         moves.set(event, candidate);
         this.claimedEvents.add(candidate.id);
       }
+    }
+
+    for (const { category } of matched) {
+      const kept = new Map<string, string>();
+      for (const event of category.events) {
+        const remote = matches.get(event) ?? moves.get(event);
+        if (remote) kept.set(titleIdentity(event.title), remote.id);
+      }
+      this.keptEvents.set(titleIdentity(category.title), kept);
     }
 
     for (const { category, remote } of matched) {
@@ -385,11 +399,21 @@ class Planner {
     });
   }
 
-  private deleteUnclaimedEvents(category: RemoteCategory, title: string): void {
+  /**
+   * Deletes the category's events that nothing claimed. In a surplus copy of a category the plan
+   * uses (`copyOf`, its title), an event with the title of one the plan keeps in the category is a
+   * duplicate of it — two applies at once that each used their own copy of a category they both
+   * created — not a resource the plan drops.
+   */
+  private deleteUnclaimedEvents(category: RemoteCategory, title: string, copyOf?: string): void {
     const leftovers = (this.eventsByParent.get(idKey(category.id)) ?? []).filter((e) => !this.claimedEvents.has(e.id)).sort(byTitleThenAge);
+    const kept = copyOf === undefined ? undefined : this.keptEvents.get(titleIdentity(copyOf));
     for (const event of leftovers) {
       this.claimedEvents.add(event.id);
-      this.deleteEvent(event, [title, event.title], NOT_IN_PLAN, null);
+      const original = kept?.get(titleIdentity(event.title));
+      if (original !== undefined)
+        this.deleteEvent(event, [title, event.title], `a duplicate: the oldest copy, ${original}, is kept`, original);
+      else this.deleteEvent(event, [title, event.title], NOT_IN_PLAN, null);
     }
   }
 
@@ -409,7 +433,7 @@ class Planner {
           hint: 'delete the category in Secoda by hand if it is no longer used, or add it to the plan; the API cannot delete categories',
         });
       }
-      this.deleteUnclaimedEvents(category, category.title);
+      this.deleteUnclaimedEvents(category, category.title, isCopy ? category.title : undefined);
     }
   }
 

@@ -58,11 +58,42 @@ export function titleIdentity(title: string): string {
 
 /**
  * The form of `description` and `definition` that comparisons use: \n line endings, without
- * surrounding whitespace. Secoda may trim what it stores (DRF's CharField does by default), and
- * a YAML `definition: |` block ends in a newline; no Markdown reader sees those differences, so
- * a plan must not show them either (it would never converge).
+ * surrounding whitespace, in Unicode NFC. Secoda may trim what it stores (DRF's CharField does by
+ * default) or normalise it (an editor on the way may compose accents), and a YAML
+ * `definition: |` block ends in a newline; no Markdown reader sees those differences, so a plan
+ * must not show them either (it would never converge).
  */
 export function textIdentity(text: string | null): string {
   if (text === null) return '';
-  return text.replace(/\r\n?/g, '\n').trim();
+  return trimSpace(text.replace(/\r\n?/g, '\n')).normalize('NFC');
+}
+
+/**
+ * `text` without white space at either end, as JavaScript's trim() or Python's str.strip() sees
+ * it (DRF's CharField trims with the latter, which also strips U+001C–U+001F and U+0085). A loop,
+ * not a regular expression: a long run of spaces inside the text costs no backtracking.
+ */
+function trimSpace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
+  if (code < 0x85) return false;
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

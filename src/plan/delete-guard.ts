@@ -1,6 +1,7 @@
 /**
  * The mass-destroy guard: a plan that destroys more than `maxDeletes` events and properties, or
- * more than a quarter of those under the integration, is refused unless deletes are allowed. It
+ * more than a quarter of those under the integration (surplus copies aside), is refused unless
+ * deletes are allowed. It
  * catches the classic accidents — a wrong path, a file left out, a category renamed, an enum
  * edited across the board — before any write.
  *
@@ -45,11 +46,14 @@ export function checkDeleteGuard(plan: Plan, options: GuardOptions): GuardVerdic
   const groups = groupDestruction(plan.operations);
   const destroys = groups.destroyed;
   const managed = plan.summary.managed_resources;
+  // The quarter is of what the plan keeps or destroys: surplus copies (two applies at once can
+  // leave one of each resource) would otherwise dilute it, and let a real mass destroy through.
+  const base = Math.max(0, managed - groups.duplicates);
   const reasons: string[] = [];
   if (destroys > options.maxDeletes) reasons.push(`more than --max-deletes ${options.maxDeletes}`);
-  if (managed > 0 && destroys * 4 > managed)
+  if (base > 0 && destroys * 4 > base)
     reasons.push(
-      `more than a quarter of the ${managed} ${managed === 1 ? 'event or property' : 'events and properties'} under the integration`,
+      `more than a quarter of the ${base} ${base === 1 ? 'event or property' : 'events and properties'} under the integration${groups.duplicates > 0 ? ' that are not surplus copies' : ''}`,
     );
   const tripped =
     reasons.length > 0
@@ -123,14 +127,20 @@ function groupDestruction(operations: readonly Operation[]): Destruction {
   }
   causes.push(...forcedEvents);
 
-  // Properties re-created, grouped by the fields that force it.
-  const byFields = new Map<string, number>();
+  // Properties re-created, grouped by the fields that force it, and by the shared definition they come from.
+  const byFields = new Map<string, { fields: string; shared: string | undefined; count: number }>();
   for (const op of replaces.filter((r) => r.kind === 'property')) {
     const fields = op.forced_by.join(' and ');
-    byFields.set(fields, (byFields.get(fields) ?? 0) + 1);
+    const key = JSON.stringify([fields, op.shared_definition ?? null]);
+    const group = byFields.get(key) ?? { fields, shared: op.shared_definition, count: 0 };
+    group.count++;
+    byFields.set(key, group);
   }
-  for (const [fields, count] of byFields) {
-    causes.push(`${fields} of ${plural(count, 'property', 'properties')} changed (${count === 1 ? 'it is' : 'each is'} re-created)`);
+  for (const { fields, shared, count } of byFields.values()) {
+    causes.push(
+      `${fields} of ${plural(count, 'property', 'properties')} changed (${count === 1 ? 'it is' : 'each is'} re-created)` +
+        (shared === undefined ? '' : `, from shared property ${quote(shared)}`),
+    );
   }
 
   // Resources the YAML does not name, with their children.

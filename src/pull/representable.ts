@@ -4,6 +4,7 @@
  * pulled plan validates by construction.
  */
 import { PROPERTY_TYPES, trackingPlanSchema } from '../tracking-plan/schema-check.js';
+import { hasInvisibleCharacter } from '../tracking-plan/text-rules.js';
 import type { PropertyType } from '../tracking-plan/types.js';
 
 const TITLE = trackingPlanSchema.definitions.title;
@@ -27,9 +28,10 @@ export function titleProblem(title: string): string | null {
   const length = [...title].length;
   if (length < TITLE.minLength) return 'is empty';
   if (length > TITLE.maxLength) return `is longer than ${TITLE.maxLength} characters`;
-  if (TITLE_PATTERN.test(title)) return null;
   if (/[\r\n\u2028\u2029]/.test(title)) return 'contains a line break';
-  return 'has leading or trailing spaces';
+  if (!TITLE_PATTERN.test(title)) return 'has leading or trailing spaces';
+  if (hasInvisibleCharacter(title)) return 'contains an invisible character (a format or control character)';
+  return null;
 }
 
 export function isId(value: string): boolean {

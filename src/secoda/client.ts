@@ -120,22 +120,28 @@ export class SecodaClient implements SecodaPort {
   }
 
   async readState(integrationId: string): Promise<RemoteState> {
-    let state = await this.readLists(integrationId);
-    // The three lists are read side by side, not at one instant: a property whose event is not
-    // listed (or an event whose category is not) may have been created in between, by another
-    // run. Read once more before taking it for an orphan, which the plan would delete.
-    if (hasStrangers(state)) state = await this.readLists(integrationId);
-    return state;
-  }
-
-  private async readLists(integrationId: string): Promise<RemoteState> {
     const [categories, events, properties] = await Promise.all([
-      this.listCategories(),
+      this.ourCategories(integrationId),
       this.listEvents(integrationId),
       this.listProperties(integrationId),
     ]);
-    // Categories have no integration filter: keep ours, and those that do not say whose they are.
-    return { categories: categories.filter((c) => c.integration === null || sameId(c.integration, integrationId)), events, properties };
+    const state = { categories, events, properties };
+    if (!hasStrangers(state)) return state;
+    // The three lists are read side by side, not at one instant: a property whose event is not
+    // listed (or an event whose category is not) may have been created in between, by another run
+    // that keeps creating. Reading all three again would meet the same race. So the parents are
+    // read again after their children, one list after the other: a parent is created before its
+    // children, so whatever a child that was read names is listed by then (unless deleted since).
+    // Only what is still a stranger after that is an orphan, which the plan deletes.
+    const laterEvents = await this.listEvents(integrationId);
+    const laterCategories = await this.ourCategories(integrationId);
+    return { categories: laterCategories, events: laterEvents, properties };
+  }
+
+  /** Categories have no integration filter: ours, and those that do not say whose they are. */
+  private async ourCategories(integrationId: string): Promise<RemoteCategory[]> {
+    const categories = await this.listCategories();
+    return categories.filter((c) => c.integration === null || sameId(c.integration, integrationId));
   }
 }
 

@@ -225,7 +225,8 @@ export class OutcomeUnknownError extends SecodaError {
   constructor(
     readonly method: string,
     readonly path: string,
-    reason: string,
+    /** Why the outcome is unknown: "no answer within 20 s", "Secoda answered 502". */
+    readonly reason: string,
     options?: { cause?: unknown },
   ) {
     super(

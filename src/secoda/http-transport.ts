@@ -40,7 +40,8 @@ export interface TransportOptions {
   /**
    * How long one request may take in all, its attempts and the backoff between them, before it
    * fails (default 1 min): a server that never answers fails within this bound, and the error
-   * says so. Waits for a write slot, and the Retry-After a server asks for, do not count.
+   * says so. It runs from when the request is first sent: waits for a write slot or for a turn
+   * among the requests in flight, and the Retry-After a server asks for, do not count.
    */
   readonly maxRequestMs?: number;
   /** Told before each retry, so the command line can print a line per retry. */
@@ -218,8 +219,9 @@ export class HttpTransport {
     const limitMs = Math.max(1, this.options.maxRequestMs ?? DEFAULT_MAX_REQUEST_MS);
     const attemptMs = Math.max(1, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     let started: number | undefined;
-    // Waits that do not count against the bound: for write slots after the first attempt (the
-    // pacer's), and for the Retry-After a server asked for (it answered; it is not silent).
+    // Waits that do not count against the bound: for write slots and for a turn among the
+    // requests in flight (the bound starts when the request is first sent), and for the
+    // Retry-After a server asked for (it answered; it is not silent).
     let excludedMs = 0;
     const elapsed = () => (started === undefined ? 0 : this.clock.now() - started - excludedMs);
     const excluded = (ms: number) => (excludedMs += ms);
@@ -230,13 +232,21 @@ export class HttpTransport {
         else await this.pacer.acquire(this.options.signal);
         if (started !== undefined) excluded(this.clock.now() - before);
       }
-      started ??= this.clock.now();
-      const timeoutMs = Math.max(1, Math.min(attemptMs, limitMs - elapsed()));
       let status: number;
       let text: string;
       let retryAfter: string | string[] | undefined;
+      let timeoutMs = attemptMs;
+      const queued = this.clock.now();
       try {
-        ({ status, text, retryAfter } = await this.limit(() => this.send(method, path, options, timeoutMs)));
+        ({ status, text, retryAfter } = await this.limit(() => {
+          // The bound runs from when the request is first sent: its turn behind other requests
+          // (a long list asks for every page at once) is not time Secoda did not answer.
+          const now = this.clock.now();
+          if (started === undefined) started = now;
+          else excluded(now - queued);
+          timeoutMs = Math.max(1, Math.min(attemptMs, limitMs - elapsed()));
+          return this.send(method, path, options, timeoutMs);
+        }));
       } catch (error) {
         if (error instanceof InterruptedError) throw error;
         const code = errorCode(error);

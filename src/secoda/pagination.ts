@@ -7,8 +7,10 @@
  * pages than the count needs (a `total_pages` of 40,000 on a 3-page list costs 3 requests).
  *
  * A pass is consistent when every page agrees with page 1 on `count` and `total_pages`, the
- * distinct items read are exactly `count`, every page but the last is full, and the last page
- * read says there is no next page. A list that moves while it is read (an insert or a delete
+ * distinct items read are exactly `count` (without a count: exactly the rows its pages held, so
+ * no item came twice while another was missed), every page but the last is full, and the last
+ * page read says there is no next page. Without a count, the list is read to the later of where
+ * `total_pages` and the pages' `next_page` say it ends, and no further than a short page. A list that moves while it is read (an insert or a delete
  * between two page requests shifts rows across page boundaries), an envelope that contradicts
  * itself, or a list without a stable order (Django pages an unordered queryset with a new row
  * order per request) fails that test. The list is then read again, a bounded number of times:
@@ -75,6 +77,8 @@ interface Pass<T> {
   readonly pages: readonly Page<T>[];
   /** Page 1's item count: the page size, unless page 1 is the last page. */
   readonly size: number;
+  /** The items the list holds by this pass: page 1's count, or without one, the rows its pages held. */
+  readonly count: number;
   readonly items: ListedItem<T>[];
   /** Items by id (items without an id cannot be told apart and are only in `items`). */
   readonly byId: Map<string, ListedItem<T>>;
@@ -101,7 +105,8 @@ class Evidence<T> {
   /** Adds a pass; returns whether it brought an item not seen before. */
   add(pass: Pass<T>): boolean {
     for (const page of pass.pages) {
-      if (page.count !== undefined) vote(this.counts, page.count);
+      // A page without a count votes for what its pass read, so a list without counts can be proved whole too.
+      vote(this.counts, page.count ?? pass.count);
       if (page.totalPages !== undefined) vote(this.totals, page.totalPages);
       let nexts = this.nexts.get(page.number);
       if (nexts === undefined) this.nexts.set(page.number, (nexts = new Map<number, number>()));
@@ -232,36 +237,38 @@ async function readPass<T>(
     const lastRead = pages[pages.length - 1];
     if (wanted < byCount && lastRead !== undefined && lastRead.number === wanted && lastRead.nextPage === wanted + 1)
       await fetchRange(wanted + 1, byCount);
-  } else if (first.totalPages !== undefined) {
-    if (first.totalPages > MAX_PAGES)
-      throw new SecodaInvalidResponseError('GET', `/${path}`, `the list claims ${first.totalPages} pages`, '');
-    // No count to stop at: read a window at a time and stop at the last page, so an inflated page count costs little.
-    for (let from = 2; from <= first.totalPages; from += WINDOW) {
-      const to = Math.min(first.totalPages, from + WINDOW - 1);
-      const window = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => fetchPage(from + i)));
-      let ended = false;
-      for (const page of window) {
-        if (page === undefined || page.results.length === 0) {
+    // The last page the count gives says another follows: ask for it. Secoda's own "Invalid page."
+    // (or an empty page) refutes the claim, and the count stands; a page with items does not.
+    const end = pages[pages.length - 1];
+    if (end !== undefined && end.number >= byCount && end.nextPage !== undefined && end.nextPage > end.number) {
+      const next = await fetchPage(end.nextPage);
+      if (next === undefined || next.results.length === 0) pages[pages.length - 1] = { ...end, nextPage: undefined };
+    }
+  } else {
+    // No count to stop at: read by page number to where the envelope says the list ends — the
+    // later of what the page count and the next pages say, since either may lie or be absent —
+    // and no further than a page that is not found, empty, or shorter than page 1. A window at
+    // a time, so that an inflated page count costs a window, not 40,000 requests.
+    let end = Math.max(1, first.totalPages ?? 1, first.nextPage ?? 1);
+    let from = 2;
+    let ended = size === 0;
+    while (!ended && from <= Math.min(end, MAX_PAGES)) {
+      const to = Math.min(end, MAX_PAGES, from + WINDOW - 1);
+      const batch = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => fetchPage(from + i)));
+      for (const page of batch) {
+        if (ended || page === undefined || page.results.length === 0) {
           ended = true;
           continue;
         }
-        if (!ended) pages.push(page);
-        if (page.nextPage === undefined || page.results.length < size) ended = true;
+        pages.push(page);
+        end = Math.max(end, page.totalPages ?? 1, page.nextPage ?? 1);
+        if (page.results.length < size) ended = true;
       }
-      if (ended) break;
-    }
-  } else {
-    // No count and no page count: follow next_page numbers one by one, on our own path.
-    let current = first;
-    while (current.nextPage !== undefined && current.nextPage > current.number && pages.length < MAX_PAGES) {
-      const next = await fetchPage(current.nextPage);
-      if (!next) break;
-      pages.push(next);
-      current = next;
+      from = to + 1;
     }
   }
 
-  checkPagesMoved(pages, path);
+  if (samePages(pages[0], pages[1])) problems.push('page 2 holds the same items as page 1 (does the server ignore ?page=?)');
   const lastPage = pages[pages.length - 1] ?? first;
   for (const page of pages) {
     if (page === first) continue;
@@ -275,10 +282,12 @@ async function readPass<T>(
     if (page.nextPage !== undefined && page.nextPage !== page.number + 1)
       problems.push(`page ${page.number} says the next page is ${page.nextPage}`);
   }
-  if (count !== undefined && lastPage.nextPage !== undefined) {
+  if (lastPage.nextPage !== undefined) {
     problems.push(
-      `page ${lastPage.number} should be the last for ${count} items in pages of ${size}, but says page ${lastPage.nextPage} follows` +
-        (first.totalPages !== undefined ? ` (page 1 said ${first.totalPages} pages)` : ''),
+      count !== undefined
+        ? `page ${lastPage.number} should be the last for ${count} items in pages of ${size}, but says page ${lastPage.nextPage} follows` +
+            (first.totalPages !== undefined ? ` (page 1 said ${first.totalPages} pages)` : '')
+        : `page ${lastPage.number} is the last, but says page ${lastPage.nextPage} follows`,
     );
   }
 
@@ -295,19 +304,26 @@ async function readPass<T>(
       items.push(item);
     }
   }
+  // Without a count, the rows the pages held are the count: an item read twice means another was missed.
+  const rows = pages.reduce((sum, page) => sum + page.results.length, 0);
   if (count !== undefined && items.length !== count) {
     problems.push(`page 1 says ${count} items, but ${items.length} distinct items were read over ${pages.length} pages`);
+  } else if (count === undefined && items.length !== rows) {
+    problems.push(
+      `${pages.length} pages held ${rows} rows, but only ${items.length} distinct items: rows moved between pages, or the list has no stable order`,
+    );
   }
-  return { pages, size, items, byId, problems };
+  return { pages, size, count: count ?? rows, items, byId, problems };
 }
 
-/** A server that ignores ?page= answers page 1 again and again: no re-read can help. */
-function checkPagesMoved<T>(pages: readonly Page<T>[], path: string): void {
-  const firstIds = idsOf(pages[0]?.results ?? []);
-  const secondIds = idsOf(pages[1]?.results ?? []);
-  if (firstIds.length > 0 && firstIds.length === secondIds.length && firstIds.every((id, i) => id !== undefined && id === secondIds[i])) {
-    throw new SecodaInvalidResponseError('GET', `/${path}`, 'page 2 holds the same items as page 1 (the server ignores ?page=)', '');
-  }
+/**
+ * Whether page 2 holds exactly page 1's items, as a server that ignores ?page= answers. An
+ * unordered list of tiny pages may do so by chance, so it is a reason to read again, not an error.
+ */
+function samePages<T>(first: Page<T> | undefined, second: Page<T> | undefined): boolean {
+  const firstIds = idsOf(first?.results ?? []);
+  const secondIds = idsOf(second?.results ?? []);
+  return firstIds.length > 0 && firstIds.length === secondIds.length && firstIds.every((id, i) => id !== undefined && id === secondIds[i]);
 }
 
 function show(value: number | undefined): string {

@@ -20,9 +20,19 @@ const TEXT_FIELDS = ['description', 'definition'] as const;
 const ID_LIST_FIELDS = ['teams', 'owners', 'owners_groups', 'collections', 'tags', 'subscribers'] as const;
 /** The schema's title pattern: a title it accepts has no surrounding white space (U+FEFF included). */
 const TITLE_SHAPE = /^\S(.*\S)?$/;
-const FORMAT_CHARACTER = /\p{Cf}/u;
+/**
+ * Invisible characters: format characters (Cf), and control characters (Cc), some of which
+ * Secoda's Python strips as white space where JavaScript does not (U+001C–U+001F, U+0085).
+ */
+const FORMAT_CHARACTER = /[\p{Cf}\p{Cc}]/u;
 
 const FORMAT_NAMES: Readonly<Record<number, string>> = {
+  0x0009: 'CHARACTER TABULATION',
+  0x001c: 'INFORMATION SEPARATOR FOUR',
+  0x001d: 'INFORMATION SEPARATOR THREE',
+  0x001e: 'INFORMATION SEPARATOR TWO',
+  0x001f: 'INFORMATION SEPARATOR ONE',
+  0x0085: 'NEXT LINE (NEL)',
   0x00ad: 'SOFT HYPHEN',
   0x061c: 'ARABIC LETTER MARK',
   0x180e: 'MONGOLIAN VOWEL SEPARATOR',
@@ -64,7 +74,9 @@ export function checkTextValues(source: SourceFile): Issue[] {
     }
     if (!isObj(node)) return;
     for (const field of TEXT_FIELDS) {
-      if (Object.hasOwn(node, field) && node[field] === NONE) {
+      // Secoda trims what it stores: a `definition: |` block of "None" comes back as "None" too.
+      const text = Object.hasOwn(node, field) ? node[field] : undefined;
+      if (typeof text === 'string' && text.trim() === NONE) {
         report(
           [...path, field],
           'none-text',
@@ -114,12 +126,20 @@ export function checkTextValues(source: SourceFile): Issue[] {
   return issues;
 }
 
+/** Whether a title holds a character the loader refuses as invisible (see FORMAT_CHARACTER). */
+export function hasInvisibleCharacter(title: string): boolean {
+  return FORMAT_CHARACTER.test(title);
+}
+
 export const INVISIBLE_HINT =
   'retype the title without it: an invisible character makes a title that looks like another but is not, so it would not match in Secoda';
 
 /** The text quoted, with invisible characters written as \uXXXX so a reader can see them. */
 export function visible(text: string): string {
-  return JSON.stringify(text).replace(/\p{Cf}/gu, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[\p{Cf}\p{Cc}]/gu,
+    (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 /** "contains an invisible character: U+200B ZERO WIDTH SPACE at position 9". */
@@ -130,7 +150,7 @@ export function invisibleCharacters(text: string): string {
     position++;
     if (!FORMAT_CHARACTER.test(char)) continue;
     const code = char.codePointAt(0) ?? 0;
-    const name = FORMAT_NAMES[code] ?? 'an invisible format character';
+    const name = FORMAT_NAMES[code] ?? (/\p{Cc}/u.test(char) ? 'a control character' : 'an invisible format character');
     found.push(`U+${code.toString(16).toUpperCase().padStart(4, '0')} ${name} at position ${position}`);
   }
   if (found.length === 0) return 'contains no invisible character';

@@ -12,6 +12,7 @@ import type { Plan } from '../../src/plan/types.js';
 import { SecodaClient } from '../../src/secoda/client.js';
 import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
+import { runCli } from '../support/run-cli.js';
 
 const TOKEN = 'consistency-token';
 const fastRetry = { attempts: 6, baseDelayMs: 2, maxDelayMs: 10, maxRetryAfterMs: 20 };
@@ -193,6 +194,50 @@ describe('two applies at once', () => {
   });
 });
 
+describe('two applies that each used their own copy of a category', () => {
+  it('the next plain apply deletes the younger copy’s events as duplicates, without --allow-deletes', async () => {
+    // Both runs created every category at the same instant and did not agree on the oldest (their
+    // copies got the same created_at, or one listed before the other's copy was visible): each
+    // put every event and property in its own copy.
+    emulator = await startEmulator({ token: TOKEN });
+    const server = emulator;
+    const tp = await examplePlan();
+    const client = clientFor(server);
+    await run(tp, client, await planFor(tp, client));
+    server.log.clear();
+    for (const original of server.store.list('event_category')) {
+      const copy = server.store.insert('event_category', { title: original.title, integration: tp.integration });
+      for (const event of server.store.list('event').filter((e) => e.parent === original.id)) {
+        const twin = server.store.insert('event', { title: event.title, integration: tp.integration, parent: copy.id });
+        for (const p of server.store.list('event_property').filter((q) => q.parent === event.id)) {
+          server.store.insert('event_property', {
+            title: p.title,
+            type: p.type,
+            enum: p.enum,
+            is_required: p.is_required,
+            integration: tp.integration,
+            parent: twin.id,
+          });
+        }
+      }
+    }
+    const result = await runCli(['apply', 'tracking-plan.example', '--auto-approve', '--writes-per-minute', '0'], {
+      SECODA_API_URL: server.url,
+      SECODA_API_TOKEN: TOKEN,
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('Verified');
+    // Every event is back in the oldest copy of its category, once; the copies stay (the API cannot delete them), empty.
+    const oldest = new Map<string, string>();
+    for (const c of server.store.list('event_category')) if (!oldest.has(c.title)) oldest.set(c.title, c.id);
+    const kept = new Set(oldest.values());
+    expect(server.store.list('event').every((e) => kept.has(e.parent ?? ''))).toBe(true);
+    expect(duplicates(server, tp.integration)).toEqual([]);
+    expect(server.log.entries.filter((e) => e.method === 'POST')).toHaveLength(0);
+    expect(result.stdout).toMatch(/manual step:.*delete the other copies in Secoda/);
+  });
+});
+
 describe('a Secoda that trims text', () => {
   it('converges: a `definition: |` block (ending in a newline) stored trimmed is no difference', async () => {
     emulator = await startEmulator({ token: TOKEN, trimTextOnSave: true });
@@ -202,6 +247,31 @@ describe('a Secoda that trims text', () => {
     const yamlDefinition = tp.categories.flatMap((c) => c.events).find((e) => e.definition?.endsWith('\n'))!;
     const stored = emulator.store.list('event').find((e) => e.title === yamlDefinition.title)!;
     expect(stored.definition).toBe(yamlDefinition.definition!.trim());
+    expect((await planFor(tp, client)).operations).toEqual([]);
+  });
+
+  it('converges on text it normalises to Unicode NFC, with CRLF and surrounding spaces: apply then verify', async () => {
+    emulator = await startEmulator({ token: TOKEN, trimTextOnSave: true });
+    const tp: TrackingPlan = {
+      version: 1,
+      integration: 'ca529385-fbc9-4934-afae-e372affe795b',
+      categories: [
+        {
+          title: 'Cafe\u0301',
+          events: [
+            {
+              title: 'Menu Viewed',
+              description: '  The cafe\u0301 menu was viewed.\r\n',
+              definition: '# Cre\u0300me bru\u0302le\u0301e\r\n\r\nFired once per view.\r\n',
+              properties: [{ title: 'dish', type: 'string', description: 'Entre\u0301e or dessert.\n' }],
+            },
+          ],
+        },
+      ],
+    };
+    const client = clientFor(emulator);
+    await run(tp, client, await planFor(tp, client));
+    expect(emulator.store.list('event')[0]?.description).toBe('The caf\u00e9 menu was viewed.');
     expect((await planFor(tp, client)).operations).toEqual([]);
   });
 });

@@ -6,10 +6,14 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCommandArgs } from '../../src/cli/args.js';
+import { planSpec } from '../../src/cli/commands/plan.js';
+import { earlyReadHolder } from '../../src/cli/early-read.js';
 import { loadTrackingPlanOverlapped } from '../../src/cli/prepare-plan.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
 import { runCli } from '../support/run-cli.js';
+import { json, page, startScriptedServer } from '../support/scripted-server.js';
 
 const TOKEN = 'early-read-token-2f1c';
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
@@ -108,5 +112,78 @@ describe('the order of what plan reports does not change', () => {
     const valid = await runCli(['plan', 'tracking-plan.example', '--concurrency', 'lots'], env());
     expect(valid.code).toBe(1);
     expect(valid.stderr).toContain('--concurrency');
+  });
+});
+
+describe('what an early read meets is said only for a plan that loads', () => {
+  it('is stopped, and what it met (a line per retry) is never printed', async () => {
+    // Secoda answers 503 to everything, once the test lets it: by then the plan is known to be invalid.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let arrived: () => void = () => {};
+    const allArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const scripted = await startScriptedServer(async (_req, res) => {
+      if (scripted.requests.length === 3) arrived();
+      await released;
+      json(res, 503, { detail: 'busy' });
+    });
+    try {
+      const written: string[] = [];
+      const io = {
+        stdout: { write: () => true },
+        stderr: { write: (text: string) => written.push(text) },
+        env: { SECODA_API_URL: scripted.url, SECODA_API_TOKEN: TOKEN },
+      };
+      const early = earlyReadHolder(parseCommandArgs(planSpec, ['plan']), io, 'plan');
+      early.start?.(INTEGRATION);
+      await allArrived; // the three lists were asked for
+      const dropped = early.drop();
+      release();
+      await dropped;
+      expect(written).toEqual([]);
+      // Stopped: none of the three requests was tried again.
+      expect(scripted.requests).toHaveLength(3);
+    } finally {
+      await scripted.close();
+    }
+  });
+
+  it('plan prints only the plan’s problems, even while Secoda answers 503', async () => {
+    const scripted = await startScriptedServer((_req, res) => json(res, 503, { detail: 'busy' }));
+    try {
+      // A large file after the header, so that Secoda answers while it is still being parsed.
+      const events = Array.from(
+        { length: 400 },
+        (_, i) => `      - title: Event ${i}\n        properties:\n          - { title: p, type: string }\n`,
+      );
+      await writeFile(
+        join(dir, 'plan', 'zz-large.yaml'),
+        `categories:\n  - title: Large\n    events:\n${events.join('')}  - title: Broken\n    evnets: []\n`,
+      );
+      const result = await runCli(['plan', join(dir, 'plan')], { SECODA_API_URL: scripted.url, SECODA_API_TOKEN: TOKEN });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('unknown key "evnets"');
+      expect(result.stderr).not.toContain('retrying');
+    } finally {
+      await scripted.close();
+    }
+  });
+
+  it('for a plan that loads, what it met is printed once the plan is read from it', async () => {
+    const seen = new Set<string>();
+    const scripted = await startScriptedServer((req, res) => {
+      if (!seen.has(req.url.pathname)) {
+        seen.add(req.url.pathname);
+        return json(res, 503, { detail: 'busy' });
+      }
+      json(res, 200, page([], 1, 1));
+    });
+    try {
+      const result = await runCli(['plan', join(dir, 'plan')], { SECODA_API_URL: scripted.url, SECODA_API_TOKEN: TOKEN });
+      expect(result.code).toBe(0);
+      expect(result.stderr.match(/^retrying GET /gm)).toHaveLength(3);
+    } finally {
+      await scripted.close();
+    }
   });
 });

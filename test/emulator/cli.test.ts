@@ -82,11 +82,16 @@ describe('tpsync emulator (the real executable)', () => {
       });
       expect(reply.status).toBe(201);
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Whenever it is read, the file is whole: the old one or the new one, never half of one.
+    // (Waiting for the debounced save by reading, not by a sleep that a loaded machine outlasts.)
+    const titles = async () => {
+      const text = await readFile(dataFile, 'utf8').catch(() => undefined);
+      return text === undefined ? [] : (JSON.parse(text) as { resources: { title: string }[] }).resources.map((r) => r.title);
+    };
+    while ((await titles()).length < 5) await new Promise((resolve) => setImmediate(resolve));
     child.kill('SIGKILL');
     expect((await exited).signal).toBe('SIGKILL');
-    const saved = JSON.parse(await readFile(dataFile, 'utf8')) as { resources: { title: string }[] };
-    expect(saved.resources.map((r) => r.title)).toEqual(['C0', 'C1', 'C2', 'C3', 'C4']);
+    expect(await titles()).toEqual(['C0', 'C1', 'C2', 'C3', 'C4']);
   });
 });
 

@@ -312,6 +312,29 @@ describe('buildPlan: categories', () => {
     expect(brief(result.operations)).toEqual(['replace event C/E', 'delete event C/Stale']);
     expect(result.operations[0]).toMatchObject({ parent_id: 'c-old', forced_by: ['parent'] });
   });
+
+  it('an event that both copies of a category hold is a duplicate in the younger copy, not a resource the plan drops', () => {
+    // Two applies that each created the category and used their own copy (their creates landed in
+    // the same instant, or one listed before the other's copy was visible) each made every event.
+    const remote = state({
+      categories: [category('c-old', 'C'), category('c-new', 'C')],
+      events: [event('e1', 'c-old', 'E'), event('e2', 'c-new', 'E'), event('e3', 'c-new', 'E'), event('e4', 'c-new', 'Stale')],
+      properties: [property('p1', 'e1', 'id', { type: 'string' }), property('p2', 'e2', 'id', { type: 'string' })],
+    });
+    const result = buildPlan(plan([cat('C', [ev('E', [prop('id', { type: 'string' })])])]), remote, opts);
+    expect(brief(result.operations)).toEqual(['delete property C/E/id', 'delete event C/E', 'delete event C/E', 'delete event C/Stale']);
+    expect(result.operations.slice(1, 3)).toEqual([
+      expect.objectContaining({ remote_id: 'e2', duplicate_of: 'e1', reason: expect.stringContaining('a duplicate') }),
+      expect.objectContaining({ remote_id: 'e3', duplicate_of: 'e1' }),
+    ]);
+    // Only what the plan really drops counts against the guard, and the cause says so.
+    const guard = checkDeleteGuard(result, { maxDeletes: 0, allowDeletes: false });
+    expect(guard).toMatchObject({ destroys: 1, duplicates: 3 });
+    expect(guard.causes).toEqual([
+      '1 event is not in the tracking plan: check the plan path (a wrong directory, a file left out)',
+      expect.stringMatching(/^3 duplicates \(surplus copies/),
+    ]);
+  });
 });
 
 describe('buildPlan: stability', () => {

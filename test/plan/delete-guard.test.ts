@@ -76,6 +76,22 @@ describe('checkDeleteGuard: what counts, and why', () => {
     expect(verdict.causes).toEqual(['enum of 160 properties changed (each is re-created)']);
   });
 
+  it('names the shared definition a mass re-create comes from', () => {
+    const events = Array.from({ length: 12 }, (_, i) => event(`e${i}`, 'c1', `E${i}`));
+    const properties = events.map((e) => property(`${e.id}-p`, e.id, 'currency', { type: 'enum', enum: 'USD, EUR' }));
+    const currency = (): PlanProperty =>
+      prop('currency', { type: 'enum', enum: ['USD'], shared: { definition: 'currency', overrides: [] } });
+    const tp = plan([
+      cat(
+        'C',
+        events.map((e) => ev(e.title, [currency()])),
+      ),
+    ]);
+    const verdict = guard(tp, state({ categories: [category('c1', 'C')], events, properties }));
+    expect(verdict).toMatchObject({ destroys: 12, refused: true });
+    expect(verdict.causes).toEqual(['enum of 12 properties changed (each is re-created), from shared property "currency"']);
+  });
+
   it('duplicates are surplus copies: deleted with their properties, named, never counted', () => {
     const events = [event('e1', 'c1', 'A'), event('e2', 'c1', 'A'), event('e3', 'c1', 'B'), event('e4', 'c1', 'B'), event('e5', 'c1', 'B')];
     const properties = [property('p1', 'e1', 'x'), property('p2', 'e2', 'x'), property('p3', 'e3', 'y'), property('p4', 'e3', 'y')];
@@ -116,6 +132,24 @@ describe('checkDeleteGuard: what counts, and why', () => {
       '1 event is not in the tracking plan: check the plan path (a wrong directory, a file left out)',
       '1 duplicate (surplus copies of resources the plan keeps, e.g. from two applies at once; not counted)',
     ]);
+  });
+
+  it('surplus copies do not dilute the quarter: 3 of 8 events is a mass destroy, however many duplicates sit beside them', () => {
+    // 8 events; the 5 the plan keeps have 9 surplus copies each (45 duplicates); the plan drops the other 3.
+    const dropped = ['A', 'B', 'C'].map((title) => event(`e-${title}`, 'c1', title));
+    const kept = ['K0', 'K1', 'K2', 'K3', 'K4'];
+    const copies = kept.flatMap((title) => Array.from({ length: 10 }, (_, copy) => event(`e-${title}-${copy}`, 'c1', title)));
+    const tp = plan([
+      cat(
+        'C',
+        kept.map((title) => ev(title)),
+      ),
+    ]);
+    const verdict = guard(tp, state({ categories: [category('c1', 'C')], events: [...dropped, ...copies] }), 100);
+    expect(verdict).toMatchObject({ destroys: 3, duplicates: 45, refused: true });
+    expect(verdict.tripped).toBe(
+      'this plan destroys 3 events and properties (deleted, or deleted and re-created): more than a quarter of the 8 events and properties under the integration that are not surplus copies',
+    );
   });
 
   it('lets a plan that destroys little go through', () => {
@@ -215,3 +249,95 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => (seen.has(key(item)) ? false : (seen.add(key(item)), true)));
 }
+
+/**
+ * Property: a remote that holds what the plan keeps plus surplus copies — of events, of
+ * properties, of a whole category with copies of its events (two applies at once) — is never a
+ * destroy: the guard counts nothing, lets it through with --max-deletes 0, and one apply removes
+ * every copy.
+ */
+describe('checkDeleteGuard: surplus copies are never a destroy (property, executed over HTTP)', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ token: 'guard-copies' });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  const titles = fc.constantFrom('A', 'B', 'C');
+  const world = fc.record({
+    wanted: fc.array(
+      fc.record({ title: titles, category: fc.constantFrom('X', 'Y'), properties: fc.uniqueArray(titles, { maxLength: 3 }) }),
+      { maxLength: 5 },
+    ),
+    // Which resources get a surplus copy, by position among those of their kind.
+    eventCopies: fc.array(fc.nat(), { maxLength: 4 }),
+    propertyCopies: fc.array(fc.nat(), { maxLength: 4 }),
+    // A second copy of a category, holding copies of some of its events.
+    categoryCopy: fc.option(fc.record({ category: fc.constantFrom('X', 'Y'), events: fc.array(fc.nat(), { maxLength: 3 }) })),
+  });
+
+  it('holds for random plans and copies', async () => {
+    await fc.assert(
+      fc.asyncProperty(world, async ({ wanted, eventCopies, propertyCopies, categoryCopy }) => {
+        emulator.store.clear();
+        const tp = plan(
+          ['X', 'Y'].map((title) =>
+            cat(
+              title,
+              uniqueBy(
+                wanted.filter((e) => e.category === title),
+                (e) => e.title,
+              ).map((e) =>
+                ev(
+                  e.title,
+                  e.properties.map((p) => prop(p, { type: 'string' })),
+                ),
+              ),
+            ),
+          ),
+        );
+        const client = new SecodaClient({ baseUrl: emulator.url, token: 'guard-copies', concurrency: 4 });
+        await executePlan(buildPlan(tp, await client.readState(INTEGRATION), opts).operations, client, { integration: INTEGRATION });
+
+        // Surplus copies, younger than what they copy.
+        const store = emulator.store;
+        const copyEvent = (original: { title: string; parent: string | null; id: string }, parent: string) => {
+          const twin = store.insert('event', { title: original.title, integration: INTEGRATION, parent });
+          for (const p of store.list('event_property').filter((q) => q.parent === original.id))
+            store.insert('event_property', { title: p.title, type: p.type, integration: INTEGRATION, parent: twin.id });
+        };
+        const events = store.list('event');
+        for (const n of eventCopies) if (events.length > 0) copyEvent(events[n % events.length]!, events[n % events.length]!.parent!);
+        const properties = store.list('event_property');
+        for (const n of propertyCopies) {
+          const original = properties[n % Math.max(1, properties.length)];
+          if (original)
+            store.insert('event_property', {
+              title: original.title,
+              type: original.type,
+              integration: INTEGRATION,
+              parent: original.parent,
+            });
+        }
+        if (categoryCopy) {
+          const original = store.list('event_category').find((c) => c.title === categoryCopy.category);
+          if (original) {
+            const copy = store.insert('event_category', { title: original.title, integration: INTEGRATION });
+            const inOriginal = events.filter((e) => e.parent === original.id);
+            for (const n of categoryCopy.events) if (inOriginal.length > 0) copyEvent(inOriginal[n % inOriginal.length]!, copy.id);
+          }
+        }
+
+        const planned = buildPlan(tp, await client.readState(INTEGRATION), opts);
+        const verdict = checkDeleteGuard(planned, { maxDeletes: 0, allowDeletes: false });
+        expect(verdict).toMatchObject({ destroys: 0, refused: false });
+        expect(planned.operations.every((op) => op.action === 'delete')).toBe(true);
+        await executePlan(planned.operations, client, { integration: INTEGRATION });
+        expect(buildPlan(tp, await client.readState(INTEGRATION), opts).operations).toEqual([]);
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  }, 60_000);
+});

@@ -20,6 +20,13 @@ describe('description and definition', () => {
     ['trailing spaces and blank lines', { description: 'Shown.   \n\n' }, { description: 'Shown.' }],
     ['leading blank lines (DRF trims both ends)', { definition: '\n\n# Title\n' }, { definition: '# Title' }],
     ['"" against nothing stored', { description: '' }, { description: null }],
+    [
+      'a line ending Secoda strips as white space but JavaScript does not (U+0085)',
+      { description: 'Shown.\u0085' },
+      { description: 'Shown.' },
+    ],
+    ['accents written decomposed, stored composed (Unicode NFC)', { description: 'Cafe\u0301 menu.' }, { description: 'Caf\u00e9 menu.' }],
+    ['accents written composed, stored decomposed', { definition: '# Re\u0301sume\u0301\n' }, { definition: '# R\u00e9sum\u00e9' }],
   ])('%s: no change', (_name, wanted, stored) => {
     const result = buildPlan(plan([cat('C', [ev('E', [], wanted)])]), remoteWith(stored), opts);
     expect(result.operations).toEqual([]);

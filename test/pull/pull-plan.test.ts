@@ -179,6 +179,21 @@ describe('pull: what a tracking plan cannot hold is reported, and the YAML still
       absent: ['two'],
     },
     {
+      name: 'titles with an invisible or control character (the loader refuses them)',
+      remote: () =>
+        state({
+          categories: [category('c', 'C')],
+          events: [event('e', 'c', 'E'), event('zw', 'c', 'Zero\u200bWidth')],
+          properties: [property('p1', 'e', 'tab\there'), property('p2', 'e', 'nel\u0085')],
+        }),
+      notes: [
+        'skipped title-not-representable event C/Zero\u200bWidth',
+        'skipped title-not-representable property C/E/nel\u0085',
+        'skipped title-not-representable property C/E/tab\there',
+      ],
+      absent: ['Zero', 'tab', 'nel'],
+    },
+    {
       name: 'titles that collide by case with an older sibling',
       remote: () => state({ categories: [category('c', 'C')], events: [event('e1', 'c', 'Signed Up'), event('e2', 'c', 'signed up')] }),
       notes: ['skipped title-case-collision event C/signed up'],

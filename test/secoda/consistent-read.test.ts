@@ -170,3 +170,24 @@ describe('a page count that contradicts the count', () => {
     expect(scripted.requests).toHaveLength(3);
   });
 });
+
+describe('a next page that contradicts the count and the page count', () => {
+  it.each([
+    ['in order', false],
+    ['without a stable row order', true],
+  ])('on every read, %s: the next page it names is asked for, and its "Invalid page." settles it', async (_name, unordered) => {
+    // 130 items in 3 pages, but every page, the last included, says another follows.
+    const items = Array.from({ length: 130 }, (_, i) => ({ id: `id-${i}`, title: `T${i}` }));
+    let seed = 7;
+    scripted = await startScriptedServer((req, res) => {
+      const n = Number(req.url.searchParams.get('page'));
+      if (n > 3) return json(res, 404, { detail: 'Invalid page.' });
+      const rows = unordered ? [...items].sort(() => ((seed = (seed * 16807) % 2147483647) % 3) - 1) : items;
+      const body = page(rows.slice((n - 1) * 50, n * 50), n, 3, {}, 130) as { meta: Record<string, unknown> };
+      json(res, 200, { ...body, meta: { ...body.meta, next_page: n + 1 } });
+    });
+    const categories = await client(scripted.url).listCategories();
+    expect(categories.map((c) => c.id).sort()).toEqual(items.map((i) => i.id).sort());
+    if (!unordered) expect(scripted.requests.map((r) => r.url.searchParams.get('page'))).toEqual(['1', '2', '3', '4']);
+  });
+});

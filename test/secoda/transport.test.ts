@@ -106,6 +106,45 @@ describe('a server that never answers', () => {
   });
 });
 
+describe('the bound on a request counts its own attempts, not its wait behind others', () => {
+  it('a request that waited its turn past the bound still gets its retries', async () => {
+    // One request at a time, and a clock the test moves: the first request takes 70 s of it to
+    // answer (a slow page of a long list), while the second waits its turn; then the second meets a 503.
+    let now = 0;
+    const clock = {
+      now: () => now,
+      sleep: (ms: number) => {
+        now += ms;
+        return Promise.resolve();
+      },
+    };
+    let second = 0;
+    scripted = await startScriptedServer((req, res) => {
+      if (req.url.pathname.endsWith('/category/')) {
+        now += 70_000;
+        return json(res, 200, page([], 1, 1));
+      }
+      if (++second === 1) return json(res, 503, { detail: 'busy' });
+      return json(res, 200, page([{ id: 'e', title: 'E' }], 1, 1));
+    });
+    const retries: RetryNotice[] = [];
+    const api = new SecodaClient({
+      baseUrl: scripted.url,
+      token: 't',
+      concurrency: 1,
+      clock,
+      retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 10 },
+      onRetry: (notice) => retries.push(notice),
+    });
+    const [categories, events] = await Promise.all([api.listCategories(), api.listEvents(INTEGRATION)]);
+    expect(categories).toEqual([]);
+    expect(events.map((e) => e.id)).toEqual(['e']);
+    expect(retries).toEqual([expect.objectContaining({ path: '/event/events/', reason: 'Secoda answered 503 Service Unavailable' })]);
+    // The time it spent waiting for its turn is not time Secoda did not answer.
+    expect(retries[0]!.elapsedMs).toBeLessThan(70_000);
+  });
+});
+
 describe('retries are announced', () => {
   it('the command line prints a line per retry, and goes on', async () => {
     let failures = 0;

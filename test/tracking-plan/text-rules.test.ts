@@ -30,6 +30,14 @@ describe('the text "None"', () => {
     expect(issues[1]?.hint).toBe('remove it; an empty list is written `owners: []`');
   });
 
+  it('is refused with the white space or line ending Secoda trims away: a `definition: |` block, a padded string', () => {
+    const issues = issuesOf(
+      `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        definition: |\n          None\n        description: " None\\r\\n"\n`,
+    );
+    expect(brief(issues)).toEqual(['7:21 none-text', '9:22 none-text']);
+    expect(issues[0]?.message).toContain('"definition" of event "E" of category "A" is the text "None"');
+  });
+
   it('is fine as one enum value among others, in a title, and as "none"', () => {
     const result = loadTrackingPlan([
       file(
@@ -52,6 +60,17 @@ describe('invisible characters in titles', () => {
     expect(issue).toMatchObject({ line: 4, column: 12, code: 'invisible-character' });
     expect(issue?.message).toBe(`title "Check${escape}out" contains an invisible character: ${named}`);
     expect(issue?.hint).toContain('retype the title without it');
+  });
+
+  it.each([
+    ['\\u0085', '\\u0085', 'U+0085 NEXT LINE (NEL) at position 6'],
+    ['\\u001F', '\\u001f', 'U+001F INFORMATION SEPARATOR ONE at position 6'],
+    ['\\t', '\\t', 'U+0009 CHARACTER TABULATION at position 6'],
+  ])('a control character (%s), which Secoda may strip as white space or keep unseen, is refused too', (escape, shown, named) => {
+    const [issue, ...rest] = issuesOf(`${HEADER}categories:\n  - title: "Order${escape}s"\n`);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ line: 4, column: 12, code: 'invisible-character' });
+    expect(issue?.message).toBe(`title "Order${shown}s" contains an invisible character: ${named}`);
   });
 
   it('a byte-order mark at the start of an event title gets one error that names it, not "leading spaces"', () => {

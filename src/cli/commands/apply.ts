@@ -86,7 +86,11 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     );
   }
   const early = earlyReadHolder(args, io, 'apply');
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start);
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start).catch((error: unknown) => {
+    // The plan did not load: stop reading Secoda for it, and say nothing of what it met.
+    void early.drop();
+    throw error;
+  });
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
 
   const { connection, remote } = await early.take(trackingPlan.integration);
@@ -156,6 +160,8 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
         // Paced, a category's look-up waits for its write slot: stagger runs by more than a slot.
         categoryStaggerMs: connection.writesPerMinute > 0 ? PACED_CATEGORY_STAGGER_MS : DEFAULT_CATEGORY_STAGGER_MS,
         onStep: (step) => progress.onStep(step),
+        // A create sent again after an unknown outcome says so, like the client's own retries.
+        onRetry: connection.retries.announce,
       });
     } finally {
       progress.finish();

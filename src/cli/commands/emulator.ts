@@ -53,7 +53,7 @@ export const emulatorSpec: CommandSpec = {
     'unordered-lists': { type: 'boolean', description: 'Serve every list page from a new row order (a list without ordering)' },
     'trim-text-on-save': {
       type: 'boolean',
-      description: 'Store description and definition trimmed, with \\n line endings (as a Secoda that normalises text)',
+      description: 'Store description and definition trimmed, with \\n line endings, in Unicode NFC (as a Secoda that normalises text)',
     },
     'events-list-gone': { type: 'boolean', description: 'Answer 410 to GET /event/events (the deprecated list), to test the fallback' },
   },

@@ -150,7 +150,11 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
  */
 async function makePlan(args: ParsedArgs, io: Io): Promise<{ plan: Plan; emptyNote: string | null }> {
   const early = earlyReadHolder(args, io, 'plan');
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start);
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start).catch((error: unknown) => {
+    // The plan did not load: stop reading Secoda for it, and say nothing of what it met.
+    void early.drop();
+    throw error;
+  });
   const baselineRef = stringOption(args, 'baseline');
   // Read before Secoda, so a wrong ref fails fast.
   const baseline =
