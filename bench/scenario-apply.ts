@@ -20,8 +20,11 @@ export interface ApplyOptions {
 export interface ApplyResult {
   readonly shape: PlanShape;
   readonly changes: number;
-  readonly applyRequests: number;
-  /** Requests of the apply beyond one per change (retries, reconciliation lists, …). */
+  /** Write requests (POST, PUT, PATCH, DELETE) the emulator saw during the apply. */
+  readonly applyWrites: number;
+  /** Reads (GET) during the apply: the look-ups by title before a create (issue 11), not rate limited. */
+  readonly applyReads: number;
+  /** Write requests of the apply beyond one per change (retries, duplicates, …). */
   readonly redundant: number;
   readonly failedSteps: number;
   readonly planningRequests: number;
@@ -64,8 +67,9 @@ export async function runApply(emulator: BenchEmulator, shape: PlanShape, option
   return {
     shape,
     changes,
-    applyRequests: applied.total,
-    redundant: applied.total - applyRequestBound(changes),
+    applyWrites: writesOf(applied.byMethod),
+    applyReads: applied.byMethod['GET'] ?? 0,
+    redundant: writesOf(applied.byMethod) - applyRequestBound(changes),
     failedSteps: result.counts.failed + result.counts.skipped,
     planningRequests: planning.total,
     planningBound: pageBound({ categories: 0, events: 0, properties: 0 }),
@@ -78,4 +82,9 @@ export async function runApply(emulator: BenchEmulator, shape: PlanShape, option
     emulatorCpuMs: applied.cpuMs,
     clientCpuMs: (used.user + used.system) / 1000,
   };
+}
+
+/** Write requests in a by-method count: every method but GET (reads are not rate limited). */
+function writesOf(byMethod: Readonly<Record<string, number>>): number {
+  return Object.entries(byMethod).reduce((sum, [method, n]) => (method === 'GET' ? sum : sum + n), 0);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher. In a checkout, the compiled sources in dist/ (built by `npm ci` through
 // `prepare`, and by `npm run build`); in the npm package, which ships no dist/, the bundle in
-// dist-action/ (one file with everything it needs: no dependencies to install).
+// dist-action/ (everything it needs, in its chunks: no dependencies to install).
 import { existsSync } from 'node:fs';
 
 const built = new URL('../dist/src/cli/main.js', import.meta.url);

@@ -1,2 +1,6 @@
-/** Bundles the command line with esbuild: the bundle's text and its LICENSES.txt. */
-export function bundle(): Promise<{ code: string; licences: string }>;
+/**
+ * Bundles the command line with esbuild (code splitting on): `files` maps each output path,
+ * relative to the repository (`dist-action/tpsync.mjs`, `dist-action/chunks/<name>-<hash>.mjs`), to its text; `code`
+ * is the entry file's text; `licences` is LICENSES.txt.
+ */
+export function bundle(): Promise<{ files: Map<string, string>; code: string; licences: string }>;

@@ -1,12 +1,15 @@
-// Bundles the tpsync command line into one file with esbuild: dist-action/tpsync.mjs, which the
-// GitHub Action runs (no `npm ci` on the runner) and the npm package's `tpsync` runs (no runtime
-// dependencies to install). Next to it, dist-action/LICENSES.txt carries the licence of every
-// package the bundle includes. Both are committed; the build is deterministic, and
+// Bundles the tpsync command line with esbuild: dist-action/tpsync.mjs, which the GitHub Action
+// runs (no `npm ci` on the runner) and the npm package's `tpsync` runs (no runtime dependencies
+// to install). What a command loads only on demand (the emulator, the GitHub client, the payload
+// check, the HTTP client) is split into dist-action/chunks/, loaded on first use: Node then
+// compiles 1.1 MB instead of 2.5 MB to start (`tpsync --version` 0.14 → 0.09 s of wall time).
+// Next to it, dist-action/LICENSES.txt carries the licence of every package the bundle includes.
+// All are committed; the build is deterministic (chunk names are hashes of their content), and
 // `--check` fails when the committed files differ from what the sources give (CI runs it).
 //
 //   node scripts/bundle.mjs          write dist-action/
 //   node scripts/bundle.mjs --check  compare, write nothing
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -14,6 +17,7 @@ const root = new URL('..', import.meta.url);
 const at = (path) => new URL(path, root);
 const OUT_DIR = 'dist-action';
 const BUNDLE = `${OUT_DIR}/tpsync.mjs`;
+const CHUNKS = `${OUT_DIR}/chunks`;
 const LICENSES = `${OUT_DIR}/LICENSES.txt`;
 
 /**
@@ -42,16 +46,23 @@ const versionOnly = {
   },
 };
 
+/**
+ * `{ files, code, licences }`: `files` maps each output path (relative to the repository:
+ * dist-action/tpsync.mjs and dist-action/chunks/*.mjs) to its text; `code` is the entry's.
+ */
 export async function bundle() {
   const result = await build({
-    entryPoints: [at('src/cli/main.ts').pathname],
+    entryPoints: { tpsync: at('src/cli/main.ts').pathname },
     absWorkingDir: root.pathname,
     bundle: true,
     write: false,
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    outfile: BUNDLE,
+    splitting: true,
+    outdir: OUT_DIR,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
     banner: { js: BANNER },
     // Whitespace and syntax only: names stay readable in a stack trace, and the file parses fast.
     minifyWhitespace: true,
@@ -61,9 +72,18 @@ export async function bundle() {
     logLevel: 'warning',
     plugins: [versionOnly],
   });
-  const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'));
-  if (!code) throw new Error('esbuild wrote no bundle');
-  return { code: code.text, licences: await licences(result.metafile) };
+  const files = new Map(
+    result.outputFiles.map((file) => [file.path.slice(root.pathname.length), file.text]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  const code = files.get(BUNDLE);
+  if (code === undefined) throw new Error('esbuild wrote no bundle');
+  return { files, code, licences: await licences(result.metafile) };
+}
+
+/** The chunk files now in dist-action/chunks/ (relative paths), to find those no build makes any more. */
+async function committedChunks() {
+  const names = await readdir(at(`${CHUNKS}/`)).catch(() => []);
+  return names.filter((name) => name.endsWith('.mjs')).map((name) => `${CHUNKS}/${name}`);
 }
 
 /** Each package whose files are in the bundle, with its licence text, sorted by name. */
@@ -92,17 +112,18 @@ async function licences(metafile) {
   const unique = new Map(entries.map((entry) => [entry.key, entry.text]));
   const sorted = [...unique.keys()].sort();
   return (
-    `Third-party software bundled in tpsync.mjs (${sorted.length} packages)\n` +
+    `Third-party software bundled in dist-action/ (${sorted.length} packages)\n` +
     `${'='.repeat(72)}\n\n` +
     sorted.map((key) => `${unique.get(key)}\n\n${'-'.repeat(72)}\n`).join('\n')
   );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { code, licences: text } = await bundle();
+  const { files, licences: text } = await bundle();
+  const leftovers = (await committedChunks()).filter((path) => !files.has(path));
   if (process.argv.includes('--check')) {
-    const stale = [];
-    if ((await readFile(at(BUNDLE), 'utf8').catch(() => '')) !== code) stale.push(BUNDLE);
+    const stale = [...leftovers];
+    for (const [path, content] of files) if ((await readFile(at(path), 'utf8').catch(() => '')) !== content) stale.push(path);
     if ((await readFile(at(LICENSES), 'utf8').catch(() => '')) !== text) stale.push(LICENSES);
     if (stale.length > 0) {
       console.error(
@@ -111,8 +132,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(1);
     }
   } else {
-    await mkdir(at(OUT_DIR), { recursive: true });
-    await writeFile(at(BUNDLE), code);
+    await mkdir(at(`${CHUNKS}/`), { recursive: true });
+    for (const path of leftovers) await rm(at(path));
+    for (const [path, content] of files) await writeFile(at(path), content);
     await writeFile(at(LICENSES), text);
   }
 }

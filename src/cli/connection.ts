@@ -4,7 +4,8 @@
  * without an account.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeOutputFile } from './write-output-file.js';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { isHttpUrl } from '../redaction/secrets-from-env.js';
@@ -159,7 +160,7 @@ interface LocalEmulator {
 async function startLocalEmulator(io: Io, command: string, lockTimeoutMs: number): Promise<LocalEmulator> {
   await mkdir(LOCAL_DIR, { recursive: true });
   // Keep the emulator's data out of git even where the repository does not ignore it.
-  await writeFile(join(LOCAL_DIR, '.gitignore'), '*\n');
+  await writeOutputFile(join(LOCAL_DIR, '.gitignore'), '*\n');
   const lock = await acquireLocalLock(LOCAL_DIR, {
     timeoutMs: lockTimeoutMs,
     command,

@@ -4,11 +4,12 @@
  * that this run does not make (an event removed or renamed) is stale: removed on write, reported
  * by `--check`. A file without that comment is never touched, whatever its name.
  */
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { INDEX_FILE, type SchemaFile } from '../event-schema/schema-files.js';
 import { GENERATED_COMMENT } from '../event-schema/types.js';
+import { writeOutputFileInside } from './write-output-file.js';
 
 const SCHEMA_FILE = /\.schema\.json$/;
 
@@ -42,7 +43,7 @@ export async function diffSchemaDirectory(dir: string, files: readonly SchemaFil
 export async function writeSchemaDirectory(dir: string, files: readonly SchemaFile[], diff: DirectoryDiff): Promise<void> {
   const toWrite = new Set([...diff.changed, ...diff.missing]);
   await mkdir(dir, { recursive: true });
-  for (const file of files) if (toWrite.has(file.path)) await writeFile(join(dir, file.path), file.text);
+  for (const file of files) if (toWrite.has(file.path)) await writeOutputFileInside(dir, file.path, file.text);
   for (const name of diff.stale) await rm(join(dir, name), { force: true });
 }
 

@@ -43,7 +43,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
   try {
-    await writeFile(temp, text, { encoding: 'utf8', flush: true });
+    await writeFile(temp, text, { encoding: 'utf8', flush: true, flag: 'wx' });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });

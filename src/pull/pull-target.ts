@@ -3,9 +3,10 @@
  * its `$schema` comment points at from there, the refusal to overwrite, and the writing.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
+import { writeOutputFile, writeOutputFileInside } from '../cli/write-output-file.js';
 import { UsageError } from '../errors.js';
 import type { PulledFile } from './pull-plan.js';
 
@@ -72,8 +73,7 @@ export async function writePulledFiles(
   if (target.kind === 'file') {
     const [file] = files;
     if (file === undefined || files.length !== 1) throw new Error('a one-file pull makes exactly one file');
-    await mkdir(dirname(resolve(target.path)), { recursive: true });
-    await writeFile(target.path, file.text);
+    await writeOutputFile(target.path, file.text);
     return { written: [target.path], removed: [] };
   }
   await mkdir(target.path, { recursive: true });
@@ -87,7 +87,7 @@ export async function writePulledFiles(
     await rm(path);
     removed.push(path);
   }
-  for (const file of files) await writeFile(join(target.path, file.path), file.text);
+  for (const file of files) await writeOutputFileInside(target.path, file.path, file.text);
   return { written, removed };
 }
 

@@ -1,9 +1,10 @@
 /**
- * The action and the npm package run one committed bundle (dist-action/tpsync.mjs): it must be
- * what the sources give today, carry the licences of what it includes, and run on its own.
+ * The action and the npm package run one committed bundle (dist-action/tpsync.mjs and the chunks it
+ * loads on demand): it must be what the sources give today, carry the licences of what it
+ * includes, and run on its own.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +15,10 @@ import { REPO_ROOT } from '../support/spawn-cli.js';
 describe('the bundle', () => {
   it('is what the sources give today (run `npm run bundle` and commit it otherwise)', async () => {
     const fresh = await bundle();
-    expect((await readFile(join(REPO_ROOT, 'dist-action/tpsync.mjs'), 'utf8')) === fresh.code, 'dist-action/tpsync.mjs is stale').toBe(
-      true,
-    );
+    for (const [path, text] of fresh.files) expect((await readFile(join(REPO_ROOT, path), 'utf8')) === text, `${path} is stale`).toBe(true);
+    // No chunk left over from an earlier build.
+    const chunks = (await readdir(join(REPO_ROOT, 'dist-action/chunks'))).map((name) => `dist-action/chunks/${name}`);
+    expect(chunks.filter((path) => !fresh.files.has(path))).toEqual([]);
     expect(await readFile(join(REPO_ROOT, 'dist-action/LICENSES.txt'), 'utf8')).toBe(fresh.licences);
   }, 60_000);
 
@@ -30,7 +32,7 @@ describe('the bundle', () => {
   it('runs alone, outside the repository, with no node_modules', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tpsync-bundle-'));
     try {
-      await copyFile(join(REPO_ROOT, 'dist-action/tpsync.mjs'), join(dir, 'tpsync.mjs'));
+      await cp(join(REPO_ROOT, 'dist-action'), dir, { recursive: true });
       await cp(join(REPO_ROOT, 'tracking-plan.example'), join(dir, 'plan'), { recursive: true });
       const run = (...args: string[]) =>
         spawnSync(process.execPath, ['tpsync.mjs', ...args], {

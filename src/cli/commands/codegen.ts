@@ -1,12 +1,12 @@
 import { plural } from '../../render/describe-operation.js';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
 import { buildEventSchemas } from '../../event-schema/build-event-schemas.js';
 import { generateTypeScript } from '../../codegen/typescript.js';
 import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { styleFor, type Io } from '../io.js';
 import { loadPlanForOutput } from '../load-plan-for-output.js';
+import { writeOutputFile } from '../write-output-file.js';
 
 const LANGUAGES = ['typescript'] as const;
 
@@ -71,8 +71,7 @@ export async function codegenCommand(args: ParsedArgs, io: Io): Promise<number> 
     return 1;
   }
   if (current !== generated.text) {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, generated.text);
+    await writeOutputFile(out, generated.text);
   }
   io.stdout.write(`${style.green('✓')} ${out}: ${current === generated.text ? 'already up to date' : 'written'} (${events}).\n`);
   return 0;

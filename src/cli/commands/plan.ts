@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
 import { failOnReason, FAIL_ON_LEVELS, isFailOn, type FailOn } from '../../compatibility/fail-on.js';
 import { loadBaselinePlan } from '../../git/baseline-plan.js';
@@ -19,6 +18,7 @@ import { didYouMean } from '../../tracking-plan/did-you-mean.js';
 import type { Plan } from '../../plan/types.js';
 import type { PublishOptions } from '../github-publish.js';
 import { redactedPlan } from '../redacted-plan.js';
+import { writeOutputFile } from '../write-output-file.js';
 
 export const DEFAULT_MAX_DELETES = 10;
 
@@ -92,7 +92,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   // into a description in Secoda); the comment's digests are still those of the real plan.
   const shown = redactedPlan(io, plan);
   const out = stringOption(args, 'out');
-  if (out !== undefined) await writeFile(out, renderPlanJson(shown));
+  if (out !== undefined) await writeOutputFile(out, renderPlanJson(shown));
 
   // The guard's causes quote titles: from the plan as shown (secrets out), and escaped in Markdown.
   const guard = checkDeleteGuard(shown, { maxDeletes, allowDeletes: false });
