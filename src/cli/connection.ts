@@ -108,6 +108,15 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
   };
 }
 
+/**
+ * Starts loading the HTTP client (got and the response checks: a chunk of the bundle) without
+ * waiting for it, so that it loads while plan files are read; `openConnection` then finds it
+ * loaded. A failure here is left for `openConnection` to meet and report.
+ */
+export function preloadSecodaClient(): void {
+  import('../secoda/client.js').catch(() => {});
+}
+
 /** `--debug`, or TPSYNC_LOG=debug in the environment (for a CI job whose command line is fixed). */
 export function debugLogging(args: ParsedArgs, io: Io): boolean {
   return booleanOption(args, 'debug') || (io.env['TPSYNC_LOG'] ?? '').trim().toLowerCase() === 'debug';

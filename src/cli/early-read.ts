@@ -11,13 +11,17 @@
  */
 import type { RemoteState } from '../secoda/types.js';
 import { booleanOption, stringOption, type ParsedArgs } from './args.js';
-import { openConnection, type Connection } from './connection.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { openConnection, preloadSecodaClient, type Connection } from './connection.js';
 import type { Io, OutputStream } from './io.js';
 import { startEarlyRead, type EarlyRead } from './prepare-plan.js';
 
 export interface EarlyReadHolder {
-  /** Pass to `loadTrackingPlanOrThrow`; undefined when nothing may start early. */
-  readonly start: ((integration: string) => void) | undefined;
+  /**
+   * Pass to `loadTrackingPlanOrThrow`; undefined when nothing may start early. Resolves once the
+   * connection is open and the first requests are out (or it failed: that is said when taken).
+   */
+  readonly start: ((integration: string) => Promise<void>) | undefined;
   /** The connection, and the read already in flight when it is for this integration. */
   take(integration: string): Promise<{ connection: Connection; remote: Promise<RemoteState> | undefined }>;
   /**
@@ -30,20 +34,27 @@ export interface EarlyReadHolder {
 export function earlyReadHolder(args: ParsedArgs, io: Io, command: string): EarlyReadHolder {
   let early: { read: EarlyRead; notices: HeldStream; stop: AbortController } | undefined;
   const open = () => openConnection(args, io, command);
+  const mayStart = !(
+    booleanOption(args, 'local') ||
+    stringOption(args, 'baseline') !== undefined ||
+    stringOption(args, 'plan-file') !== undefined
+  );
+  // The HTTP client starts loading now, while the plan's files are read from disk.
+  if (mayStart) preloadSecodaClient();
   return {
     // Not with --local (its emulator is started only for a valid plan), nor when another local input
     // (--baseline, --plan-file) may still be wrong: then Secoda is not read at all, as before.
-    start:
-      booleanOption(args, 'local') || stringOption(args, 'baseline') !== undefined || stringOption(args, 'plan-file') !== undefined
-        ? undefined
-        : (integration) => {
-            if (early !== undefined) return;
-            const notices = new HeldStream(io.stderr);
-            const stop = new AbortController();
-            const signal = io.signal === undefined ? stop.signal : AbortSignal.any([io.signal, stop.signal]);
-            const quiet: Io = { ...io, stderr: notices, signal };
-            early = { read: startEarlyRead(integration, () => openConnection(args, quiet, command)), notices, stop };
-          },
+    start: !mayStart
+      ? undefined
+      : async (integration) => {
+          if (early !== undefined) return;
+          const notices = new HeldStream(io.stderr);
+          const stop = new AbortController();
+          const signal = io.signal === undefined ? stop.signal : AbortSignal.any([io.signal, stop.signal]);
+          const quiet: Io = { ...io, stderr: notices, signal };
+          early = { read: startEarlyRead(integration, () => openConnection(args, quiet, command)), notices, stop };
+          await early.read.connection.then(nextTurn, () => {});
+        },
     async take(integration) {
       if (early === undefined) return { connection: await open(), remote: undefined };
       early.notices.release();

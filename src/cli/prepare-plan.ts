@@ -7,7 +7,7 @@ import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
 import { renderIssuesText } from '../render/issues.js';
 import type { RemoteState } from '../secoda/types.js';
-import { loadTrackingPlan, type LoadOptions, type LoadResult, type PlanFileInput } from '../tracking-plan/load-plan.js';
+import { loadTrackingPlanSteps, type LoadOptions, type LoadResult, type PlanFileInput } from '../tracking-plan/load-plan.js';
 import { readPlanFiles } from '../tracking-plan/read-plan-files.js';
 import { checkSchema } from '../tracking-plan/schema-check.js';
 import { checkSemantics } from '../tracking-plan/semantic-rules.js';
@@ -23,40 +23,41 @@ const INTEGRATION_ID = /^(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-F
 const HEADER_LINE = /^integration[ ]*:/m;
 
 /**
- * Loads the plan; `onIntegration` is called as soon as a file names the integration (and that
- * file passes its own checks), while the other files are still to be parsed, so that reading
- * Secoda can overlap the rest of the load.
- * The file that looks like it holds the header is parsed first, and the loop yields to the event
- * loop between files so that requests go out and answers come in meanwhile. The result is that of
- * `readTrackingPlan`: the files are the same, only the order of the work differs.
+ * Loads the plan; `onIntegration` is called as soon as the header file is parsed (and passes its
+ * own checks), before the other files are, so that reading Secoda overlaps the rest of the load;
+ * the promise it may return (the read is under way) is awaited before the other files are parsed.
+ * The load then runs a file at a time (`loadTrackingPlanSteps`), giving the event loop a turn
+ * between files so that answers are taken in and the next requests go out meanwhile; no step
+ * holds the thread for long. The result is that of `readTrackingPlan`: the files are the same,
+ * only the order of the work differs.
  */
 export async function loadTrackingPlanOverlapped(
   planPath: string,
-  onIntegration?: (integration: string) => void,
+  onIntegration?: (integration: string) => void | Promise<void>,
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const read = await readPlanFiles(planPath);
   if (!read.ok) return read;
+  let files: readonly PlanFileInput[] = read.files;
   const decoder = new TextDecoder();
-  const holdsHeader = (file: PlanFileInput) => HEADER_LINE.test(decoder.decode(file.bytes.subarray(0, 64 * 1024)));
-  const order = [...read.files.filter(holdsHeader), ...read.files.filter((file) => !holdsHeader(file))];
-  const parsed = new Map<PlanFileInput, PlanFileInput>();
-  let told = false;
-  for (const file of order) {
-    const result = parseYamlSource(file.path, file.bytes);
-    parsed.set(file, { ...file, parsed: result });
-    const integration = result.ok ? (result.source.data as { integration?: unknown } | null)?.integration : undefined;
+  const header = read.files.find((file) => HEADER_LINE.test(decoder.decode(file.bytes.subarray(0, 64 * 1024))));
+  if (onIntegration !== undefined && header !== undefined) {
+    const parsed = parseYamlSource(header.path, header.bytes);
+    files = read.files.map((file) => (file === header ? { ...file, parsed } : file));
+    const integration = parsed.ok ? (parsed.source.data as { integration?: unknown } | null)?.integration : undefined;
     // Only for a header file that passes its own checks: a plan that is plainly invalid never reaches Secoda.
-    if (!told && onIntegration && result.ok && typeof integration === 'string' && INTEGRATION_ID.test(integration)) {
-      told = true;
-      if (checkSchema(result.source).length === 0 && checkSemantics(result.source).length === 0) onIntegration(integration);
+    if (parsed.ok && typeof integration === 'string' && INTEGRATION_ID.test(integration)) {
+      // Waits until the connection is open (its client loaded) and the first requests are out:
+      // parsing the other files first would hold the thread the client's loading needs.
+      if (checkSchema(parsed.source).length === 0 && checkSemantics(parsed.source).length === 0) await onIntegration(integration);
     }
-    if (order.length > 1) await nextTurn();
   }
-  return loadTrackingPlan(
-    read.files.map((file) => parsed.get(file) ?? file),
-    options,
-  );
+  const steps = loadTrackingPlanSteps(files, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    if (files.length > 1) await nextTurn();
+  }
 }
 
 /**
@@ -67,7 +68,7 @@ export async function loadTrackingPlanOverlapped(
 export async function loadTrackingPlanOrThrow(
   planPath: string,
   io?: Io,
-  onIntegration?: (integration: string) => void,
+  onIntegration?: (integration: string) => void | Promise<void>,
 ): Promise<TrackingPlan> {
   const loaded = await loadTrackingPlanOverlapped(planPath, onIntegration, { ruleErrors: 'report', today: todayUtc() });
   if (!loaded.ok) throw new PlanInvalidError(loaded.issues);

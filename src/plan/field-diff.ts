@@ -26,6 +26,16 @@ export function joinEnum(values: readonly string[]): string {
   return values.join(', ');
 }
 
+/**
+ * Whether `text` is exactly how the API writes `values` (what tpsync sent), so that parsing it
+ * would give `values` back: the common case of a plan with nothing to do, answered without
+ * splitting 10,000 strings. Values with surrounding space or none at all take the full comparison.
+ */
+function sameEnumText(values: readonly string[], text: string | null): boolean {
+  if (text === null || text !== joinEnum(values)) return false;
+  return values.every((value) => value !== '' && value === value.trim());
+}
+
 function sameSet(a: readonly string[], b: readonly string[], key: (value: string) => string): boolean {
   const left = new Set(a.map(key));
   const right = new Set(b.map(key));
@@ -60,7 +70,7 @@ export function diffCommon(wanted: CommonFields, remote: RemoteCommon): FieldCha
 export function diffPropertyShape(wanted: PlanProperty, remote: RemoteProperty): FieldChange[] {
   const changes: FieldChange[] = [];
   if (wanted.type !== undefined && wanted.type !== remote.type) changes.push({ field: 'type', before: remote.type, after: wanted.type });
-  if (wanted.enum !== undefined) {
+  if (wanted.enum !== undefined && !sameEnumText(wanted.enum, remote.enum)) {
     const before = parseEnum(remote.enum);
     if (!sameSet(before, wanted.enum, (v) => v)) changes.push({ field: 'enum', before, after: [...wanted.enum] });
   }

@@ -12,7 +12,8 @@ interface FilePlacement {
 }
 
 export function checkCompatibilityPlacement(files: readonly FilePlacement[]): Issue[] {
-  const header = files.find((file) => file.headers.version !== undefined);
+  // `in`, not the value: a position is a getter that may re-read the file (yaml-source.ts).
+  const header = files.find((file) => 'version' in file.headers);
   const issues: Issue[] = [];
   for (const file of files) {
     if (file.compatibility === undefined || file === header) continue;

@@ -51,7 +51,25 @@ export interface LoadOptions {
   readonly baseline?: readonly PlanFileInput[];
 }
 
+/**
+ * Loads a plan from its files' bytes: every issue with file, line and column, or the plan.
+ * Positions are found only for what is reported (yaml-source.ts).
+ */
 export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadOptions = {}): LoadResult {
+  const steps = loadTrackingPlanSteps(files, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * `loadTrackingPlan` in steps: the generator yields after each file (parsed, checked and
+ * normalised) and returns the same result at the end. A caller that has requests in flight
+ * (plan and apply read Secoda meanwhile) gives the event loop a turn at each yield, so answers
+ * are taken in while a large plan loads, not after it. Pure: the caller decides what a turn is.
+ */
+export function* loadTrackingPlanSteps(files: readonly PlanFileInput[], options: LoadOptions = {}): Generator<void, LoadResult> {
   const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
@@ -85,6 +103,7 @@ export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadO
       categories.push(...normalised.categories);
       definitions.push(...normalised.definitions);
     }
+    yield;
   }
   issues.push(
     ...checkAcrossFiles(
