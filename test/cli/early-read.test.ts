@@ -135,7 +135,7 @@ describe('what an early read meets is said only for a plan that loads', () => {
         env: { SECODA_API_URL: scripted.url, SECODA_API_TOKEN: TOKEN },
       };
       const early = earlyReadHolder(parseCommandArgs(planSpec, ['plan']), io, 'plan');
-      early.start?.(INTEGRATION);
+      void early.start?.(INTEGRATION);
       await allArrived; // the three lists were asked for
       const dropped = early.drop();
       release();
