@@ -64,8 +64,8 @@ export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadO
 }
 
 /**
- * `loadTrackingPlan` in steps: the generator yields after each file (parsed, checked and
- * normalised) and returns the same result at the end. A caller that has requests in flight
+ * `loadTrackingPlan` in steps: the generator yields after each part of each file's work (its
+ * parse, its checks, its normalising) and returns the same result at the end. A caller that has requests in flight
  * (plan and apply read Secoda meanwhile) gives the event loop a turn at each yield, so answers
  * are taken in while a large plan loads, not after it. Pure: the caller decides what a turn is.
  */
@@ -91,12 +91,15 @@ export function* loadTrackingPlanSteps(files: readonly PlanFileInput[], options:
       continue;
     }
     const source = parsed.source;
+    // Steps of a few ms: an answer that arrives meanwhile waits no longer than one of them.
+    yield;
     issues.push(...checkSchema(source), ...checkSemantics(source));
     for (const found of checkDeprecations(source, options.today)) (isWarning(found) ? warnings : issues).push(found);
     language.checkFile(source);
     facts.push(factsOf(source));
     // Once anything is wrong no plan is returned, so the rest need not be normalised.
     if (issues.length === 0) {
+      yield;
       const normalised = normaliseFile(source, pool);
       if (normalised.integration !== undefined) integration = normalised.integration;
       if (normalised.compatibility !== undefined) compatibility = normalised.compatibility;
