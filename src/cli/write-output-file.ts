@@ -2,34 +2,20 @@
  * Writing the files a command makes (`plan --out`, `pull --out`, `schema --out`,
  * `codegen --out`) without following a symbolic link that is already there. A checkout is
  * attacker-shaped on a pull request: a link committed as `schemas/order.schema.json →
- * ~/.bashrc` must be replaced by the new file, never written through. So each file is written
- * to a fresh temporary file beside it (created exclusively: `wx` never opens an existing path,
- * link or not) and renamed over the target (a rename replaces a link, it does not follow it),
- * and a directory below the output directory that is a link is refused.
+ * ~/.bashrc` must be replaced by the new file, never written through (replace-file.ts), and a
+ * directory below the output directory that is a link is refused.
  */
-import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { replaceFile } from '../files/replace-file.js';
 import { UsageError } from '../errors.js';
-
-let counter = 0;
 
 /**
  * Writes `text` (UTF-8) to `path`, replacing what is there (a link is replaced, not followed).
- * A reader sees the old file or the new one, never half of one. Creates missing parent
- * directories.
  * @throws the file system's error when the directory cannot be written.
  */
-export async function writeOutputFile(path: string, text: string): Promise<void> {
-  const dir = dirname(resolve(path));
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${++counter}.tpsync-tmp`);
-  try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+export function writeOutputFile(path: string, text: string): Promise<void> {
+  return replaceFile(path, text);
 }
 
 /**

@@ -3,8 +3,8 @@
  * renamed over the target — so a killed emulator leaves the old file or the new one, never half
  * of one. Saves are debounced (at most one per DEBOUNCE_MS after a change) and serialised.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { replaceFile } from '../files/replace-file.js';
 
 export const DEBOUNCE_MS = 50;
 
@@ -36,19 +36,9 @@ export async function readDataFile(file: string): Promise<unknown> {
   }
 }
 
-let tempCounter = 0;
-
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
-  try {
-    await writeFile(temp, text, { encoding: 'utf8', flush: true, flag: 'wx' });
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+/** The store's file, replaced whole and flushed to disk (src/files/replace-file.ts). */
+export function writeFileAtomic(file: string, text: string): Promise<void> {
+  return replaceFile(file, text, { flush: true });
 }
 
 /** Saves a snapshot shortly after changes, one save at a time; flush() saves now and waits. */
