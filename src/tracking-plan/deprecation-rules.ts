@@ -30,7 +30,9 @@ export function checkDeprecations(source: SourceFile, today: string | undefined)
       const eventPath: PathSegment[] = ['categories', c, 'events', e];
       checkOne(source, eventPath, event['deprecated'], today, issues);
       listOf(event['properties']).forEach((property, p) => {
-        if (isObj(property)) checkOne(source, [...eventPath, 'properties', p], property['deprecated'], today, issues);
+        // The path is built only for a property that has a `deprecated:` block (few do).
+        if (isObj(property) && property['deprecated'] !== undefined)
+          checkOne(source, [...eventPath, 'properties', p], property['deprecated'], today, issues);
       });
     });
   });

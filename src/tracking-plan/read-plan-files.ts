@@ -7,9 +7,13 @@
  * or a device is refused with a one-line error naming the path, before anything is opened;
  * files are opened without following links and checked again on the open descriptor; and a
  * file (or a plan) larger than any tracking plan is refused before it is parsed.
+ *
+ * The calls are synchronous: a plan is a few dozen local files, and Node's promise API costs
+ * about 0.5 ms of CPU per file (a thread-pool round trip and a FileHandle for each call) against
+ * about 0.05 ms this way — 41 files of the 10,000-property plan: 16–26 ms → 2–3 ms, on the
+ * thread that also sends the first requests to Secoda. The functions stay async for callers.
  */
-import { constants, type Stats } from 'node:fs';
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Issue } from './issue.js';
 import { loadTrackingPlan, type LoadOptions, type LoadResult, type PlanFileInput } from './load-plan.js';
@@ -25,30 +29,35 @@ export const MAX_PLAN_BYTES = 128 * MIB;
 /** Files in a plan directory. */
 export const MAX_PLAN_FILES = 10_000;
 
-export async function readPlanFiles(planPath: string): Promise<ReadResult> {
+export function readPlanFiles(planPath: string): Promise<ReadResult> {
+  // A failure the checks do not expect (a directory that vanishes midway) still rejects, as before.
+  return new Promise((resolve) => resolve(readPlanFilesNow(planPath)));
+}
+
+function readPlanFilesNow(planPath: string): ReadResult {
   const shown = displayPath(planPath);
   let info: Stats;
   try {
-    info = await lstat(planPath);
+    info = lstatSync(planPath);
   } catch (error) {
     return pathIssue(shown, describeFsError(error, 'the path does not exist'), 'check the path; give a .yaml file or a directory of them');
   }
   let root = planPath;
   if (info.isSymbolicLink()) {
     // The plan path itself may be a link, but only to somewhere beside it.
-    const followed = await followLink(planPath, dirname(planPath), shown);
+    const followed = followLink(planPath, dirname(planPath), shown);
     if ('issue' in followed) return { ok: false, issues: [followed.issue] };
     root = followed.target;
     info = followed.info;
   }
   if (info.isFile()) {
-    const file = await readOne(root, shown, MAX_PLAN_FILE_BYTES);
+    const file = readOne(root, shown, MAX_PLAN_FILE_BYTES);
     return 'issue' in file ? { ok: false, issues: [file.issue] } : { ok: true, files: [file] };
   }
   if (!info.isDirectory()) return { ok: false, issues: [notAFile(shown, info)] };
 
-  const rootReal = await realpath(root);
-  const found = await findYamlFiles(root, rootReal);
+  const rootReal = realpathSync(root);
+  const found = findYamlFiles(root, rootReal);
   if (found.paths.length === 0 && found.issues.length === 0) {
     return pathIssue(
       shown,
@@ -63,7 +72,7 @@ export async function readPlanFiles(planPath: string): Promise<ReadResult> {
   const issues: Issue[] = [...found.issues];
   let total = 0;
   for (const { read, shown: fileShown } of found.paths) {
-    const file = await readOne(read, fileShown, Math.min(MAX_PLAN_FILE_BYTES, MAX_PLAN_BYTES - total));
+    const file = readOne(read, fileShown, Math.min(MAX_PLAN_FILE_BYTES, MAX_PLAN_BYTES - total));
     if ('issue' in file) issues.push(file.issue);
     else {
       total += file.bytes.length;
@@ -85,33 +94,40 @@ export async function readTrackingPlan(planPath: string, options: LoadOptions = 
  * descriptor prove it is one and at most `maxBytes` long. `O_NONBLOCK` keeps an open from
  * waiting should a pipe be swapped in between; `O_NOFOLLOW` refuses a link swapped in.
  */
-export async function readRegularFile(
+export function readRegularFile(
   path: string,
   maxBytes: number,
 ): Promise<{ ok: true; bytes: Buffer } | { ok: false; problem: string; code: 'not-a-file' | 'file-too-large' | 'unreadable' }> {
+  return new Promise((resolve) => resolve(readRegularFileNow(path, maxBytes)));
+}
+
+function readRegularFileNow(
+  path: string,
+  maxBytes: number,
+): { ok: true; bytes: Buffer } | { ok: false; problem: string; code: 'not-a-file' | 'file-too-large' | 'unreadable' } {
   let info: Stats;
   try {
-    info = await lstat(path);
+    info = lstatSync(path);
   } catch (error) {
     return { ok: false, problem: describeFsError(error, 'cannot be read'), code: 'unreadable' };
   }
   if (!info.isFile()) return { ok: false, problem: describeKind(info), code: 'not-a-file' };
   if (info.size > maxBytes) return { ok: false, problem: tooLarge(info.size, maxBytes), code: 'file-too-large' };
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     return { ok: false, problem: describeFsError(error, 'cannot be read'), code: 'unreadable' };
   }
   try {
-    const opened = await handle.stat();
+    const opened = fstatSync(fd);
     if (!opened.isFile()) return { ok: false, problem: describeKind(opened), code: 'not-a-file' };
     if (opened.size > maxBytes) return { ok: false, problem: tooLarge(opened.size, maxBytes), code: 'file-too-large' };
     // Read at most one byte past the limit: a file that grew after the check is refused too.
     const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -120,12 +136,12 @@ export async function readRegularFile(
   } catch (error) {
     return { ok: false, problem: describeFsError(error, 'cannot be read'), code: 'unreadable' };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function readOne(path: string, shown: string, maxBytes: number): Promise<PlanFileInput | { issue: Issue }> {
-  const read = await readRegularFile(path, maxBytes);
+function readOne(path: string, shown: string, maxBytes: number): PlanFileInput | { issue: Issue } {
+  const read = readRegularFileNow(path, maxBytes);
   if (read.ok) return { path: shown, bytes: read.bytes };
   return {
     issue: {
@@ -140,11 +156,12 @@ async function readOne(path: string, shown: string, maxBytes: number): Promise<P
 }
 
 /** Where a link leads, if that is inside `allowedDir` (both resolved) and is a file or directory. */
-async function followLink(link: string, allowedDir: string, shown: string): Promise<{ target: string; info: Stats } | { issue: Issue }> {
+function followLink(link: string, allowedDir: string, shown: string): { target: string; info: Stats } | { issue: Issue } {
   let target: string;
   let allowed: string;
   try {
-    [target, allowed] = await Promise.all([realpath(link), realpath(allowedDir)]);
+    target = realpathSync(link);
+    allowed = realpathSync(allowedDir);
   } catch {
     return { issue: bareIssue(shown, 'is a symbolic link that leads nowhere', 'replace the link with the file itself') };
   }
@@ -157,7 +174,7 @@ async function followLink(link: string, allowedDir: string, shown: string): Prom
       ),
     };
   }
-  const info = await stat(target);
+  const info = statSync(target);
   if (!info.isFile() && !info.isDirectory()) return { issue: notAFile(shown, info) };
   return { target, info };
 }
@@ -171,14 +188,14 @@ interface Found {
  * Recursively, sorted, skipping hidden directories and node_modules. Linked files are read
  * when the link stays inside the plan directory; linked directories are not walked.
  */
-async function findYamlFiles(dir: string, rootReal: string, found: Found = { paths: [], issues: [] }): Promise<Found> {
-  const entries = await readdir(dir, { withFileTypes: true });
+function findYamlFiles(dir: string, rootReal: string, found: Found = { paths: [], issues: [] }): Found {
+  const entries = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      await findYamlFiles(path, rootReal, found);
+      findYamlFiles(path, rootReal, found);
       continue;
     }
     if (!YAML_FILE.test(entry.name)) continue;
@@ -186,13 +203,13 @@ async function findYamlFiles(dir: string, rootReal: string, found: Found = { pat
     if (entry.isFile()) {
       found.paths.push({ read: path, shown });
     } else if (entry.isSymbolicLink()) {
-      const followed = await followLink(path, rootReal, shown);
+      const followed = followLink(path, rootReal, shown);
       if ('issue' in followed) found.issues.push(followed.issue);
       else if (followed.info.isFile()) found.paths.push({ read: followed.target, shown });
       else found.issues.push(bareIssue(shown, 'is a symbolic link to a directory; give the directory itself'));
     } else {
       // A FIFO, a socket or a device named like a plan file: never opened.
-      found.issues.push(notAFile(shown, await lstat(path)));
+      found.issues.push(notAFile(shown, lstatSync(path)));
     }
     if (found.paths.length > MAX_PLAN_FILES) break;
   }

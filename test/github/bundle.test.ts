@@ -3,7 +3,9 @@
  * loads on demand): it must be what the sources give today, carry the licences of what it
  * includes, and run on its own.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +30,36 @@ describe('the bundle', () => {
       expect(licences).toMatch(new RegExp(`^${name.replace('/', '\\/')} \\d+\\.\\d+\\.\\d+ — `, 'm'));
     }
   });
+
+  it("leaves out got's HTTP/2 and caching packages, and still speaks https through got", async () => {
+    const licences = await readFile(join(REPO_ROOT, 'dist-action/LICENSES.txt'), 'utf8');
+    for (const name of ['http2-wrapper', 'cacheable-request', 'cacheable-lookup', 'keyv'])
+      expect(licences).not.toMatch(new RegExp(`^${name} `, 'm'));
+    // A plain-HTTP server behind an https:// URL: got's https path (https.request, TLS) runs in
+    // the bundle and fails the handshake as it does from the sources, with the same message.
+    const server = createServer((_request, response) => response.end('{}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const url = `https://127.0.0.1:${port}/api/v1`;
+      // Not spawnSync: the server answers from this process's event loop.
+      const result = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+        const args = [join(REPO_ROOT, 'dist-action/tpsync.mjs'), 'plan', join(REPO_ROOT, 'tracking-plan.example')];
+        const env = { PATH: process.env['PATH'], NO_COLOR: '1', SECODA_API_URL: url, SECODA_API_TOKEN: 'bundle-test-token' };
+        const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (status) => resolve({ status, stderr }));
+      });
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toContain(`could not start TLS with ${url}/`);
+      expect(result.stderr).toContain('does not speak https');
+      expect(result.stderr).not.toContain('not part of the tpsync bundle');
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 
   it('runs alone, outside the repository, with no node_modules', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tpsync-bundle-'));
