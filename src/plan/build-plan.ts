@@ -102,6 +102,8 @@ class Planner {
   private readonly categoriesByTitle: Map<string, RemoteCategory[]>;
   private readonly eventsByParent: Map<string, RemoteEvent[]>;
   private readonly propertiesByParent: Map<string, RemoteProperty[]>;
+  /** The remote events, oldest first (sorted once: both passes of event matching use this order). */
+  private readonly eventsOldestFirst: RemoteEvent[];
   private readonly claimedEvents = new Set<string>();
   /**
    * Per category title, the events the plan keeps in it, by title: an event with the same title in
@@ -113,7 +115,8 @@ class Planner {
 
   constructor(private readonly remote: RemoteState) {
     this.categoriesByTitle = groupBy(sortOldestFirst(remote.categories), (c) => titleIdentity(c.title));
-    this.eventsByParent = groupBy(sortOldestFirst(remote.events), (e) => (e.parent === null ? '' : idKey(e.parent)));
+    this.eventsOldestFirst = sortOldestFirst(remote.events);
+    this.eventsByParent = groupBy(this.eventsOldestFirst, (e) => (e.parent === null ? '' : idKey(e.parent)));
     this.propertiesByParent = groupBy(sortOldestFirst(remote.properties), (p) => (p.parent === null ? '' : idKey(p.parent)));
     this.categoryIds = new Set(remote.categories.map((c) => idKey(c.id)));
     this.eventIds = new Set(remote.events.map((e) => idKey(e.id)));
@@ -141,7 +144,7 @@ class Planner {
     }
     // Pass 2: an event that left its category is found elsewhere under the integration (a move).
     const moves = new Map<PlanEvent, RemoteEvent>();
-    const unclaimedByTitle = groupBy(sortOldestFirst(this.remote.events), (e) => titleIdentity(e.title));
+    const unclaimedByTitle = groupBy(this.eventsOldestFirst, (e) => titleIdentity(e.title));
     for (const { category } of matched) {
       for (const event of category.events) {
         if (matches.has(event)) continue;

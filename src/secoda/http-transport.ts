@@ -172,6 +172,8 @@ export class HttpTransport {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly baseUrl: string;
+  /** How long one attempt may wait for an answer (ms). */
+  private readonly attemptMs: number;
   /**
    * A server may echo the token in an error body: it is taken out before the body is trimmed
    * (a cut token would escape the redaction at the output). Good answers are redacted where
@@ -187,6 +189,7 @@ export class HttpTransport {
 
   constructor(private readonly options: TransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.attemptMs = Math.max(1, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.redactor = new Redactor([options.token]);
     this.limit = pLimit(Math.max(1, options.concurrency ?? 4));
     this.clock = options.clock ?? systemClock;
@@ -194,6 +197,9 @@ export class HttpTransport {
     this.retry = { ...defaultRetryOptions, ...options.retry };
     this.pacer = new WritePacer(options.writesPerMinute ?? 0, this.clock);
     this.http = got.extend({
+      // The usual per-attempt bound, set once: a request passes its own only when less time is
+      // left (got merges every option a request gives into a copy of these, at a cost per request).
+      timeout: { request: this.attemptMs },
       headers: {
         authorization: `Bearer ${options.token}`,
         accept: 'application/json',
@@ -217,7 +223,7 @@ export class HttpTransport {
     // evenly and an undocumented limit on deletes cannot turn a large clean-up into a 429 storm.
     const isWrite = method !== 'GET';
     const limitMs = Math.max(1, this.options.maxRequestMs ?? DEFAULT_MAX_REQUEST_MS);
-    const attemptMs = Math.max(1, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const attemptMs = this.attemptMs;
     let started: number | undefined;
     // Waits that do not count against the bound: for write slots and for a turn among the
     // requests in flight (the bound starts when the request is first sent), and for the
@@ -357,16 +363,17 @@ export class HttpTransport {
     this.stats.requests++;
     this.stats.byMethod[method]++;
     if (method !== 'GET') this.stats.writes++;
-    const searchParams: Record<string, string> = {};
-    for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) searchParams[key] = String(value);
+    // The query is encoded here (URLSearchParams, as got's `searchParams` would) and sent in the URL.
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) query.append(key, String(value));
+    const search = query.size === 0 ? '' : `?${query.toString()}`;
     const began = this.clock.now();
     const log = (outcome: number | string, responseText?: string) => {
       const onExchange = this.options.onExchange;
       if (onExchange === undefined) return;
-      const query = new URLSearchParams(searchParams).toString();
       onExchange({
         method,
-        url: `${this.url(path)}${query === '' ? '' : `?${query}`}`,
+        url: `${this.url(path)}${search}`,
         outcome,
         ms: this.clock.now() - began,
         ...(options.body === undefined ? {} : { requestBody: this.trimForLog(JSON.stringify(options.body)) }),
@@ -374,10 +381,9 @@ export class HttpTransport {
       });
     };
     try {
-      const response = await this.http(`${this.baseUrl}/${path}`, {
+      const response = await this.http(`${this.baseUrl}/${path}${search}`, {
         method,
-        searchParams,
-        timeout: { request: timeoutMs },
+        ...(timeoutMs === this.attemptMs ? {} : { timeout: { request: timeoutMs } }),
         ...(options.body === undefined ? {} : { json: options.body }),
       });
       log(response.statusCode, response.body);

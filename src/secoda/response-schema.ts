@@ -9,17 +9,17 @@ import * as compiled from './response-validators.generated.js';
 import type { RemoteCategory, RemoteCommon, RemoteEvent, RemoteProperty } from './types.js';
 
 const nullable = (type: string | string[]) => ({ type: [...(Array.isArray(type) ? type : [type]), 'null'] });
-/** ID lists: strings per the reference; expanded objects with an id are accepted too. */
+/**
+ * ID lists: strings per the reference; expanded objects with an id are accepted too. One `type`
+ * rather than `anyOf: [null, array]`: ajv tries anyOf's branches in order and builds an error
+ * object for each branch that fails, so a list (the usual answer) cost six error objects per
+ * resource, 60,000 for a read of 10,000 properties (about 20 ms of the whole process's CPU).
+ */
 const idList = {
-  anyOf: [
-    { type: 'null' },
-    {
-      type: 'array',
-      items: {
-        anyOf: [{ type: ['string', 'integer'] }, { type: 'object', required: ['id'], properties: { id: { type: ['string', 'integer'] } } }],
-      },
-    },
-  ],
+  type: ['array', 'null'],
+  items: {
+    anyOf: [{ type: ['string', 'integer'] }, { type: 'object', required: ['id'], properties: { id: { type: ['string', 'integer'] } } }],
+  },
 };
 
 /** Compiled at build time (scripts/compile-validators.mjs) with `{ allErrors: false, strict: false }`. */

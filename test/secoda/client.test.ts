@@ -180,6 +180,31 @@ describe('SecodaClient: bad answers', () => {
     await expect(client(scripted.url).listCategories()).rejects.toThrow(/a resource's title must be string — got \{"id":"x","title":42\}/);
   });
 
+  it('takes ID lists as null, strings or expanded objects, and names the field of one that is none of these', async () => {
+    const teams = [null, ['t1', 7], [{ id: 't2' }, 't3'], []];
+    scripted = await startScriptedServer((_req, res) =>
+      json(
+        res,
+        200,
+        page(
+          teams.map((list, i) => ({ id: `c${i}`, title: `C${i}`, teams: list })),
+          1,
+          1,
+        ),
+      ),
+    );
+    expect((await client(scripted.url).listCategories()).map((c) => c.teams)).toEqual([[], ['t1', '7'], ['t2', 't3'], []]);
+    await scripted.close();
+    for (const [bad, problem] of [
+      ['t1', "a resource's teams must be array,null"],
+      [[{ name: 'no id' }], "a resource's teams.0 must be string,integer"],
+      [[true], "a resource's teams.0 must be string,integer"],
+    ] as const) {
+      scripted = await startScriptedServer((_req, res) => json(res, 200, page([{ id: 'x', title: 'X', teams: bad }], 1, 1)));
+      await expect(client(scripted.url).listCategories()).rejects.toThrow(problem);
+      await scripted.close();
+    }
+  });
   it('treats an HTML error page as an error with a short body', async () => {
     scripted = await startScriptedServer((_req, res) => {
       res.writeHead(400, { 'content-type': 'text/html' });
