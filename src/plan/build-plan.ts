@@ -263,14 +263,20 @@ class Planner {
     const existing = groupBy(this.propertiesByParent.get(idKey(remote.id)) ?? [], (p) => titleIdentity(p.title));
     const claimed = new Set<string>();
     for (const property of event.properties) {
-      const path = [...eventPath, property.title];
-      const [match, ...extra] = existing.get(titleIdentity(property.title)) ?? [];
+      const copies = existing.get(titleIdentity(property.title));
+      const match = copies?.[0];
       if (!match) {
         this.createProperty(property, eventPath, remote.id, propertyCreateFields(property), null);
         continue;
       }
       claimed.add(match.id);
-      const changes = [...diffPropertyShape(property, match), ...diffCommon(property, match)];
+      const shape = diffPropertyShape(property, match);
+      const common = diffCommon(property, match);
+      // The usual case of a plan that is mostly applied: one copy, nothing to change, nothing to build.
+      if (shape.length === 0 && common.length === 0 && copies.length === 1) continue;
+      const path = [...eventPath, property.title];
+      const extra = copies.slice(1);
+      const changes = [...shape, ...common];
       const forced = changes.filter((c) => REPLACE_FIELDS.has(c.field)).map((c) => c.field);
       if (forced.length > 0) {
         const body = { title: titleIdentity(property.title), ...carryOver(match, propertyCreateFields(property)) };
