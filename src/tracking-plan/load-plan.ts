@@ -304,9 +304,7 @@ function normaliseEvent(source: SourceFile, pool: StringPool, event: EventFile, 
     title: pool.get(event.title),
     ...commonFields(event, pool),
     properties: (event.properties ?? []).map((property, p) =>
-      'use' in property
-        ? normaliseUse(source, pool, property, [...path, 'properties', p])
-        : normaliseProperty(source, pool, property, [...path, 'properties', p]),
+      'use' in property ? normaliseUse(pool, property) : normaliseProperty(source, pool, property, [...path, 'properties', p]),
     ),
     ...deprecation(event.deprecated),
     source: sourceRef(source, path),
@@ -314,14 +312,13 @@ function normaliseEvent(source: SourceFile, pool: StringPool, event: EventFile, 
 }
 
 /** `- use: <title>` with what is written beside it; the definition's fields are added after every file is read. */
-function normaliseUse(source: SourceFile, pool: StringPool, entry: PropertyUseFile, path: PathSegment[]): PlanProperty {
+function normaliseUse(pool: StringPool, entry: PropertyUseFile): PlanProperty {
   const title = pool.get(entry.use);
   return {
     title,
     ...(entry.required === undefined ? {} : { required: entry.required }),
     ...commonFields(entry, pool),
     ...deprecation(entry.deprecated),
-    source: sourceRef(source, path),
     shared: sharedUseOf(entry, title),
   };
 }
@@ -339,7 +336,6 @@ function normaliseProperty(source: SourceFile, pool: StringPool, property: Prope
   if (property.required !== undefined) normal.required = property.required;
   addCommonFields(normal, property, pool);
   if (property.deprecated !== undefined) normal.deprecated = copyDeprecation(property.deprecated);
-  normal.source = sourceRef(source, path);
   return normal;
 }
 

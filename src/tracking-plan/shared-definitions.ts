@@ -57,7 +57,6 @@ function expand(entry: PlanProperty, definition: PlanProperty, shared: SharedUse
   // Deprecation is local metadata: an event's own `deprecated:` beside `use` wins over the definition's.
   const deprecated = entry.deprecated ?? definition.deprecated;
   if (deprecated !== undefined) property.deprecated = deprecated;
-  if (entry.source !== undefined) property.source = entry.source;
   property.shared = shared;
   return property;
 }

@@ -200,7 +200,7 @@ function baseData(text: string): unknown {
       ...(c.teams ? { teams: c.teams } : {}),
       events: c.events.map(({ source: _s, properties, ...event }) => ({
         ...event,
-        properties: properties.map(({ source: _p, ...p }) => p),
+        properties,
       })),
     })),
   };
