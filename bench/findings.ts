@@ -4,7 +4,7 @@
  * on the machine named in results.md). Kept apart from the measuring code so that the words
  * are reviewed like any other text.
  */
-import { LATENCY_MS } from './bounds.js';
+import { LATENCY_MS, NOOP_IN_PROCESS_TARGET } from './bounds.js';
 import type { BenchResults } from './report.js';
 import { ms, type Row } from './table.js';
 
@@ -43,7 +43,22 @@ export const CHANGES: readonly string[] = [
   "| `scripts/bundle.mjs` (issue 13) | The bundle split with esbuild's code splitting: the entry file (570 kB) holds what every command needs; the emulator, octokit, `@actions/core`, the payload checker and the schema builder are chunks that only the commands using them load. | `tpsync --version` 0.14 → 0.09 s of CPU (Node alone 0.05 s) |",
   "| `src/cli/early-read.ts`, `connection.ts`, `prepare-plan.ts`, `src/tracking-plan/load-plan.ts` (issue 13) | The HTTP client (a chunk) starts loading while the plan files are read; the header file is parsed first and the other files wait until the first requests are out; then the load runs a file at a time, with a turn of the event loop after each file's parse, its checks and its normalising (steps of a few ms), where it used to parse every file and then check them all in one go that held the thread for about 100 ms. | whole-process no-op plan, median beyond Node: 1.10 s → 0.99 s (1.89× → 1.71×); first request 200 → 100 ms into the process; reading span in the process 780 → 725–750 ms |",
   "| `src/plan/compare.ts`, `field-diff.ts`, `compatibility-placement.ts` | Timestamps in the API's own form (`…T10:00:00.123456Z`) keyed with `Date.UTC` instead of string building and `Date.parse` (a property test holds it to `Date.parse` on every shape, valid or not); an enum compared as text before it is parsed; the header check no longer looks up a position it does not report. | cold planning step of the whole-process no-op plan (profile): `buildPlan` 69 → 53 ms, `diffPropertyShape` 19 → 1 ms, `sortOldestFirst` 15 → 12 ms; warm in-process planning unchanged (49 / 52 ms) |",
+  "| `src/tracking-plan/read-plan-files.ts` | Plan files read with Node's synchronous calls (same checks, same order: `lstat`, `open` with `O_NOFOLLOW`/`O_NONBLOCK`, `fstat` on the descriptor, a bounded read). The promise API cost a thread-pool round trip and a FileHandle per call, on the thread that sends the first requests. | the 41 files of the 10,000-property plan: 16–26 ms → 2–3 ms of CPU |",
+  "| `src/tracking-plan/text-rules.ts`, `deprecation-rules.ts` | The check for `None` and invisible characters walks the YAML with one path it extends and cuts back (a copy only for a report), not a new array for every value; a property's path for the deprecation check only when it has a `deprecated:` block. | with the line above: loading the 10,000-property plan in a fresh process 250 → 225 ms of wall time (median of 9) |",
+  "| `scripts/bundle.mjs`, `scripts/bundle-stubs/` | got's packages for options tpsync never sets (`http2-wrapper`, `cacheable-request`, `cacheable-lookup`, and with them `keyv` and `http-cache-semantics`) replaced in the bundle by stand-ins that throw if ever used; a test runs the bundle's https path. | the HTTP client chunk 284 → 186 kB; loading it 49 → 37 ms beyond Node's start (median of 30) |",
+  '| `src/secoda/response-schema.ts` | An ID list is checked as `type: [array, null]` instead of `anyOf: [null, array]`: ajv builds an error object for each failed branch, so every good list cost one (six per resource, 60,000 per read of 10,000 properties). Empty lists share one frozen list. | `validate10` (the resource check) 33 ms → a few ms of a whole-process profile, and 60,000 fewer objects to collect |',
+  "| `src/secoda/http-transport.ts` | The query encoded into the URL (URLSearchParams, as got's `searchParams` would) and the usual per-attempt timeout set once on the got instance: got merges every option a request gives into a copy of its defaults. An answer is parsed a turn of the event loop after it arrives, once the requests its slot (and the answers that came with it) freed have gone out. | got's CPU per GET 800–850 → 770–790 µs (micro-benchmark); the turn: within the noise of the whole-process figure |",
+  "| `src/plan/compare.ts`, `build-plan.ts`, `src/tracking-plan/load-plan.ts`, `types.ts` | Timestamps in the API's form keyed digit by digit (no regular expression, captures or Date; the property test still holds it to `Date.parse`); remote events sorted once, not twice; a property with nothing to change and no copies builds nothing (no path, no change lists); plan properties built field by field, not from five spread objects; no source reference on plan properties (nothing read one: issue 13, item 2). | (d) at 10,000 properties in a fresh process (median of 9): load 349 → 311 ms, planning 111 → 92 ms |",
+  "| all of the above (issue 13) | — | whole-process no-op plan, median beyond Node: 0.99 s → 0.90 s (1.71× → 1.55×); first request about 95 ms into the process (Node's own start about 20 ms of it) |",
   '| `src/secoda/pacer.ts` | Besides spacing writes 60/N s apart, a write waits until the write N places before it left more than a minute (plus 0.5 s) ago. Even spacing alone let a sliding minute hold N + 1 writes whenever an earlier write was a little late and a later one on time. | (c) 720 writes at 600/min against the same limit: one 429 → none; 599.2 → 595.8 writes/min |',
+];
+
+/** Tried because a profile suggested it, measured, and not kept. */
+export const TRIED: readonly string[] = [
+  '- **Loading on a worker thread** (the main thread only reading Secoda): whole-process CPU +90 ms and no faster on two cores. The worker must start and load the loader again, and the loaded plan arrives as one structured clone that holds the main thread for 20–40 ms in the middle of the read (the answers waiting behind it: 30–39 ms at the 90th percentile instead of 10–20).',
+  '- **V8 flags**: `--max-semi-space-size=32`, `--min-semi-space-size=16`, `--single-threaded-gc`, `--no-maglev`, `--always-sparkplug`: none better than the defaults (medians of 10–12 whole-process runs within a few ms, or worse). The Action could not pass them anyway.',
+  '- **Minified identifiers** in the bundle: 423 kB instead of 568 kB for the entry, and no change in start-up (V8 pre-parses either in the same time).',
+  '- **Evaluating `yaml` only on first use** (it is needed only for a file the fast path doubts, and for positions): 5 ms of start-up, which did not pay for a lazy loader around a synchronous API.',
 ];
 
 interface Note {
@@ -57,8 +72,9 @@ const NOTES: readonly Note[] = [
     text: ({ noop }) =>
       `the wall time is reading (${ms(noop.readMs)}, ${(noop.readMs / noop.timeBoundMs).toFixed(2)}× the bound) plus planning (${ms(noop.planCpuMs)} of CPU for ${noop.shape.properties.toLocaleString('en-US')} properties, which no network bound counts). ` +
       `Reading pays ${((noop.readMs - noop.timeBoundMs) / (noop.timeBoundMs / LATENCY_MS)).toFixed(1)} ms a round over its ${noop.timeBoundMs / LATENCY_MS} rounds: ` +
-      "the emulator's 20 ms timers fire a little late, and each response costs the client about 1.5 ms (got, `JSON.parse` of a 75 kB page, validation) before that slot's next request leaves. " +
-      'Planning is matching and diffing every property (no fingerprints: they are computed only for a saved or JSON plan); the cold run adds JIT warm-up.',
+      `most of it is not tpsync's: a bare node:http client that only parses the JSON reads the same pages in ${ms(noop.bareReadMs)} (${(noop.bareReadMs / noop.timeBoundMs).toFixed(2)}× the bound; the emulator's 20 ms timers fire a little late, Fastify answers, and the answers of a round arrive together and are parsed one after the other), so tpsync's client (got, the response checks, the conversion) adds ${ms(Math.max(0, noop.readMs - noop.bareReadMs))}. ` +
+      'Planning is matching and diffing every property (no fingerprints: they are computed only for a saved or JSON plan); the cold run adds JIT warm-up. ' +
+      `Against this emulator the target (${NOOP_IN_PROCESS_TARGET}×, ${ms(NOOP_IN_PROCESS_TARGET * noop.timeBoundMs)}) leaves the client and the planner ${ms(Math.max(0, NOOP_IN_PROCESS_TARGET * noop.timeBoundMs - noop.bareReadMs))} together.`,
   },
   {
     match: (row) => row.scenario.startsWith('(b)') && row.figure === 'apply wall time',
@@ -69,12 +85,12 @@ const NOTES: readonly Note[] = [
     match: (row) => row.figure.startsWith('whole process: `tpsync plan`'),
     text: ({ noop, process }) =>
       `the process spent ${process.noopPlan.cpuMs === undefined ? 'an unknown amount of' : ms(process.noopPlan.cpuMs)} of CPU (Node's start included) against a read that needs ${ms(noop.timeBoundMs)} of waiting: it is bound by CPU, not by the network, unless the machine is quiet. ` +
-      'Profiles of single runs (`node --cpu-prof dist-action/tpsync.mjs plan …`, quiet development machine, about 1.0 s from spawn to exit) show the main thread busy for about 0.8–0.9 s of it: ' +
-      'loading modules until the first request leaves at about 100 ms (Node itself 50 ms; the entry file, the built-in modules it needs and the HTTP client chunk the rest), ' +
-      'loading the YAML about 300 ms (js-yaml under guards, the schema check, the semantic rules, normalising; it runs a file at a time between answers), ' +
-      "taking in the 221 answers about 350 ms (got's per-request work, see (f), about a third; the socket write of each request, which on this virtual machine's loopback costs about 0.2 ms in the kernel; JSON.parse of 75 kB pages; the response checks and conversion), " +
-      'garbage collection 110–150 ms, and planning after the last answer about 60 ms. ' +
-      'The read alone would take 580 ms; with about 0.85 s of work for one thread, the process is bound by CPU, and the emulator (another process, on the second of two cores) and GC threads share the machine. ' +
+      'Profiles of single runs (`node --cpu-prof dist-action/tpsync.mjs plan …`, development machine, about 0.9 s from spawn to exit) show the main thread busy for about 0.75 s of it: ' +
+      'loading modules until the first request leaves at about 95 ms (Node itself about 20 ms; the entry file, the built-in modules it needs and the HTTP client chunk the rest), ' +
+      'loading the YAML about 200 ms (js-yaml under guards, the schema check, the semantic rules, normalising; a file at a time between answers), ' +
+      "taking in the 221 answers about 300 ms (got's per-request work, see (f); the socket write of each request, which on this virtual machine's loopback costs about 0.1 ms in the kernel; JSON.parse of 75 kB pages; the response checks and conversion), " +
+      'garbage collection 110–130 ms, and finishing the read and planning after the last answer about 60 ms. ' +
+      'The answers of a round arrive together and are taken in one after the other, so each round pays for the work on all of them. ' +
       'What is left to cut is spread thin: no single function is above 5% of the profile.',
   },
   {

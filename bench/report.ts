@@ -90,6 +90,16 @@ export function rows(results: BenchResults): Row[] {
     },
     {
       scenario: a,
+      figure:
+        'the same pages read by a bare node:http client that only parses the JSON (median; no checks, no conversion): the floor this emulator and machine allow',
+      measured: ms(noop.bareReadMs),
+      bound: ms(noop.timeBoundMs),
+      ratio: noop.bareReadMs / noop.timeBoundMs,
+      target: '',
+      ok: null,
+    },
+    {
+      scenario: a,
       figure: 'of which planning (CPU, median; cold run)',
       measured: `${ms(noop.planCpuMs)}; ${ms(noop.coldPlanCpuMs)}`,
       bound: '',

@@ -1,6 +1,6 @@
 /** bench/results.md: the machine, the settings, the table (each figure as a ratio to its bound), the bounds and the notes. */
 import { applyRounds, levelByLevelRounds, pageBound } from './bounds.js';
-import { BOUND_NOTES, CHANGES, missNote } from './findings.js';
+import { BOUND_NOTES, CHANGES, TRIED, missNote } from './findings.js';
 import type { Machine } from './machine.js';
 import type { BenchResults } from './report.js';
 import type { Sizes } from './sizes.js';
@@ -60,6 +60,10 @@ export function resultsMarkdown(input: ResultsInput): string {
     '## What was changed to get here',
     '',
     ...CHANGES,
+    '',
+    '## Tried, and not kept',
+    '',
+    ...TRIED,
     '',
     '## Reproduce',
     '',

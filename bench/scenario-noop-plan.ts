@@ -5,6 +5,7 @@
  */
 import { buildPlan } from '../src/plan/build-plan.js';
 import { SecodaClient } from '../src/secoda/client.js';
+import { bareRead } from './bare-read.js';
 import { pageBound, readTimeBoundMs } from './bounds.js';
 import type { BenchEmulator } from './emulator-protocol.js';
 import { generatePlan, type PlanShape } from './generate-plan.js';
@@ -38,6 +39,8 @@ export interface NoopPlanResult {
   /** Median over the warm runs: the emulator's CPU time, and this process's during the read. */
   readonly emulatorCpuMs: number;
   readonly clientReadCpuMs: number;
+  /** Median of as many warm reads of the same pages by a bare node:http client (bare-read.ts): the floor on this machine. */
+  readonly bareReadMs: number;
 }
 
 export async function runNoopPlan(emulator: BenchEmulator, shape: PlanShape, options: NoopPlanOptions): Promise<NoopPlanResult> {
@@ -72,6 +75,12 @@ export async function runNoopPlan(emulator: BenchEmulator, shape: PlanShape, opt
     planCpus.push((planCpu.user + planCpu.system) / 1000);
     maxInFlight = Math.max(maxInFlight, summary.maxInFlight);
   }
+  const bare: number[] = [];
+  for (let run = 0; run <= options.runs; run++) {
+    const read = await bareRead(emulator.url, emulator.token, trackingPlan.integration, options.concurrency);
+    if (read.pages !== pageBound(shape)) throw new Error(`the bare read asked for ${read.pages} pages, not ${pageBound(shape)}`);
+    if (run > 0) bare.push(read.ms);
+  }
   const [coldMs = 0, ...warm] = times;
   const warmReads = reads.slice(1);
   return {
@@ -89,5 +98,6 @@ export async function runNoopPlan(emulator: BenchEmulator, shape: PlanShape, opt
     maxInFlight,
     emulatorCpuMs: median(emulatorCpu.slice(1)),
     clientReadCpuMs: median(clientCpu.slice(1)),
+    bareReadMs: median(bare),
   };
 }
