@@ -455,7 +455,11 @@ class Planner {
       this.claimedEvents.add(event.id);
       this.deleteEvent(event, [`(category ${event.parent ?? 'none'})`, event.title], NOT_IN_PLAN, null);
     }
-    const properties = this.remote.properties.filter((p) => p.parent === null || !this.eventIds.has(idKey(p.parent))).sort(byTitleThenAge);
+    // An id as the event list wrote it is found without normalising it (idKey) first.
+    const eventIdsAsWritten = new Set(this.remote.events.map((e) => e.id));
+    const properties = this.remote.properties
+      .filter((p) => p.parent === null || (!eventIdsAsWritten.has(p.parent) && !this.eventIds.has(idKey(p.parent))))
+      .sort(byTitleThenAge);
     for (const property of properties) {
       this.deleteProperty(property, ['(no category)', `(event ${property.parent ?? 'none'})`, property.title], NOT_IN_PLAN, null);
     }

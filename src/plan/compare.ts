@@ -100,7 +100,9 @@ export function timestampKey(value: string | null): number | undefined {
  * store either). Titles are otherwise compared exactly.
  */
 export function titleIdentity(title: string): string {
-  return title.normalize('NFC');
+  // ASCII text is in NFC already; most titles are ASCII, and normalize() goes through ICU.
+  for (let i = 0; i < title.length; i++) if (title.charCodeAt(i) > 0x7f) return title.normalize('NFC');
+  return title;
 }
 
 /**
