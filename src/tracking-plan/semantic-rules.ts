@@ -30,22 +30,23 @@ export function checkSemantics(source: SourceFile): Issue[] {
 
   // Shared property definitions follow the enum rules of any property (their titles are checked across files).
   listOf(data['properties']).forEach((definition, d) => {
-    if (isObj(definition)) checkEnum(source, ['properties', d], definition, report);
+    if (isObj(definition) && mayHoldEnum(definition)) checkEnum(source, ['properties', d], definition, report);
   });
   const categories = listOf(data['categories']);
-  checkUniqueTitles(source, ['categories'], categories, 'category', 'the file', report);
+  checkUniqueTitles(source, ['categories'], categories, 'category', () => 'the file', report);
   categories.forEach((category, c) => {
     if (!isObj(category)) return;
     const events = listOf(category['events']);
-    checkUniqueTitles(source, ['categories', c, 'events'], events, 'event', describe(data, ['categories', c]), report);
+    checkUniqueTitles(source, ['categories', c, 'events'], events, 'event', () => describe(data, ['categories', c]), report);
     events.forEach((event, e) => {
       if (!isObj(event)) return;
       const properties = listOf(event['properties']);
       const eventPath: PathSegment[] = ['categories', c, 'events', e];
-      checkUniqueTitles(source, [...eventPath, 'properties'], properties, 'property', describe(data, eventPath), report);
+      checkUniqueTitles(source, [...eventPath, 'properties'], properties, 'property', () => describe(data, eventPath), report);
       properties.forEach((property, p) => {
         // An entry that uses a shared definition takes its type and enum from there.
-        if (isObj(property) && !('use' in property)) checkEnum(source, [...eventPath, 'properties', p], property, report);
+        if (isObj(property) && !('use' in property) && mayHoldEnum(property))
+          checkEnum(source, [...eventPath, 'properties', p], property, report);
       });
     });
   });
@@ -59,7 +60,8 @@ function checkUniqueTitles(
   listPath: PathSegment[],
   items: unknown[],
   kind: string,
-  parent: string,
+  /** Named only for a message: describing every event's parent was a sizeable share of a large plan's load. */
+  parent: () => string,
   report: Report,
 ): void {
   const seen = new Map<string, { title: string; index: number; field: string }>();
@@ -78,8 +80,8 @@ function checkUniqueTitles(
     const firstLine = source.locate([...listPath, first.index, first.field]).line;
     const message =
       first.title === title
-        ? `${kind} ${JSON.stringify(title)} is listed twice in ${parent} (first at line ${firstLine})`
-        : `${kind} ${JSON.stringify(title)} differs only by case or spacing from ${kind} ${JSON.stringify(first.title)} (line ${firstLine}) in ${parent}`;
+        ? `${kind} ${JSON.stringify(title)} is listed twice in ${parent()} (first at line ${firstLine})`
+        : `${kind} ${JSON.stringify(title)} differs only by case or spacing from ${kind} ${JSON.stringify(first.title)} (line ${firstLine}) in ${parent()}`;
     report(
       [...listPath, index, field],
       'duplicate-title',
@@ -87,6 +89,11 @@ function checkUniqueTitles(
       `titles identify ${kind === 'event' ? 'an' : 'a'} ${kind} within its parent; rename one or merge the two`,
     );
   });
+}
+
+/** Whether checkEnum has anything to look at (its path is built only then). */
+function mayHoldEnum(property: Obj): boolean {
+  return property['type'] === 'enum' || property['enum'] !== undefined;
 }
 
 function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, report: Report): void {
