@@ -153,7 +153,8 @@ function normaliseBaseUrl(raw: string, env: Io['env']): string {
       'SECODA_API_URL must be an http(s) URL (it is not shown: it may hold a secret)',
       `${swapped}use e.g. ${DEFAULT_API_URL}`,
     );
-  if (url.search !== '' || url.hash !== '')
+  // `…/api/v1?` and `…/api/v1#` have an empty query or fragment, but still end the path.
+  if (url.search !== '' || url.hash !== '' || /[?#]/.test(url.href))
     throw new UsageError('SECODA_API_URL must not have a query (?…) or a fragment (#…)', `use e.g. ${DEFAULT_API_URL}`);
   return url.toString().replace(/\/+$/, '');
 }

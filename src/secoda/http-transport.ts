@@ -281,13 +281,13 @@ export class HttpTransport {
         );
       }
 
+      // The slot this answer frees has started the next request; a turn of the event loop lets
+      // it (and those of answers that came with this one) go out before this answer is parsed,
+      // checked and converted. Answers come in bursts of up to --concurrency, and each waited
+      // for the others' parsing before its successor left (bench/results.md). Every answer takes
+      // the turn, in the order they came, so which one is handled first does not change.
+      await nextTurn();
       if ((status >= 200 && status < 300) || options.accept?.includes(status)) {
-        // The slot this answer frees has started the next request; a turn of the event loop lets
-        // it (and those of answers that came with this one) go out before this answer is parsed,
-        // checked and converted. Answers come in bursts of up to --concurrency, and each waited
-        // for the others' parsing before its successor left (about 1.5 ms a round in a read of
-        // 221 pages; bench/results.md).
-        await nextTurn();
         const body = parseJson(text, method, shown, status, this.redactor, this.url(path));
         this.reached = true;
         return { status, body };

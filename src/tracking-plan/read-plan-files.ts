@@ -56,7 +56,7 @@ function readPlanFilesNow(planPath: string): ReadResult {
   }
   if (!info.isDirectory()) return { ok: false, issues: [notAFile(shown, info)] };
 
-  const rootReal = realpathSync(root);
+  const rootReal = realpathSync.native(root);
   const found = findYamlFiles(root, rootReal);
   if (found.paths.length === 0 && found.issues.length === 0) {
     return pathIssue(
@@ -160,8 +160,8 @@ function followLink(link: string, allowedDir: string, shown: string): { target: 
   let target: string;
   let allowed: string;
   try {
-    target = realpathSync(link);
-    allowed = realpathSync(allowedDir);
+    target = realpathSync.native(link);
+    allowed = realpathSync.native(allowedDir);
   } catch {
     return { issue: bareIssue(shown, 'is a symbolic link that leads nowhere', 'replace the link with the file itself') };
   }

@@ -125,6 +125,20 @@ export function parseWithYaml(file: string, text: string): SourceResult {
     return fail(file, at.line, at.column, 'yaml-syntax', `YAML error: ${firstLine(message)}`);
   }
 
+  // An alias inside the node its anchor names (`x: &a [ *a ]`) makes data without an end, which
+  // every later check would follow until the stack ran out. Only aliases can, so only then look.
+  if (text.includes('*') && holdsItself(data)) {
+    const at = firstAliasPosition(doc, lineCounter) ?? { line: 1, column: 1 };
+    return fail(
+      file,
+      at.line,
+      at.column,
+      'alias-cycle',
+      'a YAML alias here stands inside the node its anchor names, so the data would never end',
+      'point the alias (`*name`) at an anchor outside the node that holds it, or write the value out',
+    );
+  }
+
   const positions = documentPositions(doc, lineCounter);
   return {
     ok: true,
@@ -135,6 +149,22 @@ export function parseWithYaml(file: string, text: string): SourceResult {
       sourceText: (path) => positions.sourceText(path),
     },
   };
+}
+
+/** Whether some list or mapping in `data` contains itself (yaml's toJS keeps an alias's target as one object). */
+function holdsItself(data: unknown): boolean {
+  const open = new Set<object>();
+  const done = new Set<object>();
+  const visit = (value: unknown): boolean => {
+    if (value === null || typeof value !== 'object' || done.has(value)) return false;
+    if (open.has(value)) return true;
+    open.add(value);
+    for (const child of Array.isArray(value) ? value : Object.values(value)) if (visit(child)) return true;
+    open.delete(value);
+    done.add(value);
+    return false;
+  };
+  return visit(data);
 }
 
 interface DocumentPositions {

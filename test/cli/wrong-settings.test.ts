@@ -203,3 +203,19 @@ describe('the request log (--debug, TPSYNC_LOG=debug)', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+describe('a SECODA_API_URL that ends its path with an empty query or fragment', () => {
+  it('is refused before anything is sent, as a query or fragment is', async () => {
+    const emulator = await startEmulator({ token: TOKEN });
+    try {
+      for (const suffix of ['?', '#', '?#']) {
+        const result = await runCli(['plan', EXAMPLE], { SECODA_API_URL: `${emulator.url}${suffix}`, SECODA_API_TOKEN: TOKEN });
+        expect(result.code, suffix).toBe(1);
+        expect(result.stderr).toContain('SECODA_API_URL must not have a query (?…) or a fragment (#…)');
+      }
+      expect(emulator.log.entries).toHaveLength(0);
+    } finally {
+      await emulator.close();
+    }
+  });
+});

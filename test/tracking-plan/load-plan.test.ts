@@ -335,6 +335,16 @@ describe('loadTrackingPlan: files that are not plans', () => {
     expect(issues).toEqual([expect.objectContaining({ code: 'alias-bomb', line: 2 })]);
   });
 
+  it('an alias inside the node its anchor names is refused where it stands, not followed for ever', () => {
+    // yaml makes such data hold itself: every later check would recurse until the stack ran out.
+    expect(issuesOf('x: &a [ *a ]\n')).toEqual([expect.objectContaining({ code: 'alias-cycle', line: 1, column: 9 })]);
+    const nested = `${HEADER}categories:\n  - &c\n    title: A\n    events:\n      - title: E\n        properties: [*c]\n`;
+    expect(issuesOf(nested)).toEqual([expect.objectContaining({ code: 'alias-cycle' })]);
+    // An alias used beside its anchor, not inside it, is only a repeat.
+    const shared = `${HEADER}categories:\n  - title: A\n    teams: &t [${INTEGRATION}]\n  - title: B\n    teams: *t\n`;
+    expect(load(shared).ok).toBe(true);
+  });
+
   it('a UTF-8 byte-order mark is accepted', () => {
     const result = load(`\uFEFF${HEADER}`);
     expect(result.ok).toBe(true);

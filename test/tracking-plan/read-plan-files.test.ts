@@ -61,6 +61,33 @@ describe('reading a plan directory', () => {
     expect(result.stdout).toContain('2 categories');
   });
 
+  it('resolves `..` after a linked directory as the system does: the link first, then up', async () => {
+    // latest -> .releases/2024, so latest/.. is .releases: the file is .releases/common/b.yaml,
+    // not common/b.yaml beside the link (which does not exist).
+    await mkdir(join(planDir, '.releases', '2024'), { recursive: true });
+    await mkdir(join(planDir, '.releases', 'common'));
+    await writeFile(join(planDir, '.releases', 'common', 'b.yaml'), `categories:\n  - title: B\n`);
+    await symlink('.releases/2024', join(planDir, 'latest'));
+    await symlink('latest/../common/b.yaml', join(planDir, 'b.yaml'));
+    const inside = await validate();
+    expect(inside.code, inside.stderr).toBe(0);
+    expect(inside.stdout).toContain('2 categories');
+
+    // The other way round: o -> a directory outside, so o/../x.yaml is outside too, though
+    // tracking-plan/x.yaml (what the text `o/../x.yaml` would suggest) exists.
+    await rm(join(planDir, 'b.yaml'));
+    await mkdir(join(dir, 'elsewhere', 'a'), { recursive: true });
+    await writeFile(join(dir, 'elsewhere', 'x.yaml'), `token: ${SECRET}\n`);
+    await writeFile(join(planDir, 'x.yaml'), `categories:\n  - title: X\n`);
+    await symlink(join(dir, 'elsewhere', 'a'), join(planDir, 'o'));
+    await symlink('o/../x.yaml', join(planDir, 'f.yaml'));
+    const outsideLink = await validate();
+    expect(outsideLink.code).toBe(1);
+    expect(outsideLink.stderr.split('\n')[0]).toBe(
+      'tracking-plan/f.yaml  error  is a symbolic link to a file outside the plan directory; tpsync does not follow it',
+    );
+  });
+
   it('refuses a plan path that is itself a link out of its directory', async () => {
     await mkdir(join(dir, 'repo'));
     await symlink(outside, join(dir, 'repo', 'plan.yaml'));
