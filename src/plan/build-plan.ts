@@ -71,7 +71,9 @@ export function buildPlan(trackingPlan: TrackingPlan, remoteState: RemoteState, 
 
 /** Only resources of the plan's integration are read for diffing (or ever changed). */
 export function scope(remote: RemoteState, integration: string): RemoteState {
-  const ours = (value: string | null) => value === null || sameId(value, integration);
+  const key = idKey(integration);
+  // sameId(value, integration), with the plan's side normalised once.
+  const ours = (value: string | null) => value === null || value === integration || idKey(value) === key;
   return {
     categories: remote.categories.filter((c) => ours(c.integration)),
     events: remote.events.filter((e) => ours(e.integration)),

@@ -21,7 +21,16 @@ export function compareTimestamps(a: string | null, b: string | null): number {
  * list this way, and at 10,000 properties the parsing inside the comparator was most of the sort.
  */
 export function sortOldestFirst<T extends { readonly created_at: string | null; readonly id: string }>(items: readonly T[]): T[] {
-  const keyed = items.map((item) => ({ item, key: timestampKey(item.created_at) }));
+  const keys = items.map((item) => timestampKey(item.created_at));
+  // Lists usually come oldest first already: then the check is the whole sort.
+  let inOrder = true;
+  for (let i = 1; i < items.length && inOrder; i++) {
+    const a = items[i - 1] as T;
+    const b = items[i] as T;
+    inOrder = (compareKeyed(keys[i - 1], keys[i], a.created_at, b.created_at) || compareText(a.id, b.id)) <= 0;
+  }
+  if (inOrder) return [...items];
+  const keyed = items.map((item, i) => ({ item, key: keys[i] }));
   keyed.sort((a, b) => compareKeyed(a.key, b.key, a.item.created_at, b.item.created_at) || compareText(a.item.id, b.item.id));
   return keyed.map(({ item }) => item);
 }

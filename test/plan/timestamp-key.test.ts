@@ -3,7 +3,7 @@
 // every string of that shape, valid or not (a year below 100, 31 February, 24:00, second 60).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortOldestFirst, timestampKey } from '../../src/plan/compare.js';
+import { compareText, compareTimestamps, sortOldestFirst, timestampKey } from '../../src/plan/compare.js';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -43,5 +43,25 @@ describe('timestampKey', () => {
       { id: 'e', created_at: '0099-01-01T00:00:00Z' },
     ];
     expect(sortOldestFirst(items).map((item) => item.id)).toEqual(['e', 'b', 'a', 'c', 'd']);
+  });
+
+  it('sorts as the comparator does, whether the list comes in order, reversed or shuffled', () => {
+    const stamp = fc.oneof(
+      fc.constant(null),
+      fc.constantFrom('not a time', '2024-02-30T00:00:00Z', '2024-01-15T11:00:00+01:00'),
+      fc.date({ min: new Date('1990-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    );
+    const item = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), created_at: stamp });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 30 }), (items) => {
+        const reference = (list: typeof items) =>
+          [...list].sort((a, b) => compareTimestamps(a.created_at, b.created_at) || compareText(a.id, b.id));
+        const ordered = reference(items);
+        expect(sortOldestFirst(items)).toEqual(ordered);
+        expect(sortOldestFirst(ordered)).toEqual(ordered);
+        expect(sortOldestFirst([...ordered].reverse())).toEqual(reference([...ordered].reverse()));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
