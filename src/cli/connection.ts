@@ -14,7 +14,7 @@ import type { SecodaClient } from '../secoda/client.js';
 import type { Exchange } from '../secoda/http-transport.js';
 import { escapeControls } from '../render/terminal-text.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
-import type { Io } from './io.js';
+import { drawsOnTerminal, type Io } from './io.js';
 import { acquireLocalLock } from './local-lock.js';
 import { RetryAnnouncer } from './retry-line.js';
 import { version } from './version.js';
@@ -71,7 +71,7 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
     // A line per retry: a slow or failing Secoda is never silent.
     onRetry: retries.announce,
     ...(debugLogging(args, io)
-      ? { onExchange: (exchange: Exchange) => io.stderr.write(exchangeLines(exchange, io.stderr.isTTY === true)) }
+      ? { onExchange: (exchange: Exchange) => io.stderr.write(exchangeLines(exchange, drawsOnTerminal(io))) }
       : {}),
   };
 

@@ -46,6 +46,16 @@ export function workflowCommandsOf(io: Io): CommandSink {
   return io.workflowCommands ?? ((line) => void io.stderr.write(`${line}\n`));
 }
 
+/**
+ * Whether tpsync may draw on the terminal: a line it later erases or redraws (the "Reading
+ * Secoda…" line, apply's bar). Only when stdout and stderr are both a terminal, outside CI: with
+ * stdout piped (`tpsync apply | cat`, `| tee log`), what reads the pipe prints on the same
+ * terminal later than our stderr, and an erase or a half-drawn line would land inside its lines.
+ */
+export function drawsOnTerminal(io: Pick<Io, 'stdout' | 'stderr' | 'env'>): boolean {
+  return io.stdout.isTTY === true && io.stderr.isTTY === true && io.env['CI'] === undefined;
+}
+
 /** Colour only on a TTY, never with NO_COLOR (https://no-color.org); FORCE_COLOR forces it. */
 export function styleFor(stream: OutputStream, env: Io['env']): Style {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return plain;

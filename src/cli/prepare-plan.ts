@@ -15,7 +15,7 @@ import type { TrackingPlan } from '../tracking-plan/types.js';
 import { parseYamlSource } from '../tracking-plan/yaml-source.js';
 import type { Connection } from './connection.js';
 import { reportIssuesToGitHub } from './github-annotations.js';
-import { redactorOf, styleFor, type Io } from './io.js';
+import { drawsOnTerminal, redactorOf, styleFor, type Io } from './io.js';
 import { todayUtc } from './today.js';
 
 /** What the schema accepts as an integration ID (schemas/tracking-plan.schema.json, `integrationId`): a UUID, with or without dashes. */
@@ -146,7 +146,7 @@ export async function readRemoteAndPlan(
   io: Io,
   options: ReadOptions = {},
 ): Promise<Prepared> {
-  const tty = io.stderr.isTTY === true;
+  const tty = drawsOnTerminal(io);
   if (tty) io.stderr.write(`Reading Secoda (${connection.baseUrl})…`);
   try {
     const remote = await (options.started ?? connection.client.readState(trackingPlan.integration));

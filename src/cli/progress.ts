@@ -22,7 +22,7 @@ import { durationText, pathText, plural } from '../render/describe-operation.js'
 import type { Style } from '../render/style.js';
 import type { RetryNotice } from '../secoda/http-transport.js';
 import { durationWords } from '../secoda/duration-words.js';
-import { workflowCommandsOf, type Io } from './io.js';
+import { drawsOnTerminal, workflowCommandsOf, type Io } from './io.js';
 
 const PAST: Record<Action, string> = { create: 'created', update: 'updated', replace: 'replaced', delete: 'deleted' };
 
@@ -51,8 +51,7 @@ export type ProgressMode = 'bar' | 'lines' | 'grouped-lines';
 
 export function progressMode(io: Io): ProgressMode {
   if (io.foldsInLog === true) return 'grouped-lines';
-  const terminal = io.stdout.isTTY === true && io.stderr.isTTY === true && io.env['CI'] === undefined;
-  return terminal ? 'bar' : 'lines';
+  return drawsOnTerminal(io) ? 'bar' : 'lines';
 }
 
 export function createApplyProgress(io: Io, total: number, style: Style, options: ProgressOptions = {}): ApplyProgress {
