@@ -14,7 +14,7 @@ import type { SecodaClient } from '../secoda/client.js';
 import type { Exchange } from '../secoda/http-transport.js';
 import { escapeControls } from '../render/terminal-text.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
-import { drawsOnTerminal, type Io } from './io.js';
+import { ERASE_LINE, drawsOnTerminal, type Io } from './io.js';
 import { acquireLocalLock } from './local-lock.js';
 import { RetryAnnouncer } from './retry-line.js';
 import { version } from './version.js';
@@ -126,13 +126,13 @@ export function debugLogging(args: ParsedArgs, io: Io): boolean {
  * A request of the debug log: `debug: GET https://…/event/category/?page=1 → 200 in 41 ms`, then
  * what was sent and what came back, trimmed. The stream's redaction takes out any secret too.
  */
-function exchangeLines(exchange: Exchange, tty: boolean): string {
+function exchangeLines(exchange: Exchange, erase: boolean): string {
   const lines = [`debug: ${exchange.method} ${exchange.url} → ${exchange.outcome} in ${exchange.ms} ms`];
   // A server's bytes never move the terminal's cursor or colour what follows.
   if (exchange.requestBody !== undefined) lines.push(`debug:   sent ${escapeControls(exchange.requestBody)}`);
   if (exchange.responseBody !== undefined && exchange.responseBody !== '')
     lines.push(`debug:   got  ${escapeControls(exchange.responseBody)}`);
-  return `${tty ? '\r\u001b[2K' : ''}${lines.join('\n')}\n`;
+  return `${erase ? ERASE_LINE : ''}${lines.join('\n')}\n`;
 }
 
 function normaliseBaseUrl(raw: string, env: Io['env']): string {

@@ -46,6 +46,9 @@ export function workflowCommandsOf(io: Io): CommandSink {
   return io.workflowCommands ?? ((line) => void io.stderr.write(`${line}\n`));
 }
 
+/** Back to the line's start and clear it (ECMA-48 EL 2): how a drawn line is erased or redrawn. */
+export const ERASE_LINE = '\r\u001b[2K';
+
 /**
  * Whether tpsync may draw on the terminal: a line it later erases or redraws (the "Reading
  * Secoda…" line, apply's bar). Only when stdout and stderr are both a terminal, outside CI: with

@@ -15,7 +15,7 @@ import type { TrackingPlan } from '../tracking-plan/types.js';
 import { parseYamlSource } from '../tracking-plan/yaml-source.js';
 import type { Connection } from './connection.js';
 import { reportIssuesToGitHub } from './github-annotations.js';
-import { drawsOnTerminal, redactorOf, styleFor, type Io } from './io.js';
+import { ERASE_LINE, drawsOnTerminal, redactorOf, styleFor, type Io } from './io.js';
 import { todayUtc } from './today.js';
 
 /** What the schema accepts as an integration ID (schemas/tracking-plan.schema.json, `integrationId`): a UUID, with or without dashes. */
@@ -146,8 +146,8 @@ export async function readRemoteAndPlan(
   io: Io,
   options: ReadOptions = {},
 ): Promise<Prepared> {
-  const tty = drawsOnTerminal(io);
-  if (tty) io.stderr.write(`Reading Secoda (${connection.baseUrl})…`);
+  const draws = drawsOnTerminal(io);
+  if (draws) io.stderr.write(`Reading Secoda (${connection.baseUrl})…`);
   try {
     const remote = await (options.started ?? connection.client.readState(trackingPlan.integration));
     const built = buildPlan(trackingPlan, remote, { writesPerMinute: connection.writesPerMinute });
@@ -156,6 +156,6 @@ export async function readRemoteAndPlan(
     const plan = classifyPlan(attributed, { today: todayUtc(), trackingPlan, remote, ...(baseline === undefined ? {} : { baseline }) });
     return { trackingPlan, remote, plan };
   } finally {
-    if (tty) io.stderr.write('\r\u001b[2K');
+    if (draws) io.stderr.write(ERASE_LINE);
   }
 }

@@ -22,7 +22,7 @@ import { durationText, pathText, plural } from '../render/describe-operation.js'
 import type { Style } from '../render/style.js';
 import type { RetryNotice } from '../secoda/http-transport.js';
 import { durationWords } from '../secoda/duration-words.js';
-import { drawsOnTerminal, workflowCommandsOf, type Io } from './io.js';
+import { ERASE_LINE, drawsOnTerminal, workflowCommandsOf, type Io } from './io.js';
 
 const PAST: Record<Action, string> = { create: 'created', update: 'updated', replace: 'replaced', delete: 'deleted' };
 
@@ -128,7 +128,7 @@ export function createApplyProgress(io: Io, total: number, style: Style, options
     const waiting = waitUntil > t ? style.yellow(`  waiting ${durationWords(waitUntil - t)}: ${waitWhy}`) : '';
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
     io.stderr.write(
-      `\r\u001b[2KApplying ${bar} ${finished}/${total}  ${style.green(`✓ ${counts.done}`)}  ${style.red(`✗ ${counts.failed}`)}  ${style.yellow(`↷ ${counts.skipped}`)}${eta}${waiting}`,
+      `${ERASE_LINE}Applying ${bar} ${finished}/${total}  ${style.green(`✓ ${counts.done}`)}  ${style.red(`✗ ${counts.failed}`)}  ${style.yellow(`↷ ${counts.skipped}`)}${eta}${waiting}`,
     );
   };
 
@@ -156,7 +156,7 @@ export function createApplyProgress(io: Io, total: number, style: Style, options
         return;
       }
       if (step.status !== 'done') {
-        io.stderr.write('\r\u001b[2K');
+        io.stderr.write(ERASE_LINE);
         io.stdout.write(`${line(step)}\n`);
       }
       draw(step.status !== 'done');
@@ -171,7 +171,7 @@ export function createApplyProgress(io: Io, total: number, style: Style, options
         waitWhy = notice.status === 429 ? "Secoda's rate limit" : `retrying ${notice.method} ${notice.path}`;
       }
       if (mode === 'bar') {
-        io.stderr.write(`\r\u001b[2K${text}\n`);
+        io.stderr.write(`${ERASE_LINE}${text}\n`);
         draw(true);
       } else {
         // In order with the step lines already settled.

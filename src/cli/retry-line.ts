@@ -4,7 +4,7 @@
  */
 import { durationWords } from '../secoda/duration-words.js';
 import type { RetryNotice } from '../secoda/http-transport.js';
-import { drawsOnTerminal, type Io } from './io.js';
+import { ERASE_LINE, drawsOnTerminal, type Io } from './io.js';
 
 /**
  * "retrying GET /event/category/ in 1.2 s (attempt 2 of 8): Secoda answered 503 Service
@@ -37,7 +37,7 @@ export class RetryAnnouncer {
   readonly announce = (notice: RetryNotice): void => {
     const line = retryLine(notice);
     if (this.listener !== undefined) this.listener(notice, line);
-    else this.io.stderr.write(`${drawsOnTerminal(this.io) ? '\r\u001b[2K' : ''}${line}\n`);
+    else this.io.stderr.write(`${drawsOnTerminal(this.io) ? ERASE_LINE : ''}${line}\n`);
   };
 
   /** Sends the notices to `listener` until the returned function is called. */
