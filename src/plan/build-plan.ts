@@ -49,23 +49,14 @@ export function buildPlan(trackingPlan: TrackingPlan, remoteState: RemoteState, 
   const planner = new Planner(remote);
   planner.run(trackingPlan);
   const operations = noteSharedDefinitions(planner.operations, trackingPlan);
-  // The fingerprints hash the whole remote state and plan (a sizeable share of planning a large
-  // catalog), and only a saved plan, its JSON and the staleness check read them: computed once,
-  // on first read.
-  let remote_fingerprint: string | undefined;
-  let tracking_plan_fingerprint: string | undefined;
   return {
     format_version: PLAN_FORMAT_VERSION,
     integration: trackingPlan.integration,
     summary: summarise(operations, planner.warnings.length, remote.events.length + remote.properties.length, options.writesPerMinute),
     operations,
     warnings: planner.warnings,
-    get remote_fingerprint() {
-      return (remote_fingerprint ??= remoteFingerprint(remote));
-    },
-    get tracking_plan_fingerprint() {
-      return (tracking_plan_fingerprint ??= trackingPlanFingerprint(trackingPlan));
-    },
+    remote_fingerprint: remoteFingerprint(remote),
+    tracking_plan_fingerprint: trackingPlanFingerprint(trackingPlan),
   };
 }
 
