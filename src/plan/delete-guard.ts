@@ -15,7 +15,7 @@
  * "event "X" moves to category "Y": it and its 16 properties are re-created", "enum of 160
  * properties changed", "5 duplicates", "12 events … not in the tracking plan: check the plan path".
  */
-import { EVENT_REPLACED, NOT_IN_PLAN } from './build-plan.js';
+import { EVENT_REPLACED, NOT_IN_PLAN } from './delete-reasons.js';
 import { idKey } from '../ids.js';
 import type { DeleteOperation, Operation, Plan, ReplaceOperation } from './types.js';
 
