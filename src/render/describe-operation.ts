@@ -3,10 +3,9 @@
  * the same thing the same way.
  */
 import type { Action, FieldChange, FieldValue, Operation, Plan } from '../plan/types.js';
+import { durationWords } from './duration-words.js';
 import { plural } from './plural.js';
 import { diffText, type TextDiff } from './text-diff.js';
-
-export { plural } from './plural.js';
 
 export const SYMBOL: Record<Action, string> = { create: '+', update: '~', replace: '-/+', delete: '-' };
 export const ACTION_WORD: Record<Action, string> = { create: 'create', update: 'update', replace: 'replace', delete: 'delete' };
@@ -43,7 +42,7 @@ export function sharedDefinitionSummary(plan: Plan): string | null {
   if (counts.size === 0) return null;
   const parts = [...counts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([title, n]) => `${JSON.stringify(title)} (${n} ${n === 1 ? 'property' : 'properties'})`);
+    .map(([title, n]) => `${JSON.stringify(title)} (${plural(n, 'property', 'properties')})`);
   return `From shared property definitions: ${parts.join(', ')}.`;
 }
 
@@ -108,20 +107,13 @@ export function summaryLine(plan: Plan): string {
   return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`;
 }
 
-export function durationText(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
 /** "Apply makes 12 write calls: about 24 s at 30 writes a minute." */
 export function pacingLine(plan: Plan): string | null {
   const s = plan.summary;
   if (s.write_calls === 0) return null;
-  const calls = `${s.write_calls} write ${s.write_calls === 1 ? 'call' : 'calls'}`;
+  const calls = plural(s.write_calls, 'write call');
   if (s.writes_per_minute === null || s.estimated_seconds === null) return `Apply makes ${calls} (unpaced).`;
-  return `Apply makes ${calls}: about ${durationText(s.estimated_seconds)} at ${s.writes_per_minute} writes a minute.`;
+  return `Apply makes ${calls}: about ${durationWords(s.estimated_seconds * 1000)} at ${s.writes_per_minute} writes a minute.`;
 }
 
 export function isNoOp(plan: Plan): boolean {

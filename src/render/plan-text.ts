@@ -16,11 +16,11 @@ import {
   operationReason,
   operationTitle,
   pacingLine,
-  plural,
   sharedDefinitionSummary,
   summaryLine,
   SYMBOL,
 } from './describe-operation.js';
+import { plural } from './plural.js';
 import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks } from './compatibility-note.js';
 import { groupOperations, type OperationGroup } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';
