@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
+import { guardCauseLines } from '../../src/render/delete-guard-text.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { plain } from '../../src/render/style.js';
@@ -330,7 +331,7 @@ describe('buildPlan: categories', () => {
     // Only what the plan really drops counts against the guard, and the cause says so.
     const guard = checkDeleteGuard(result, { maxDeletes: 0, allowDeletes: false });
     expect(guard).toMatchObject({ destroys: 1, duplicates: 3 });
-    expect(guard.causes).toEqual([
+    expect(guardCauseLines(guard)).toEqual([
       '1 event is not in the tracking plan: check the plan path (a wrong directory, a file left out)',
       expect.stringMatching(/^3 duplicates \(surplus copies/),
     ]);
