@@ -7,19 +7,8 @@
  */
 import { cutQuotedValues } from './quoted-values.js';
 import type { Action, Operation, Plan } from '../plan/types.js';
-import {
-  ACTION_ORDER,
-  ACTION_WORD,
-  describeChange,
-  emptyPlanHeadline,
-  isNoOp,
-  operationReason,
-  operationTitle,
-  pacingLine,
-  sharedDefinitionSummary,
-  summaryLine,
-  SYMBOL,
-} from './describe-operation.js';
+import { ACTION_ORDER, ACTION_WORD, describeChange, operationReason, operationTitle, SYMBOL } from './describe-operation.js';
+import { emptyPlanHeadline, isNoOp, pacingLine, sharedDefinitionSummary, summaryLine } from './plan-summary-text.js';
 import { plural } from './plural.js';
 import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks } from './compatibility-note.js';
 import { groupOperations, type OperationGroup } from './operation-groups.js';

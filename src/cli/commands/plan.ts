@@ -3,7 +3,7 @@ import { failOnReason, FAIL_ON_LEVELS, isFailOn, type FailOn } from '../../compa
 import { loadBaselinePlan } from '../../git/baseline-plan.js';
 import { checkDeleteGuard } from '../../plan/delete-guard.js';
 import { guardCauseLines, guardTripText } from '../../render/delete-guard-text.js';
-import { hasDrift } from '../../render/describe-operation.js';
+import { hasDrift } from '../../render/plan-summary-text.js';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { escapeText } from '../../render/markdown-text.js';
