@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
-import { guardCauseLines } from '../../src/render/delete-guard-text.js';
+import { guardCauseLines, guardTripText } from '../../src/render/delete-guard-text.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { plain } from '../../src/render/style.js';
@@ -387,11 +387,9 @@ describe('checkDeleteGuard', () => {
 
   it('refuses more than --max-deletes', () => {
     const result = buildPlan(plan([cat('C')]), remote(11), opts);
-    expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false })).toMatchObject({
-      deletes: 11,
-      refused: true,
-      tripped: expect.stringContaining('--max-deletes 10'),
-    });
+    const verdict = checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false });
+    expect(verdict).toMatchObject({ deletes: 11, refused: true, trip: { overMaxDeletes: 10, overQuarterOf: 11 } });
+    expect(guardTripText(verdict)).toContain('--max-deletes 10');
     expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: true }).refused).toBe(false);
   });
 
@@ -403,7 +401,12 @@ describe('checkDeleteGuard', () => {
       ),
     ]);
     const result = buildPlan(tp, remote(10), opts);
-    expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false })).toMatchObject({ deletes: 3, managed: 10, refused: true });
+    expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false })).toMatchObject({
+      deletes: 3,
+      managed: 10,
+      refused: true,
+      trip: { overMaxDeletes: null, overQuarterOf: 10 },
+    });
   });
 
   it('lets a small delete through', () => {
@@ -416,7 +419,7 @@ describe('checkDeleteGuard', () => {
     expect(checkDeleteGuard(buildPlan(tp, remote(10), opts), { maxDeletes: 10, allowDeletes: false })).toMatchObject({
       deletes: 1,
       refused: false,
-      tripped: null,
+      trip: null,
     });
   });
 });
