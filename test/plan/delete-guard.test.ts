@@ -180,7 +180,7 @@ describe('checkDeleteGuard: what counts, and why', () => {
 /**
  * Property: whatever the tracking plan and the remote state, the guard's count (with the
  * duplicates it names) is exactly the number of remote events and properties that executing the
- * plan against the emulator makes disappear.
+ * plan against the emulator's store (in process, through StorePort) makes disappear.
  */
 describe('checkDeleteGuard: its count is what the plan destroys (property, executed in process)', () => {
   const titles = fc.constantFrom('A', 'B', 'C');
