@@ -24,7 +24,7 @@ import { compareText, compareTimestamps, titleIdentity } from '../plan/compare.j
 import type { CreateBody, ResourceKind } from '../plan/types.js';
 import { sleepUnlessAborted } from '../secoda/abortable-sleep.js';
 import { OutcomeUnknownError } from '../secoda/errors.js';
-import { durationWords } from '../secoda/duration-words.js';
+import { durationWords } from '../render/duration-words.js';
 import type { RetryNotice } from '../secoda/http-transport.js';
 import type { WriteSlot } from '../secoda/pacer.js';
 import type { SecodaPort } from '../secoda/port.js';

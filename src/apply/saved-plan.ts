@@ -2,10 +2,10 @@
  * `plan --out` files, and what `apply --plan-file` makes of them. A plan file is never
  * executed as written: apply makes a fresh plan from the YAML and what Secoda holds now, and
  * runs that fresh plan only if its operations are exactly the file's, compared by the digest of
- * what each does (src/github/operation-digest.ts). A file edited by hand — another integration,
+ * what each does (src/plan/operation-identity.ts). A file edited by hand — another integration,
  * an extra delete, a changed value, a lowered count for the delete guard — is refused.
  */
-import { fullOperationDigest } from '../github/operation-digest.js';
+import { fullOperationDigest } from '../plan/operation-identity.js';
 import type { Operation, Plan } from '../plan/types.js';
 import { PLAN_FORMAT_VERSION } from '../plan/types.js';
 

@@ -35,7 +35,6 @@ import { plain } from '../render/style.js';
 import { redactorOf, workflowCommandsOf, type Io } from './io.js';
 import { version } from './version.js';
 import { redactedPlan } from './redacted-plan.js';
-import { withPlan } from '../plan/plan-copy.js';
 
 /** How a plan path is named in the comment's marker: stable across runs and machines. */
 export function planLabel(planPath: string): string {
@@ -307,7 +306,7 @@ export async function checkReviewedPlan(plan: Plan, io: Io, planPath: string, op
   if (extra.length > 0 && !options.force) {
     const reviewedOn = verdict.reviewed.map((r) => `#${r.pull.number}`).join(', ');
     await session.setStatus('refused', `${extra.length} ${extra.length === 1 ? 'change was' : 'changes were'} not in the reviewed plan.`);
-    const listing = renderPlanText(redactedPlan(io, withPlan(plan, { operations: [...extra], warnings: [] })), { style: plain });
+    const listing = renderPlanText(redactedPlan(io, { ...plan, operations: [...extra], warnings: [] }), { style: plain });
     io.stdout.write(`The plan changed since review (reviewed on ${reviewedOn}). Not reviewed:\n\n${listing}`);
     throw new UsageError(
       `refused: the plan changed since review: ${extra.length} ${extra.length === 1 ? 'operation' : 'operations'} not in the plans reviewed on ${reviewedOn} (merged pull requests ${since}: ${involved})`,

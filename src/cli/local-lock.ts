@@ -13,7 +13,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { abortableSleep } from '../secoda/abortable-sleep.js';
-import { durationWords } from '../secoda/duration-words.js';
+import { durationWords } from '../render/duration-words.js';
 
 export const LOCK_FILE = 'lock';
 const POLL_MS = 100;

@@ -18,10 +18,11 @@
  */
 import type { StepResult } from '../apply/execute-plan.js';
 import type { Action, Operation } from '../plan/types.js';
-import { durationText, pathText, plural } from '../render/describe-operation.js';
+import { pathText } from '../render/describe-operation.js';
+import { durationWords } from '../render/duration-words.js';
+import { plural } from '../render/plural.js';
 import type { Style } from '../render/style.js';
 import type { RetryNotice } from '../secoda/http-transport.js';
-import { durationWords } from '../secoda/duration-words.js';
 import { ERASE_LINE, drawsOnTerminal, workflowCommandsOf, type Io } from './io.js';
 
 const PAST: Record<Action, string> = { create: 'created', update: 'updated', replace: 'replaced', delete: 'deleted' };
@@ -124,7 +125,7 @@ export function createApplyProgress(io: Io, total: number, style: Style, options
     const width = 24;
     const filled = total === 0 ? width : Math.round((finished / total) * width);
     const left = secondsLeft(t, finished);
-    const eta = left === null ? '' : ` ETA ${durationText(left)}`;
+    const eta = left === null ? '' : ` ETA ${durationWords(left * 1000)}`;
     const waiting = waitUntil > t ? style.yellow(`  waiting ${durationWords(waitUntil - t)}: ${waitWhy}`) : '';
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
     io.stderr.write(

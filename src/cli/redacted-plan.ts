@@ -1,12 +1,11 @@
 /**
  * The plan as it may be shown or written: secrets taken out of its values (a token pasted into a
- * description in Secoda), its fingerprints (hex digests, never secret) left lazy.
+ * description in Secoda), its fingerprints (hex digests, never secret) kept.
  */
-import { withPlan } from '../plan/plan-copy.js';
 import type { Plan } from '../plan/types.js';
 import { redactorOf, type Io } from './io.js';
 
 export function redactedPlan(io: Io, plan: Plan): Plan {
   const redactor = redactorOf(io);
-  return withPlan(plan, { operations: redactor.redactDeep(plan.operations), warnings: redactor.redactDeep(plan.warnings) });
+  return { ...plan, operations: redactor.redactDeep(plan.operations), warnings: redactor.redactDeep(plan.warnings) };
 }

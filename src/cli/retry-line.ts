@@ -2,7 +2,7 @@
  * The line printed before each retry, so a slow or failing Secoda is never silent, on a terminal
  * or in a CI log: what is retried, how long it waits, and why. Never a query value or a header.
  */
-import { durationWords } from '../secoda/duration-words.js';
+import { durationWords } from '../render/duration-words.js';
 import type { RetryNotice } from '../secoda/http-transport.js';
 import { ERASE_LINE, drawsOnTerminal, type Io } from './io.js';
 

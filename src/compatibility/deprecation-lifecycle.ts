@@ -27,11 +27,3 @@ export function removalLevel(configured: CompatibilityLevel, deprecation: Deprec
       return milder(configured, 'warning');
   }
 }
-
-/** 'deprecated since 2024-01-15, sunset 2024-06-30, use "Checkout Started"' */
-export function deprecationText(deprecation: Deprecation): string {
-  const parts = [`deprecated since ${deprecation.since}`];
-  if (deprecation.sunset !== undefined) parts.push(`sunset ${deprecation.sunset}`);
-  if (deprecation.replacement !== undefined) parts.push(`use ${JSON.stringify(deprecation.replacement)}`);
-  return parts.join(', ');
-}

@@ -1,51 +1,12 @@
 /**
  * What a reviewer approved, in a form small enough to carry in a PR comment's hidden
- * marker: one short digest per operation, computed from what the operation *does* (action,
- * resource, values written), not from how it is rendered or from values it reads. So a plan
- * re-made at merge time matches the reviewed one operation by operation, even if some of
- * it has been applied since, or a parent created in between now has an ID.
+ * marker: one short digest per operation (src/plan/operation-identity.ts), or per field of an
+ * update, packed into one string; and whether a fresh plan holds only reviewed operations.
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson, sha256 } from '../plan/fingerprint.js';
+import { sha256 } from '../plan/fingerprint.js';
+import { DIGEST_CHARS, operationDigest } from '../plan/operation-identity.js';
 import type { Operation, Plan } from '../plan/types.js';
 import type { PatchFields } from '../secoda/types.js';
-
-/**
- * 96-bit digests as 16 base64url characters. Collisions by chance are negligible; and finding
- * two operations with one digest (a birthday search, 2^48 work) is out of reach, where 48 bits
- * (2^24 work) was not — a pull request's author chooses the values an operation writes.
- */
-const DIGEST_CHARS = 16;
-const DIGEST_BYTES = (DIGEST_CHARS * 6) / 8;
-
-export function operationIdentity(op: Operation): unknown {
-  const base = { action: op.action, kind: op.kind, path: op.path };
-  switch (op.action) {
-    case 'create':
-      return { ...base, body: op.body };
-    case 'update':
-      return { ...base, remote_id: op.remote_id, patch: op.patch };
-    case 'replace':
-      return { ...base, remote_id: op.remote_id, body: op.body, forced_by: op.forced_by };
-    case 'delete':
-      return { ...base, remote_id: op.remote_id };
-  }
-}
-
-export function operationDigest(op: Operation): string {
-  return createHash('sha256')
-    .update(canonicalJson(operationIdentity(op)))
-    .digest()
-    .subarray(0, DIGEST_BYTES)
-    .toString('base64url');
-}
-
-/** The full SHA-256 (hex) of what an operation does: for comparing a saved plan file with a fresh plan. */
-export function fullOperationDigest(op: Operation): string {
-  return createHash('sha256')
-    .update(canonicalJson(operationIdentity(op)))
-    .digest('hex');
-}
 
 /** The hash of the plan's canonical operations: equal plans, equal hashes, whatever their text. */
 export function planHash(plan: Plan): string {

@@ -9,20 +9,19 @@
  */
 import { idKey } from '../ids.js';
 import type { PlanCategory, PlanEvent, PlanProperty, TrackingPlan } from '../tracking-plan/types.js';
-import { withPlan } from './plan-copy.js';
 import type { Operation, Origin, Plan } from './types.js';
 
 type PlanNode = PlanCategory | PlanEvent | PlanProperty;
 
 /** With `baseline` null (it could not be read), every origin is null: unknown. */
 export function attributeOrigins(plan: Plan, current: TrackingPlan, baseline: TrackingPlan | null): Plan {
-  if (baseline === null) return withPlan(plan, { operations: plan.operations.map((op) => ({ ...op, origin: null })) });
+  if (baseline === null) return { ...plan, operations: plan.operations.map((op) => ({ ...op, origin: null })) };
   const now = indexNodes(current);
   const before = indexNodes(baseline);
   const own = plan.operations.map((op) => originOf(op, now, before));
   const parents = eventOrigins(plan.operations, own);
   const operations = plan.operations.map((op, i) => ({ ...op, origin: inheritedOrigin(op, parents) ?? own[i] ?? null }));
-  return withPlan(plan, { operations });
+  return { ...plan, operations };
 }
 
 function originOf(op: Operation, now: Map<string, PlanNode>, before: Map<string, PlanNode>): Origin {

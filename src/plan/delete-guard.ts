@@ -11,11 +11,12 @@
  * Surplus copies of resources the plan keeps (remote duplicates, e.g. left by two applies that ran
  * at once) are deleted without counting: removing them loses nothing the plan does not keep.
  *
- * The verdict groups the destruction by cause, so a refusal says why in a line or two:
- * "event "X" moves to category "Y": it and its 16 properties are re-created", "enum of 160
- * properties changed", "5 duplicates", "12 events … not in the tracking plan: check the plan path".
+ * The verdict groups the destruction by cause, so a refusal can say why in a line or two
+ * (src/render/delete-guard-text.ts words it): an event moved to another category with its
+ * properties, the enum of 160 properties changed, 5 duplicates, 12 events not in the tracking
+ * plan (check the plan path).
  */
-import { EVENT_REPLACED, NOT_IN_PLAN } from './build-plan.js';
+import { EVENT_REPLACED, NOT_IN_PLAN } from './delete-reasons.js';
 import { idKey } from '../ids.js';
 import type { DeleteOperation, Operation, Plan, ReplaceOperation } from './types.js';
 
@@ -23,6 +24,37 @@ export interface GuardOptions {
   readonly maxDeletes: number;
   readonly allowDeletes: boolean;
 }
+
+/** Why a plan trips the guard: one reason or both. */
+export interface GuardTrip {
+  /** The `--max-deletes` the plan destroys more than; null when it does not. */
+  readonly overMaxDeletes: number | null;
+  /** The events and properties (surplus copies aside) a quarter of which the plan destroys more than; null when it does not. */
+  readonly overQuarterOf: number | null;
+  /** Whether surplus copies were left out of that base. */
+  readonly copiesLeftOut: boolean;
+}
+
+/** One cause of destruction, with what it destroys. */
+export type DestroyCause =
+  /** Events moved from one category to another (re-created, with their properties). `from` is '' when unknown. */
+  | { readonly kind: 'moved'; readonly events: readonly string[]; readonly from: string; readonly to: string; readonly properties: number }
+  /** An event re-created because fields that cannot change in place change. */
+  | {
+      readonly kind: 'event-forced';
+      readonly event: string;
+      readonly category: string;
+      readonly fields: readonly string[];
+      readonly properties: number;
+    }
+  /** Properties re-created because the same fields change, from the same shared definition (if any). */
+  | { readonly kind: 'properties-forced'; readonly fields: readonly string[]; readonly count: number; readonly shared: string | undefined }
+  /** Events and properties the YAML does not name. */
+  | { readonly kind: 'not-in-plan'; readonly events: number; readonly properties: number }
+  /** Deletes of no other cause (no planner path makes them today; counted all the same). */
+  | { readonly kind: 'other'; readonly count: number }
+  /** Surplus copies deleted, not counted. */
+  | { readonly kind: 'duplicates'; readonly count: number };
 
 export interface GuardVerdict {
   /** Events and properties the plan destroys (deletes and replaces, children included), duplicates not counted. */
@@ -32,16 +64,17 @@ export interface GuardVerdict {
   /** Surplus copies (remote duplicates, with their children) that the plan deletes without counting them. */
   readonly duplicates: number;
   readonly managed: number;
-  /** What the destruction is, grouped by cause, one line each (duplicates last); empty when nothing is destroyed. */
-  readonly causes: readonly string[];
+  /** What the destruction is, grouped by cause (duplicates last); empty when nothing is destroyed. */
+  readonly causes: readonly DestroyCause[];
   /** Why the plan trips the guard; null when it does not. */
-  readonly tripped: string | null;
+  readonly trip: GuardTrip | null;
   /** Whether apply must refuse (tripped and not allowed). */
   readonly refused: boolean;
   /** Whether resources the YAML does not name are among those destroyed (then the plan path may be wrong). */
   readonly notInPlan: boolean;
 }
 
+/** The guard's verdict on `plan`: what it destroys, by cause, and whether apply must refuse it. */
 export function checkDeleteGuard(plan: Plan, options: GuardOptions): GuardVerdict {
   const groups = groupDestruction(plan.operations);
   const destroys = groups.destroyed;
@@ -49,24 +82,18 @@ export function checkDeleteGuard(plan: Plan, options: GuardOptions): GuardVerdic
   // The quarter is of what the plan keeps or destroys: surplus copies (two applies at once can
   // leave one of each resource) would otherwise dilute it, and let a real mass destroy through.
   const base = Math.max(0, managed - groups.duplicates);
-  const reasons: string[] = [];
-  if (destroys > options.maxDeletes) reasons.push(`more than --max-deletes ${options.maxDeletes}`);
-  if (base > 0 && destroys * 4 > base)
-    reasons.push(
-      `more than a quarter of the ${base} ${base === 1 ? 'event or property' : 'events and properties'} under the integration${groups.duplicates > 0 ? ' that are not surplus copies' : ''}`,
-    );
-  const tripped =
-    reasons.length > 0
-      ? `this plan destroys ${destroys} ${destroys === 1 ? 'event or property' : 'events and properties'} (deleted, or deleted and re-created): ${reasons.join(', and ')}`
-      : null;
+  const overMaxDeletes = destroys > options.maxDeletes ? options.maxDeletes : null;
+  const overQuarterOf = base > 0 && destroys * 4 > base ? base : null;
+  const trip =
+    overMaxDeletes !== null || overQuarterOf !== null ? { overMaxDeletes, overQuarterOf, copiesLeftOut: groups.duplicates > 0 } : null;
   return {
     destroys,
     deletes: destroys,
     duplicates: groups.duplicates,
     managed,
     causes: groups.causes,
-    tripped,
-    refused: tripped !== null && !options.allowDeletes,
+    trip,
+    refused: trip !== null && !options.allowDeletes,
     notInPlan: groups.notInPlan > 0,
   };
 }
@@ -75,7 +102,7 @@ interface Destruction {
   destroyed: number;
   duplicates: number;
   notInPlan: number;
-  causes: string[];
+  causes: DestroyCause[];
 }
 
 /** Sorts every destroying operation into exactly one cause. */
@@ -95,11 +122,11 @@ function groupDestruction(operations: readonly Operation[]): Destruction {
     if (op.kind !== 'property' || op.parent_id === null) continue;
     childrenOf.set(idKey(op.parent_id), (childrenOf.get(idKey(op.parent_id)) ?? 0) + 1);
   }
-  const causes: string[] = [];
+  const causes: DestroyCause[] = [];
 
   // Events re-created: moved to another category (grouped by the move), or forced by a field.
-  const moves = new Map<string, { from: string; to: string; events: string[]; properties: number }>();
-  const forcedEvents: string[] = [];
+  const moves = new Map<string, { kind: 'moved'; from: string; to: string; events: string[]; properties: number }>();
+  const forcedEvents: DestroyCause[] = [];
   for (const op of replaces.filter((r) => r.kind === 'event')) {
     const properties = childrenOf.get(idKey(op.remote_id)) ?? 0;
     const name = op.path[op.path.length - 1] ?? '';
@@ -108,40 +135,25 @@ function groupDestruction(operations: readonly Operation[]): Destruction {
       const before = op.changes.find((c) => c.field === 'parent')?.before;
       const from = typeof before === 'string' ? before : '';
       const key = JSON.stringify([from, to]);
-      const move = moves.get(key) ?? { from, to, events: [], properties: 0 };
+      const move = moves.get(key) ?? { kind: 'moved', from, to, events: [], properties: 0 };
       move.events.push(name);
       move.properties += properties;
       moves.set(key, move);
     } else {
-      forcedEvents.push(
-        `event ${quote(name)} in category ${quote(op.path[0] ?? '')}: ${op.forced_by.join(' and ')} cannot change in place: ${itAnd(properties)} re-created`,
-      );
+      forcedEvents.push({ kind: 'event-forced', event: name, category: op.path[0] ?? '', fields: op.forced_by, properties });
     }
   }
-  for (const move of moves.values()) {
-    causes.push(
-      move.events.length === 1
-        ? `event ${quote(move.events[0] ?? '')} moves to category ${quote(move.to)}: ${itAnd(move.properties)} re-created`
-        : `${move.events.length} events move${move.from === '' ? '' : ` from category ${quote(move.from)}`} to category ${quote(move.to)}: they and their ${plural(move.properties, 'property', 'properties')} are re-created`,
-    );
-  }
-  causes.push(...forcedEvents);
+  causes.push(...moves.values(), ...forcedEvents);
 
   // Properties re-created, grouped by the fields that force it, and by the shared definition they come from.
-  const byFields = new Map<string, { fields: string; shared: string | undefined; count: number }>();
+  const byFields = new Map<string, { kind: 'properties-forced'; fields: readonly string[]; shared: string | undefined; count: number }>();
   for (const op of replaces.filter((r) => r.kind === 'property')) {
-    const fields = op.forced_by.join(' and ');
-    const key = JSON.stringify([fields, op.shared_definition ?? null]);
-    const group = byFields.get(key) ?? { fields, shared: op.shared_definition, count: 0 };
+    const key = JSON.stringify([op.forced_by.join(' and '), op.shared_definition ?? null]);
+    const group = byFields.get(key) ?? { kind: 'properties-forced', fields: op.forced_by, shared: op.shared_definition, count: 0 };
     group.count++;
     byFields.set(key, group);
   }
-  for (const { fields, shared, count } of byFields.values()) {
-    causes.push(
-      `${fields} of ${plural(count, 'property', 'properties')} changed (${count === 1 ? 'it is' : 'each is'} re-created)` +
-        (shared === undefined ? '' : `, from shared property ${quote(shared)}`),
-    );
-  }
+  causes.push(...byFields.values());
 
   // Resources the YAML does not name, with their children.
   const notInPlanEvents = new Set(
@@ -152,34 +164,12 @@ function groupDestruction(operations: readonly Operation[]): Destruction {
   const gone = counted.filter(inNotInPlan);
   if (gone.length > 0) {
     const events = gone.filter((op) => op.kind === 'event').length;
-    const properties = gone.length - events;
-    const what = [events > 0 ? plural(events, 'event', 'events') : '', properties > 0 ? plural(properties, 'property', 'properties') : '']
-      .filter((part) => part !== '')
-      .join(' and ');
-    causes.push(
-      `${what} ${gone.length === 1 ? 'is' : 'are'} not in the tracking plan: check the plan path (a wrong directory, a file left out)`,
-    );
+    causes.push({ kind: 'not-in-plan', events, properties: gone.length - events });
   }
   // Anything else (no planner path makes it today; counted all the same).
   const other = counted.filter((op) => !inNotInPlan(op) && op.reason !== EVENT_REPLACED).length;
-  if (other > 0) causes.push(`${plural(other, 'other delete', 'other deletes')}`);
+  if (other > 0) causes.push({ kind: 'other', count: other });
 
-  if (duplicates.length > 0) {
-    causes.push(
-      `${plural(duplicates.length, 'duplicate', 'duplicates')} (surplus copies of resources the plan keeps, e.g. from two applies at once; not counted)`,
-    );
-  }
+  if (duplicates.length > 0) causes.push({ kind: 'duplicates', count: duplicates.length });
   return { destroyed: counted.length + replaces.length, duplicates: duplicates.length, notInPlan: gone.length, causes };
-}
-
-function itAnd(properties: number): string {
-  return properties === 0 ? 'it is' : `it and its ${plural(properties, 'property', 'properties')} are`;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-function quote(text: string): string {
-  return JSON.stringify(text);
 }

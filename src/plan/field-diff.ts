@@ -3,7 +3,7 @@
  * YAML states are compared ("a field that the YAML leaves out is not managed").
  */
 import { idKey } from '../ids.js';
-import type { RemoteCommon, RemoteProperty } from '../secoda/types.js';
+import type { PatchFields, RemoteCommon, RemoteProperty } from '../secoda/types.js';
 import { COMMON_FIELDS, LIST_FIELDS, type CommonFields, type PlanProperty } from '../tracking-plan/types.js';
 import { textIdentity } from './compare.js';
 import type { CreateBody, FieldChange, FieldValue } from './types.js';
@@ -135,4 +135,11 @@ export function bodyAsChanges(body: Omit<CreateBody, 'title'>): FieldChange[] {
     changes.push({ field: name, before: null, after: field === 'enum' && typeof value === 'string' ? parseEnum(value) : value });
   }
   return changes;
+}
+
+/** An update's changes as the PATCH body that makes them (every change of an update is a patchable field). */
+export function toPatch(changes: readonly FieldChange[]): PatchFields {
+  const patch: Record<string, unknown> = {};
+  for (const change of changes) patch[change.field] = Array.isArray(change.after) ? [...change.after] : change.after;
+  return patch;
 }

@@ -60,17 +60,6 @@ class HashSink {
   }
 }
 
-/** Object keys as JSON strings, quoted once: a plan repeats the same few keys a hundred thousand times. */
-const quotedKeys = new Map<string, string>();
-const quoted = (key: string): string => {
-  let text = quotedKeys.get(key);
-  if (text === undefined) {
-    text = JSON.stringify(key);
-    if (quotedKeys.size < 1024) quotedKeys.set(key, text);
-  }
-  return text;
-};
-
 /** Writes canonicalJson(value), leaving out object keys named in `skip` at any depth. */
 function writeCanonical(sink: HashSink, value: unknown, skip?: ReadonlySet<string>): void {
   if (typeof value === 'string') {
@@ -101,7 +90,7 @@ function writeCanonical(sink: HashSink, value: unknown, skip?: ReadonlySet<strin
       if (skip?.has(key) === true) continue;
       const v = (value as Record<string, unknown>)[key];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      sink.write(first ? `${quoted(key)}:` : `,${quoted(key)}:`);
+      sink.write(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
       first = false;
       writeCanonical(sink, v, skip);
     }

@@ -11,7 +11,7 @@
  *   copy, which apply moves them to, exactly as the planner plans it.
  */
 import { idKey } from '../ids.js';
-import { scope } from '../plan/build-plan.js';
+import { scope } from '../plan/integration-scope.js';
 import { compareText, compareTimestamps } from '../plan/compare.js';
 import type { ResourceKind } from '../plan/types.js';
 import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '../secoda/types.js';

@@ -1,12 +1,10 @@
 /**
- * The words and symbols shared by the text and Markdown renderings of a plan, so both say
- * the same thing the same way.
+ * How an operation and its changes are described, in the words and symbols the text and
+ * Markdown renderings of a plan share, so both say the same thing the same way.
  */
-import type { Action, FieldChange, FieldValue, Operation, Plan } from '../plan/types.js';
+import type { Action, FieldChange, FieldValue, Operation } from '../plan/types.js';
 import { plural } from './plural.js';
 import { diffText, type TextDiff } from './text-diff.js';
-
-export { plural } from './plural.js';
 
 export const SYMBOL: Record<Action, string> = { create: '+', update: '~', replace: '-/+', delete: '-' };
 export const ACTION_WORD: Record<Action, string> = { create: 'create', update: 'update', replace: 'replace', delete: 'delete' };
@@ -32,19 +30,6 @@ export function operationReason(op: Operation): string | null {
     return shared === null ? why : `${why}; ${shared}`;
   }
   return op.reason === null ? shared : shared === null ? op.reason : `${op.reason}; ${shared}`;
-}
-
-/** "Shared property "currency" changes 8 properties." — how far a change to a definition reaches. */
-export function sharedDefinitionSummary(plan: Plan): string | null {
-  const counts = new Map<string, number>();
-  for (const op of plan.operations) {
-    if (op.shared_definition !== undefined) counts.set(op.shared_definition, (counts.get(op.shared_definition) ?? 0) + 1);
-  }
-  if (counts.size === 0) return null;
-  const parts = [...counts.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([title, n]) => `${JSON.stringify(title)} (${n} ${n === 1 ? 'property' : 'properties'})`);
-  return `From shared property definitions: ${parts.join(', ')}.`;
 }
 
 const MAX_TEXT = 160;
@@ -101,47 +86,4 @@ function sizeText(text: string | null, form: TextDiff['form']): string {
     return plural(lines, 'line');
   }
   return plural([...trimmed].length, 'character');
-}
-
-export function summaryLine(plan: Plan): string {
-  const s = plan.summary;
-  return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`;
-}
-
-export function durationText(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-/** "Apply makes 12 write calls: about 24 s at 30 writes a minute." */
-export function pacingLine(plan: Plan): string | null {
-  const s = plan.summary;
-  if (s.write_calls === 0) return null;
-  const calls = `${s.write_calls} write ${s.write_calls === 1 ? 'call' : 'calls'}`;
-  if (s.writes_per_minute === null || s.estimated_seconds === null) return `Apply makes ${calls} (unpaced).`;
-  return `Apply makes ${calls}: about ${durationText(s.estimated_seconds)} at ${s.writes_per_minute} writes a minute.`;
-}
-
-export function isNoOp(plan: Plan): boolean {
-  return plan.operations.length === 0;
-}
-
-export const NO_CHANGES = 'No changes. Secoda matches the tracking plan.';
-
-/**
- * What a plan with no operation says first: "No changes…" only when nothing needs doing at all.
- * When categories differ (which the API cannot change), "Nothing to apply. 2 warnings need a
- * manual step in Secoda." — the plan is not in step, and `--detailed-exitcode` exits 2.
- */
-export function emptyPlanHeadline(plan: Plan): string {
-  const n = plan.warnings.length;
-  if (n === 0) return NO_CHANGES;
-  return `Nothing to apply. ${plural(n, 'warning')} ${n === 1 ? 'needs' : 'need'} a manual step in Secoda.`;
-}
-
-/** Whether Secoda is out of step with the plan: something to apply, or a warning that needs a manual step. */
-export function hasDrift(plan: Plan): boolean {
-  return plan.operations.length > 0 || plan.warnings.length > 0;
 }

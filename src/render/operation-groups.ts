@@ -6,7 +6,7 @@
  * first and its properties under it, so a move reads as one change.
  */
 import { idKey } from '../ids.js';
-import { EVENT_DELETED, EVENT_REPLACED } from '../plan/build-plan.js';
+import { EVENT_DELETED, EVENT_REPLACED } from '../plan/delete-reasons.js';
 import type { Operation } from '../plan/types.js';
 
 /** An operation and those that belong to it (empty for most). */

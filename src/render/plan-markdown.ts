@@ -5,19 +5,8 @@
  * drops details (never the summary) and says where the rest is.
  */
 import type { Action, Operation, Plan, ResourceKind } from '../plan/types.js';
-import {
-  ACTION_ORDER,
-  describeChange,
-  emptyPlanHeadline,
-  formatChange,
-  isNoOp,
-  operationReason,
-  pacingLine,
-  pathText,
-  sharedDefinitionSummary,
-  summaryLine,
-  SYMBOL,
-} from './describe-operation.js';
+import { ACTION_ORDER, describeChange, formatChange, operationReason, pathText, SYMBOL } from './describe-operation.js';
+import { emptyPlanHeadline, isNoOp, pacingLine, sharedDefinitionSummary, summaryLine } from './plan-summary-text.js';
 import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks, isBreaking } from './compatibility-note.js';
 import { codeSpan, escapeCell, escapeHtml, escapeText, fenceFor } from './markdown-text.js';
 import { groupOperations } from './operation-groups.js';

@@ -7,20 +7,9 @@
  */
 import { cutQuotedValues } from './quoted-values.js';
 import type { Action, Operation, Plan } from '../plan/types.js';
-import {
-  ACTION_ORDER,
-  ACTION_WORD,
-  describeChange,
-  emptyPlanHeadline,
-  isNoOp,
-  operationReason,
-  operationTitle,
-  pacingLine,
-  plural,
-  sharedDefinitionSummary,
-  summaryLine,
-  SYMBOL,
-} from './describe-operation.js';
+import { ACTION_ORDER, ACTION_WORD, describeChange, operationReason, operationTitle, SYMBOL } from './describe-operation.js';
+import { emptyPlanHeadline, isNoOp, pacingLine, sharedDefinitionSummary, summaryLine } from './plan-summary-text.js';
+import { plural } from './plural.js';
 import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks } from './compatibility-note.js';
 import { groupOperations, type OperationGroup } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';

@@ -14,6 +14,7 @@
  * (they are then shown as one removed and one added block). Pure and deterministic.
  */
 import { diffArrays } from 'diff';
+import { plural } from './plural.js';
 import { escapeControls } from './terminal-text.js';
 
 /** One line of a text diff; `gap` stands for unchanged lines left out (its text says how many). */
@@ -147,7 +148,7 @@ function lineDiff(before: string, after: string): DiffLine[] {
     }
     for (const text of run.items.slice(0, head)) lines.push({ kind: 'context', text });
     const hidden = run.items.length - head - tail;
-    lines.push({ kind: 'gap', text: `… ${hidden} unchanged ${hidden === 1 ? 'line' : 'lines'}` });
+    lines.push({ kind: 'gap', text: `… ${plural(hidden, 'unchanged line')}` });
     for (const text of run.items.slice(run.items.length - tail)) lines.push({ kind: 'context', text });
   });
   return lines;
@@ -237,10 +238,5 @@ function cutMiddle(text: string): string {
   if (chars.length <= MAX_CHANGED_CHARS) return text;
   const keep = MAX_CHANGED_CHARS / 2;
   const hidden = chars.length - 2 * keep;
-  return `${chars.slice(0, keep).join('')}[… ${groupDigits(hidden)} more characters …]${chars.slice(chars.length - keep).join('')}`;
-}
-
-/** 12345 → "12,345", without depending on the machine's locale. */
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${chars.slice(0, keep).join('')}[… ${plural(hidden, 'more character')} …]${chars.slice(chars.length - keep).join('')}`;
 }

@@ -1,6 +1,8 @@
 /**
- * A duration for messages: "40 ms", "2.5 s", "12 s", "2 min", "2 min 5 s". Milliseconds below a
- * second, tenths below ten seconds (a retry in 2.5 s), whole seconds above.
+ * A duration for the client's own messages (errors.ts, http-transport.ts), which are made below
+ * the layer of src/render: "40 ms", "2.5 s", "12 s", "2 min", "2 min 5 s". Milliseconds below a
+ * second, tenths below ten seconds (a retry in 2.5 s), whole seconds above. Everything else
+ * states durations with src/render/duration-words.ts, which says the same below an hour.
  */
 export function durationWords(ms: number): string {
   const safe = Math.max(0, ms);

@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import type { FaultOptions } from '../../src/emulator/faults.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
+import { guardCauseLines } from '../../src/render/delete-guard-text.js';
 import type { Plan } from '../../src/plan/types.js';
 import { SecodaClient } from '../../src/secoda/client.js';
 import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
@@ -118,7 +119,7 @@ describe('two applies at once', () => {
     expect(cleanup.operations.length).toBeGreaterThan(0);
     const guard = checkDeleteGuard(cleanup, { maxDeletes: 10, allowDeletes: false });
     expect(guard).toMatchObject({ destroys: 0, refused: false, duplicates: cleanup.operations.length });
-    expect(guard.causes).toEqual([expect.stringMatching(/^\d+ duplicates \(surplus copies of resources the plan keeps/)]);
+    expect(guardCauseLines(guard)).toEqual([expect.stringMatching(/^\d+ duplicates \(surplus copies of resources the plan keeps/)]);
     expect(cleanup.warnings.filter((w) => w.code === 'category-duplicate')).toHaveLength(categories);
     expect(cleanup.warnings[0]?.hint).toMatch(/delete the other copies in Secoda .*; the API cannot delete categories/);
 

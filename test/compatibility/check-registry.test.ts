@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { ADDITION_CHECKS } from '../../src/compatibility/addition-checks.js';
 import { CHECKS, CHECK_IDS } from '../../src/compatibility/check-registry.js';
+import { DUPLICATE_CHECKS } from '../../src/compatibility/duplicate-checks.js';
+import { FIELD_CHECKS } from '../../src/compatibility/field-checks.js';
+import { MOVE_CHECKS } from '../../src/compatibility/move-checks.js';
+import { REMOVAL_CHECKS } from '../../src/compatibility/removal-checks.js';
+import { WITH_EVENT_CHECKS } from '../../src/compatibility/with-event-checks.js';
 import { LEVELS } from '../../src/compatibility/levels.js';
 import { trackingPlanSchema } from '../../src/tracking-plan/schema-check.js';
 
@@ -12,6 +18,13 @@ describe('the check registry', () => {
       expect(LEVELS).toContain(check.level);
       expect(check.description).not.toMatch(/\n/);
     }
+  });
+
+  it('is the checks of the families, each once (and so each has its family test table)', () => {
+    const families = [ADDITION_CHECKS, REMOVAL_CHECKS, MOVE_CHECKS, FIELD_CHECKS, DUPLICATE_CHECKS, WITH_EVENT_CHECKS];
+    const ids = families.flatMap((family) => family.map((check) => check.id));
+    expect([...ids].sort()).toEqual([...CHECK_IDS].sort());
+    for (const check of CHECKS) expect(typeof check.detect, check.id).toBe('function');
   });
 
   it('holds at least the checks the issue names, at their documented levels', () => {

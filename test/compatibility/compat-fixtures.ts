@@ -3,6 +3,7 @@
  * review) and the remote state the before YAML left in Secoda (optionally edited, as drift) to
  * a classified plan, through the real loader, planner, origin attribution and classifier.
  */
+import { describe, expect, it } from 'vitest';
 import { classifyPlan } from '../../src/compatibility/classify-plan.js';
 import { attributeOrigins } from '../../src/plan/attribute-origins.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
@@ -55,5 +56,45 @@ export function verdicts(plan: Plan): string[] {
   return plan.operations.map((op) => {
     const checks = (op.compatibility?.checks ?? []).map((c) => `${c.id} ${c.level}`).join(', ');
     return `${op.action} ${op.kind} ${op.path.join('/')}: ${op.compatibility?.level ?? 'none'} (${checks})${op.origin === 'secoda' ? ' drift' : ''}`;
+  });
+}
+
+/** The Checkout category with one event, `Order Completed`, and the given properties (flow YAML). */
+export const checkout = (properties: string, eventFields = '') =>
+  `categories: [{ title: Checkout, events: [{ title: Order Completed${eventFields}, properties: [${properties}] }] }]`;
+export const orderId = '{ title: order_id, type: string, required: true }';
+export const payment = (values: string) => `{ title: payment_method, type: enum, enum: [${values}] }`;
+
+export interface TableCase extends Scenario {
+  readonly name: string;
+  /** The verdict on every operation, as `verdicts` writes it. */
+  readonly expected: readonly string[];
+}
+
+/**
+ * A check family's test table: for each of its checks, scenarios and the verdict on every
+ * operation of their plan. The table must hold exactly the family's checks, and each check must
+ * be found in at least one of its cases.
+ */
+export function checkTable<Id extends string>(
+  family: readonly { readonly id: Id }[],
+  table: Readonly<Record<Id, readonly TableCase[]>>,
+): void {
+  describe.each(Object.entries<readonly TableCase[]>(table))('%s', (_check, cases) => {
+    it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, scenario) => {
+      expect(verdicts(classified(scenario))).toEqual(scenario.expected);
+    });
+  });
+
+  it('has a case for every check of the family, where that check is found', () => {
+    expect(Object.keys(table).sort()).toEqual(family.map((check) => check.id).sort());
+    for (const { id } of family) {
+      const cases: readonly TableCase[] = table[id];
+      expect(cases.length, id).toBeGreaterThan(0);
+      expect(
+        cases.some((c) => c.expected.some((line) => line.includes(`${id} `))),
+        `no case of ${id} expects it`,
+      ).toBe(true);
+    }
   });
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
+import { guardCauseLines, guardTripText } from '../../src/render/delete-guard-text.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { plain } from '../../src/render/style.js';
@@ -330,7 +331,7 @@ describe('buildPlan: categories', () => {
     // Only what the plan really drops counts against the guard, and the cause says so.
     const guard = checkDeleteGuard(result, { maxDeletes: 0, allowDeletes: false });
     expect(guard).toMatchObject({ destroys: 1, duplicates: 3 });
-    expect(guard.causes).toEqual([
+    expect(guardCauseLines(guard)).toEqual([
       '1 event is not in the tracking plan: check the plan path (a wrong directory, a file left out)',
       expect.stringMatching(/^3 duplicates \(surplus copies/),
     ]);
@@ -386,11 +387,9 @@ describe('checkDeleteGuard', () => {
 
   it('refuses more than --max-deletes', () => {
     const result = buildPlan(plan([cat('C')]), remote(11), opts);
-    expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false })).toMatchObject({
-      deletes: 11,
-      refused: true,
-      tripped: expect.stringContaining('--max-deletes 10'),
-    });
+    const verdict = checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false });
+    expect(verdict).toMatchObject({ deletes: 11, refused: true, trip: { overMaxDeletes: 10, overQuarterOf: 11 } });
+    expect(guardTripText(verdict)).toContain('--max-deletes 10');
     expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: true }).refused).toBe(false);
   });
 
@@ -402,7 +401,12 @@ describe('checkDeleteGuard', () => {
       ),
     ]);
     const result = buildPlan(tp, remote(10), opts);
-    expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false })).toMatchObject({ deletes: 3, managed: 10, refused: true });
+    expect(checkDeleteGuard(result, { maxDeletes: 10, allowDeletes: false })).toMatchObject({
+      deletes: 3,
+      managed: 10,
+      refused: true,
+      trip: { overMaxDeletes: null, overQuarterOf: 10 },
+    });
   });
 
   it('lets a small delete through', () => {
@@ -415,7 +419,7 @@ describe('checkDeleteGuard', () => {
     expect(checkDeleteGuard(buildPlan(tp, remote(10), opts), { maxDeletes: 10, allowDeletes: false })).toMatchObject({
       deletes: 1,
       refused: false,
-      tripped: null,
+      trip: null,
     });
   });
 });

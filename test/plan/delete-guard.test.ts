@@ -3,18 +3,24 @@
  * and groups the cause (issue 11, item 3).
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { executePlan } from '../../src/apply/execute-plan.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { executePlan, type ExecuteOptions } from '../../src/apply/execute-plan.js';
+import { Store } from '../../src/emulator/store.js';
+import { StorePort } from '../../src/emulator/store-port.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
-import { SecodaClient } from '../../src/secoda/client.js';
+import { guardCauseLines, guardTripText } from '../../src/render/delete-guard-text.js';
 import type { PlanProperty, TrackingPlan } from '../../src/tracking-plan/types.js';
 import { INTEGRATION, cat, category, ev, event, plan, prop, property, resetClock, state } from '../support/remote-fixtures.js';
 
 const opts = { writesPerMinute: 0 };
-const guard = (tp: TrackingPlan, remote: ReturnType<typeof state>, maxDeletes = 10) =>
-  checkDeleteGuard(buildPlan(tp, remote, opts), { maxDeletes, allowDeletes: false });
+/** The verdict, with its words as apply and plan print them. */
+const guard = (tp: TrackingPlan, remote: ReturnType<typeof state>, maxDeletes = 10) => {
+  const verdict = checkDeleteGuard(buildPlan(tp, remote, opts), { maxDeletes, allowDeletes: false });
+  return { ...verdict, tripped: guardTripText(verdict), causes: guardCauseLines(verdict) };
+};
+/** Execution in process: no stagger before creating categories (a random wait), no pacing. */
+const run: ExecuteOptions = { integration: INTEGRATION, categoryStaggerMs: 0 };
 
 beforeEach(() => resetClock());
 
@@ -41,6 +47,10 @@ describe('checkDeleteGuard: what counts, and why', () => {
       'this plan destroys 17 events and properties (deleted, or deleted and re-created): more than --max-deletes 10, and more than a quarter of the 17 events and properties under the integration',
     );
     expect(verdict.causes).toEqual(['event "Order Completed" moves to category "Cart": it and its 16 properties are re-created']);
+    // The same cause, as data.
+    expect(checkDeleteGuard(buildPlan(tp, remote, opts), { maxDeletes: 10, allowDeletes: false }).causes).toEqual([
+      { kind: 'moved', events: ['Order Completed'], from: 'Checkout', to: 'Cart', properties: 16 },
+    ]);
   });
 
   it('several events moving the same way are one cause', () => {
@@ -170,17 +180,9 @@ describe('checkDeleteGuard: what counts, and why', () => {
 /**
  * Property: whatever the tracking plan and the remote state, the guard's count (with the
  * duplicates it names) is exactly the number of remote events and properties that executing the
- * plan against the emulator makes disappear.
+ * plan against the emulator's store (in process, through StorePort) makes disappear.
  */
-describe('checkDeleteGuard: its count is what the plan destroys (property, executed over HTTP)', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ token: 'guard-property' });
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
-
+describe('checkDeleteGuard: its count is what the plan destroys (property, executed in process)', () => {
   const titles = fc.constantFrom('A', 'B', 'C');
   const propertyShape = fc.record({ title: titles, type: fc.constantFrom('string', 'integer'), required: fc.boolean() });
   const eventShape = fc.record({
@@ -193,14 +195,15 @@ describe('checkDeleteGuard: its count is what the plan destroys (property, execu
   it('holds for random plans and remote states', async () => {
     await fc.assert(
       fc.asyncProperty(world, async ({ remote, wanted }) => {
-        emulator.store.clear();
+        const store = new Store();
+        const port = new StorePort(store);
         const categories = new Map(
-          ['X', 'Y'].map((title) => [title, emulator.store.insert('event_category', { title, integration: INTEGRATION }).id]),
+          ['X', 'Y'].map((title) => [title, store.insert('event_category', { title, integration: INTEGRATION }).id]),
         );
         for (const e of remote) {
-          const created = emulator.store.insert('event', { title: e.title, integration: INTEGRATION, parent: categories.get(e.category)! });
+          const created = store.insert('event', { title: e.title, integration: INTEGRATION, parent: categories.get(e.category)! });
           for (const p of e.properties)
-            emulator.store.insert('event_property', {
+            store.insert('event_property', {
               title: p.title,
               integration: INTEGRATION,
               parent: created.id,
@@ -225,24 +228,23 @@ describe('checkDeleteGuard: its count is what the plan destroys (property, execu
             ),
           ),
         );
-        const client = new SecodaClient({ baseUrl: emulator.url, token: 'guard-property', concurrency: 4 });
         const before = new Set(
-          emulator.store
+          store
             .list()
             .filter((r) => r.kind !== 'event_category')
             .map((r) => r.id),
         );
-        const planned = buildPlan(tp, await client.readState(INTEGRATION), opts);
+        const planned = buildPlan(tp, await port.readState(INTEGRATION), opts);
         const verdict = checkDeleteGuard(planned, { maxDeletes: 10, allowDeletes: true });
-        const result = await executePlan(planned.operations, client, { integration: INTEGRATION });
+        const result = await executePlan(planned.operations, port, run);
         expect(result.counts.failed).toBe(0);
-        const after = new Set(emulator.store.list().map((r) => r.id));
+        const after = new Set(store.list().map((r) => r.id));
         const destroyed = [...before].filter((id) => !after.has(id)).length;
         expect(verdict.destroys + verdict.duplicates).toBe(destroyed);
       }),
-      { numRuns: 60, seed: 11 },
+      { numRuns: 200, seed: 11 },
     );
-  }, 60_000);
+  });
 });
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
@@ -256,15 +258,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
  * destroy: the guard counts nothing, lets it through with --max-deletes 0, and one apply removes
  * every copy.
  */
-describe('checkDeleteGuard: surplus copies are never a destroy (property, executed over HTTP)', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ token: 'guard-copies' });
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
-
+describe('checkDeleteGuard: surplus copies are never a destroy (property, executed in process)', () => {
   const titles = fc.constantFrom('A', 'B', 'C');
   const world = fc.record({
     wanted: fc.array(
@@ -281,7 +275,8 @@ describe('checkDeleteGuard: surplus copies are never a destroy (property, execut
   it('holds for random plans and copies', async () => {
     await fc.assert(
       fc.asyncProperty(world, async ({ wanted, eventCopies, propertyCopies, categoryCopy }) => {
-        emulator.store.clear();
+        const store = new Store();
+        const port = new StorePort(store);
         const tp = plan(
           ['X', 'Y'].map((title) =>
             cat(
@@ -298,11 +293,9 @@ describe('checkDeleteGuard: surplus copies are never a destroy (property, execut
             ),
           ),
         );
-        const client = new SecodaClient({ baseUrl: emulator.url, token: 'guard-copies', concurrency: 4 });
-        await executePlan(buildPlan(tp, await client.readState(INTEGRATION), opts).operations, client, { integration: INTEGRATION });
+        await executePlan(buildPlan(tp, await port.readState(INTEGRATION), opts).operations, port, run);
 
         // Surplus copies, younger than what they copy.
-        const store = emulator.store;
         const copyEvent = (original: { title: string; parent: string | null; id: string }, parent: string) => {
           const twin = store.insert('event', { title: original.title, integration: INTEGRATION, parent });
           for (const p of store.list('event_property').filter((q) => q.parent === original.id))
@@ -330,14 +323,14 @@ describe('checkDeleteGuard: surplus copies are never a destroy (property, execut
           }
         }
 
-        const planned = buildPlan(tp, await client.readState(INTEGRATION), opts);
+        const planned = buildPlan(tp, await port.readState(INTEGRATION), opts);
         const verdict = checkDeleteGuard(planned, { maxDeletes: 0, allowDeletes: false });
         expect(verdict).toMatchObject({ destroys: 0, refused: false });
         expect(planned.operations.every((op) => op.action === 'delete')).toBe(true);
-        await executePlan(planned.operations, client, { integration: INTEGRATION });
-        expect(buildPlan(tp, await client.readState(INTEGRATION), opts).operations).toEqual([]);
+        await executePlan(planned.operations, port, run);
+        expect(buildPlan(tp, await port.readState(INTEGRATION), opts).operations).toEqual([]);
       }),
-      { numRuns: 60, seed: 7 },
+      { numRuns: 200, seed: 7 },
     );
-  }, 60_000);
+  });
 });

@@ -4,7 +4,8 @@
  */
 import { expect } from 'vitest';
 import { idKey } from '../../src/ids.js';
-import { buildPlan, scope } from '../../src/plan/build-plan.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
+import { scope } from '../../src/plan/integration-scope.js';
 import type { Plan } from '../../src/plan/types.js';
 import type { PullNote } from '../../src/pull/pull-note.js';
 import { pullTrackingPlan, type PullResult } from '../../src/pull/pull-plan.js';

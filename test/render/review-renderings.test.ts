@@ -8,6 +8,7 @@ import { classifyPlan } from '../../src/compatibility/classify-plan.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import type { Plan } from '../../src/plan/types.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
+import { namedFingerprints } from './named-fingerprints.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { colours, plain, stripColour } from '../../src/render/style.js';
@@ -106,7 +107,7 @@ describe('a long text change is visible in every rendering', () => {
 
   it('JSON keeps the full before and after', async () => {
     const json = renderPlanJson(longTextChange());
-    await expect(json).toMatchFileSnapshot('__snapshots__/long-text.json');
+    await expect(namedFingerprints(json)).toMatchFileSnapshot('__snapshots__/long-text.json');
     const parsed = JSON.parse(json) as { operations: { changes: { field: string; before: unknown; after: unknown }[] }[] };
     const changes = parsed.operations.flatMap((op) => op.changes);
     expect(changes).toContainEqual({ field: 'description', before: LONG_BEFORE, after: LONG_AFTER });
@@ -153,7 +154,7 @@ describe('a moved event tells the truth about its properties', () => {
 
   it('JSON: each operation at its own path', async () => {
     const json = renderPlanJson(moveWithProperties());
-    await expect(json).toMatchFileSnapshot('__snapshots__/move.json');
+    await expect(namedFingerprints(json)).toMatchFileSnapshot('__snapshots__/move.json');
     const parsed = JSON.parse(json) as { operations: { action: string; path: string[] }[] };
     expect(parsed.operations.map((op) => `${op.action} ${op.path.join('/')}`)).toEqual([
       'delete Legacy/Promo Viewed/channel',
@@ -190,7 +191,7 @@ describe('category drift is not "no changes"', () => {
 
   it('JSON counts the warnings', async () => {
     const json = renderPlanJson(categoryDriftOnly());
-    await expect(json).toMatchFileSnapshot('__snapshots__/category-drift.json');
+    await expect(namedFingerprints(json)).toMatchFileSnapshot('__snapshots__/category-drift.json');
     const parsed = JSON.parse(json) as { operations: unknown[]; summary: { warnings: number }; warnings: { code: string }[] };
     expect(parsed.operations).toEqual([]);
     expect(parsed.summary.warnings).toBe(2);

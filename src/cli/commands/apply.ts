@@ -5,7 +5,10 @@ import { UsageError } from '../../errors.js';
 import type { buildPlan } from '../../plan/build-plan.js';
 import { checkDeleteGuard, type GuardVerdict } from '../../plan/delete-guard.js';
 import type { Plan } from '../../plan/types.js';
-import { NO_CHANGES, pathText, plural } from '../../render/describe-operation.js';
+import { pathText } from '../../render/describe-operation.js';
+import { NO_CHANGES } from '../../render/plan-summary-text.js';
+import { plural } from '../../render/plural.js';
+import { guardCauseLines, guardTripText } from '../../render/delete-guard-text.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { quote } from '../../render/quoted-values.js';
 import type { Style } from '../../render/style.js';
@@ -246,9 +249,11 @@ function summaryText(result: ExecuteResult, style: Style): string {
 
 /** The guard's refusal: what is destroyed, by cause, and what to do. */
 function guardRefusal(guard: GuardVerdict): UsageError {
-  const causes = guard.causes.map((cause) => `\n    - ${cause}`).join('');
+  const causes = guardCauseLines(guard)
+    .map((cause) => `\n    - ${cause}`)
+    .join('');
   return new UsageError(
-    `refused: ${guard.tripped ?? ''}:${causes}`,
+    `refused: ${guardTripText(guard) ?? ''}:${causes}`,
     guard.notInPlan
       ? 'check that the plan path is right and nothing was left out; if the destruction is intended, add --allow-deletes (or raise --max-deletes)'
       : 'if the destruction is intended, add --allow-deletes (or raise --max-deletes)',

@@ -1,4 +1,4 @@
-import { plural } from '../../render/describe-operation.js';
+import { plural } from '../../render/plural.js';
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
 import { buildEventSchemas } from '../../event-schema/build-event-schemas.js';

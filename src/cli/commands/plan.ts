@@ -2,7 +2,8 @@ import { UsageError } from '../../errors.js';
 import { failOnReason, FAIL_ON_LEVELS, isFailOn, type FailOn } from '../../compatibility/fail-on.js';
 import { loadBaselinePlan } from '../../git/baseline-plan.js';
 import { checkDeleteGuard } from '../../plan/delete-guard.js';
-import { hasDrift } from '../../render/describe-operation.js';
+import { guardCauseLines, guardTripText } from '../../render/delete-guard-text.js';
+import { hasDrift } from '../../render/plan-summary-text.js';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { escapeText } from '../../render/markdown-text.js';
@@ -96,8 +97,11 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   // The guard's causes quote titles: from the plan as shown (secrets out), and escaped in Markdown.
   const guard = checkDeleteGuard(shown, { maxDeletes, allowDeletes: false });
-  const guardNote = guard.tripped
-    ? `! ${guard.tripped}; apply refuses it unless given --allow-deletes:${guard.causes.map((cause) => `\n    - ${cause}`).join('')}`
+  const tripped = guardTripText(guard);
+  const guardNote = tripped
+    ? `! ${tripped}; apply refuses it unless given --allow-deletes:${guardCauseLines(guard)
+        .map((cause) => `\n    - ${cause}`)
+        .join('')}`
     : null;
   // In Markdown, every line of the note stays inside the alert, as text (a title is never a mention or HTML).
   const markdownNote = guardNote

@@ -1,14 +1,5 @@
-/** What a check found on one operation, before its level is settled (overrides, deprecation). */
-import type { Deprecation } from '../tracking-plan/types.js';
-import type { CheckId } from './check-registry.js';
-
-export interface Finding {
-  readonly id: CheckId;
-  /** What breaks for whom, in one line. */
-  readonly message: string;
-  /** For a removal (event-removed, property-removed): whether and how the item was deprecated. */
-  readonly removal?: { readonly deprecation: Deprecation | undefined };
-}
+/** The words compatibility messages share: titles and values quoted as code, lists, what a change is about. */
+import type { ResourceKind } from '../plan/types.js';
 
 /**
  * `name` as a Markdown code span, as messages quote titles and values: on one line (a title
@@ -22,8 +13,16 @@ export function code(text: string): string {
   return `${fence}${pad}${line}${pad}${fence}`;
 }
 
-/** "a, b and c" */
+/** "a, b and c" (or "a, b or c" with `last` "or"). */
 export function listText(items: readonly string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1] ?? ''}`;
+}
+
+/** "`coupon` of `Order Completed`", or "`Order Completed`" for an event. */
+export function subjectOf(kind: ResourceKind, path: readonly string[]): string {
+  const [category = '', event = '', property = ''] = path;
+  if (kind === 'property') return `${code(property)} of ${code(event)}`;
+  if (kind === 'event') return code(event);
+  return code(category);
 }
