@@ -15,7 +15,8 @@ import type { Exchange } from '../secoda/http-transport.js';
 import { escapeControls } from '../render/terminal-text.js';
 import { integerOption, booleanOption, type OptionSpec, type ParsedArgs } from './args.js';
 import { ERASE_LINE, drawsOnTerminal, type Io } from './io.js';
-import { acquireLocalLock } from './local-lock.js';
+import { acquireLocalLock, LOCK_FILE } from './local-lock.js';
+import { checkLocalStore } from './local-store.js';
 import { RetryAnnouncer } from './retry-line.js';
 import { version } from './version.js';
 
@@ -23,6 +24,8 @@ export const DEFAULT_API_URL = 'https://api.secoda.co/api/v1';
 /** Secoda's documented limit: "30 write calls (POST/PUT/PATCH) per minute". */
 export const DOCUMENTED_WRITES_PER_MINUTE = 30;
 export const LOCAL_DIR = '.tpsync';
+/** The embedded emulator's data, in LOCAL_DIR. */
+const LOCAL_DATA_FILE = 'emulator.json';
 /** How long a --local run waits for another one using the same store, by default (seconds). */
 export const DEFAULT_LOCK_TIMEOUT_SECONDS = 60;
 
@@ -168,6 +171,8 @@ interface LocalEmulator {
 }
 
 async function startLocalEmulator(io: Io, command: string, lockTimeoutMs: number): Promise<LocalEmulator> {
+  // A store (or an entry in it) that is a link is refused by name before anything is opened.
+  await checkLocalStore(LOCAL_DIR, [LOCAL_DATA_FILE, LOCK_FILE, '.gitignore']);
   await mkdir(LOCAL_DIR, { recursive: true });
   // Keep the emulator's data out of git even where the repository does not ignore it.
   await writeOutputFile(join(LOCAL_DIR, '.gitignore'), '*\n');
@@ -181,7 +186,7 @@ async function startLocalEmulator(io: Io, command: string, lockTimeoutMs: number
     const emulator = await startHeldEmulator(io);
     // A line that stays (the "Reading Secoda…" line is erased): where the sandbox's data is, and how to reset it.
     io.stderr.write(
-      `Local Secoda: ${join(LOCAL_DIR, 'emulator.json')} in ${process.cwd()} (${emulator.resources === 1 ? '1 resource' : `${emulator.resources} resources`}), an emulator run by tpsync; delete ${LOCAL_DIR}/ to start from an empty one.\n`,
+      `Local Secoda: ${join(LOCAL_DIR, LOCAL_DATA_FILE)} in ${process.cwd()} (${emulator.resources === 1 ? '1 resource' : `${emulator.resources} resources`}), an emulator run by tpsync; delete ${LOCAL_DIR}/ to start from an empty one.\n`,
     );
     return {
       ...emulator,
@@ -209,7 +214,7 @@ async function startHeldEmulator(io: Io): Promise<LocalEmulator> {
       port: 0,
       host: '127.0.0.1',
       token,
-      dataFile: join(LOCAL_DIR, 'emulator.json'),
+      dataFile: join(LOCAL_DIR, LOCAL_DATA_FILE),
       onPersistError: (error) =>
         io.stderr.write(`warning: could not save ${LOCAL_DIR}/emulator.json: ${error instanceof Error ? error.message : String(error)}\n`),
     });

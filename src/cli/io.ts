@@ -19,8 +19,16 @@ export interface Io {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Aborted on SIGINT/SIGTERM: long commands stop starting work and wind down. */
+  /**
+   * Aborted by SIGINT/SIGTERM while the command catches them (`catchSignals`): it stops starting
+   * work and winds down. Elsewhere a signal ends the real process at once (see interrupts.ts).
+   */
   readonly signal?: AbortSignal;
+  /**
+   * Catches SIGINT/SIGTERM (which then abort `signal`) until the returned function is called;
+   * `note` says what the command does on the first one. Absent in process: `signal` is the caller's.
+   */
+  readonly catchSignals?: (note: string) => () => void;
   /**
    * Takes the secrets out of text written anywhere but stdout and stderr (files, GitHub
    * comments, the job summary); `run` sets it, and wraps stdout and stderr with it.
@@ -65,6 +73,14 @@ export function styleFor(stream: OutputStream, env: Io['env']): Style {
   if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return colours;
   if (env['TERM'] === 'dumb') return plain;
   return stream.isTTY === true ? colours : plain;
+}
+
+/**
+ * Catches SIGINT/SIGTERM while the command finishes what it started (see Io.catchSignals); call
+ * the returned function when it is done.
+ */
+export function catchSignals(io: Io, note: string): () => void {
+  return io.catchSignals?.(note) ?? (() => {});
 }
 
 /** The exit code of a run stopped by a signal: 130 for SIGINT, 143 for SIGTERM. */

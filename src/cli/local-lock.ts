@@ -7,11 +7,12 @@
  * process is gone (killed, crashed) is stale and taken over.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { readRegularFile } from '../files/read-regular-file.js';
 import { abortableSleep } from '../secoda/abortable-sleep.js';
 import { durationWords } from '../render/duration-words.js';
 
@@ -101,16 +102,21 @@ async function tryCreate(file: string, content: LockContent): Promise<boolean> {
   return true;
 }
 
+/** A lock is a line of JSON; anything longer is damaged. */
+const MAX_LOCK_BYTES = 64 * 1024;
+
 async function readLock(file: string): Promise<LockContent | 'gone' | 'unreadable'> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-    throw error;
+  // Never through a link or from a pipe: a lock that is either is refused by name.
+  const read = await readRegularFile(file, MAX_LOCK_BYTES);
+  if (!read.ok) {
+    if (read.code === 'absent') return 'gone';
+    if (read.code === 'not-a-file') throw new UsageError(`${file} ${read.problem}`, 'remove it; tpsync makes it again');
+    if (read.code === 'unreadable')
+      throw new UsageError(`${file} ${read.problem}`, 'remove it, or give it back to the user who runs tpsync');
+    return 'unreadable';
   }
   try {
-    const parsed = JSON.parse(text) as Partial<LockContent>;
+    const parsed = JSON.parse(read.bytes.toString('utf8')) as Partial<LockContent>;
     if (typeof parsed.pid === 'number' && typeof parsed.nonce === 'string') return parsed as LockContent;
   } catch {
     // Being written right now (created, not yet filled), or damaged: see below.

@@ -1,4 +1,5 @@
-/** The `tpsync` executable: wires the real process to `run` and is the only place that exits. */
+/** The `tpsync` executable: wires the real process to `run` and, with its interrupts, is the only place that exits. */
+import { processInterrupts } from './interrupts.js';
 import { guardProcessOutput } from './output-guard.js';
 import { run } from './run.js';
 
@@ -14,17 +15,8 @@ const crash = (error: unknown) => {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
-const controller = new AbortController();
-let signals = 0;
-const onSignal = (signal: NodeJS.Signals) => {
-  signals++;
-  // A second Ctrl-C stops at once; the first lets in-flight requests finish.
-  if (signals > 1) process.exit(signal === 'SIGINT' ? 130 : 143);
-  process.stderr.write(`\n${signal}: stopping — requests in flight finish, no new ones start (a second signal stops at once).\n`);
-  controller.abort(signal);
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
+// Signals end the process at once, except where a command catches them to wind down (interrupts.ts).
+const interrupts = processInterrupts((text) => process.stderr.write(text));
 
 const code = await run(process.argv.slice(2), {
   // Touched only when apply asks for approval: opening stdin for nothing could keep the process waiting.
@@ -34,7 +26,8 @@ const code = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
-  signal: controller.signal,
+  signal: interrupts.signal,
+  catchSignals: interrupts.catchSignals,
   redactor: guard.redactor,
   workflowCommands: guard.workflowCommands,
   foldsInLog: guard.foldsInLog,

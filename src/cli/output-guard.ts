@@ -3,20 +3,24 @@
  * or stderr passes through one place that takes the secrets out, and — on a GitHub runner,
  * on a stream the runner parses — breaks workflow-command syntax in it, and shows control
  * characters as escapes (see render/terminal-text.ts), so that text from a tracking plan, a
- * payload or a server is shown, never obeyed. tpsync's own workflow commands bypass it,
- * on stderr only, and only where the runner reads them:
+ * payload or a server is shown, never obeyed. tpsync's own workflow commands (annotations,
+ * `::group::`) bypass it, on stderr only, and only where the runner reads them:
  *
  * - never on stdout, which may carry a `--json` / `--markdown` document;
- * - never when stderr is a regular file (`2> log.txt`): a workflow may publish that file, and
- *   `::add-mask::` carries the secret itself;
+ * - never when stderr is a regular file (`2> log.txt`): a file is a record, not the runner's log;
  * - never when stderr is stdout (`2>&1`): the commands would join the document.
+ *
+ * No secret is ever written, on either stream, in any form: not even as `::add-mask::`, which
+ * carries the secret itself to whatever captures stderr (`2>&1 | tee log`, a wrapper that logs
+ * it). The runner masks every value a workflow passes from `secrets.*` on its own, and tpsync
+ * derives no secret that it prints.
  */
 import { fstatSync, type Stats } from 'node:fs';
 import { isatty } from 'node:tty';
-import { addMaskCommand, neutraliseCommands, type CommandSink } from '../github/workflow-commands.js';
+import { neutraliseCommands, type CommandSink } from '../github/workflow-commands.js';
 import type { Redactor } from '../redaction/redactor.js';
 import { neutraliseControls } from '../render/terminal-text.js';
-import { redactorFromEnv, secretsFromEnv } from '../redaction/secrets-from-env.js';
+import { redactorFromEnv } from '../redaction/secrets-from-env.js';
 import type { OutputStream } from './io.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -74,8 +78,8 @@ export interface ProcessGuard {
 }
 
 /**
- * Guards the real process's stdout and stderr (called once, by main.ts): redaction for both,
- * command syntax broken on a runner's pipes, and the tokens masked for the runner's log.
+ * Guards the real process's stdout and stderr (called once, by main.ts): redaction for both, and
+ * command syntax broken on a runner's pipes.
  */
 export function guardProcessOutput(env: Env): ProcessGuard {
   const redactor = redactorFromEnv(env);
@@ -84,12 +88,6 @@ export function guardProcessOutput(env: Env): ProcessGuard {
   const stderrInfo = describeStream(2);
   const rawStderr = process.stderr.write.bind(process.stderr);
   const commandsReachRunner = onRunner && stderrInfo.kind !== 'file' && stderrInfo.kind !== 'closed' && !sameTarget(stdoutInfo, stderrInfo);
-
-  // Values from `secrets.*` are masked by GitHub already; this covers tokens that reached the step
-  // another way. Only on a real runner (RUNNER_NAME), only where the runner reads it.
-  if (commandsReachRunner && (env['RUNNER_NAME'] ?? '') !== '') {
-    for (const secret of new Set(secretsFromEnv(env).map((s) => s.trim()))) if (secret !== '') rawStderr(`${addMaskCommand(secret)}\n`);
-  }
 
   patchWrite(process.stdout, (text) => {
     const redacted = neutraliseControls(redactor.redact(text));

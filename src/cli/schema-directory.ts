@@ -3,18 +3,26 @@
  * and write them. A `*.schema.json` file in the directory that carries tpsync's `$comment` but
  * that this run does not make (an event removed or renamed) is stale: removed on write, reported
  * by `--check`. A file without that comment is never touched, whatever its name.
+ *
+ * Only regular files are read, and no more of them than could be ours (src/files/): an entry at a
+ * schema file's name that is a symbolic link is replaced without being followed, and one that is
+ * a named pipe, a device or a directory is refused by name.
  */
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { INDEX_FILE, type SchemaFile } from '../event-schema/schema-files.js';
 import { GENERATED_COMMENT } from '../event-schema/types.js';
+import { compareWithExisting } from '../files/existing-output.js';
+import { readRegularFile } from '../files/read-regular-file.js';
 import { writeOutputFileInside } from './write-output-file.js';
 
 const SCHEMA_FILE = /\.schema\.json$/;
+/** A file in the directory larger than this is no schema (or index) of ours: it is left alone, unread. */
+const MAX_GENERATED_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface DirectoryDiff {
-  /** Files whose text differs from what is on disk. */
+  /** Files whose text differs from what is on disk (or that are a link there, to be replaced). */
   readonly changed: readonly string[];
   /** Files not on disk yet. */
   readonly missing: readonly string[];
@@ -22,7 +30,7 @@ export interface DirectoryDiff {
   readonly stale: readonly string[];
 }
 
-/** @throws UsageError when `dir` exists and is not a directory. */
+/** @throws UsageError when `dir` exists and is not a directory, or a schema's name in it is no file. */
 export async function diffSchemaDirectory(dir: string, files: readonly SchemaFile[]): Promise<DirectoryDiff> {
   const info = await stat(dir).catch(() => undefined);
   if (info !== undefined && !info.isDirectory())
@@ -30,9 +38,14 @@ export async function diffSchemaDirectory(dir: string, files: readonly SchemaFil
   const changed: string[] = [];
   const missing: string[] = [];
   for (const file of files) {
-    const current = await readFile(join(dir, file.path), 'utf8').catch(() => undefined);
-    if (current === undefined) missing.push(file.path);
-    else if (current !== file.text) changed.push(file.path);
+    const existing = await compareWithExisting(join(dir, file.path), file.text);
+    if (existing.state === 'refused')
+      throw new UsageError(
+        `${join(dir, file.path)} ${existing.problem}`,
+        'remove it (the schema file is written in its place) and run again',
+      );
+    if (existing.state === 'missing') missing.push(file.path);
+    else if (existing.state === 'differs') changed.push(file.path);
   }
   const made = new Set(files.map((f) => f.path));
   const stale = (await generatedFiles(dir)).filter((name) => !made.has(name));
@@ -53,8 +66,8 @@ async function generatedFiles(dir: string): Promise<string[]> {
   const ours: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile() || (entry.name !== INDEX_FILE && !SCHEMA_FILE.test(entry.name))) continue;
-    const text = await readFile(join(dir, entry.name), 'utf8').catch(() => undefined);
-    if (text !== undefined && isOurs(text, entry.name === INDEX_FILE)) ours.push(entry.name);
+    const read = await readRegularFile(join(dir, entry.name), MAX_GENERATED_FILE_BYTES);
+    if (read.ok && isOurs(read.bytes.toString('utf8'), entry.name === INDEX_FILE)) ours.push(entry.name);
   }
   return ours.sort();
 }

@@ -2,11 +2,17 @@
  * The emulator's data file. Saves are atomic — a temp file in the same directory, flushed, then
  * renamed over the target — so a killed emulator leaves the old file or the new one, never half
  * of one. Saves are debounced (at most one per DEBOUNCE_MS after a change) and serialised.
+ *
+ * It is read only when it is a regular file of a sane size: a symbolic link (to `/dev/zero`, to
+ * a secret), a named pipe or a device at its path is refused by name, unread; and a file that is
+ * not JSON is reported by where it stops parsing, never by quoting what it holds.
  */
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../files/read-regular-file.js';
 import { replaceFile } from '../files/replace-file.js';
 
 export const DEBOUNCE_MS = 50;
+/** A data file larger than this is not one the emulator wrote (a million resources take about 500 MiB). */
+export const MAX_DATA_FILE_BYTES = 1024 * 1024 * 1024;
 
 /** A data file that cannot be read: said plainly, with what to do (the CLI shows userMessage). */
 export class DataFileError extends Error {
@@ -20,20 +26,33 @@ export class DataFileError extends Error {
   }
 }
 
-/** The parsed file, or undefined when there is none yet. */
+/** The parsed file, or undefined when there is none yet. @throws DataFileError, which quotes nothing of the file. */
 export async function readDataFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DataFileError(file, (error as Error).message, { cause: error });
+  const read = await readRegularFile(file, MAX_DATA_FILE_BYTES);
+  if (!read.ok) {
+    if (read.code === 'absent') return undefined;
+    throw new DataFileError(file, `it ${read.problem}`);
   }
+  const text = read.bytes.toString('utf8');
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new DataFileError(file, `not valid JSON (${(error as Error).message})`, { cause: error });
+    // The parser's message quotes the text around the error: only where it is is said.
+    throw new DataFileError(file, `not valid JSON${jsonErrorPlace(text, error)}`, { cause: error });
   }
+}
+
+/** ` (line L, column C)` of a JSON.parse error, when its message gives the position; else nothing. */
+function jsonErrorPlace(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /\bposition (\d+)/.exec(message)?.[1];
+  if (position === undefined) {
+    if (text.trim() === '') return ' (the file is empty)';
+    return /unexpected end/i.test(message) ? ' (it ends too early)' : '';
+  }
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  return ` (line ${line}, column ${Number(position) - before.lastIndexOf('\n')})`;
 }
 
 /** The store's file, replaced whole and flushed to disk (src/files/replace-file.ts). */

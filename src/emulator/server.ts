@@ -65,6 +65,8 @@ export interface RunningEmulator {
   /** `http://127.0.0.1:PORT`, for paths without the prefix. */
   readonly origin: string;
   readonly port: number;
+  /** The address the server is bound to, as the system reports it: `127.0.0.1`, `0.0.0.0`, `::`, … */
+  readonly address: string;
   readonly store: Store;
   readonly log: RequestLog;
   gate: Gate | undefined;
@@ -75,8 +77,12 @@ export interface RunningEmulator {
   configure(changes: Partial<RuntimeSettings>): void;
   /** Writes the data file now (when there is one and it has pending changes). */
   flush(): Promise<void>;
-  /** Stops listening, lets in-flight requests finish, and flushes the data file. */
-  close(): Promise<void>;
+  /**
+   * Stops listening, lets in-flight requests finish, and flushes the data file. With `graceMs`,
+   * requests still in flight after that long (a long `latencyMs`, a held gate) lose their
+   * connection instead, so that closing takes a bounded time.
+   */
+  close(options?: { readonly graceMs?: number }): Promise<void>;
 }
 
 interface RequestState {
@@ -229,7 +235,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await saver?.flush();
     throw error;
   }
-  const port = (app.server.address() as AddressInfo).port;
+  const { port, address } = app.server.address() as AddressInfo;
   const origin = `http://${displayHost(host)}:${port}`;
 
   let closing: Promise<void> | undefined;
@@ -237,6 +243,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `${origin}/api/v1`,
     origin,
     port,
+    address,
     store,
     log,
     get gate() {
@@ -262,9 +269,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     flush: async () => {
       await saver?.flush();
     },
-    close: () =>
+    close: (closeOptions = {}) =>
       (closing ??= (async () => {
-        await app.close();
+        const { graceMs } = closeOptions;
+        const cut = graceMs === undefined ? undefined : setTimeout(() => app.server.closeAllConnections(), graceMs);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(cut);
+        }
         unsubscribe();
         await saver?.flush();
       })()),

@@ -284,6 +284,13 @@ export class Store {
       throw new Error('not a tpsync emulator data file (expected {"format":"tpsync-emulator","resources":[…]})');
     }
     const resources = data['resources'].map((raw, index) => readSnapshotResource(raw, index));
+    // Checked here, so that the message names the place in the file and quotes none of it.
+    const seen = new Map<string, number>();
+    resources.forEach((resource, index) => {
+      const first = seen.get(idKey(resource.id ?? ''));
+      if (first !== undefined) throw new Error(`resources[${index}] has the same id as resources[${first}]`);
+      seen.set(idKey(resource.id ?? ''), index);
+    });
     this.entries.clear();
     this.counts.clear();
     if (typeof data['workspace_id'] === 'string') this.workspaceId = data['workspace_id'];
@@ -358,7 +365,13 @@ function readSnapshotResource(raw: unknown, index: number): ResourceInput & { ki
   const assign = <K extends keyof ResourceInput>(key: K, value: ResourceInput[K] | undefined) => {
     if (value !== undefined) input[key] = value;
   };
-  assign('updated_at', text('updated_at', false) ?? undefined);
+  const updatedAt = text('updated_at', false) ?? undefined;
+  for (const [key, value] of [
+    ['created_at', createdAt],
+    ['updated_at', updatedAt],
+  ] as const)
+    if (value !== undefined && parseTimestamp(value) === undefined) throw new Error(`${where}.${key} must be an ISO 8601 timestamp`);
+  assign('updated_at', updatedAt);
   assign('integration', text('integration', true));
   assign('parent', text('parent', true));
   assign('description', text('description', true));

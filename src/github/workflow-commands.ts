@@ -1,5 +1,5 @@
 /**
- * GitHub Actions workflow commands (`::error file=…::message`, `::add-mask::value`), formatted
+ * GitHub Actions workflow commands (`::error file=…::message`, `::group::title`), formatted
  * with the runner's escaping. They are written to a sink the command line chooses — stderr on a
  * runner, never stdout — because @actions/core writes them to process.stdout, where they would
  * land inside a `--json` or `--markdown` document. The runner parses both streams of a step
@@ -29,11 +29,6 @@ export function annotationCommand(level: AnnotationLevel, message: string, prope
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
     .join(',');
   return `::${level}${props === '' ? '' : ` ${props}`}::${escapeData(message)}`;
-}
-
-/** `::add-mask::value`: the runner hides the value in the rest of the job's log. */
-export function addMaskCommand(secret: string): string {
-  return `::add-mask::${escapeData(secret)}`;
 }
 
 /** A command's message as the runner unescapes it: `%` → `%25`, CR → `%0D`, LF → `%0A` (actions/runner, ActionCommand.cs). */

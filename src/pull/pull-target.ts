@@ -3,11 +3,13 @@
  * its `$schema` comment points at from there, the refusal to overwrite, and the writing.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { writeOutputFile, writeOutputFileInside } from '../cli/write-output-file.js';
 import { UsageError } from '../errors.js';
+import { readRegularFile } from '../files/read-regular-file.js';
+import { MAX_PLAN_FILE_BYTES } from '../tracking-plan/read-plan-files.js';
 import type { PulledFile } from './pull-plan.js';
 
 export type PullTarget =
@@ -106,8 +108,11 @@ async function findYamlFiles(dir: string): Promise<string[]> {
 }
 
 async function looksLikePlanFile(path: string): Promise<boolean> {
+  // A regular file no larger than a plan file may be: anything else is not one of ours, and is left unread.
+  const read = await readRegularFile(path, MAX_PLAN_FILE_BYTES);
+  if (!read.ok) return false;
   try {
-    const data: unknown = parse(await readFile(path, 'utf8'));
+    const data: unknown = parse(read.bytes.toString('utf8'));
     return (
       data !== null &&
       typeof data === 'object' &&

@@ -123,6 +123,42 @@ describe('tpsync emulator (in process)', () => {
     await expect(fetch(`${url}/event/events`)).rejects.toThrow();
   });
 
+  it.each([
+    ['0.0.0.0', 'http://0.0.0.0:', ' (every IPv4 address of this machine)'],
+    ['127.0.0.1', 'http://127.0.0.1:', ''],
+  ])(
+    '--host %s: says the address it bound, gives a URL that reaches it, and warns beyond loopback without --token',
+    async (host, bound, note) => {
+      const controller = new AbortController();
+      const { io, out, err } = captureIo(controller.signal);
+      const running = run(['emulator', '--port', '0', '--host', host], io);
+      while (!out.text.includes('Press Ctrl-C')) await new Promise((resolve) => setTimeout(resolve, 5));
+      const listening = /listening on (http:\/\/[^:]+:(\d+)\/api\/v1)(.*)/.exec(out.text);
+      expect(listening?.[1]).toBe(`${bound}${listening?.[2]}/api/v1`);
+      expect(listening?.[3]).toBe(note);
+      const url = /SECODA_API_URL=(\S+)/.exec(out.text)?.[1];
+      expect((await fetch(`${url}/event/category/`, { headers: { authorization: 'Bearer whatever' } })).status).toBe(200);
+      if (host === '0.0.0.0') {
+        expect(err.text).toMatch(/warning: the emulator listens beyond this machine \(0\.0\.0\.0\) and accepts any Bearer token/);
+        expect(err.text).toContain('pass --token');
+      } else expect(err.text).toBe('');
+      controller.abort();
+      expect(await running).toBe(0);
+    },
+  );
+
+  it('--host 0.0.0.0 with --token: no warning, and the token is not printed', async () => {
+    const controller = new AbortController();
+    const { io, out, err } = captureIo(controller.signal);
+    const running = run(['emulator', '--port', '0', '--host', '0.0.0.0', '--token', TOKEN], io);
+    while (!out.text.includes('Press Ctrl-C')) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(out.text).toMatch(/listening on http:\/\/0\.0\.0\.0:\d+\/api\/v1/);
+    expect(err.text).toBe('');
+    controller.abort();
+    expect(await running).toBe(0);
+    expect(out.text + err.text).not.toContain(TOKEN);
+  });
+
   it('rejects bad flags with a usage error', async () => {
     const { io, err } = captureIo(new AbortController().signal);
     expect(await run(['emulator', '--fail-before-rate', '2'], io)).toBe(1);

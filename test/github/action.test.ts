@@ -135,11 +135,12 @@ describe("the action's run step, executed as the runner would", () => {
     expect(result.code, result.stderr).toBe(0);
     // Not a real runner (no RUNNER_NAME): the tokens never reach stdout, not even to be masked.
     expect(result.stdout + result.stderr).not.toContain('secoda-token');
-    // On a runner the tokens are masked where the runner reads commands (stderr), never on stdout.
+    // On a runner neither: no `::add-mask::` either, which would carry the token to whatever captures stderr.
     const onRunner = await bash(script, { ...env, RUNNER_NAME: 'GitHub Actions 7' });
     expect(onRunner.code, onRunner.stderr).toBe(0);
-    expect(onRunner.stderr).toContain('::add-mask::secoda-token');
-    expect(onRunner.stdout).not.toContain('secoda-token');
+    expect(onRunner.stdout + onRunner.stderr).not.toContain('secoda-token');
+    expect(onRunner.stdout + onRunner.stderr).not.toContain('github-token');
+    expect(onRunner.stderr).not.toContain('::add-mask::');
     expect(github.commentsOn(3).filter((c) => c.body.startsWith('<!-- tpsync:plan path="tracking-plan"'))).toHaveLength(1);
     const outputs = await readFile(output, 'utf8');
     expect(outputs).toContain('has-changes');

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { DEFAULT_REPO } from '../support/github-api-server.js';
-import { expectNoSecrets, readRunnerFiles, runnerEnv, runnerLog } from '../support/runner-env.js';
+import { expectNoSecrets, readRunnerFiles, runnerEnv } from '../support/runner-env.js';
 import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
 
 const SECODA_TOKEN = 'sntlDRIFT/Secoda+Token"9d4c';
@@ -163,7 +163,7 @@ describe('the drift-check workflow, its steps run verbatim', () => {
         body: run.body,
         ghCalls: run.ghCalls.join('\n'),
         planStdout: run.plan.stdout,
-        planLog: runnerLog(run.plan.stderr),
+        planLog: run.plan.stderr,
         issueLog: run.issue.stdout + run.issue.stderr,
         ...run.outputs,
       },
@@ -203,6 +203,6 @@ describe('the drift-check workflow, its steps run verbatim', () => {
     const closed = await runWorkflow('5');
     expect(closed.code).toBe('0');
     expect(closed.ghCalls.map((call) => call.split('\n').slice(0, 3).join(' '))).toEqual(['issue list --label', 'issue close 5']);
-    expectNoSecrets({ calls: closed.ghCalls.join('\n'), log: runnerLog(closed.plan.stderr) }, SECRETS);
+    expectNoSecrets({ calls: closed.ghCalls.join('\n'), log: closed.plan.stderr }, SECRETS);
   }, 90_000);
 });

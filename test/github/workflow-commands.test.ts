@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMaskCommand, annotationCommand, neutraliseCommands } from '../../src/github/workflow-commands.js';
+import { annotationCommand, neutraliseCommands } from '../../src/github/workflow-commands.js';
 
 describe('workflow commands', () => {
   it("are formatted with the runner's escaping, so a message cannot start another command", () => {
@@ -7,7 +7,6 @@ describe('workflow commands', () => {
       '::error title=a%3A b%2C c,file=plan.yaml,line=3,col=5::50%25 done%0A::add-mask::x',
     );
     expect(annotationCommand('warning', 'plain')).toBe('::warning::plain');
-    expect(addMaskCommand('to\nken%')).toBe('::add-mask::to%0Aken%25');
   });
 
   it('in user text are shown, never obeyed: a "::" opening a line and "##[" anywhere are broken', () => {

@@ -61,24 +61,26 @@ export function pushEvent(sha: string): Record<string, string> {
   return { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/main' };
 }
 
-/** What the runner keeps of a step's stderr: it consumes `::add-mask::` lines (and never shows them). */
-export function runnerLog(stream: string): string {
-  return stream
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('::add-mask::'))
-    .join('\n');
-}
-
 export async function readRunnerFiles(files: RunnerFiles): Promise<{ summary: string; output: string }> {
   return { summary: await readFile(files.summary, 'utf8'), output: await readFile(files.output, 'utf8') };
 }
 
 /**
  * Every named text is free of every secret: whole, or its first 10 characters (a cut token is a
- * leak too), in any case, raw or percent-encoded.
+ * leak too), in any case, raw, percent-encoded, as a workflow command escapes it, or in base64
+ * or hex.
  */
 export function expectNoSecrets(texts: Record<string, string | undefined>, secrets: readonly string[]): void {
-  const needles = secrets.flatMap((s) => [s, s.slice(0, 10), encodeURIComponent(s).slice(0, 12)]).map((n) => n.toLowerCase());
+  const needles = secrets
+    .flatMap((s) => [
+      s,
+      s.slice(0, 10),
+      encodeURIComponent(s).slice(0, 12),
+      s.replace(/%/g, '%25').slice(0, 12),
+      Buffer.from(s).toString('base64').slice(0, 12),
+      Buffer.from(s).toString('hex').slice(0, 16),
+    ])
+    .map((n) => n.toLowerCase());
   for (const [where, text] of Object.entries(texts)) {
     if (text === undefined) continue;
     const haystack = text.toLowerCase();

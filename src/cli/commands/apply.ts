@@ -14,7 +14,7 @@ import { quote } from '../../render/quoted-values.js';
 import type { Style } from '../../render/style.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { connectionOptions, type Connection } from '../connection.js';
-import { interruptedExitCode, styleFor, type Io } from '../io.js';
+import { catchSignals, interruptedExitCode, styleFor, type Io } from '../io.js';
 import { earlyReadHolder } from '../early-read.js';
 import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
@@ -97,6 +97,9 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
 
   const { connection, remote } = await early.take(trackingPlan.integration);
+  // Until the plan is made a signal ends the run at once (nothing was changed); from then on
+  // it winds down: the writes in flight finish, the summary is printed, the comment updated.
+  let release = () => {};
   try {
     // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
     const { plan: fresh, remote: read } = await readRemoteAndPlan(
@@ -123,6 +126,7 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
         })
       : undefined;
 
+    release = catchSignals(io, 'requests in flight finish, no new ones start');
     const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes });
     if (guard.refused) {
       await review?.setStatus('refused', 'The delete guard stopped it; see the run.');
@@ -212,7 +216,11 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     await review?.setStatus(verified === 0 ? 'applied' : 'failed', verified === 0 ? '' : 'Secoda still differs after the apply.');
     return verified;
   } finally {
-    await connection.close();
+    try {
+      await connection.close();
+    } finally {
+      release();
+    }
   }
 }
 

@@ -1,7 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { UsageError } from '../../errors.js';
 import { parseFieldPath, type FieldPath } from '../../check/field-path.js';
 import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { styleFor, type Io } from '../io.js';
+import { catchSignals, interruptedExitCode, styleFor, type Io } from '../io.js';
 import { loadPlanForOutput } from '../load-plan-for-output.js';
 import { describeReadError, openPayloadInput } from '../payload-input.js';
 
@@ -53,26 +54,37 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
     );
   }
 
-  let outcome;
+  // While payloads are read, SIGINT and SIGTERM alike stop the reading and print the report so far.
+  const release = catchSignals(io, 'the report so far is printed');
   try {
-    outcome = await runPayloadCheck(set, input.stream, { eventField, propertiesField, ...(io.signal ? { signal: io.signal } : {}) });
-  } catch (error) {
-    throw describeReadError(payloadsPath, error);
-  }
-  const { renderCheckJson, renderCheckText } = await import('../../check/render-check.js');
-  io.stdout.write(
-    format === 'json'
-      ? renderCheckJson(outcome.report, input.name)
-      : renderCheckText(outcome.report, input.name, styleFor(io.stdout, io.env)),
-  );
-  if (outcome.aborted) {
-    // Ctrl-C on a live stream (`… | tpsync check plan -`): the report so far, and the exit code of an interrupt.
-    io.stderr.write(
-      `interrupted: the report covers the first ${outcome.report.lines === 1 ? 'line' : `${outcome.report.lines.toLocaleString('en-US')} lines`}\n`,
+    const { renderCheckJson, renderCheckText } = await import('../../check/render-check.js');
+    let outcome;
+    try {
+      outcome = await runPayloadCheck(set, input.stream, { eventField, propertiesField, ...(io.signal ? { signal: io.signal } : {}) });
+    } catch (error) {
+      throw describeReadError(payloadsPath, error);
+    }
+    // An interrupt also when the input ended as the signal came: the signal that stopped tpsync
+    // often stopped what was writing the payloads too (Ctrl-C reaches the whole pipeline), so the
+    // input may be cut. One turn of the event loop first, so that a signal that came with the end is seen.
+    await nextTurn();
+    const interrupted = outcome.aborted || io.signal?.aborted === true;
+    io.stdout.write(
+      format === 'json'
+        ? renderCheckJson(outcome.report, input.name)
+        : renderCheckText(outcome.report, input.name, styleFor(io.stdout, io.env)),
     );
-    return io.signal?.reason === 'SIGTERM' ? 143 : 130;
+    if (interrupted) {
+      // Ctrl-C on a live stream (`… | tpsync check plan -`): the report so far, and the exit code of an interrupt.
+      io.stderr.write(
+        `interrupted: the report covers the first ${outcome.report.lines === 1 ? 'line' : `${outcome.report.lines.toLocaleString('en-US')} lines`}\n`,
+      );
+      return interruptedExitCode(io.signal);
+    }
+    return outcome.report.violations === 0 ? 0 : 1;
+  } finally {
+    release();
   }
-  return outcome.report.violations === 0 ? 0 : 1;
 }
 
 function fieldOption(args: ParsedArgs, name: string, fallback: string): FieldPath {

@@ -1,5 +1,4 @@
 import { plural } from '../../render/plural.js';
-import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
 import { buildEventSchemas } from '../../event-schema/build-event-schemas.js';
 import { generateTypeScript } from '../../codegen/typescript.js';
@@ -7,6 +6,7 @@ import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '
 import { styleFor, type Io } from '../io.js';
 import { loadPlanForOutput } from '../load-plan-for-output.js';
 import { writeOutputFile } from '../write-output-file.js';
+import { compareWithExisting } from '../../files/existing-output.js';
 
 const LANGUAGES = ['typescript'] as const;
 
@@ -52,27 +52,31 @@ export async function codegenCommand(args: ParsedArgs, io: Io): Promise<number> 
     io.stdout.write(generated.text);
     return 0;
   }
-  const info = await stat(out).catch(() => undefined);
-  if (info !== undefined && !info.isFile()) throw new UsageError(`--out ${out} is not a file`, 'give the path of the .ts file to write');
-  const current = info === undefined ? undefined : await readFile(out, 'utf8');
+  // Read only if it is a regular file as long as the code: a link is replaced, a pipe or device refused.
+  const existing = await compareWithExisting(out, generated.text);
+  if (existing.state === 'refused') throw new UsageError(`--out ${out} ${existing.problem}`, 'give the path of the .ts file to write');
   const style = styleFor(io.stdout, io.env);
   const events = plural(
     plan.categories.reduce((n, c) => n + c.events.length, 0),
     'event',
   );
   if (check) {
-    if (current === generated.text) {
+    if (existing.state === 'same') {
       io.stdout.write(`${style.green('✓')} ${out} is up to date (${events}).\n`);
       return 0;
     }
+    const why =
+      existing.state === 'missing'
+        ? 'does not exist'
+        : existing.note !== undefined
+          ? `is ${existing.note}`
+          : 'is out of date with the plan';
     io.stderr.write(
-      `${err.red('error:')} ${out} ${current === undefined ? 'does not exist' : 'is out of date with the plan'}\n    hint: run \`tpsync codegen ${planPath} --lang typescript --out ${out}\` and commit the result\n`,
+      `${err.red('error:')} ${out} ${why}\n    hint: run \`tpsync codegen ${planPath} --lang typescript --out ${out}\` and commit the result\n`,
     );
     return 1;
   }
-  if (current !== generated.text) {
-    await writeOutputFile(out, generated.text);
-  }
-  io.stdout.write(`${style.green('✓')} ${out}: ${current === generated.text ? 'already up to date' : 'written'} (${events}).\n`);
+  if (existing.state !== 'same') await writeOutputFile(out, generated.text);
+  io.stdout.write(`${style.green('✓')} ${out}: ${existing.state === 'same' ? 'already up to date' : 'written'} (${events}).\n`);
   return 0;
 }

@@ -3,7 +3,7 @@ import type { CommandSpec, ParsedArgs } from '../args.js';
 import { booleanOption, fractionOption, integerOption, stringOption } from '../args.js';
 import { UsageError } from '../../errors.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
-import { styleFor, type Io } from '../io.js';
+import { catchSignals, styleFor, type Io } from '../io.js';
 
 export const DEFAULT_EMULATOR_PORT = 4747;
 
@@ -16,7 +16,11 @@ export const emulatorSpec: CommandSpec = {
   positionals: [],
   options: {
     port: { type: 'string', value: 'N', description: `Port to listen on (default ${DEFAULT_EMULATOR_PORT}; 0 picks a free one)` },
-    host: { type: 'string', value: 'address', description: 'Address to listen on (default 127.0.0.1)' },
+    host: {
+      type: 'string',
+      value: 'address',
+      description: 'Address to listen on (default 127.0.0.1, this machine only; beyond it, pass --token too)',
+    },
     token: { type: 'string', value: 'T', description: 'Bearer token to require (default: accept any non-empty one)' },
     data: { type: 'string', value: 'file.json', description: 'Keep the data in this JSON file (loaded at start, saved atomically)' },
     'latency-ms': { type: 'string', value: 'N', description: 'Delay every response by N milliseconds' },
@@ -73,19 +77,53 @@ export async function emulatorCommand(args: ParsedArgs, io: Io): Promise<number>
     );
 
   const emulator = await start(options);
-  const tokenNote = options.token !== undefined ? '(the token you passed)' : '<anything> (any Bearer token is accepted)';
-  const lines = [
-    `Secoda emulator listening on ${emulator.url}`,
-    `Point tpsync at it: SECODA_API_URL=${emulator.url} SECODA_API_TOKEN=${tokenNote}`,
-    ...describeSettings(options, emulator),
-    style.dim('Press Ctrl-C to stop.'),
-  ];
-  io.stdout.write(`${lines.join('\n')}\n`);
+  // Until it closes, a signal stops the server (the way to end it), and the data file is saved.
+  const release = catchSignals(io, 'closing the server and saving its data');
+  try {
+    const tokenNote = options.token !== undefined ? '(the token you passed)' : '<anything> (any Bearer token is accepted)';
+    const lines = [
+      `Secoda emulator listening on ${boundUrl(emulator)}${reachNote(emulator.address)}`,
+      `Point tpsync at it: SECODA_API_URL=${emulator.url} SECODA_API_TOKEN=${tokenNote}`,
+      ...describeSettings(options, emulator),
+      style.dim('Press Ctrl-C to stop.'),
+    ];
+    io.stdout.write(`${lines.join('\n')}\n`);
+    if (options.token === undefined && !isLoopback(emulator.address)) {
+      const err = styleFor(io.stderr, io.env);
+      io.stderr.write(
+        `${err.yellow('warning:')} the emulator listens beyond this machine (${emulator.address}) and accepts any Bearer token: anyone who can reach port ${emulator.port} can read and change its data\n    hint: pass --token <T> to require one, or leave --host out to listen on 127.0.0.1 only\n`,
+      );
+    }
 
-  await aborted(io.signal);
-  await emulator.close();
+    await aborted(io.signal);
+    // Requests still in flight after a moment (a long --latency-ms) lose their connection: stopping stays prompt.
+    await emulator.close({ graceMs: CLOSE_GRACE_MS });
+  } finally {
+    release();
+  }
   io.stdout.write(options.dataFile !== undefined ? `Emulator stopped; data saved to ${options.dataFile}.\n` : 'Emulator stopped.\n');
   return 0;
+}
+
+/** How long requests in flight may take to finish once the emulator is told to stop. */
+const CLOSE_GRACE_MS = 500;
+
+/** The URL of the address the server is bound to (`http://0.0.0.0:4747/api/v1` for --host 0.0.0.0). */
+function boundUrl(emulator: RunningEmulator): string {
+  const host = emulator.address.includes(':') ? `[${emulator.address}]` : emulator.address;
+  return `http://${host}:${emulator.port}/api/v1`;
+}
+
+/** What a wildcard address reaches, said in words. */
+function reachNote(address: string): string {
+  if (address === '0.0.0.0') return ' (every IPv4 address of this machine)';
+  if (address === '::') return ' (every address of this machine)';
+  return '';
+}
+
+/** Whether a bound address is reachable from this machine only. */
+function isLoopback(address: string): boolean {
+  return /^(::ffff:)?127\./i.test(address) || address === '::1';
 }
 
 function emulatorOptions(args: ParsedArgs): EmulatorOptions {
