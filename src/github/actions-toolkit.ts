@@ -88,6 +88,11 @@ export function issuesMarkdown(issues: readonly Issue[]): string {
   ].join('\n');
 }
 
+/** Step outputs by name, written to the GITHUB_OUTPUT file (the caller checks that it is set). */
+export function setStepOutputs(outputs: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
 /** The step outputs, written to the GITHUB_OUTPUT file (the caller checks that it is set). */
 export function setPlanOutputs(plan: Plan, planJsonPath: string | undefined, redactor: Redactor): void {
   core.setOutput('has-changes', plan.operations.length > 0 ? 'true' : 'false');
