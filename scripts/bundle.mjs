@@ -91,6 +91,10 @@ export async function bundle() {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
+    // Paths in the bundle (esbuild names modules by them) as the checkout sees them: a
+    // node_modules that is a link (a git worktree sharing another checkout's) must not put
+    // "../../elsewhere/node_modules/…" into the committed files. npm installs no other links.
+    preserveSymlinks: true,
     metafile: true,
     logLevel: 'warning',
     plugins: [versionOnly, gotOptionalStubs],
