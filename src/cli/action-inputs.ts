@@ -49,8 +49,6 @@ export interface ActionInvocation {
   readonly argv: readonly string[];
   /** SECODA_API_URL, SECODA_API_TOKEN, GITHUB_TOKEN, TPSYNC_COMMENT_AUTHOR, TPSYNC_REVIEW_KEY: set even when empty, as before. */
   readonly env: Readonly<Record<string, string>>;
-  /** plan: where the Markdown plan is written (the `plan-markdown` output). */
-  readonly markdownPath?: string;
   /** plan with `detailed-exitcode: true`: exit 2 (Secoda differs) is reported in `exit-code` and does not fail the step. */
   readonly detailedExitcode: boolean;
 }
@@ -66,12 +64,19 @@ export function actionInvocation(env: Env, tempDir: string): { ok: true; run: Ac
   const pacing = ['--concurrency', input('concurrency'), '--writes-per-minute', input('writes-per-minute')];
   const baseline = input('baseline') !== '' ? ['--baseline', input('baseline')] : [];
   let argv: string[];
-  let markdownPath: string | undefined;
   let detailedExitcode = false;
   if (command === 'plan') {
-    markdownPath = join(tempDir, 'tpsync-plan.md');
     detailedExitcode = input('detailed-exitcode') === 'true';
-    argv = ['plan', path, '--comment', '--out', join(tempDir, 'tpsync-plan.json'), '--markdown-out', markdownPath, ...pacing];
+    argv = [
+      'plan',
+      path,
+      '--comment',
+      '--out',
+      join(tempDir, 'tpsync-plan.json'),
+      '--markdown-out',
+      join(tempDir, 'tpsync-plan.md'),
+      ...pacing,
+    ];
     if (input('fail-on') !== '') argv.push('--fail-on', input('fail-on'));
     argv.push(...baseline);
     if (detailedExitcode) argv.push('--detailed-exitcode');
@@ -98,7 +103,6 @@ export function actionInvocation(env: Env, tempDir: string): { ok: true; run: Ac
         TPSYNC_COMMENT_AUTHOR: input('comment-author'),
         TPSYNC_REVIEW_KEY: input('review-key'),
       },
-      ...(markdownPath === undefined ? {} : { markdownPath }),
       detailedExitcode,
     },
   };

@@ -3,9 +3,9 @@
  * The runner starts it with the Node it ships and nothing else: no setup step, no shell. It
  * reads the inputs (action-inputs.ts), sets the variables tpsync reads, and runs tpsync in this
  * process, so the SIGINT / SIGTERM the runner sends on cancel reach tpsync itself and it stops
- * as documented. After the run: the `exit-code` output, and `plan-markdown` when plan wrote it.
+ * as documented. plan sets its outputs itself (plan-json, plan-markdown, the counts); this entry
+ * adds `exit-code`.
  */
-import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { annotationCommand } from '../github/workflow-commands.js';
 import { actionInvocation } from './action-inputs.js';
@@ -19,15 +19,10 @@ if (!planned.ok) {
 } else {
   const { run } = planned;
   Object.assign(process.env, run.env);
-  // A Markdown plan left by an earlier step of the job must not pass for this one's.
-  if (run.markdownPath !== undefined) rmSync(run.markdownPath, { force: true });
   const code = await runInProcess(run.argv);
   if ((process.env['GITHUB_OUTPUT'] ?? '') !== '') {
     const { setStepOutputs } = await import('../github/actions-toolkit.js');
-    setStepOutputs({
-      'exit-code': String(code),
-      ...(run.markdownPath !== undefined && existsSync(run.markdownPath) ? { 'plan-markdown': run.markdownPath } : {}),
-    });
+    setStepOutputs({ 'exit-code': String(code) });
   }
   exitProcess(run.detailedExitcode && code === 2 ? 0 : code);
 }

@@ -141,6 +141,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
       ...publishing,
       shown,
       ...(out === undefined ? {} : { planJsonPath: out }),
+      ...(markdownOut === undefined ? {} : { planMarkdownPath: markdownOut }),
       notes: markdownNote ? [markdownNote] : [],
     });
   }
