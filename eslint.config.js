@@ -40,7 +40,13 @@ export default tseslint.config(
       globals: globals.node,
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'scripts/bundle-stubs/*.mjs', 'test/support/*.mjs'],
+          allowDefaultProject: [
+            'eslint.config.js',
+            '.dependency-cruiser.cjs',
+            'scripts/*.mjs',
+            'scripts/bundle-stubs/*.mjs',
+            'test/support/*.mjs',
+          ],
           // The scripts and test hooks are plain JavaScript outside tsconfig's program.
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 24,
         },

@@ -11,8 +11,7 @@
  * loopback against the emulator with 20 ms of latency per request, at --concurrency 8.
  * Nothing here asserts a timing: the numbers are reported, next to their bounds.
  */
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { format, resolveConfig } from 'prettier';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +22,6 @@ import type { BenchEmulator } from './emulator-protocol.js';
 import { LATENCY_MS } from './bounds.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { rows, shapeText, type BenchResults } from './report.js';
-import { readmeSection } from './readme-section.js';
 import { resultsMarkdown, type ResultsInput } from './results-md.js';
 import { runApply } from './scenario-apply.js';
 import { runNoopPlan } from './scenario-noop-plan.js';
@@ -123,23 +121,8 @@ async function main(): Promise<void> {
   await writeFile(out, markdown);
   await writeFile(out.replace(/\.md$/, '') + '.raw.json', `${JSON.stringify({ machine, sizes, results }, null, 2)}\n`);
   say(`Results written to ${out}`);
-  // The README's Performance section is rewritten only by a full run into bench/: its figures are the published ones.
-  if (!values.small && values.out === undefined) {
-    const readmePath = join(benchDir, '..', 'README.md');
-    await writeFile(readmePath, await withSection(await readFile(readmePath, 'utf8'), readmeSection(resultsInput), readmePath));
-    say(`README.md's Performance section rewritten`);
-  }
   const missed = table.filter((row) => row.ok === false).length;
   say(missed === 0 ? 'Every target met.' : `${missed} target${missed === 1 ? '' : 's'} missed: see the notes in the results.`);
-}
-
-/** The README with its `## Performance` section (up to the next `## ` heading) replaced, formatted as the repository formats Markdown. */
-async function withSection(readme: string, section: string, path: string): Promise<string> {
-  const start = readme.indexOf('\n## Performance\n');
-  if (start === -1) throw new Error('README.md has no "## Performance" section');
-  const next = readme.indexOf('\n## ', start + 1);
-  const updated = `${readme.slice(0, start + 1)}${section.trimEnd()}\n${next === -1 ? '' : readme.slice(next)}`;
-  return format(updated, { ...(await resolveConfig(path)), parser: 'markdown' });
 }
 
 await main();

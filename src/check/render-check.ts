@@ -75,7 +75,7 @@ export function renderCheckText(report: CheckReport, input: string, style: Style
   return `${out.join('\n')}\n`;
 }
 
-/** The JSON document of `check --format json` (`format_version` 1; fields documented in the README). */
+/** The JSON document of `check --format json` (`format_version` 1; fields documented in docs/schemas-checks-codegen.md). */
 export function renderCheckJson(report: CheckReport, input: string): string {
   const document = {
     format_version: 1,

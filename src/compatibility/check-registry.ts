@@ -1,6 +1,6 @@
 /**
  * The catalogue of compatibility checks: each has a stable id (used in plan JSON, in
- * `compatibility:` overrides and in the README), a default level and a one-line description.
+ * `compatibility:` overrides and in docs/breaking-changes.md), a default level and a one-line description.
  * Modelled on buf's breaking rules and oasdiff's checker list: one id per kind of change, one
  * level per id, levels overridable per id.
  *
@@ -13,7 +13,7 @@ export interface CheckDefinition {
   readonly id: string;
   /** The level it reports at unless the header file's `compatibility:` says otherwise. */
   readonly level: CompatibilityLevel;
-  /** What it finds and why it has its level, in one line (the README table shows it). */
+  /** What it finds and why it has its level, in one line (the table in docs/breaking-changes.md shows it). */
   readonly description: string;
 }
 

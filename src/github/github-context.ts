@@ -42,7 +42,7 @@ export function refusePullRequestTarget(env: Env): void {
   if (env['GITHUB_EVENT_NAME'] !== 'pull_request_target') return;
   throw new UsageError(
     'tpsync does not run under pull_request_target: the code checked out there is the base branch, not the pull request, and checking out the pull request would run its files with your secrets',
-    'run tpsync plan on the `pull_request` event (a fork then gets no secrets: see "Pull requests from forks" in the README)',
+    'run tpsync plan on the `pull_request` event (a fork then gets no secrets: see "Pull requests from forks" in docs/github.md)',
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * The plan as JSON for tools and for `plan --out`: versioned (`format_version` 2), with keys in
- * a fixed order so that the same plan always gives the same bytes. The README documents it.
+ * a fixed order so that the same plan always gives the same bytes. docs/breaking-changes.md documents it.
  */
 import type { Operation, Plan } from '../plan/types.js';
 

@@ -1,7 +1,7 @@
 /**
- * Every governance rule, in the order the README lists them. Ids are stable: they appear in
- * plans (`rules:`), in suppression comments and in CI output. The README's table of rules is
- * generated from this list (readme-table.ts) and a test fails when the two drift.
+ * Every governance rule, in the order docs/plan-language.md lists them. Ids are stable: they appear in
+ * plans (`rules:`), in suppression comments and in CI output. The table of rules in docs/plan-language.md is
+ * generated from this list (rules-table.ts) and a test fails when the two drift.
  */
 import { bannedTitles } from './banned-titles.js';
 import { descriptionRequired } from './description-required.js';

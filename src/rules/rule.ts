@@ -51,7 +51,7 @@ export interface Rule<Options = unknown> {
   readonly defaultLevel: 'error' | 'warning';
   /** One line, the same as the rule's description in the JSON Schema (a test checks). */
   readonly description: string;
-  /** The rule's options in words, for the README table. */
+  /** The rule's options in words, for the table in docs/plan-language.md. */
   readonly optionsText: string;
   /** The node kinds the rule looks at. */
   readonly kinds: readonly NodeKind[];

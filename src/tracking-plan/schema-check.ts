@@ -146,7 +146,7 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
           'unknown-check',
           `unknown compatibility check "${key}"`,
           suggestion !== undefined
-            ? `did you mean "${suggestion}"? the README's "Breaking changes" lists the checks`
+            ? `did you mean "${suggestion}"? docs/breaking-changes.md lists the checks`
             : `checks: ${allowed.join(', ')}`,
           'key',
         );

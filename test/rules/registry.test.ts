@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/registry.js';
-import { rulesTable, TABLE_END, TABLE_START } from '../../src/rules/readme-table.js';
+import { rulesTable, TABLE_END, TABLE_START } from '../../src/rules/rules-table.js';
 import { trackingPlanSchema } from '../../src/tracking-plan/schema-check.js';
 
 /** Table rows as trimmed cells, so that the formatter's column padding does not matter. */
@@ -54,11 +54,11 @@ describe('the catalogue of rules', () => {
     for (const rule of RULES) expect(existsSync(new URL(`./${rule.id}.test.ts`, import.meta.url)), rule.id).toBe(true);
   });
 
-  it("is the README's table of rules (run `npm run readme:rules` after changing a rule)", async () => {
-    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  it('is the table of rules in docs/plan-language.md (run `npm run docs:rules` after changing a rule)', async () => {
+    const readme = await readFile(new URL('../../docs/plan-language.md', import.meta.url), 'utf8');
     const start = readme.indexOf(TABLE_START);
     const end = readme.indexOf(TABLE_END);
-    expect(start, 'the README has the table markers').toBeGreaterThan(-1);
+    expect(start, 'the page has the table markers').toBeGreaterThan(-1);
     expect(cells(readme.slice(start + TABLE_START.length, end))).toEqual(cells(rulesTable()));
   });
 });
