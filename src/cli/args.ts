@@ -37,7 +37,8 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
 }
 
-const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
+/** Every command's -h / --help. */
+export const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
 
 export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
   const options = { ...spec.options, help: HELP };

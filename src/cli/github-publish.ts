@@ -48,6 +48,8 @@ export interface PublishOptions {
   readonly planPath: string;
   readonly comment: boolean;
   readonly planJsonPath?: string;
+  /** Where `--markdown-out` wrote the plan as Markdown (the `plan-markdown` step output). */
+  readonly planMarkdownPath?: string;
   readonly notes?: readonly string[];
   /** Whether the run reads a local emulator (`--local`): then the review key is a fixed one. */
   readonly local?: boolean;
@@ -105,7 +107,8 @@ export async function publishPlan(plan: Plan, io: Io, options: PublishOptions): 
     );
   }
   // Outputs go to the GITHUB_OUTPUT file; without it @actions/core would fall back to stdout.
-  if (inGitHubActions(io.env) && (io.env['GITHUB_OUTPUT'] ?? '') !== '') setPlanOutputs(plan, options.planJsonPath, redactor);
+  if (inGitHubActions(io.env) && (io.env['GITHUB_OUTPUT'] ?? '') !== '')
+    setPlanOutputs(plan, options.planJsonPath, redactor, options.planMarkdownPath);
   if (!options.comment) return;
 
   const context = await readGitHubContext(io.env, options.commentAuthor === undefined ? {} : { commentAuthor: options.commentAuthor });

@@ -23,6 +23,7 @@ import { pullCommand, pullSpec } from './commands/pull.js';
 import { schemaCommand, schemaSpec } from './commands/schema.js';
 import { checkCommand, checkSpec } from './commands/check.js';
 import { codegenCommand, codegenSpec } from './commands/codegen.js';
+import { completionCommand, completionSpec } from './commands/completion.js';
 
 interface Command {
   readonly spec: CommandSpec;
@@ -39,6 +40,8 @@ const commands: Command[] = [
   { spec: codegenSpec, run: codegenCommand },
   { spec: emulatorSpec, run: emulatorCommand },
 ];
+// Completion covers every command, itself included.
+commands.push({ spec: completionSpec, run: completionCommand(commands.map((c) => c.spec).concat(completionSpec)) });
 
 function mainHelp(): string {
   return [

@@ -88,12 +88,18 @@ export function issuesMarkdown(issues: readonly Issue[]): string {
   ].join('\n');
 }
 
+/** Step outputs by name, written to the GITHUB_OUTPUT file (the caller checks that it is set). */
+export function setStepOutputs(outputs: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
 /** The step outputs, written to the GITHUB_OUTPUT file (the caller checks that it is set). */
-export function setPlanOutputs(plan: Plan, planJsonPath: string | undefined, redactor: Redactor): void {
+export function setPlanOutputs(plan: Plan, planJsonPath: string | undefined, redactor: Redactor, planMarkdownPath?: string): void {
   core.setOutput('has-changes', plan.operations.length > 0 ? 'true' : 'false');
   core.setOutput('create-count', plan.summary.create);
   core.setOutput('update-count', plan.summary.update);
   core.setOutput('replace-count', plan.summary.replace);
   core.setOutput('delete-count', plan.summary.delete);
   if (planJsonPath !== undefined) core.setOutput('plan-json', redactor.redact(planJsonPath));
+  if (planMarkdownPath !== undefined) core.setOutput('plan-markdown', redactor.redact(planMarkdownPath));
 }

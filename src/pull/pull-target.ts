@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
+import schema from '../../schemas/tracking-plan.schema.json' with { type: 'json' };
 import { writeOutputFile, writeOutputFileInside } from '../cli/write-output-file.js';
 import { UsageError } from '../errors.js';
 import { readRegularFile } from '../files/read-regular-file.js';
@@ -15,7 +16,12 @@ import type { PulledFile } from './pull-plan.js';
 export type PullTarget =
   { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'directory'; readonly path: string };
 
-export const SCHEMA_URL = 'https://raw.githubusercontent.com/tpsync/tpsync/main/schemas/tracking-plan.schema.json';
+/**
+ * The schema's published address: its `$id`, the file as this version's release tag holds it
+ * (scripts/schema-id.mjs keeps it in step with package.json), so a pulled plan is checked against
+ * the format of the tpsync that wrote it, not against whatever main holds later.
+ */
+export const SCHEMA_URL: string = schema.$id;
 /** Inside a checkout of tpsync (or a repository that vendors the schema), point at the local copy. */
 const LOCAL_SCHEMA = join('schemas', 'tracking-plan.schema.json');
 const YAML_FILE = /\.ya?ml$/i;

@@ -69,6 +69,11 @@ describe('tpsync plan', () => {
     const asMarkdown = await runCli(['plan', EXAMPLE, '--markdown'], env);
     expect(asMarkdown.stdout.startsWith('**Plan: 201 to create')).toBe(true);
     expect((await runCli(['plan', EXAMPLE, '--json'], env)).stdout).toBe(asJson.stdout);
+    // --markdown-out saves that same Markdown, whatever stdout shows (for the drift check's issue).
+    const saved = join(dir, 'plan.md');
+    const withFile = await runCli(['plan', EXAMPLE, '--json', '--markdown-out', saved], env);
+    expect(withFile.stdout).toBe(asJson.stdout);
+    expect(await readFile(saved, 'utf8')).toBe(asMarkdown.stdout);
   });
 
   it('warns about a plan that would trip the delete guard', async () => {

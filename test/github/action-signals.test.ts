@@ -1,39 +1,29 @@
 // Cancelling a job: the runner sends SIGINT (then SIGTERM 7.5 s later) to the step's process —
-// the shell running the action's step, and only it. The step must hand the signal to tpsync
-// (`exec node …`, no shell in between that would hold it), so that tpsync stops as documented:
-// requests in flight finish, no new write starts, the summary is printed, the PR comment says
-// the apply was interrupted, and the exit code is 130 / 143.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// for a JavaScript action, the `node <main>` it started, and only it. tpsync runs in that process
+// (action.yml's `runs.using: node24`, no shell in between that would hold the signal), so it stops
+// as documented: requests in flight finish, no new write starts, the summary is printed, the PR
+// comment says the apply was interrupted, and the exit code is 130 / 143.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { parseMeta } from '../../src/github/comment-marker.js';
 import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
+import { ACTION, inputVariables, startAction, type ActionRun } from '../support/run-action.js';
 import { pullRequestEvent, pushEvent, runnerEnv } from '../support/runner-env.js';
 import { REPO_ROOT } from '../support/spawn-cli.js';
-
-interface ActionFile {
-  runs: { steps: { id?: string; run?: string }[] };
-}
-const action = parse(await readFile(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionFile;
-const runScript = action.runs.steps.find((step) => step.id === 'tpsync')?.run ?? '';
 
 const SECODA_TOKEN = 'signal-secoda-token-0e51';
 const PR = 3;
 
 let dir: string;
-let scriptFile: string;
 let secoda: RunningEmulator;
 let github: GitHubApiServer;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tpsync-signals-'));
   await cp(join(REPO_ROOT, 'tracking-plan.example'), join(dir, 'tracking-plan'), { recursive: true });
-  scriptFile = join(dir, 'step.sh');
-  await writeFile(scriptFile, runScript);
   secoda = await startEmulator({ token: SECODA_TOKEN });
   github = await startGitHubApiServer({ seed: { pulls: [{ number: PR, headSha: fakeSha('head 3') }] } });
 });
@@ -44,49 +34,25 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Step {
-  readonly child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** The action's run step as the runner starts a `shell: bash` step. */
-async function runStep(inputs: Record<string, string>, event: Record<string, string>): Promise<Step> {
-  const { env } = await runnerEnv(dir, inputs['INPUT_COMMAND'] ?? 'step');
-  const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', scriptFile], {
-    cwd: dir,
-    env: {
-      PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
-      NO_COLOR: '1',
-      ...env,
-      ...event,
-      GITHUB_ACTION_PATH: REPO_ROOT,
-      GITHUB_API_URL: github.url,
-      SECODA_API_URL: secoda.url,
-      SECODA_API_TOKEN: SECODA_TOKEN,
-      GITHUB_TOKEN: 'ghs_signal',
-      INPUT_PATH: 'tracking-plan',
-      INPUT_CONCURRENCY: '1',
-      INPUT_WRITES_PER_MINUTE: '0',
-      INPUT_ALLOW_DELETES: 'false',
-      INPUT_REQUIRE_REVIEWED_PLAN: 'true',
-      ...inputs,
+/** The action's step as the runner starts a node24 action: its main, with the inputs as INPUT_* variables. */
+async function runStep(command: string, event: Record<string, string>): Promise<ActionRun> {
+  const { env } = await runnerEnv(dir, command);
+  const inputs = inputVariables(
+    {
+      command,
+      path: 'tracking-plan',
+      concurrency: '1',
+      'writes-per-minute': '0',
+      'secoda-api-url': secoda.url,
+      'secoda-api-token': SECODA_TOKEN,
     },
-  });
-  const step: Step = {
-    child,
-    stdout: '',
-    stderr: '',
-    done: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal }))),
-  };
-  child.stdout.on('data', (chunk: Buffer) => (step.stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (step.stderr += chunk.toString()));
-  return step;
+    'ghs_signal',
+  );
+  return startAction({ ...env, ...event, GITHUB_API_URL: github.url, ...inputs }, dir);
 }
 
 /** Resolves once `test` holds for the step's stderr (checked on every chunk; no sleeping). */
-function stderrShows(step: Step, test: RegExp): Promise<void> {
+function stderrShows(step: ActionRun, test: RegExp): Promise<void> {
   return new Promise((resolve) => {
     const check = () => {
       if (test.test(step.stderr)) {
@@ -104,9 +70,9 @@ describe("cancelling the action's step", () => {
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)(
-    '%s to the step’s shell reaches tpsync: in-flight writes finish, none start, summary printed, comment marked, exit %i',
+    '%s to the action’s process reaches tpsync: in-flight writes finish, none start, summary printed, comment marked, exit %i',
     async (signal, exitCode) => {
-      const planned = await runStep({ INPUT_COMMAND: 'plan' }, await pullRequestEvent(dir, PR, fakeSha('head 3')));
+      const planned = await runStep('plan', await pullRequestEvent(dir, PR, fakeSha('head 3')));
       expect((await planned.done).code, planned.stderr).toBe(0);
       const merge = github.mergePull(PR);
 
@@ -125,15 +91,15 @@ describe("cancelling the action's step", () => {
         }
       };
 
-      const apply = await runStep({ INPUT_COMMAND: 'apply' }, pushEvent(merge));
+      const apply = await runStep('apply', pushEvent(merge));
       await held;
-      // The runner signals the step's process: the shell's PID, nothing else.
+      // The runner signals the step's process: the action's node, nothing else.
       process.kill(apply.child.pid!, signal);
       await stderrShows(apply, new RegExp(`${signal}: stopping`));
       release();
       const result = await apply.done;
 
-      expect(result).toEqual({ code: exitCode, signal: null });
+      expect({ code: result.code, signal: result.signal }).toEqual({ code: exitCode, signal: null });
       expect(writes).toBe(3);
       expect(secoda.log.entries.filter((e) => e.method !== 'GET').map((e) => e.status)).toEqual([201, 201, 201]);
       expect(apply.stdout).toMatch(/Apply stopped: 3 done, 0 failed, 0 skipped, \d+ not started\./);
@@ -146,9 +112,7 @@ describe("cancelling the action's step", () => {
     120_000,
   );
 
-  it('runs tpsync in place of the shell (exec), and passes --auto-approve to apply', () => {
-    const lines = runScript.trim().split('\n');
-    expect(lines.at(-1)?.trim()).toMatch(/^exec node "[^"]+" "\$\{args\[@\]\}"$/);
-    expect(runScript).toContain('args=(apply "$INPUT_PATH" --auto-approve)');
+  it('has no shell or setup step between the runner and tpsync', () => {
+    expect(ACTION.runs).toEqual({ using: 'node24', main: 'dist-action/action.mjs' });
   });
 });

@@ -1,7 +1,9 @@
-// The shipped drift workflow, run as a runner would: each step's `run` script verbatim under
-// `bash -e`, in a git checkout, with `tpsync` and a stub `gh` (which records its arguments and
-// the --body-file it is given) on PATH. The issue body it would post must hold the plan, no
-// token, no workflow command and no working mention or reference.
+// The shipped drift workflow, run as a runner would, in a git checkout: the plan step is the
+// Action, started as the runner starts it (node <main>, its `with:` values as INPUT_* variables),
+// and the issue step's `run` script runs verbatim under `bash -e` with a stub `gh` (which records
+// its arguments and the --body-file it is given) on PATH, fed the plan step's outputs. The issue
+// body it would post must hold the plan, no token, no workflow command and no working mention or
+// reference.
 import { execFile, spawn } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { DEFAULT_REPO } from '../support/github-api-server.js';
+import { inputVariables, parseStepOutputs, runAction } from '../support/run-action.js';
 import { expectNoSecrets, readRunnerFiles, runnerEnv } from '../support/runner-env.js';
 import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
 
@@ -18,15 +21,36 @@ const SECODA_TOKEN = 'sntlDRIFT/Secoda+Token"9d4c';
 const GH_TOKEN = 'ghs_sntlDriftGitHub51e0aa';
 const SECRETS = [SECODA_TOKEN, GH_TOKEN];
 
+interface Step {
+  name?: string;
+  uses?: string;
+  with?: Record<string, string | boolean>;
+  run?: string;
+}
 interface Workflow {
-  jobs: { drift: { steps: { name?: string; run?: string }[] } };
+  jobs: { drift: { steps: Step[] } };
 }
 const workflow = parse(await readFile(join(REPO_ROOT, '.github/workflows/examples/drift-check.yml'), 'utf8')) as Workflow;
-const stepScript = (name: string): string => {
-  const step = workflow.jobs.drift.steps.find((s) => s.name === name);
-  if (!step?.run) throw new Error(`no step "${name}" in drift-check.yml`);
-  return step.run;
+const step = (name: string): Step => {
+  const found = workflow.jobs.drift.steps.find((s) => s.name === name);
+  if (!found) throw new Error(`no step "${name}" in drift-check.yml`);
+  return found;
 };
+const stepScript = (name: string): string => step(name).run ?? '';
+
+/** A step's `with:` values as the runner hands them over: `${{ … }}` evaluated (from `values`), every value a string. */
+function withValues(given: Step['with'], values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(given ?? {}).map(([name, value]) => [
+      name,
+      String(value).replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_match, expression: string) => {
+        const known = values[expression];
+        if (known === undefined) throw new Error(`drift-check.yml: no value for \${{ ${expression} }}`);
+        return known;
+      }),
+    ]),
+  );
+}
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
 
@@ -49,7 +73,7 @@ beforeEach(async () => {
   await git('init', '-q');
   await git('add', '.');
   await git('commit', '-qm', 'tracking plan');
-  // `npm install --global tpsync` in the workflow; here the build under test.
+  // The apply that the tests run before the workflow: the build under test.
   await writeFile(join(bin, 'tpsync'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
   // The stub gh: one record per call (its arguments), the --body-file contents beside, and an open issue if told.
   await writeFile(
@@ -103,13 +127,16 @@ async function applyThenDrift(): Promise<void> {
 
 async function runWorkflow(openIssue = '') {
   const runner = await runnerEnv(dir, 'plan-step');
-  const plan = await bash(stepScript('Plan main against Secoda'), {
-    ...runner.env,
-    SECODA_API_URL: secoda.url,
-    SECODA_API_TOKEN: SECODA_TOKEN,
+  const planStep = step('Plan main against Secoda');
+  expect(planStep.uses).toMatch(/^tpsync\/tpsync@/);
+  const inputs = withValues(planStep.with, {
+    "vars.SECODA_API_URL || 'https://api.secoda.co/api/v1'": secoda.url,
+    'secrets.SECODA_API_TOKEN': SECODA_TOKEN,
   });
+  const plan = await runAction({ ...runner.env, GITHUB_EVENT_NAME: 'schedule', ...inputVariables(inputs, GH_TOKEN) }, workspace);
   const outputs = await readRunnerFiles(runner.files);
-  const code = /exit-code=(\d+)/.exec(outputs.output)?.[1] ?? '';
+  const stepOutputs = parseStepOutputs(outputs.output);
+  const code = stepOutputs['exit-code'] ?? '';
   const log = join(dir, 'gh.log');
   const bodies = join(dir, 'gh-bodies.md');
   await writeFile(log, '');
@@ -119,6 +146,7 @@ async function runWorkflow(openIssue = '') {
     GH_TOKEN,
     GH_REPO: DEFAULT_REPO,
     CODE: code,
+    PLAN_MARKDOWN: stepOutputs['plan-markdown'] ?? '',
     RUN_URL: `https://github.example/${DEFAULT_REPO}/actions/runs/4242`,
     GH_STUB_LOG: log,
     GH_STUB_BODIES: bodies,
@@ -131,11 +159,16 @@ async function runWorkflow(openIssue = '') {
     outputs,
     ghCalls: (await readFile(log, 'utf8')).split('--- gh\n').filter(Boolean),
     body: await readFile(bodies, 'utf8'),
-    driftMd: await readFile(join(workspace, 'drift.md'), 'utf8'),
+    driftMd: await readFile(stepOutputs['plan-markdown'] ?? '', 'utf8'),
   };
 }
 
 describe('the drift-check workflow, its steps run verbatim', () => {
+  it('plans with the Action: no Node set up, nothing installed from npm', () => {
+    expect(step('Plan main against Secoda').with).toMatchObject({ command: 'plan', baseline: 'HEAD', 'detailed-exitcode': true });
+    expect(JSON.stringify(workflow)).not.toMatch(/setup-node|npm (install|ci)|npx /);
+  });
+
   it('opens an issue whose body holds the plan: no token, no workflow command, no working mention', async () => {
     await applyThenDrift();
     const run = await runWorkflow();

@@ -27,12 +27,17 @@ export const planSpec: CommandSpec = {
   name: 'plan',
   summary: 'Show what apply would change in Secoda, without changing anything.',
   usage:
-    'tpsync plan <plan> [--json | --markdown] [--out plan.json] [--detailed-exitcode] [--fail-on breaking|warning] [--baseline <git-ref>] [--comment] [--local]',
+    'tpsync plan <plan> [--json | --markdown] [--out plan.json] [--markdown-out plan.md] [--detailed-exitcode] [--fail-on breaking|warning] [--baseline <git-ref>] [--comment] [--local]',
   positionals: ['plan'],
   options: {
     json: { type: 'boolean', description: 'Print the plan as JSON (only JSON on stdout)' },
     markdown: { type: 'boolean', description: 'Print the plan as Markdown, for a pull request (only Markdown on stdout)' },
     out: { type: 'string', value: 'file', description: 'Save the plan as JSON, for `apply --plan-file`' },
+    'markdown-out': {
+      type: 'string',
+      value: 'file',
+      description: 'Save the plan as Markdown (what --markdown prints), for an issue or a comment',
+    },
     'detailed-exitcode': {
       type: 'boolean',
       description: 'Exit 2 when Secoda differs (changes to apply, or categories that need a manual step), 0 when it matches',
@@ -112,12 +117,17 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
         .join('\n')}`
     : null;
 
+  const markdownOut = stringOption(args, 'markdown-out');
+  const markdownText =
+    markdown || markdownOut !== undefined ? renderPlanMarkdown(shown, { notes: markdownNote ? [markdownNote] : [] }) : '';
+  if (markdownOut !== undefined) await writeOutputFile(markdownOut, markdownText);
+
   if (json) {
     io.stdout.write(renderPlanJson(shown));
     if (guardNote) io.stderr.write(`${guardNote}\n`);
     if (emptyNote) io.stderr.write(`warning: ${emptyNote}\n`);
   } else if (markdown) {
-    io.stdout.write(renderPlanMarkdown(shown, { notes: markdownNote ? [markdownNote] : [] }));
+    io.stdout.write(markdownText);
     if (guardNote) io.stderr.write(`${guardNote}\n`);
     if (emptyNote) io.stderr.write(`warning: ${emptyNote}\n`);
   } else {
@@ -135,6 +145,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
       ...publishing,
       shown,
       ...(out === undefined ? {} : { planJsonPath: out }),
+      ...(markdownOut === undefined ? {} : { planMarkdownPath: markdownOut }),
       notes: markdownNote ? [markdownNote] : [],
     });
   }
