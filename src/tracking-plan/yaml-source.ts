@@ -12,6 +12,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } f
 import type { Document, Node, YAMLMap } from 'yaml';
 import { fastParse, type FastParse } from './fast-yaml.js';
 import type { Issue } from './issue.js';
+import { decodeUtf8 } from './utf8-text.js';
 
 export type PathSegment = string | number;
 
@@ -379,59 +380,6 @@ function firstAliasPosition(doc: Document, lineCounter: LineCounter): Position |
   };
   visitNode(doc.contents);
   return found;
-}
-
-type Decoded = { ok: true; text: string } | { ok: false; issues: Issue[] };
-
-function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fail(
-      file,
-      1,
-      1,
-      'encoding',
-      'the file is encoded as UTF-16, not UTF-8',
-      'save the file as UTF-8 (most editors offer this under "Save with Encoding")',
-    );
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { ok: true, text };
-  } catch {
-    const offset = firstInvalidUtf8Byte(bytes);
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-      if (bytes[i] === 0x0a) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    const byte = bytes[offset] ?? 0;
-    return fail(
-      file,
-      line,
-      offset - lineStart + 1,
-      'encoding',
-      `the file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')} at offset ${offset})`,
-      'save the file as UTF-8; it was probably written as Latin-1 or Windows-1252',
-    );
-  }
-}
-
-function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    i += length;
-  }
-  return Math.max(0, bytes.length - 1);
 }
 
 function fail(file: string, line: number, column: number, code: string, message: string, hint?: string): { ok: false; issues: Issue[] } {

@@ -72,3 +72,49 @@ describe('a title-pattern a backtracking engine takes exponential time on', () =
     TEST_TIMEOUT_MS,
   );
 });
+
+describe('text that is not Unicode, or that a terminal would act on', () => {
+  it(
+    'a title with U+2028 is named, and no output carries the raw character',
+    async () => {
+      const plan = await write('separator.yaml', `${HEADER}categories:\n  - title: "Shop\\u2028Hidden line"\n`);
+      const result = await guarded(['validate', plan]);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(
+        'separator.yaml:4:12  error  title "Shop\\u2028Hidden line" contains a line separator: U+2028 LINE SEPARATOR at position 5',
+      );
+      expect(result.output).not.toMatch(/[\u2028\u2029\u200b]/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'check reports payloads with a lone surrogate or bytes that are not UTF-8 as violations',
+    async () => {
+      const plan = await write(
+        'check-plan.yaml',
+        `${HEADER}categories:\n  - title: Shop\n    events:\n      - title: Cart Viewed\n        properties:\n          - { title: cart_id, type: string }\n`,
+      );
+      const lines = [
+        '{"event":"Cart Viewed","properties":{"cart_id":"c1"}}\n',
+        '{"event":"Cart Viewed","properties":{"cart_id":"c\\ud800"}}\n',
+        '{"event":"Cart Viewed","properties":{"cart_id":"c',
+      ];
+      const bytes = Buffer.concat([Buffer.from(lines.join('')), Buffer.from([0xc3, 0x28]), Buffer.from('"}}\n')]);
+      const payloads = await write('payloads.ndjson', bytes);
+      const result = await guarded(['check', plan, payloads, '--format', 'json']);
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout) as { by_kind: Record<string, unknown>; invalid_json: unknown[] };
+      expect(report.by_kind['invalid-json']).toEqual({ count: 2, lines: [2, 3] });
+      expect(report.invalid_json).toEqual([
+        {
+          reason: 'a string holds a lone surrogate (a \\uD800–\\uDFFF escape without its pair), which is not Unicode text',
+          count: 1,
+          lines: [2],
+        },
+        { reason: 'not valid UTF-8', count: 1, lines: [3] },
+      ]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
