@@ -73,6 +73,95 @@ describe('a title-pattern a backtracking engine takes exponential time on', () =
   );
 });
 
+describe('YAML whose aliases and merge keys stand for far more than the file holds', () => {
+  /** The attack's size: 2,000 aliases (about 185 KB) of a list of 60 properties, each with an error. */
+  function fanOut(): string {
+    let text = `${HEADER}categories:\n  - title: Shop\n    events:\n      - title: E0\n        properties: &p\n`;
+    for (let i = 0; i < 60; i++) text += `          - { title: p${i}, type: strin }\n`;
+    for (let i = 1; i <= 2000; i++)
+      text += `      - title: Event ${String(i).padStart(5, '0')} of the shop\n        description: d\n        properties: *p\n`;
+    return text;
+  }
+
+  it(
+    '2,000 aliases of a 60-property list are refused where the copies pass the bound',
+    async () => {
+      const text = fanOut();
+      expect(text.length).toBeGreaterThan(170_000);
+      const plan = await write('fan-out.yaml', text);
+      const result = await guarded(['validate', plan]);
+      expect(result.code).toBe(1);
+      // Each `*p` stands for 301 nodes (the list, and 60 mappings of two pairs): the 167th passes 50,000, on line 70 + 3 × 166.
+      expect(result.output).toContain('fan-out.yaml:568:21  error  YAML aliases and merge keys expand the file by more than 50,000 nodes');
+      expect(result.output).toContain('1 problem in 1 file');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'nested "billion laughs" lists, and merge keys that merge twice at each level, are refused',
+    async () => {
+      let laughs = `${HEADER}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
+      for (let i = 1; i < 10; i++)
+        laughs += `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]\n`;
+      let merges = `${HEADER}m0: &m0 {a: 1, b: 2}\n`;
+      for (let i = 1; i <= 30; i++) merges += `m${i}: &m${i} {<<: [*m${i - 1}, *m${i - 1}], k${i}: 1}\n`;
+      for (const [name, text] of [
+        ['laughs.yaml', laughs],
+        ['merges.yaml', merges],
+      ] as const) {
+        const result = await guarded(['validate', await write(name, text)]);
+        expect(result.code, name).toBe(1);
+        expect(result.output, name).toMatch(
+          new RegExp(`${name}:\\d+:\\d+  error  YAML aliases and merge keys expand the file by more than 50,000 nodes`),
+        );
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    '20,000 anchors and 20,000 aliases are refused at the 5,001st',
+    async () => {
+      let text = `${HEADER}x:\n`;
+      for (let i = 0; i < 20_000; i++) text += `  - &a${i} v\n`;
+      text += `y: [${Array(20_000).fill('*a19999').join(', ')}]\n`;
+      const result = await guarded(['validate', await write('anchors.yaml', text)]);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('anchors.yaml:5004:12  error  the file has more than 5,000 YAML anchors and aliases');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    '2,000 merge keys of one small mapping load',
+    async () => {
+      let text = `${HEADER}categories:\n  - title: Shop\n    events:\n      - &base\n        title: Base\n        description: d\n        pii: false\n`;
+      for (let i = 1; i <= 2000; i++) text += `      - <<: *base\n        title: Event ${i}\n`;
+      const result = await guarded(['validate', await write('many-merges.yaml', text)]);
+      expect(result.code, result.output).toBe(0);
+      expect(result.output).toContain('2,001 events');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'a merge key into its own mapping gets a located message, not a stack overflow',
+    async () => {
+      const result = await guarded([
+        'validate',
+        await write('self-merge.yaml', `${HEADER}categories:\n  - &c\n    title: Shop\n    <<: *c\n`),
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('self-merge.yaml:6:9  error  this merge key (`<<`) merges the mapping that holds it');
+      expect(result.output).not.toContain('call stack');
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
 describe('text that is not Unicode, or that a terminal would act on', () => {
   it(
     'a title with U+2028 is named, and no output carries the raw character',
