@@ -45,7 +45,13 @@ export const UNREADABLE = {
   event: 'no event name (a non-empty string)',
   properties: 'the properties are not a JSON object',
   tooLong: 'longer than the line limit',
+  utf8: 'not valid UTF-8',
+  surrogate: 'a string holds a lone surrogate (a \\uD800–\\uDFFF escape without its pair), which is not Unicode text',
 } as const;
+
+/** A JSON escape of a surrogate (`\ud83d`): the only way a line of valid UTF-8 can carry a lone one. */
+const SURROGATE_ESCAPE = /\\u[dD][89abcdefABCDEF]/;
+const LONE_SURROGATE = /\p{Cs}/u;
 
 class Sample {
   count = 0;
@@ -116,6 +122,9 @@ export class PayloadCheck {
       this.unreadableLine(UNREADABLE.json, lineNumber);
       return;
     }
+    // Strings must be Unicode text (I-JSON, RFC 7493 §2.1): a lone surrogate is not, whatever its type says.
+    if (text.includes('\\u') && SURROGATE_ESCAPE.test(text) && holdsLoneSurrogate(value))
+      return this.unreadableLine(UNREADABLE.surrogate, lineNumber);
     this.payload(value, lineNumber);
   }
 
@@ -123,6 +132,12 @@ export class PayloadCheck {
   overlongLine(lineNumber: number): void {
     this.lines = lineNumber;
     this.unreadableLine(UNREADABLE.tooLong, lineNumber);
+  }
+
+  /** A line whose bytes are not UTF-8 (the reader did not decode it): an unreadable line. */
+  notUtf8Line(lineNumber: number): void {
+    this.lines = lineNumber;
+    this.unreadableLine(UNREADABLE.utf8, lineNumber);
   }
 
   private payload(value: unknown, lineNumber: number): void {
@@ -304,6 +319,22 @@ function expectedFor(entries: readonly EventSchemaEntry[], kind: ViolationKind, 
     }
   }
   return undefined;
+}
+
+/** Whether any string of a parsed JSON value, key or value, holds a lone surrogate (a stack, not recursion: nesting may be deep). */
+function holdsLoneSurrogate(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (typeof next === 'string') {
+      if (LONE_SURROGATE.test(next)) return true;
+    } else if (Array.isArray(next)) {
+      stack.push(...(next as unknown[]));
+    } else if (next !== null && typeof next === 'object') {
+      for (const [key, item] of Object.entries(next)) stack.push(key, item);
+    }
+  }
+  return false;
 }
 
 /** Empty, or only JSON whitespace (space, tab, CR). */

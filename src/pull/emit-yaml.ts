@@ -4,6 +4,7 @@
  * in flow style (`[a, b]`), a blank line between categories and between events.
  */
 import { Document, isScalar, isSeq, Scalar, visit, type Node } from 'yaml';
+import { hasEscapedCharacters } from '../render/terminal-text.js';
 import { COMMON_FIELDS, type PlanCategory, type PlanEvent, type PlanProperty } from '../tracking-plan/types.js';
 
 export interface FileContent {
@@ -29,7 +30,14 @@ export function emitPlanFile(content: FileContent, schemaRef: string): string {
   const doc = new Document(root, { aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value !== 'string' || !node.value.includes('\n')) return;
+      if (typeof node.value !== 'string') return;
+      // What the output guard writes as `\uXXXX` (terminal-text.ts) means the same only in double
+      // quotes: so `tpsync pull > plan.yaml` keeps a description's zero-width space exact.
+      if (hasEscapedCharacters(node.value)) {
+        node.type = Scalar.QUOTE_DOUBLE;
+        return;
+      }
+      if (!node.value.includes('\n')) return;
       // Left to itself, the library would write any multi-line text as a block scalar.
       node.type = suitsBlockScalar(node.value) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
     },

@@ -4,7 +4,7 @@
  * pulled plan validates by construction.
  */
 import { PROPERTY_TYPES, trackingPlanSchema } from '../tracking-plan/schema-check.js';
-import { hasInvisibleCharacter } from '../tracking-plan/text-rules.js';
+import { hasForbiddenTitleCharacter } from '../tracking-plan/text-characters.js';
 import type { PropertyType } from '../tracking-plan/types.js';
 
 const TITLE = trackingPlanSchema.definitions.title;
@@ -30,7 +30,8 @@ export function titleProblem(title: string): string | null {
   if (length > TITLE.maxLength) return `is longer than ${TITLE.maxLength} characters`;
   if (/[\r\n\u2028\u2029]/.test(title)) return 'contains a line break';
   if (!TITLE_PATTERN.test(title)) return 'has leading or trailing spaces';
-  if (hasInvisibleCharacter(title)) return 'contains an invisible character (a format or control character)';
+  if (hasForbiddenTitleCharacter(title))
+    return 'contains a character a title may not hold (an invisible or control character, a line separator or a space other than U+0020)';
   return null;
 }
 

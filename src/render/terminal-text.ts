@@ -5,22 +5,39 @@
  * from YAML, from Secoda and from production payloads, so any of them could rewrite what an
  * operator reads before typing "yes" (`"\u001b[1A\u001b[2K"` erases the line above: a delete).
  *
- * `neutraliseControls` shows every such character as its `\u00XX` escape, except the sequences
+ * `neutraliseControls` shows every such character as its `\uXXXX` escape, except the sequences
  * tpsync itself writes: the colours of `style.ts` (SGR 1, 2, 22, 31, 32, 33, 36, 39) and the
  * progress line's `\r` + erase-line. Text from data may use those too; they only colour text or
  * clear the progress line, and hide nothing.
  */
 
-/* eslint-disable no-control-regex -- matching control characters is the point */
-const CONTROL =
-  /\r\u001b\[2K|\u001b\[(?:1|2|22|31|32|33|36|39)m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-/* eslint-enable no-control-regex */
+/**
+ * Characters shown as escapes: C0 and C1 controls but TAB and LF (CR only before LF), line and
+ * paragraph separators (U+2028, U+2029: some terminals and log viewers break the line there), format
+ * characters (Cf: bidirectional overrides that reorder what is shown, zero-width and invisible
+ * characters that hide a difference, tag characters that carry hidden text), and lone surrogates.
+ */
+const ESCAPED = String.raw`[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\p{Cs}]`;
+/** tpsync's own sequences, kept: the progress line's erase, its colours, CRLF. */
+const OWN_SEQUENCES = String.raw`\r\u001b\[2K|\u001b\[(?:1|2|22|31|32|33|36|39)m|\r\n`;
+const CONTROL = new RegExp(`${OWN_SEQUENCES}|${ESCAPED}`, 'gu');
+const ANY_CONTROL = new RegExp(ESCAPED, 'u');
 
-/** `text` with every control character but LF and TAB shown as `\u00XX`, tpsync's own colour and progress sequences kept. */
+/** Whether `text` holds a character that `neutraliseControls` writes as an escape. */
+export function hasEscapedCharacters(text: string): boolean {
+  return ANY_CONTROL.test(text);
+}
+
+/** `text` with every character of ESCAPED shown as `\uXXXX` (each UTF-16 unit: also valid in JSON and YAML double quotes), tpsync's own colour and progress sequences kept. */
 export function neutraliseControls(text: string): string {
   if (!ANY_CONTROL.test(text)) return text;
-  return text.replace(CONTROL, (match) => (match.length > 1 ? match : `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(CONTROL, (match) => ((match[0] === '\r' || match[0] === '\u001b') && match.length > 1 ? match : unitEscapes(match)));
+}
+
+function unitEscapes(text: string): string {
+  let escaped = '';
+  for (let i = 0; i < text.length; i++) escaped += `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return escaped;
 }
 
 // eslint-disable-next-line no-control-regex -- escaping control characters is the point

@@ -1,32 +1,30 @@
 /** `title-pattern`: event and property titles match the data team's regular expressions. */
-import { NONE, type Finding, type Record_, type Rule } from './rule.js';
+import { compileUserPattern, type UserPattern } from '../tracking-plan/user-pattern.js';
 import type { PathSegment } from '../tracking-plan/yaml-source.js';
+import { NONE, type Finding, type Record_, type Rule } from './rule.js';
 
 export interface TitlePatternOptions {
-  readonly event?: RegExp;
-  readonly property?: RegExp;
+  readonly event?: UserPattern;
+  readonly property?: UserPattern;
 }
 
 const KEYS = ['event', 'property'] as const;
 
-/** JavaScript syntax with the `u` flag, so `\p{Lu}` and friends work. Undefined when it does not compile. */
-function compile(source: unknown): RegExp | undefined {
+/** Undefined when there is no pattern, or one that cannot be used (`problems` says why). */
+function compile(source: unknown): UserPattern | undefined {
   if (typeof source !== 'string' || source === '') return undefined;
-  try {
-    return new RegExp(source, 'u');
-  } catch {
-    return undefined;
-  }
+  const compiled = compileUserPattern(source);
+  return compiled.ok ? compiled.pattern : undefined;
 }
 
 export const titlePattern: Rule<TitlePatternOptions> = {
   id: 'title-pattern',
   defaultLevel: 'error',
   description: 'Event and property titles match regular expressions.',
-  optionsText: '`event`, `property`: regular expressions (JavaScript, Unicode) that the titles match, e.g. `^[a-z][a-z0-9_]*$`',
+  optionsText: '`event`, `property`: [RE2 regular expressions](#patterns) that the titles match, e.g. `^[a-z][a-z0-9_]*$`',
   kinds: ['event', 'property', 'definition'],
   options(entry) {
-    const options: { event?: RegExp; property?: RegExp } = {};
+    const options: { event?: UserPattern; property?: UserPattern } = {};
     for (const key of KEYS) {
       const pattern = compile(entry[key]);
       if (pattern !== undefined) options[key] = pattern;
@@ -37,18 +35,10 @@ export const titlePattern: Rule<TitlePatternOptions> = {
     const findings: Finding[] = [];
     for (const key of KEYS) {
       const source = entry[key];
-      if (typeof source !== 'string' || source === '' || compile(source) !== undefined) continue;
-      let reason = 'it does not compile';
-      try {
-        new RegExp(source, 'u');
-      } catch (error) {
-        reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : reason;
-      }
-      findings.push({
-        path: [...path, key],
-        message: `the ${key} title pattern is not a valid regular expression (${reason})`,
-        hint: 'write a JavaScript regular expression without slashes, e.g. `^[A-Z][A-Za-z ]*$`; in YAML, quote it with single quotes',
-      });
+      if (typeof source !== 'string' || source === '') continue;
+      const compiled = compileUserPattern(source);
+      if (compiled.ok) continue;
+      findings.push({ path: [...path, key], message: `the ${key} title pattern ${compiled.problem}`, hint: compiled.hint });
     }
     if (entry['event'] === undefined && entry['property'] === undefined) {
       findings.push({

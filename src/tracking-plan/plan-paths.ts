@@ -1,4 +1,5 @@
 /** Naming places in a tracking-plan file the way a user thinks of them ("event "CTA Clicked""). */
+import { visible } from './text-characters.js';
 import type { PathSegment } from './yaml-source.js';
 
 /** `definition`: a shared property definition (the top-level `properties:` list). */
@@ -57,13 +58,14 @@ export function describe(data: unknown, path: readonly PathSegment[]): string {
   const index = owner[owner.length - 1];
   const title = titleOf(data, owner);
   const word = kind === 'definition' ? 'shared property' : kind;
-  const self = title !== undefined ? `${word} ${JSON.stringify(title)}` : `${word} #${Number(index) + 1}`;
+  // `visible`: a title that holds a line separator or an invisible character shows it as an escape.
+  const self = title !== undefined ? `${word} ${visible(title)}` : `${word} #${Number(index) + 1}`;
   if (kind === 'category' || kind === 'definition') return self;
   const parentPath = owner.slice(0, owner.length - 2);
   const parentKind = kindAt(parentPath);
   const parentTitle = titleOf(data, parentPath);
   if (parentTitle === undefined || parentKind === undefined) return self;
-  return `${self} of ${parentKind} ${JSON.stringify(parentTitle)}`;
+  return `${self} of ${parentKind} ${visible(parentTitle)}`;
 }
 
 /** Parses an ajv `instancePath` ("/categories/0/events/2") into segments. */

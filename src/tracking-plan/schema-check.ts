@@ -6,7 +6,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schemas/tracking-plan.schema.json' with { type: 'json' };
 import * as compiled from './schema-validator.generated.js';
 import { didYouMean } from './did-you-mean.js';
-import { INVISIBLE_HINT, invisibleCharacters, visible } from './text-rules.js';
+import { forbiddenTitleCharacters, LONE_SURROGATE_HINT, loneSurrogateText, visible } from './text-characters.js';
+import { loneSurrogateMessage } from './text-rules.js';
 import type { Issue } from './issue.js';
 import { describe, kindAt, parseInstancePath, valueAt, type NodeKind } from './plan-paths.js';
 import type { PathSegment, SourceFile } from './yaml-source.js';
@@ -169,11 +170,13 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
     }
     case 'type': {
       const expected = String((error.params as { type: string | string[] }).type);
+      const written = source.sourceText(path);
+      const item = typeof path[path.length - 1] === 'number';
       return issue(
         path,
         'wrong-type',
-        `${name} must be ${typeWord(expected)}, not ${describeValue(value, source.sourceText(path))}${inWhere}`,
-        typeHint(expected, value, name, source.sourceText(path)),
+        `${name} must be ${typeWord(expected)}, not ${describeValue(value, written)}${inWhere}`,
+        value === null ? nullHint(written, item) : typeHint(expected, value, name, written),
       );
     }
     case 'enum': {
@@ -203,17 +206,19 @@ function toIssue(error: ErrorObject, source: SourceFile): Issue {
       }
       if (isTitlePath(path)) {
         const text = String(value);
-        if (/\p{Cf}/u.test(text)) {
-          return issue(path, 'invisible-character', `title ${visible(text)} ${invisibleCharacters(text)}`, INVISIBLE_HINT);
-        }
+        const forbidden = /[\r\n]/.test(text) ? undefined : forbiddenTitleCharacters(text);
+        if (forbidden !== undefined) return issue(path, forbidden.code, `title ${visible(text)} ${forbidden.text}`, forbidden.hint);
         const problem = /[\r\n]/.test(text) ? 'contains a line break' : 'has leading or trailing spaces';
         return issue(
           path,
           'bad-title',
-          `title ${JSON.stringify(text)} ${problem}${inWhere}`,
+          `title ${visible(text)} ${problem}${inWhere}`,
           'write the title on one line, without surrounding spaces',
         );
       }
+      // An ID with a lone surrogate: the text walk says so in the same words (text-rules.ts), once.
+      const lone = typeof value === 'string' ? loneSurrogateText(value) : undefined;
+      if (lone !== undefined) return issue(path, 'lone-surrogate', loneSurrogateMessage(source.data, path, lone), LONE_SURROGATE_HINT);
       if (path.length === 1 && path[0] === 'integration') {
         return issue(
           path,
@@ -351,6 +356,7 @@ function typeWord(expected: string): string {
 
 /** A value as a message names it; a number or boolean as it was written (`1.10`, not 1.1), when that is known. */
 function describeValue(value: unknown, written?: string): string {
+  if (value === null && written !== undefined && written.trim() !== '') return `\`${written.trim()}\` (null in YAML)`;
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -368,6 +374,15 @@ function typeHint(expected: string, value: unknown, name: string, written?: stri
   if (expected === 'array' && typeof value === 'string')
     return `write a list: ${name.replace(/"/g, '')}: [${value}], or one "- item" per line`;
   if (expected === 'array' && value !== null && typeof value === 'object') return 'write a list of items, each starting with "- "';
-  if (value === null) return 'a key with nothing after it is empty; give it a value or remove it';
   return undefined;
+}
+
+/** A null where a value belongs: written as nothing, or as `~` / `null`, which YAML reads as no value (`enum: [free, ~, pro]`). */
+function nullHint(written: string | undefined, item: boolean): string {
+  const text = written?.trim() ?? '';
+  if (text === '')
+    return item
+      ? 'this list item is empty; write its value or remove the item'
+      : 'a key with nothing after it is empty; give it a value or remove it';
+  return `in YAML, \`${text}\` means null (no value), not the text "${text}": quote it ("${text}") to mean the text, or remove the ${item ? 'list item' : 'key'}`;
 }

@@ -481,7 +481,7 @@ export interface RequiredPropertiesRule1 {
   properties: [Title, ...Title[]];
 }
 /**
- * Regular expressions (JavaScript syntax, Unicode) that titles must match.
+ * Regular expressions (RE2 syntax, matched in linear time: no backreferences or lookaround; flags inline, e.g. `(?i)`; at most 1,000 characters) that titles must match.
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "titlePatternRule".

@@ -5,14 +5,17 @@
  * - The text "None" where Secoda's API writes "None" for "no value" (the reference's envelope:
  *   `"previous": "None"`; tpsync reads "None" as absent). A `description: None` (the Python
  *   spelling of null) would read back as empty, an owner ID "None" as no owner.
- * - Invisible format characters (Unicode category Cf: zero-width space, byte-order mark,
- *   directional marks, soft hyphen…) in a title. Titles identify resources: one that looks the
- *   same as another but is not, or that a system on the way strips, never matches again.
+ * - Characters a title may not hold (text-characters.ts): invisible format and control
+ *   characters, line separators, spaces other than the plain one. Titles identify resources: one
+ *   that looks the same as another but is not, or that a system on the way strips, never
+ *   matches again.
+ * - Lone surrogates, in any text: not characters, and UTF-8 (Secoda's storage) cannot hold them.
  *
  * Walks every mapping of a file, so it covers whatever holds these keys.
  */
 import type { Issue } from './issue.js';
 import { describe } from './plan-paths.js';
+import { forbiddenTitleCharacters, LONE_SURROGATE_HINT, loneSurrogateText, visible } from './text-characters.js';
 import type { PathSegment, SourceFile } from './yaml-source.js';
 
 const NONE = 'None';
@@ -20,39 +23,6 @@ const TEXT_FIELDS = ['description', 'definition'] as const;
 const ID_LIST_FIELDS = ['teams', 'owners', 'owners_groups', 'collections', 'tags', 'subscribers'] as const;
 /** The schema's title pattern: a title it accepts has no surrounding white space (U+FEFF included). */
 const TITLE_SHAPE = /^\S(.*\S)?$/;
-/**
- * Invisible characters: format characters (Cf), and control characters (Cc), some of which
- * Secoda's Python strips as white space where JavaScript does not (U+001C–U+001F, U+0085).
- */
-const FORMAT_CHARACTER = /[\p{Cf}\p{Cc}]/u;
-
-const FORMAT_NAMES: Readonly<Record<number, string>> = {
-  0x0009: 'CHARACTER TABULATION',
-  0x001c: 'INFORMATION SEPARATOR FOUR',
-  0x001d: 'INFORMATION SEPARATOR THREE',
-  0x001e: 'INFORMATION SEPARATOR TWO',
-  0x001f: 'INFORMATION SEPARATOR ONE',
-  0x0085: 'NEXT LINE (NEL)',
-  0x00ad: 'SOFT HYPHEN',
-  0x061c: 'ARABIC LETTER MARK',
-  0x180e: 'MONGOLIAN VOWEL SEPARATOR',
-  0x200b: 'ZERO WIDTH SPACE',
-  0x200c: 'ZERO WIDTH NON-JOINER',
-  0x200d: 'ZERO WIDTH JOINER',
-  0x200e: 'LEFT-TO-RIGHT MARK',
-  0x200f: 'RIGHT-TO-LEFT MARK',
-  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
-  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
-  0x202c: 'POP DIRECTIONAL FORMATTING',
-  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
-  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
-  0x2060: 'WORD JOINER',
-  0x2066: 'LEFT-TO-RIGHT ISOLATE',
-  0x2067: 'RIGHT-TO-LEFT ISOLATE',
-  0x2068: 'FIRST STRONG ISOLATE',
-  0x2069: 'POP DIRECTIONAL ISOLATE',
-  0xfeff: 'BYTE ORDER MARK (ZERO WIDTH NO-BREAK SPACE)',
-};
 
 const isObj = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -72,6 +42,12 @@ export function checkTextValues(source: SourceFile): Issue[] {
   const path: PathSegment[] = [];
   const at = (...rest: PathSegment[]): PathSegment[] => [...path, ...rest];
   const visitChild = (value: unknown, segment: PathSegment): void => {
+    if (typeof value === 'string') {
+      const lone = loneSurrogateText(value);
+      if (lone !== undefined)
+        report(at(segment), 'lone-surrogate', loneSurrogateMessage(source.data, at(segment), lone), LONE_SURROGATE_HINT);
+      return;
+    }
     if (value === null || typeof value !== 'object') return;
     path.push(segment);
     visit(value);
@@ -126,43 +102,22 @@ export function checkTextValues(source: SourceFile): Issue[] {
       );
     }
     const title = Object.hasOwn(node, 'title') ? node['title'] : undefined;
-    // A title with white space at either end gets the schema's error, which names invisible characters too.
-    if (typeof title === 'string' && TITLE_SHAPE.test(title) && FORMAT_CHARACTER.test(title)) {
-      report(at('title'), 'invisible-character', `title ${visible(title)} ${invisibleCharacters(title)}`, INVISIBLE_HINT);
-    }
+    // A title with white space at either end (or a line break) gets the schema's error, which names these characters too.
+    const forbidden = typeof title === 'string' && TITLE_SHAPE.test(title) ? forbiddenTitleCharacters(title) : undefined;
+    if (forbidden !== undefined) report(at('title'), forbidden.code, `title ${visible(String(title))} ${forbidden.text}`, forbidden.hint);
     for (const key in node) if (key !== 'title' && Object.hasOwn(node, key)) visitChild(node[key], key);
   };
   visit(source.data);
   return issues;
 }
 
-/** Whether a title holds a character the loader refuses as invisible (see FORMAT_CHARACTER). */
-export function hasInvisibleCharacter(title: string): boolean {
-  return FORMAT_CHARACTER.test(title);
-}
-
-export const INVISIBLE_HINT =
-  'retype the title without it: an invisible character makes a title that looks like another but is not, so it would not match in Secoda';
-
-/** The text quoted, with invisible characters written as \uXXXX so a reader can see them. */
-export function visible(text: string): string {
-  return JSON.stringify(text).replace(
-    /[\p{Cf}\p{Cc}]/gu,
-    (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
-  );
-}
-
-/** "contains an invisible character: U+200B ZERO WIDTH SPACE at position 9". */
-export function invisibleCharacters(text: string): string {
-  const found: string[] = [];
-  let position = 0;
-  for (const char of text) {
-    position++;
-    if (!FORMAT_CHARACTER.test(char)) continue;
-    const code = char.codePointAt(0) ?? 0;
-    const name = FORMAT_NAMES[code] ?? (/\p{Cc}/u.test(char) ? 'a control character' : 'an invisible format character');
-    found.push(`U+${code.toString(16).toUpperCase().padStart(4, '0')} ${name} at position ${position}`);
-  }
-  if (found.length === 0) return 'contains no invisible character';
-  return `contains ${found.length === 1 ? 'an invisible character' : `${found.length} invisible characters`}: ${found.slice(0, 3).join(', ')}${found.length > 3 ? ', …' : ''}`;
+/**
+ * `"enum[1]" of property "plan" of event "Bought" holds a lone surrogate …`: the same words from
+ * this walk and from the schema check (an ID's pattern fails too), so the two give one issue.
+ */
+export function loneSurrogateMessage(data: unknown, path: readonly PathSegment[], lone: string): string {
+  const last = path[path.length - 1];
+  const label = typeof last === 'number' ? `"${String(path[path.length - 2])}[${last}]"` : `"${String(last)}"`;
+  const owner = describe(data, path);
+  return `${label}${owner === '' ? '' : ` of ${owner}`} ${lone}`;
 }

@@ -6,12 +6,16 @@
  * guards) gives its data at once, and the positions of its mappings and lists; any other
  * position, and the text of a scalar written in more than one way, come from parsing the file
  * again with `yaml`, once, and only when something asks (an issue to report). Every other file
- * goes through `yaml` from the start, which reports syntax errors and holds every position.
+ * goes through `yaml` from the start, which reports syntax errors and holds every position;
+ * there, aliases and merge keys are measured, bounded and resolved once (yaml-aliases.ts) before
+ * `yaml` expands them, and positions found through an alias use what that pass resolved.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node, YAMLMap } from 'yaml';
+import type { Alias, Document, Node, YAMLMap } from 'yaml';
 import { fastParse, type FastParse } from './fast-yaml.js';
 import type { Issue } from './issue.js';
+import { decodeUtf8 } from './utf8-text.js';
+import { describeAliasProblem, indexAliases, isMergeKey, type AliasIndex, type AliasProblem } from './yaml-aliases.js';
 
 export type PathSegment = string | number;
 
@@ -31,9 +35,6 @@ export interface SourceFile {
 }
 
 export type SourceResult = { ok: true; source: SourceFile } | { ok: false; issues: Issue[] };
-
-/** Aliases may be reused freely, but not multiplied into millions of nodes ("billion laughs"). */
-const MAX_ALIAS_EXPANSION = 10_000;
 
 const YAML_ERROR_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',
@@ -106,40 +107,21 @@ export function parseWithYaml(file: string, text: string): SourceResult {
     return fail(file, 1, 1, 'empty-file', 'the file holds no data (only comments)', 'add `categories:` or delete the file');
   }
 
+  // Only a file with an alias or a merge key can expand: the others skip the pass over their nodes.
+  const aliases = text.includes('*') || text.includes('<<') ? indexAliases(doc) : NO_ALIASES;
+  if (aliases.problem !== undefined) return aliasProblem(file, aliases.problem, lineCounter);
+
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    // Bounded above, by what the aliases produce; `yaml`'s own bound counts aliases, at a cost.
+    data = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     const at = firstAliasPosition(doc, lineCounter) ?? { line: 1, column: 1 };
     const message = error instanceof Error ? error.message : String(error);
-    if (/excessive alias count/i.test(message)) {
-      return fail(
-        file,
-        at.line,
-        at.column,
-        'alias-bomb',
-        `YAML aliases here expand to too many nodes (more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')}); this looks like a "billion laughs" document`,
-        'write the repeated parts out, or reuse anchors without nesting them inside each other',
-      );
-    }
     return fail(file, at.line, at.column, 'yaml-syntax', `YAML error: ${firstLine(message)}`);
   }
 
-  // An alias inside the node its anchor names (`x: &a [ *a ]`) makes data without an end, which
-  // every later check would follow until the stack ran out. Only aliases can, so only then look.
-  if (text.includes('*') && holdsItself(data)) {
-    const at = firstAliasPosition(doc, lineCounter) ?? { line: 1, column: 1 };
-    return fail(
-      file,
-      at.line,
-      at.column,
-      'alias-cycle',
-      'a YAML alias here stands inside the node its anchor names, so the data would never end',
-      'point the alias (`*name`) at an anchor outside the node that holds it, or write the value out',
-    );
-  }
-
-  const positions = documentPositions(doc, lineCounter);
+  const positions = documentPositions(doc, lineCounter, aliases.targets);
   return {
     ok: true,
     source: {
@@ -151,20 +133,13 @@ export function parseWithYaml(file: string, text: string): SourceResult {
   };
 }
 
-/** Whether some list or mapping in `data` contains itself (yaml's toJS keeps an alias's target as one object). */
-function holdsItself(data: unknown): boolean {
-  const open = new Set<object>();
-  const done = new Set<object>();
-  const visit = (value: unknown): boolean => {
-    if (value === null || typeof value !== 'object' || done.has(value)) return false;
-    if (open.has(value)) return true;
-    open.add(value);
-    for (const child of Array.isArray(value) ? value : Object.values(value)) if (visit(child)) return true;
-    open.delete(value);
-    done.add(value);
-    return false;
-  };
-  return visit(data);
+const NO_ALIASES: AliasIndex = { targets: new Map() };
+
+/** The located refusal of a file whose aliases or merge keys would expand too far, or for ever. */
+function aliasProblem(file: string, problem: AliasProblem, lineCounter: LineCounter): { ok: false; issues: Issue[] } {
+  const pos = lineCounter.linePos(problem.at.range?.[0] ?? 0);
+  const { code, message, hint } = describeAliasProblem(problem);
+  return fail(file, pos.line, pos.col, code, message, hint);
 }
 
 interface DocumentPositions {
@@ -172,10 +147,10 @@ interface DocumentPositions {
   sourceText(path: readonly PathSegment[]): string | undefined;
 }
 
-function documentPositions(doc: Document, lineCounter: LineCounter): DocumentPositions {
+function documentPositions(doc: Document, lineCounter: LineCounter, targets: ReadonlyMap<Alias, Node>): DocumentPositions {
   return {
     locate: (path, part) => {
-      const found = walk(doc, path);
+      const found = walk(targets, doc, path);
       // Reached through an alias (`*p`): the alias is where this part of the document is written.
       const node = found.alias ?? (part === 'key' && found.complete && found.key ? found.key : found.node);
       const offset = node?.range?.[0] ?? 0;
@@ -183,7 +158,7 @@ function documentPositions(doc: Document, lineCounter: LineCounter): DocumentPos
       return { line: pos.line, column: pos.col };
     },
     sourceText: (path) => {
-      const found = walk(doc, path);
+      const found = walk(targets, doc, path);
       if (!found.complete || !isScalar(found.node)) return undefined;
       return typeof found.node.source === 'string' ? found.node.source : undefined;
     },
@@ -226,9 +201,10 @@ function fastSource(file: string, text: string, fast: FastParse): SourceFile {
   };
 }
 
-function yamlDocumentOf(text: string): [Document, LineCounter] {
+/** The fast path takes no alias, so the file it read has none to resolve. */
+function yamlDocumentOf(text: string): [Document, LineCounter, ReadonlyMap<Alias, Node>] {
   const { doc, lineCounter } = parseYamlDocument(text);
-  return [doc, lineCounter];
+  return [doc, lineCounter, NO_ALIASES.targets];
 }
 
 /** Where `path` leads in plain data, stepping as `walk` does in the document (list items by number, keys by text). */
@@ -281,12 +257,13 @@ interface WalkResult {
   alias: Node | null;
 }
 
-function walk(doc: Document, path: readonly PathSegment[]): WalkResult {
+/** `targets`: what each alias stands for (yaml-aliases.ts), found once rather than by a search of the document per alias. */
+function walk(targets: ReadonlyMap<Alias, Node>, doc: Document, path: readonly PathSegment[]): WalkResult {
   let alias: Node | null = isAlias(doc.contents) ? doc.contents : null;
-  let node = resolve(doc, doc.contents);
+  let node = resolve(targets, doc.contents);
   let key: Node | null = null;
   for (const segment of path) {
-    const next = step(doc, node, segment);
+    const next = step(targets, node, segment);
     if (!next) return { node, key: null, complete: false, alias };
     alias ??= next.alias;
     node = next.value ?? next.key;
@@ -302,16 +279,16 @@ interface Step {
   alias: Node | null;
 }
 
-function step(doc: Document, node: Node | null, segment: PathSegment): Step | undefined {
+function step(targets: ReadonlyMap<Alias, Node>, node: Node | null, segment: PathSegment): Step | undefined {
   if (isSeq(node) && typeof segment === 'number') {
     const item = node.items[segment];
-    return isNodeLike(item) ? { key: null, value: resolve(doc, item), alias: isAlias(item) ? item : null } : undefined;
+    return isNodeLike(item) ? { key: null, value: resolve(targets, item), alias: isAlias(item) ? item : null } : undefined;
   }
-  if (isMap(node)) return findInMap(doc, node, String(segment), 0);
+  if (isMap(node)) return findInMap(targets, node, String(segment), 0);
   return undefined;
 }
 
-function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): Step | undefined {
+function findInMap(targets: ReadonlyMap<Alias, Node>, map: YAMLMap, key: string, depth: number): Step | undefined {
   if (depth > 20) return undefined;
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
@@ -319,7 +296,7 @@ function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): Ste
     if (isScalar(pairKey) && String(pairKey.value) === key) {
       return {
         key: pairKey,
-        value: isNodeLike(pair.value) ? resolve(doc, pair.value) : null,
+        value: isNodeLike(pair.value) ? resolve(targets, pair.value) : null,
         alias: isAlias(pair.value) ? pair.value : null,
       };
     }
@@ -329,9 +306,9 @@ function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): Ste
     if (!isPair(pair) || !isMergeKey(pair.key)) continue;
     const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
     for (const source of sources) {
-      const merged = isNodeLike(source) ? resolve(doc, source) : null;
+      const merged = isNodeLike(source) ? resolve(targets, source) : null;
       if (isMap(merged)) {
-        const found = findInMap(doc, merged, key, depth + 1);
+        const found = findInMap(targets, merged, key, depth + 1);
         // Brought in by `<<: *name`: that line is where this mapping says it.
         if (found) return { ...found, alias: isAlias(source) ? source : found.alias };
       }
@@ -340,18 +317,9 @@ function findInMap(doc: Document, map: YAMLMap, key: string, depth: number): Ste
   return undefined;
 }
 
-/** `<<` resolves to a Symbol when merge keys are on, to the string otherwise. */
-function isMergeKey(key: unknown): boolean {
-  if (!isScalar(key)) return false;
-  const value: unknown = key.value;
-  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
-}
-
-function resolve(doc: Document, node: unknown): Node | null {
-  let current: unknown = node;
-  for (let hops = 0; hops < 20 && isAlias(current); hops++) {
-    current = current.resolve(doc);
-  }
+/** The node itself, or what an alias stands for (an anchor is never on an alias, so one step is enough). */
+function resolve(targets: ReadonlyMap<Alias, Node>, node: unknown): Node | null {
+  const current: unknown = isAlias(node) ? targets.get(node) : node;
   return isNodeLike(current) ? current : null;
 }
 
@@ -379,59 +347,6 @@ function firstAliasPosition(doc: Document, lineCounter: LineCounter): Position |
   };
   visitNode(doc.contents);
   return found;
-}
-
-type Decoded = { ok: true; text: string } | { ok: false; issues: Issue[] };
-
-function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fail(
-      file,
-      1,
-      1,
-      'encoding',
-      'the file is encoded as UTF-16, not UTF-8',
-      'save the file as UTF-8 (most editors offer this under "Save with Encoding")',
-    );
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { ok: true, text };
-  } catch {
-    const offset = firstInvalidUtf8Byte(bytes);
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-      if (bytes[i] === 0x0a) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    const byte = bytes[offset] ?? 0;
-    return fail(
-      file,
-      line,
-      offset - lineStart + 1,
-      'encoding',
-      `the file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')} at offset ${offset})`,
-      'save the file as UTF-8; it was probably written as Latin-1 or Windows-1252',
-    );
-  }
-}
-
-function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    i += length;
-  }
-  return Math.max(0, bytes.length - 1);
 }
 
 function fail(file: string, line: number, column: number, code: string, message: string, hint?: string): { ok: false; issues: Issue[] } {

@@ -69,4 +69,24 @@ describe('PayloadCheck', () => {
       { reason: 'no event name (a non-empty string)', count: 1, lines: [6] },
     ]);
   });
+
+  it('counts a payload whose strings are not Unicode text (a lone surrogate) as invalid-json, and a line of bytes that are not UTF-8', () => {
+    const check = checker();
+    check.line('{"event":"Cart Viewed","properties":{"cart_id":"c\\ud800"}}', 1);
+    check.line('{"event":"Cart Viewed\\udfff","properties":{"cart_id":"c"}}', 2);
+    check.line('{"event":"Cart Viewed","properties":{"cart_id":"c","\\ud83dkey":1}}', 3);
+    check.line('{"event":"Cart Viewed","properties":{"cart_id":"c \\ud83d\\uded2"}}', 4); // a pair: one character, fine
+    check.notUtf8Line(5);
+    const report = check.report();
+    expect(report.byKind['invalid-json']).toEqual({ count: 4, lines: [1, 2, 3, 5] });
+    expect(report.unreadable).toEqual([
+      {
+        reason: 'a string holds a lone surrogate (a \\uD800–\\uDFFF escape without its pair), which is not Unicode text',
+        count: 3,
+        lines: [1, 2, 3],
+      },
+      { reason: 'not valid UTF-8', count: 1, lines: [5] },
+    ]);
+    expect(report).toMatchObject({ checked: 1, valid: 1 });
+  });
 });

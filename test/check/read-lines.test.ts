@@ -9,7 +9,11 @@ async function collect(parts: readonly (string | Uint8Array)[], maxLineLength?: 
   const seen: [number, string][] = [];
   const result = await readLines(
     chunks(parts),
-    { line: (text, n) => seen.push([n, text]), overlongLine: (n) => seen.push([n, '<overlong>']) },
+    {
+      line: (text, n) => seen.push([n, text]),
+      overlongLine: (n) => seen.push([n, '<overlong>']),
+      notUtf8Line: (n) => seen.push([n, '<not UTF-8>']),
+    },
     maxLineLength === undefined ? {} : { maxLineLength },
   );
   return { seen, result };
@@ -46,6 +50,33 @@ describe('readLines', () => {
     ]);
   });
 
+  it('reports a line whose bytes are not UTF-8, rather than hand it over repaired with U+FFFD', async () => {
+    const text = (t: string) => new TextEncoder().encode(t);
+    const bytes = Uint8Array.from([
+      ...text('{"a":"ok"}\n{"a":"'),
+      0xed,
+      0xa0,
+      0x80, // an encoded surrogate
+      ...text('"}\n{"a":"é'),
+      0xff,
+      ...text('"}\n{"a":"\uFFFD real replacement character"}\nlast'),
+      0xe2,
+      0x82, // a character cut off by the end of the input
+    ]);
+    // Cut everywhere, also inside the bad sequences and a good one.
+    for (const size of [1, 2, 3, 5, 64]) {
+      const parts: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; at += size) parts.push(bytes.slice(at, at + size));
+      expect((await collect(parts)).seen, `chunks of ${size}`).toEqual([
+        [1, '{"a":"ok"}'],
+        [2, '<not UTF-8>'],
+        [3, '<not UTF-8>'],
+        [4, '{"a":"\uFFFD real replacement character"}'],
+        [5, '<not UTF-8>'],
+      ]);
+    }
+  });
+
   it('stops between chunks when aborted', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
@@ -57,6 +88,7 @@ describe('readLines', () => {
           controller.abort();
         },
         overlongLine: () => undefined,
+        notUtf8Line: () => undefined,
       },
       { signal: controller.signal },
     );

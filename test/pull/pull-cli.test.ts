@@ -167,6 +167,18 @@ describe('tpsync pull', () => {
     expect(result.ok && paths(result.plan)).toEqual(['Checkout', 'Checkout/Order Completed']);
   });
 
+  it('on stdout, text that the output guard escapes keeps its meaning: a description with invisible characters reads back exact', async () => {
+    const category = emulator.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
+    const description = 'Zero\u200bwidth, a line\u2028separator, an override \u202e and a tag \u{E0041}.';
+    emulator.store.insert('event', { title: 'Order Completed', integration: INTEGRATION, parent: category.id, description });
+
+    const pulled = await runCli(['pull', '--integration', INTEGRATION], env);
+    expect(pulled.code).toBe(0);
+    expect(pulled.stdout).not.toMatch(/[\u200b\u2028\u202e]|\u{E0041}/u);
+    const result = loadTrackingPlan([{ path: 'stdout.yaml', bytes: new TextEncoder().encode(pulled.stdout) }]);
+    expect(result.ok && result.plan.categories[0]?.events[0]?.description).toBe(description);
+  });
+
   it('needs a valid --integration', async () => {
     expect(await runCli(['pull'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('--integration is required') as string });
     expect(await runCli(['pull', '--integration', 'not an id'], env)).toMatchObject({

@@ -19,6 +19,12 @@ describe('title-pattern', () => {
       ],
     },
     {
+      name: 'RE2 syntax: flags inside the pattern, code points as \\x{…}',
+      rule: String.raw`title-pattern: { event: '(?i)^order ', property: '^\x{E9}t\x{E9}_[a-z]+$' }`,
+      body: events('      - title: ORDER Placed\n        properties:\n          - title: été_start\n'),
+      expect: [],
+    },
+    {
       name: 'only the patterns given are checked; Unicode classes work',
       rule: String.raw`title-pattern: { event: '^\p{Lu}' }`,
       body: events('      - title: Événement Créé\n        properties:\n          - title: Anything Goes\n'),
@@ -33,4 +39,20 @@ describe('title-pattern', () => {
     ]);
     expect(issues[0]?.rule).toBeUndefined();
   });
+
+  it.each([
+    [String.raw`'^(?=.*[A-Z])[A-Za-z ]+$'`, 'the event title pattern uses a lookahead (`(?=…)`)', 'without looking ahead or behind'],
+    [String.raw`'^(\w)\1'`, 'the event title pattern uses a backreference (`\\1`)', 'without referring back to a group'],
+    [String.raw`'^\u00C9'`, 'the event title pattern writes a character as `\\u…`', '`\\x{00E9}`'],
+  ])(
+    'a pattern the linear-time engine cannot run (%s) is refused at the pattern, with a hint, and the rule does not run',
+    (pattern, message, hint) => {
+      const issues = issuesOf([file('plan.yaml', planText(`title-pattern: { event: ${pattern} }`, events('      - title: x\n')))]);
+      expect(issues).toEqual([
+        expect.objectContaining({ line: 4, column: 27, code: 'rule-config', message: expect.stringContaining(message) }),
+      ]);
+      expect(issues[0]?.hint).toContain(hint);
+      expect(issues[0]?.rule).toBeUndefined();
+    },
+  );
 });

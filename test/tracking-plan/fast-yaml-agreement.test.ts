@@ -147,6 +147,39 @@ describe('the fast parser agrees with yaml', () => {
     for (const text of misread) expect(fastParse(text), JSON.stringify(text)).toHaveProperty('doubt');
   });
 
+  it('gives up on anchors, aliases and merge keys of every shape, so their bounds apply (yaml-aliases.ts)', () => {
+    const shapes = [
+      'a: &x v\nb: 1\n',
+      'a: &x\n  k: v\n',
+      'a: &x\n  - v\n',
+      'a: &x [v]\nb: {k: &y w}\n',
+      '&x a: v\n',
+      'a: [&x v, w]\n',
+      'a:\n  - &x\n    k: v\n',
+      '&r\na: 1\n',
+      'a: &x v\nb: *x\n',
+      'a: &x v\nb: [*x, *x]\n',
+      'a: &x v\nb: {k: *x}\n',
+      'a: &x v\nb:\n  - *x\n',
+      'a: &x v\n*x : w\n',
+      'a: &x v\nb: # comment\n  *x\n',
+      'a: &x {k: v}\nb:\n  <<: *x\n',
+      'a: &x {k: v}\nb:\n  <<: [*x]\n',
+      'b:\n  <<: {k: v}\n  c: 1\n',
+      'b:\n  - <<: {k: v}\n    c: 1\n',
+      'b: {<<: {k: v}}\n',
+      'b:\n  "<<": {k: v}\n',
+      "b:\n  '<<': {k: v}\n",
+      'b:\n  !!merge <<: {k: v}\n',
+    ];
+    for (const text of shapes) {
+      expect(reference(text).ok, JSON.stringify(text)).toBe(true);
+      expect(fastParse(text), JSON.stringify(text)).toHaveProperty('doubt');
+    }
+    // A merge key into its own mapping, which `yaml` refuses: the fast path must not read it either.
+    expect(fastParse('a: &c\n  t: 1\n  <<: *c\n')).toHaveProperty('doubt');
+  });
+
   it('resolves scalars as the YAML 1.2 core schema does', () => {
     const text =
       'a: NO\nb: yes\nc: 1.10\nd: 2024-01-01\ne: 1.50\nf: 0x1F\ng: 0o17\nh: .inf\ni: -.INF\nj: .NaN\nk: True\nl: FALSE\n' +

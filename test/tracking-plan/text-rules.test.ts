@@ -96,3 +96,78 @@ describe('keys that name members of Object.prototype', () => {
     ]);
   });
 });
+
+describe('separators in titles (issue 21)', () => {
+  it.each([
+    ['\\u2028', 'a line separator: U+2028 LINE SEPARATOR at position 6'],
+    ['\\u2029', 'a line separator: U+2029 PARAGRAPH SEPARATOR at position 6'],
+    ['\\u00A0', 'a space that is not the plain space (U+0020): U+00A0 NO-BREAK SPACE at position 6'],
+    ['\\u3000', 'a space that is not the plain space (U+0020): U+3000 IDEOGRAPHIC SPACE at position 6'],
+  ])('%s inside a title is named and escaped, not called "leading or trailing spaces"', (escape, named) => {
+    const [issue, ...rest] = issuesOf(`${HEADER}categories:\n  - title: "Order${escape}s"\n`);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ line: 4, column: 12, code: 'separator-character' });
+    expect(issue?.message).toBe(`title "Order${escape}s" contains ${named}`);
+    expect(issue?.hint).toMatch(/one line|plain spaces/);
+  });
+
+  it('a no-break space at the end of a title is named too', () => {
+    const issues = issuesOf(`${HEADER}categories:\n  - title: A\n    events:\n      - title: "Order\\u00A0"\n`);
+    expect(brief(issues)).toEqual(['6:16 separator-character']);
+    expect(issues[0]?.message).toContain('U+00A0 NO-BREAK SPACE at position 6');
+  });
+});
+
+describe('text that is not Unicode (issue 21)', () => {
+  it('a lone surrogate is refused where it stands: in a title, an enum value, an ID, a description', () => {
+    const issues = issuesOf(
+      `${HEADER}categories:\n  - title: "Shop\\uD800"\n    events:\n      - title: E\n        description: "x\\uDC00y"\n        owners: ["ab\\uD83D"]\n        properties:\n          - title: p\n            type: enum\n            enum: [a, "b\\uDFFF"]\n`,
+    );
+    expect(brief(issues)).toEqual(['4:12 lone-surrogate', '7:22 lone-surrogate', '8:18 lone-surrogate', '12:23 lone-surrogate']);
+    expect(issues[0]?.message).toBe(
+      'title "Shop\\ud800" contains a lone surrogate (half of a UTF-16 pair, not a character): U+D800 at position 5',
+    );
+    expect(issues[1]?.message).toBe(
+      '"description" of event "E" of category "Shop\\ud800" holds a lone surrogate (half of a UTF-16 pair, not a character): U+DC00 at position 2',
+    );
+    expect(issues[3]?.message).toContain('"enum[1]" of property "p" of event "E"');
+    for (const issue of issues) expect(issue.hint).toContain('cannot be stored as UTF-8');
+  });
+
+  it('a surrogate pair written as two escapes is one character, and fine', () => {
+    const result = loadTrackingPlan([file(`${HEADER}categories:\n  - title: "Shop \\uD83D\\uDED2"\n`)]);
+    expect(result.ok && result.plan.categories[0]?.title).toBe('Shop 🛒');
+  });
+
+  it('bytes that are not UTF-8 (an encoded surrogate, an overlong form) are refused at their line and column', () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const withBytes = (bad: number[]) =>
+      Uint8Array.from([...encode(`${HEADER}categories:\n  - title: Caf\u00e9 `), ...bad, ...encode('x\n')]);
+    for (const bad of [
+      [0xed, 0xa0, 0x80],
+      [0xc0, 0xaf],
+      [0xf4, 0x90, 0x80, 0x80],
+    ]) {
+      const result = loadTrackingPlan([{ path: 'plan.yaml', bytes: withBytes(bad) }]);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      // "  - title: Café " is 16 characters (17 bytes): the bad byte is the 17th character.
+      expect(result.issues).toEqual([expect.objectContaining({ code: 'encoding', line: 4, column: 17 })]);
+    }
+  });
+});
+
+describe('a null in a list (issue 21)', () => {
+  it.each([
+    ['~', 'in YAML, `~` means null (no value), not the text "~": quote it ("~") to mean the text, or remove the list item'],
+    ['null', 'in YAML, `null` means null (no value), not the text "null": quote it ("null") to mean the text, or remove the list item'],
+  ])('enum: [free, %s, pro] gets a hint about that list item', (written, hint) => {
+    const issues = issuesOf(
+      `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: plan\n            type: enum\n            enum: [free, ${written}, pro]\n`,
+    );
+    expect(issues).toEqual([expect.objectContaining({ line: 10, column: 26, code: 'wrong-type', hint })]);
+    expect(issues[0]?.message).toBe(
+      `"enum[1]" must be text, a number or true/false, not \`${written}\` (null in YAML) in property "plan" of event "E"`,
+    );
+  });
+});
