@@ -234,7 +234,8 @@ describe('checkDeleteGuard: its count is what the plan destroys (property, execu
         );
         const planned = buildPlan(tp, await client.readState(INTEGRATION), opts);
         const verdict = checkDeleteGuard(planned, { maxDeletes: 10, allowDeletes: true });
-        const result = await executePlan(planned.operations, client, { integration: INTEGRATION });
+        // No other run is at work: a run that creates under categories seeded moments ago need not wait for one (quietMs 0).
+        const result = await executePlan(planned.operations, client, { integration: INTEGRATION, quietMs: 0 });
         expect(result.counts.failed).toBe(0);
         const after = new Set(emulator.store.list().map((r) => r.id));
         const destroyed = [...before].filter((id) => !after.has(id)).length;
