@@ -124,6 +124,7 @@ export class RaceGuard {
    */
   private async begin(): Promise<void> {
     if (this.staggerMs > 0) await sleepUnlessAborted(this.random() * this.staggerMs, this.signal);
+    if (this.signal?.aborted === true) return;
     const distinct = new Map<string, ParentBeforeRun>();
     for (const parent of this.parents) distinct.set(`${parent.kind} ${idKey(parent.id)}`, parent);
     const checked = [...distinct.values()]
