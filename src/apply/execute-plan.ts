@@ -5,12 +5,13 @@
  * new operation starts, requests in flight finish, and the result says what was left.
  */
 import { describeError } from '../errors.js';
-import type { Operation } from '../plan/types.js';
+import { idKey } from '../ids.js';
+import type { CreateBody, Operation } from '../plan/types.js';
 import type { RetryNotice } from '../secoda/http-transport.js';
 import type { SecodaPort } from '../secoda/port.js';
 import { buildDependencyGraph, pathKey } from './dependency-graph.js';
-import { sleepUnlessAborted } from '../secoda/abortable-sleep.js';
 import { SecodaBadRequestError } from '../secoda/errors.js';
+import { RaceGuard, type ParentBeforeRun } from './race-guard.js';
 import { createWithReconciliation, type CreateOptions } from './reconcile-create.js';
 
 /** See ExecuteOptions.categoryStaggerMs. */
@@ -42,13 +43,19 @@ export interface ExecuteOptions {
   /** Base of the backoff between attempts of a create whose outcome was unknown (default 250 ms). */
   readonly reconcileDelayMs?: number;
   /**
-   * The most a run waits, at random, before it looks up and creates its categories (default
-   * 500 ms; one wait for all of them): two runs started at the same instant then look at
-   * different moments, and the later finds the earlier's category instead of making a second,
-   * which the API could never delete. Pass more when writes are paced (the look-up waits for
-   * the write's slot), 0 for none.
+   * The most a run waits, at random, before its first look at Secoda for a create that another
+   * run may be making too (a category, or anything under a parent this run did not create;
+   * default 500 ms, one wait for the whole run): two runs started at the same instant then look
+   * at different moments, and the later finds the earlier's copy instead of making a second (a
+   * category's the API could never delete). Pass more when writes are paced (the look waits for
+   * the write's slot), 0 for none. See RaceGuard.
    */
   readonly categoryStaggerMs?: number;
+  /**
+   * How long a run that adopted another run's copy waits without seeing another before it
+   * creates what is still missing (ms; default 2 s, or three write intervals when paced). See RaceGuard.
+   */
+  readonly quietMs?: number;
   /** Told before a create whose outcome was unknown, and that is not in Secoda, is sent again. */
   readonly onRetry?: (notice: RetryNotice) => void;
 }
@@ -71,14 +78,27 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
   let allSettled: () => void = () => {};
   const idle = new Promise<void>((resolve) => (allSettled = resolve));
   const interrupted = () => options.signal?.aborted === true;
-  const staggerMs = options.categoryStaggerMs ?? DEFAULT_CATEGORY_STAGGER_MS;
-  let staggered: Promise<void> | undefined;
+  const race = new RaceGuard(port, options.integration, {
+    staggerMs: options.categoryStaggerMs ?? DEFAULT_CATEGORY_STAGGER_MS,
+    parents: parentsBeforeRun(operations),
+    ...(options.quietMs === undefined ? {} : { quietMs: options.quietMs }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  // Resources this run created itself and uses (not another run's copy, nor one found after a lost answer).
+  const own = new Set<string>();
   const create: CreateOptions = {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.reconcileDelayMs === undefined ? {} : { baseDelayMs: options.reconcileDelayMs }),
     ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
-    stagger: () => (staggered ??= staggerMs > 0 ? sleepUnlessAborted(Math.random() * staggerMs, options.signal) : Promise.resolve()),
+    race,
   };
+
+  // Categories go first: an event or property create waits until every category create has
+  // settled, so that a category's look and write are not held up behind other writes (the
+  // longer between them, the likelier another run slips its own copy in between).
+  let categoriesLeft = operations.filter((op) => op.kind === 'category').length;
+  let categoriesDone: () => void = () => {};
+  const categoriesSettled = categoriesLeft === 0 ? Promise.resolve() : new Promise<void>((resolve) => (categoriesDone = resolve));
 
   const settle = (result: StepResult) => {
     results[result.index] = result;
@@ -101,8 +121,10 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
     inFlight++;
     void (async () => {
       try {
-        const outcome = await runOperation(operation, port, options.integration, createdIds, create);
+        if (operation.kind !== 'category' && (operation.action === 'create' || operation.action === 'replace')) await categoriesSettled;
+        const outcome = await runOperation(operation, port, options.integration, createdIds, { ...create, own });
         if (outcome.createdId !== null && operation.kind !== 'property') createdIds.set(pathKey(operation.path), outcome.createdId);
+        if (outcome.createdId !== null && outcome.own) own.add(idKey(outcome.createdId));
         settle({
           index,
           operation,
@@ -131,6 +153,7 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
         });
         skipDependents(index, `${operation.kind} ${operation.path.join(' › ')} failed`);
       } finally {
+        if (operation.kind === 'category' && --categoriesLeft === 0) categoriesDone();
         // Dependents were started above, before this one counts as settled: zero means all done.
         if (--inFlight === 0) allSettled();
       }
@@ -155,6 +178,8 @@ interface Outcome {
   readonly createdId: string | null;
   readonly reconciled: boolean;
   readonly note: string | null;
+  /** Whether this run made `createdId` itself (and so no other run can be ahead of it under it). */
+  readonly own?: boolean;
 }
 
 async function runOperation(
@@ -162,9 +187,17 @@ async function runOperation(
   port: SecodaPort,
   integration: string,
   createdIds: Map<string, string>,
-  create: CreateOptions,
+  options: CreateOptions & { readonly own: ReadonlySet<string> },
 ): Promise<Outcome> {
+  const { own, ...create } = options;
   const signal = create.signal;
+  // Another run may be making the same resource: a category; anything when writes are paced (the
+  // looks fit in the wait for a slot); anything under a parent this run did not create itself.
+  const racy = (parent: string | null) => op.kind === 'category' || port.writeIntervalMs > 0 || parent === null || !own.has(idKey(parent));
+  const created = async (body: CreateBody, parent: string | null): Promise<Outcome> => {
+    const outcome = await createWithReconciliation(port, op.kind, body, parent, integration, { ...create, racy: racy(parent) });
+    return { ...outcome, own: !outcome.adopted && !outcome.reconciled };
+  };
   const parentId = (explicit: string | null): string => {
     if (explicit !== null) return explicit;
     const created = createdIds.get(pathKey(op.path.slice(0, -1)));
@@ -181,14 +214,25 @@ async function runOperation(
       else await port.deleteProperty(op.remote_id);
       return { createdId: null, reconciled: false, note: null };
     case 'create':
-      return createWithReconciliation(port, op.kind, op.body, op.kind === 'category' ? null : parentId(op.parent_id), integration, create);
+      return created(op.body, op.kind === 'category' ? null : parentId(op.parent_id));
     case 'replace': {
       if (op.kind === 'event') await port.deleteEvent(op.remote_id);
       else await port.deleteProperty(op.remote_id);
       if (signal?.aborted) throw new Error(`interrupted after deleting ${op.kind} ${op.path.join(' › ')}; re-run apply to re-create it`);
-      return createWithReconciliation(port, op.kind, op.body, parentId(op.parent_id), integration, create);
+      return created(op.body, parentId(op.parent_id));
     }
   }
+}
+
+/** The parents, existing before the run, that its creates go under (see RaceGuard). */
+function parentsBeforeRun(operations: readonly Operation[]): ParentBeforeRun[] {
+  const parents: ParentBeforeRun[] = [];
+  for (const op of operations) {
+    if ((op.action !== 'create' && op.action !== 'replace') || op.kind === 'category' || op.parent_id === null) continue;
+    const title = op.path[op.path.length - 2];
+    if (title !== undefined) parents.push({ kind: op.kind === 'event' ? 'category' : 'event', id: op.parent_id, title });
+  }
+  return parents;
 }
 
 function isAbort(error: unknown): boolean {

@@ -1,33 +1,38 @@
 /**
  * Creating a resource without ever leaving a duplicate behind, as far as Secoda lets us.
  *
- * - **Look first.** Another run (a second apply started at the same time, a CI re-run) may have
- *   created the resource since the plan was made. A category is always looked up by title
- *   before it is created, since a duplicate category can never be deleted through the API. An
- *   event or property is looked up when writes are paced: reads are not rate limited, and the
- *   look-up runs in the last moment of the wait for the write's slot, so it costs no wall time.
- *   Unpaced (the emulator, the benchmark) events and properties are not looked up: a duplicate
- *   that two runs make at once is a surplus copy that the next apply deletes (the plan marks it
- *   as a duplicate and the mass-delete guard lets it go).
+ * - **Look first, where another run may be at work.** Another run (a second apply started at
+ *   the same time, a CI re-run) may have created the resource since the plan was made. A create
+ *   that may race one (a category, always: a duplicate category can never be deleted through
+ *   the API; anything under a parent this run did not create itself; anything when writes are
+ *   paced) first looks for its title under its parent, and adopts the copy it finds. Under a
+ *   parent this run created itself, unpaced, no other run can be ahead of it: another run only
+ *   creates there after adopting that parent, and then it follows this one (see RaceGuard). Paced,
+ *   the look runs in the last moment of the wait for the write's slot (reads are not rate
+ *   limited), so it costs no wall time and what it finds is fresh.
+ * - **Follow a run that is ahead.** A run that adopted another run's copy creates what is still
+ *   missing only once that run has gone quiet, adopting what it makes meanwhile (see RaceGuard).
  * - **Never retry blindly.** When a POST's outcome is unknown (no response, or a 5xx that may
  *   have come after the write), the parent's children with that title are listed: if the
  *   resource is there, the create landed and is adopted; only if it is still absent after the
  *   backoff (a create may commit after its answer was lost) is it tried again.
- * - **Converge on the oldest.** Two runs that start at the same instant may both create a
- *   category. Right after creating one, both list the copies and use the oldest (by
- *   `created_at`, then id) for the children, so no event lands in the empty copy; the plan then
- *   reports that copy as a `category-duplicate` warning with its manual step. Paced, events do
- *   the same.
+ * - **Converge on the oldest.** Two runs that looked at the same instant both create. Right
+ *   after a create that may race, the copies are listed and the oldest (by `created_at`, then
+ *   id) is used, so no child lands in a copy the other run does not use; a younger event or
+ *   property of our own is deleted at once (it has no children yet). A younger category stays
+ *   (the API cannot delete one): the plan reports it as a `category-duplicate` warning with its
+ *   manual step.
  */
 import { sameId } from '../ids.js';
-import { compareText, compareTimestamps, titleIdentity } from '../plan/compare.js';
 import type { CreateBody, ResourceKind } from '../plan/types.js';
-import { sleepUnlessAborted } from '../secoda/abortable-sleep.js';
+import { abortError, sleepUnlessAborted } from '../secoda/abortable-sleep.js';
 import { OutcomeUnknownError } from '../secoda/errors.js';
 import { durationWords } from '../render/duration-words.js';
 import type { RetryNotice } from '../secoda/http-transport.js';
 import type { WriteSlot } from '../secoda/pacer.js';
 import type { SecodaPort } from '../secoda/port.js';
+import { findExisting } from './find-existing.js';
+import type { RaceGuard } from './race-guard.js';
 
 /** POST attempts for one create, each after checking that the previous one did not land. */
 const MAX_ATTEMPTS = 10;
@@ -37,8 +42,8 @@ const MAX_CREATE_MS = 60_000;
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 8_000;
 /**
- * How long before its write slot a paced create looks its title up (ms). Long enough for a
- * list request to come back before the slot opens; short, so that what it finds is fresh.
+ * How long before its write slot a paced create looks its title up (ms): at most this, and at
+ * most half the spacing of writes, so that what it finds is fresh even at a fast pace.
  */
 const LOOKUP_LEAD_MS = 2_000;
 
@@ -47,6 +52,8 @@ export interface CreateOutcome {
   readonly createdId: string;
   /** Whether an unknown outcome had to be settled by looking. */
   readonly reconciled: boolean;
+  /** Whether `createdId` is a copy another run made (found by a look, or older than ours). */
+  readonly adopted: boolean;
   /** What happened besides a plain create, in words (another run's copy was used); null otherwise. */
   readonly note: string | null;
 }
@@ -56,12 +63,12 @@ export interface CreateOptions {
   /** Base of the backoff between attempts of a create whose outcome was unknown (ms). */
   readonly baseDelayMs?: number;
   /**
-   * Awaited before a category is looked up and created: a random pause, the same for every
-   * category of one run (see executePlan). Two runs started at the same instant would otherwise
-   * look at the same moment, both find nothing, and both create the category; staggered, the
-   * later one finds the earlier one's.
+   * Whether another run may be creating the same resource (default: for a category only; see
+   * the top of this file). Such a create looks first, and checks for an older copy after.
    */
-  readonly stagger?: () => Promise<void>;
+  readonly racy?: boolean;
+  /** The run's guard against another run (stagger, first create alone, following); none: look and check only. */
+  readonly race?: RaceGuard;
   /**
    * How long the attempts of one create may take in all (ms, default 1 min, as for any request):
    * from the first POST, no attempt is sent again past it. A Secoda that never answers a create
@@ -72,6 +79,11 @@ export interface CreateOptions {
   readonly onRetry?: (notice: RetryNotice) => void;
 }
 
+/**
+ * Creates one resource (see the top of this file) and returns the ID its children go under:
+ * ours, or the copy another run made. Throws the POST's error when it failed for sure, and
+ * OutcomeUnknownError when its outcome stayed unknown within `maxMs`.
+ */
 export async function createWithReconciliation(
   port: SecodaPort,
   kind: ResourceKind,
@@ -80,18 +92,62 @@ export async function createWithReconciliation(
   integration: string,
   options: CreateOptions = {},
 ): Promise<CreateOutcome> {
-  const { signal, baseDelayMs = BASE_DELAY_MS, maxMs = MAX_CREATE_MS } = options;
-  // A category looks as late as it can: after the stagger (its slot is taken only then, so that
-  // the stagger moves the write too) and, paced, once the slot is open.
-  if (kind === 'category') await options.stagger?.();
-  const slot = port.reserveWrite();
-  if (kind === 'category') await slot?.open(signal);
-  else if (slot !== undefined) await slot.near(LOOKUP_LEAD_MS, signal);
-  if (kind === 'category' || slot !== undefined) {
-    const existing = await findExisting(port, kind, body.title, parentId, integration);
-    if (existing !== undefined) {
-      return { createdId: existing, reconciled: false, note: `it was in Secoda already (id ${existing}): another run created it` };
+  const racy = options.racy ?? kind === 'category';
+  const settled = racy ? await options.race?.enter() : undefined;
+  try {
+    return await create(port, kind, body, parentId, integration, options, racy);
+  } finally {
+    settled?.();
+  }
+}
+
+async function create(
+  port: SecodaPort,
+  kind: ResourceKind,
+  body: CreateBody,
+  parentId: string | null,
+  integration: string,
+  options: CreateOptions,
+  racy: boolean,
+): Promise<CreateOutcome> {
+  const { signal, race, baseDelayMs = BASE_DELAY_MS, maxMs = MAX_CREATE_MS } = options;
+  // Unpaced, the creates under a parent go together, and one listing of it answers them all;
+  // paced, they go one at a time, so each looks up its own title (the smallest read).
+  const look = () =>
+    race !== undefined && port.writeIntervalMs === 0
+      ? race.lookup.find(kind, body.title, parentId)
+      : findExisting(port, kind, body.title, parentId, integration);
+  const adopt = (id: string): CreateOutcome => {
+    race?.sawAnotherRun();
+    return { createdId: id, reconciled: false, adopted: true, note: `it was in Secoda already (id ${id}): another run created it` };
+  };
+
+  // Waiting for its turn (the stagger, the run's first create) is not sending: interrupted meanwhile, it never starts.
+  if (signal?.aborted) throw abortError(signal);
+  let slot: WriteSlot | undefined;
+  if (racy) {
+    for (;;) {
+      // Another run is ahead: what it makes meanwhile is adopted; what is still missing once it
+      // has gone quiet is created (and then, paced, looked for once more right before its slot).
+      if (race?.following() === true) {
+        const found = await look();
+        if (found !== undefined) return adopt(found);
+        await race.pause();
+        continue;
+      }
+      // The slot is taken only now, so that the stagger and any wait move the write too. A
+      // category looks once its slot is open; an event or property in the slot's last moment.
+      slot = port.reserveWrite();
+      if (kind === 'category') await slot?.open(signal);
+      else await slot?.near(Math.min(LOOKUP_LEAD_MS, port.writeIntervalMs / 2), signal);
+      const found = await look();
+      if (found !== undefined) return adopt(found);
+      // Another create of this run met another run while this one waited for its slot: follow it
+      // (the slot goes unused, which costs one spacing).
+      if (race?.following() !== true) break;
     }
+  } else {
+    slot = port.reserveWrite();
   }
 
   let reconciled = false;
@@ -145,19 +201,36 @@ export async function createWithReconciliation(
     );
   }
 
-  if (kind === 'category' || (kind === 'event' && slot !== undefined)) {
+  if (racy) {
     // Another run may have created the same resource at the same instant: both use the oldest.
     // The create is done whatever this check meets (an interrupt, a failing read): our own copy then serves.
-    const oldest = await findExisting(port, kind, body.title, parentId, integration).catch(() => undefined);
+    const oldest = await look().catch(() => undefined);
     if (oldest !== undefined && !sameId(oldest, created)) {
+      race?.sawAnotherRun();
+      // Our copy is younger and has no children yet: nothing will ever use it. (If the delete
+      // fails, the next plan deletes it as a duplicate. A copy found after a lost answer may be
+      // another run's, in use: it is left to that plan too.)
+      const removed = kind !== 'category' && !reconciled && (await removeOwnCopy(port, kind, created));
       return {
         createdId: oldest,
         reconciled,
-        note: `another run created it at the same time; using the oldest copy (id ${oldest}), not ${created}`,
+        adopted: true,
+        note: `another run created it at the same time; using the oldest copy (id ${oldest}), not ${created}${removed ? ', which was deleted' : ''}`,
       };
     }
   }
-  return { createdId: created, reconciled, note: null };
+  return { createdId: created, reconciled, adopted: false, note: null };
+}
+
+/** Deletes a copy this run just made and will not use; whether it is gone. */
+async function removeOwnCopy(port: SecodaPort, kind: 'event' | 'property', id: string): Promise<boolean> {
+  try {
+    if (kind === 'event') await port.deleteEvent(id);
+    else await port.deleteProperty(id);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function post(
@@ -178,35 +251,6 @@ async function post(
       return (await port.createEvent({ ...withoutPropertyFields(body), integration, parent: parentId ?? '' }, options)).id;
     case 'property':
       return (await port.createProperty({ ...body, integration, parent: parentId ?? '' }, options)).id;
-  }
-}
-
-/** The oldest resource with this title (compared in NFC) under the parent, if any: the one a plan would match. */
-async function findExisting(
-  port: SecodaPort,
-  kind: ResourceKind,
-  title: string,
-  parentId: string | null,
-  integration: string,
-): Promise<string | undefined> {
-  const wanted = titleIdentity(title);
-  const byAge = <T extends { created_at: string | null; id: string; title: string }>(items: T[]) =>
-    items
-      .filter((item) => titleIdentity(item.title) === wanted)
-      .sort((a, b) => compareTimestamps(a.created_at, b.created_at) || compareText(a.id, b.id))[0]?.id;
-  switch (kind) {
-    case 'category': {
-      const found = await port.listCategories({ title: wanted });
-      return byAge(found.filter((c) => c.integration === null || sameId(c.integration, integration)));
-    }
-    case 'event': {
-      const found = await port.listEvents(integration, { ...(parentId === null ? {} : { parentId }), title: wanted });
-      return byAge(found.filter((e) => sameId(e.parent, parentId)));
-    }
-    case 'property': {
-      const found = await port.listProperties(integration, { ...(parentId === null ? {} : { parentId }), title: wanted });
-      return byAge(found.filter((p) => sameId(p.parent, parentId)));
-    }
   }
 }
 

@@ -55,6 +55,9 @@ const matchesId = (value: string | null, wanted: string | undefined): boolean =>
 export class StorePort implements SecodaPort {
   constructor(private readonly store: Store) {}
 
+  /** Writes in process are never paced. */
+  readonly writeIntervalMs = 0;
+
   reserveWrite(): WriteSlot | undefined {
     return undefined;
   }

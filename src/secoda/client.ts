@@ -39,6 +39,10 @@ export class SecodaClient implements SecodaPort {
     return this.transport.pacer.paced ? this.transport.pacer.reserve() : undefined;
   }
 
+  get writeIntervalMs(): number {
+    return this.transport.pacer.interval;
+  }
+
   async listCategories(filter: { title?: string } = {}): Promise<RemoteCategory[]> {
     const items = await fetchListed(this.transport, CATEGORIES, { title: filter.title }, (item) =>
       toCategory(item, 'GET', `/${CATEGORIES}`),

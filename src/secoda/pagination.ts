@@ -14,14 +14,20 @@
  * between two page requests shifts rows across page boundaries), an envelope that contradicts
  * itself, or a list without a stable order (Django pages an unordered queryset with a new row
  * order per request) fails that test. The list is then read again, a bounded number of times:
- * the first consistent pass wins; failing that, the evidence of all passes may still prove the
- * list whole (see Evidence). When neither comes, the read is refused with
+ * the first consistent pass wins (without a count, only once a second consistent pass holds the
+ * same items: a row deleted between two page requests moves another across a page boundary
+ * unseen, and only the count, or a re-read, gives that away); failing that, the evidence of all
+ * passes may still prove the list whole (see Evidence). When neither comes, the read is refused with
  * SecodaInconsistentListError: a plan is never made from a list that is short of its own count,
  * since a missing item would be planned as a create, a duplicate.
  */
 import { SecodaInconsistentListError, SecodaInvalidResponseError, SecodaNotFoundError } from './errors.js';
 import type { HttpTransport } from './http-transport.js';
-import { parseEnvelope, type Envelope as ParsedEnvelope } from './response-schema.js';
+import { Evidence } from './list-evidence.js';
+import { idOf, prepareAll, type Listed, type ListedItem, type Page, type Pass } from './list-pass.js';
+import { parseEnvelope } from './response-schema.js';
+
+export type { Listed } from './list-pass.js';
 
 /** A list longer than this is a server that does not page as documented. */
 const MAX_PAGES = 50_000;
@@ -40,114 +46,6 @@ const MAX_REREAD_DELAY_MS = 500;
 /** Without a count, pages are read this many at a time, stopping at the last one. */
 const WINDOW = 16;
 
-/** A listed item, and what `prepare` made of it. */
-export interface Listed<T> {
-  readonly raw: unknown;
-  /** The prepared value; if preparing the item failed, that error is thrown now (only items that are used can fail the read). */
-  value(): T;
-}
-
-class ListedItem<T> implements Listed<T> {
-  constructor(
-    readonly raw: unknown,
-    private readonly prepared: T | undefined,
-    private readonly failure: { error: unknown } | undefined,
-  ) {}
-
-  value(): T {
-    if (this.failure) throw this.failure.error;
-    return this.prepared as T;
-  }
-}
-
-function prepareAll<T>(items: readonly unknown[], prepare: (item: unknown) => T): ListedItem<T>[] {
-  return items.map((item) => {
-    try {
-      return new ListedItem(item, prepare(item), undefined);
-    } catch (error) {
-      return new ListedItem<T>(item, undefined, { error });
-    }
-  });
-}
-
-type Page<T> = ParsedEnvelope & { readonly number: number; readonly listed: readonly ListedItem<T>[] };
-
-/** One read of the whole list, and what is wrong with it (nothing, when `problems` is empty). */
-interface Pass<T> {
-  readonly pages: readonly Page<T>[];
-  /** Page 1's item count: the page size, unless page 1 is the last page. */
-  readonly size: number;
-  /** The items the list holds by this pass: page 1's count, or without one, the rows its pages held. */
-  readonly count: number;
-  readonly items: ListedItem<T>[];
-  /** Items by id (items without an id cannot be told apart and are only in `items`). */
-  readonly byId: Map<string, ListedItem<T>>;
-  readonly problems: string[];
-}
-
-/**
- * What the passes over one list said, page response by page response: the counts they gave,
- * what each page said of the next, and every item read. When no single pass is consistent, the
- * list is still known whole once a strict majority of responses agrees on the count, the union of
- * the items read holds exactly that many, and a majority of the reads of the page that count
- * makes the last says no page follows it. Nothing in the union is made up, so it is then the
- * whole list: the way through a list without a stable order (every pass overlaps itself), pages
- * shifted by rows that moved, and an envelope that lies now and then.
- */
-class Evidence<T> {
-  private readonly counts = new Map<number, number>();
-  private readonly totals = new Map<number, number>();
-  /** Per page number: what its reads said of the next page (0: none). */
-  private readonly nexts = new Map<number, Map<number, number>>();
-  private readonly union = new Map<string, ListedItem<T>>();
-  private unidentified = false;
-
-  /** Adds a pass; returns whether it brought an item not seen before. */
-  add(pass: Pass<T>): boolean {
-    for (const page of pass.pages) {
-      // A page without a count votes for what its pass read, so a list without counts can be proved whole too.
-      vote(this.counts, page.count ?? pass.count);
-      if (page.totalPages !== undefined) vote(this.totals, page.totalPages);
-      let nexts = this.nexts.get(page.number);
-      if (nexts === undefined) this.nexts.set(page.number, (nexts = new Map<number, number>()));
-      vote(nexts, page.nextPage ?? 0);
-    }
-    if (pass.items.length !== pass.byId.size) this.unidentified = true;
-    const before = this.union.size;
-    for (const [id, item] of pass.byId) if (!this.union.has(id)) this.union.set(id, item);
-    return this.union.size > before;
-  }
-
-  /** The count that more than half of the responses gave. */
-  get count(): number | undefined {
-    return majority(this.counts);
-  }
-
-  /** The page count that more than half of the responses gave. */
-  get totalPages(): number | undefined {
-    return majority(this.totals);
-  }
-
-  /** The whole list, when the evidence proves it (see above); undefined otherwise. */
-  whole(size: number): ListedItem<T>[] | undefined {
-    const count = this.count;
-    if (count === undefined || this.unidentified || this.union.size !== count) return undefined;
-    const last = count === 0 || size === 0 ? 1 : Math.ceil(count / size);
-    return majority(this.nexts.get(last) ?? new Map<number, number>()) === 0 ? [...this.union.values()] : undefined;
-  }
-}
-
-function vote(votes: Map<number, number>, value: number): void {
-  votes.set(value, (votes.get(value) ?? 0) + 1);
-}
-
-function majority(votes: ReadonlyMap<number, number>): number | undefined {
-  let total = 0;
-  for (const n of votes.values()) total += n;
-  for (const [value, n] of votes) if (n * 2 > total) return value;
-  return undefined;
-}
-
 /**
  * Every item of the list at `path` (with `query`), each also passed through `prepare` as soon as
  * its page arrives (the benchmark found converting 10,000 items after the last page to be the
@@ -164,12 +62,21 @@ export async function fetchListed<T>(
   const evidence = new Evidence<T>();
   let lastGrowth = 1;
   let last: Pass<T> | undefined;
+  let unconfirmed: Pass<T> | undefined;
   let pass = 0;
   while (pass < MAX_PASSES && pass - lastGrowth < STALL_PASSES) {
     pass++;
     if (pass > 1) await transport.pause(Math.min(MAX_REREAD_DELAY_MS, REREAD_DELAY_MS * (pass - 1)));
     const current = await readPass(transport, path, query, prepare, evidence.count, evidence.totalPages);
-    if (current.problems.length === 0) return current.items;
+    if (current.problems.length === 0) {
+      // A count on every page gives away a row deleted or added between two page requests; without
+      // one, nothing in a pass does (E049 slid onto page 1 after it was read, and the rows read
+      // were still each once): only a second read that holds the same items confirms it.
+      if (current.counted || current.pages.length === 1) return current.items;
+      if (unconfirmed !== undefined && sameItems(unconfirmed, current)) return current.items;
+      if (unconfirmed !== undefined) current.problems.push('two reads of the list, which gives no count, held different items');
+      unconfirmed = current;
+    }
     last = current;
     if (evidence.add(current)) lastGrowth = pass;
     const whole = evidence.whole(current.size);
@@ -313,7 +220,7 @@ async function readPass<T>(
       `${pages.length} pages held ${rows} rows, but only ${items.length} distinct items: rows moved between pages, or the list has no stable order`,
     );
   }
-  return { pages, size, count: count ?? rows, items, byId, problems };
+  return { pages, size, count: count ?? rows, counted: count !== undefined, items, byId, problems };
 }
 
 /**
@@ -326,14 +233,15 @@ function samePages<T>(first: Page<T> | undefined, second: Page<T> | undefined): 
   return firstIds.length > 0 && firstIds.length === secondIds.length && firstIds.every((id, i) => id !== undefined && id === secondIds[i]);
 }
 
-function show(value: number | undefined): string {
-  return value === undefined ? 'no count of' : String(value);
+/** Whether two passes read the same items (by id; an item without an id never matches). */
+function sameItems<T>(a: Pass<T>, b: Pass<T>): boolean {
+  if (a.items.length !== b.items.length || a.byId.size !== a.items.length) return false;
+  for (const id of b.byId.keys()) if (!a.byId.has(id)) return false;
+  return true;
 }
 
-function idOf(item: unknown): string | undefined {
-  if (item === null || typeof item !== 'object') return undefined;
-  const id = (item as { id?: unknown }).id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+function show(value: number | undefined): string {
+  return value === undefined ? 'no count of' : String(value);
 }
 
 function idsOf(items: unknown[]): (string | undefined)[] {

@@ -32,6 +32,9 @@ export interface SecodaPort {
    */
   reserveWrite(): WriteSlot | undefined;
 
+  /** The spacing between two paced writes (ms); 0 when writes are not paced. */
+  readonly writeIntervalMs: number;
+
   /** Every category of the workspace (the API has no integration filter); callers keep theirs. */
   listCategories(filter?: { title?: string }): Promise<RemoteCategory[]>;
   getCategory(id: string): Promise<RemoteCategory>;

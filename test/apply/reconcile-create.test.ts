@@ -57,7 +57,6 @@ describe('a create that Secoda commits after its answer was lost', () => {
     const client = new SecodaClient({ baseUrl: scripted.url, token: 't' });
     const outcome = await createWithReconciliation(client, 'category', { title: 'Checkout' }, null, INTEGRATION, {
       baseDelayMs: 1,
-      stagger: () => Promise.resolve(),
     });
 
     expect(categories.map((c) => c.id)).toEqual(['c1']);
@@ -77,7 +76,6 @@ describe('a Secoda that never answers a create', () => {
     const client = new SecodaClient({ baseUrl: scripted.url, token: 't', timeoutMs: 200 });
     const error = await createWithReconciliation(client, 'category', { title: 'Checkout' }, null, INTEGRATION, {
       baseDelayMs: 1,
-      stagger: () => Promise.resolve(),
       maxMs: 1_000,
       onRetry: (notice) => notices.push(notice),
     }).catch((e: unknown) => e);

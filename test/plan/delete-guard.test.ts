@@ -20,7 +20,7 @@ const guard = (tp: TrackingPlan, remote: ReturnType<typeof state>, maxDeletes = 
   return { ...verdict, tripped: guardTripText(verdict), causes: guardCauseLines(verdict) };
 };
 /** Execution in process: no stagger before creating categories (a random wait), no pacing. */
-const run: ExecuteOptions = { integration: INTEGRATION, categoryStaggerMs: 0 };
+const run: ExecuteOptions = { integration: INTEGRATION, categoryStaggerMs: 0, quietMs: 0 };
 
 beforeEach(() => resetClock());
 
@@ -236,6 +236,7 @@ describe('checkDeleteGuard: its count is what the plan destroys (property, execu
         );
         const planned = buildPlan(tp, await port.readState(INTEGRATION), opts);
         const verdict = checkDeleteGuard(planned, { maxDeletes: 10, allowDeletes: true });
+        // No other run is at work: a run that creates under categories seeded moments ago need not wait for one (quietMs 0).
         const result = await executePlan(planned.operations, port, run);
         expect(result.counts.failed).toBe(0);
         const after = new Set(store.list().map((r) => r.id));

@@ -7,6 +7,8 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import type { FaultOptions } from '../../src/emulator/faults.js';
 import { SecodaClient } from '../../src/secoda/client.js';
 import { SecodaInconsistentListError } from '../../src/secoda/errors.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
+import { cat, ev, plan } from '../support/remote-fixtures.js';
 import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
 const TOKEN = 'read-test-token';
@@ -155,6 +157,55 @@ describe('a list read while it moves, lies or has no order', () => {
     await client(server.url).readState(INTEGRATION);
     // 1 category page + 3 event pages + 1 (empty) property page.
     expect(server.log.entries).toHaveLength(5);
+  });
+});
+
+/**
+ * Issue 21: Secoda holds `Obsolete` and E000–E119 (pages of 50); `Obsolete` is deleted just before
+ * page 2 is read. Page 1 still held it; E049 slid from page 2 onto page 1, after page 1 was read.
+ * The count fell by one with it, so the rows read (Obsolete, E000–E048, E050–E119) matched the new
+ * count: only a read in which every page agrees on the count, or that counts only what pages at
+ * the agreed count held, is whole.
+ */
+describe('a row deleted between two page reads', () => {
+  async function shifting(): Promise<{ server: RunningEmulator; titles: string[]; deletes: () => number }> {
+    const server = await startEmulator({ token: TOKEN });
+    emulator = server;
+    const category = server.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
+    const obsolete = server.store.insert('event', { title: 'Obsolete', integration: INTEGRATION, parent: category.id });
+    const titles = Array.from({ length: 120 }, (_, i) => `E${String(i).padStart(3, '0')}`);
+    for (const title of titles) server.store.insert('event', { title, integration: INTEGRATION, parent: category.id });
+    let deleted = 0;
+    // The delete lands when the first page after page 1 arrives, before it is answered.
+    server.gate = (entry) => {
+      if (entry.route === '/event/events' && entry.query['page'] !== '1' && deleted === 0) {
+        server.store.remove(obsolete.id);
+        deleted++;
+      }
+    };
+    return { server, titles, deletes: () => deleted };
+  }
+
+  it('is read again: the list holds E049 once, and not the deleted row', async () => {
+    const { server, titles, deletes } = await shifting();
+    const events = await client(server.url).listEvents(INTEGRATION);
+    expect(deletes()).toBe(1);
+    expect(events.map((e) => e.title).sort()).toEqual(titles);
+    // The pass that saw the delete was not used: the list was read again.
+    expect(listRequests(server).length).toBeGreaterThan(3);
+  });
+
+  it('plans no second E049 (a plan made from that read creates nothing)', async () => {
+    const { server, titles } = await shifting();
+    const wanted = plan([
+      cat(
+        'Checkout',
+        titles.map((title) => ev(title)),
+      ),
+    ]);
+    const built = buildPlan(wanted, await client(server.url).readState(INTEGRATION), { writesPerMinute: 0 });
+    expect(built.operations.filter((op) => op.action === 'create')).toEqual([]);
+    expect(built.operations).toEqual([]);
   });
 });
 
