@@ -54,6 +54,29 @@ export const CHANGES: readonly string[] = [
 ];
 
 /** Tried because a profile suggested it, measured, and not kept. */
+/**
+ * Issue 22's complexity budget: each speed trick of issue 13 measured alone against the whole
+ * process, kept only if it saved at least 10%. Measured once, on the machine named in results.md
+ * (2-core AMD EPYC, Node 20, shared with other jobs: load average 3-4), by building the bundle
+ * from the same commit with one trick taken out and timing the two in alternation (8-10 pairs;
+ * the ratio of each pair is what counts).
+ */
+export const BUDGET: readonly string[] = [
+  "A speed trick stays only if it saves at least 10% of a command's whole-process wall time at a realistic size: the no-op plan of 40 / 1,000 / 10,000 against the emulator in another process at 20 ms a request, `--concurrency 8` (scenario (a)), and for apply's output an `apply --local` of 4 / 200 / 2,000 from an empty store. Each row is the median, over alternating pairs of runs, of (time without the trick) / (time with it).",
+  '',
+  '| trick | command | pairs | without / with (wall) | verdict |',
+  '|---|---|--:|--:|---|',
+  '| early read: Secoda read while the YAML still loads (`src/cli/early-read.ts`) and the loader as a generator that yields between files | no-op plan | 10 | 1.08 (0.87–1.28) | removed: under 10% |',
+  '| lazy fingerprints (getters on the plan) and `plan-copy.ts` | no-op plan | 10 | 1.04 (0.80–1.30) | removed |',
+  '| `StringPool` (one copy of each distinct text of the loaded plan) | no-op plan | 10 | 0.95 (0.80–1.41) | removed |',
+  '| `utcMicros` (timestamps read digit by digit) | no-op plan | 10 | 1.01 (0.90–1.28) | removed |',
+  "| apply's step lines written once per turn of the event loop | `apply --local`, 2,210 creates | 6 | 0.99 (0.84–1.08) | removed |",
+  '| a fast YAML parser in front of `yaml` (then js-yaml 4 under guards) | no-op plan | 8 | 1.87 | kept |',
+  '| the same | `validate`, 10,000 properties | 8 | 3.94 (1.40 s against 0.36 s) | kept |',
+  '',
+  'The fast parser is the one trick that pays, so it stays behind one seam: js-yaml 5, which passes the whole YAML test suite, replaced js-yaml 4 and the guards that made up for its laxness (parsing the 41 files of the 10,000-property plan in one process: js-yaml 4.1 121–163 ms, js-yaml 5.5 355–427 ms cold and about 155 ms warm, `yaml` 1,013–1,073 ms). `yaml` stays the reference for syntax errors and positions.',
+];
+
 export const TRIED: readonly string[] = [
   '- **Loading on a worker thread** (the main thread only reading Secoda): whole-process CPU +90 ms and no faster on two cores. The worker must start and load the loader again, and the loaded plan arrives as one structured clone that holds the main thread for 20–40 ms in the middle of the read (the answers waiting behind it: 30–39 ms at the 90th percentile instead of 10–20).',
   "- **Pacing the load's steps into the gaps between the read's bursts of answers** (a forecast of the next answer from the requests on the wire and the quickest answer seen; a step waits, at most 30 ms, until it fits before the next burst): the answers' median wait for their successor early in the read fell from 5–9 to 3–4 ms, but the read took as long (704 against 704 ms from first request to last answer, median of 20 runs each), so it was not kept.",

@@ -1,6 +1,6 @@
 /** bench/results.md: the machine, the settings, the table (each figure as a ratio to its bound), the bounds and the notes. */
 import { applyRounds, levelByLevelRounds, pageBound } from './bounds.js';
-import { BOUND_NOTES, CHANGES, TRIED, missNote } from './findings.js';
+import { BOUND_NOTES, BUDGET, CHANGES, TRIED, missNote } from './findings.js';
 import type { Machine } from './machine.js';
 import type { BenchResults } from './report.js';
 import type { Sizes } from './sizes.js';
@@ -56,6 +56,10 @@ export function resultsMarkdown(input: ResultsInput): string {
       : missed.flatMap((row) => [
           `- **${row.scenario}, ${row.figure}** (${row.ratio === null ? row.measured : `${row.ratio.toFixed(2)}×`}): ${missNote(row, input.results)}`,
         ])),
+    '',
+    '## The complexity budget (issue 22)',
+    '',
+    ...BUDGET,
     '',
     '## What was changed to get here',
     '',
