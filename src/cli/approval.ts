@@ -6,10 +6,9 @@
  * are not asked about, nor is a plan with nothing to apply.
  */
 import { createInterface } from 'node:readline/promises';
+import type { Approval } from '../apply/apply-workflow.js';
 import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
-
-export type Approval = 'approved' | 'declined' | 'interrupted';
 
 /**
  * Asks on the terminal; throws a UsageError (exit 1) when there is none to ask on. The question

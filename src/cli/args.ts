@@ -1,47 +1,29 @@
-/** Flag parsing on node:util's parseArgs, with friendly errors and generated help. */
+/** Flag parsing on node:util's parseArgs, with friendly errors, and typed reading of the values. */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../tracking-plan/did-you-mean.js';
 import { quote } from '../render/quoted-values.js';
-import { definitionRows, HELP_WIDTH, paragraphLines, usageLines, wrapWords } from './help-text.js';
+import {
+  HELP,
+  type BooleanOptionName,
+  type CommandSpec,
+  type OptionSpecs,
+  type OptionValues,
+  type StringOptionName,
+} from './command-spec.js';
 
-export interface OptionSpec {
-  readonly type: 'string' | 'boolean';
-  readonly short?: string;
-  readonly value?: string;
-  readonly description: string;
-  readonly multiple?: boolean;
-}
-
-export interface CommandSpec {
-  readonly name: string;
-  readonly summary: string;
-  readonly usage: string;
-  readonly options: Readonly<Record<string, OptionSpec>>;
-  /** Names of positional arguments, in order; a trailing `?` marks one optional. */
-  readonly positionals: readonly string[];
-  /** Paragraphs under the options, one a line (wrapped to 80 columns); a line that starts with spaces is kept as is. */
-  readonly details?: string;
-  /**
-   * Why a positional argument is needed, when the flags given might make a user think it is not
-   * (apply --plan-file still needs the plan's path): the message and hint for its absence.
-   */
-  readonly missingPositional?: (
-    name: string,
-    values: Readonly<Record<string, string | boolean | string[] | undefined>>,
-  ) => { message: string; hint: string } | undefined;
-}
-
-export interface ParsedArgs {
-  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+/** A command's arguments, parsed by its spec: the flags' values (typed from the spec) and the positional arguments. */
+export interface ParsedArgs<O extends OptionSpecs = OptionSpecs> {
+  readonly values: OptionValues<O> & { readonly help?: boolean };
   readonly positionals: readonly string[];
 }
 
-/** Every command's -h / --help. */
-export const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
+/** The parsed arguments of the command whose spec is `S`. */
+export type ArgsOf<S> = S extends CommandSpec<infer O> ? ParsedArgs<O> : never;
 
-export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
-  const options = { ...spec.options, help: HELP };
+/** @throws UsageError for an unknown flag, a flag without its value, or too few or too many positional arguments. */
+export function parseCommandArgs<O extends OptionSpecs>(spec: CommandSpec<O>, argv: readonly string[]): ParsedArgs<O> {
+  const options: OptionSpecs = { ...spec.options, help: HELP };
   let parsed;
   try {
     parsed = parseArgs({
@@ -58,8 +40,9 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   } catch (error) {
     throw toUsageError(error, spec);
   }
-  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
-  if (values['help'] === true) return { values, positionals: parsed.positionals };
+  // parseArgs gives each flag of the spec the kind the spec declares: the values have the spec's types.
+  const values = parsed.values as OptionValues<O> & { readonly help?: boolean };
+  if (values.help === true) return { values, positionals: parsed.positionals };
   const required = spec.positionals.filter((p) => !p.endsWith('?'));
   if (parsed.positionals.length < required.length) {
     const missing = required[parsed.positionals.length] ?? 'argument';
@@ -107,25 +90,6 @@ function toUsageError(error: unknown, spec: CommandSpec): UsageError {
   return new UsageError(`tpsync ${spec.name}: ${message}`, `usage: ${spec.usage}`);
 }
 
-/** A command's help, every line within 80 columns (see help-text.ts). */
-export function renderHelp(spec: CommandSpec): string {
-  const rows = Object.entries({ ...spec.options, help: HELP }).map(([name, o]) => {
-    const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` <${o.value ?? 'value'}>` : ''}`;
-    return [flag, o.description] as const;
-  });
-  const lines = [
-    ...wrapWords(spec.summary, HELP_WIDTH),
-    '',
-    'Usage:',
-    ...usageLines(spec.usage, '  '),
-    '',
-    'Options:',
-    ...definitionRows(rows, '  '),
-  ];
-  if (spec.details) lines.push('', ...paragraphLines(spec.details));
-  return lines.join('\n') + '\n';
-}
-
 /**
  * `--max-deletes -1` as `--max-deletes=-1`: node:util's parseArgs takes a value that starts
  * with "-" for an option of its own and gives its own error, where ours says what the value
@@ -145,20 +109,29 @@ function attachNegativeValues(argv: readonly string[], spec: CommandSpec): strin
   return args;
 }
 
-export function stringOption(args: ParsedArgs, name: string): string | undefined {
-  const value = args.values[name];
+/** The text of flag `name`; undefined when it was not given. */
+export function stringOption<O extends OptionSpecs>(args: ParsedArgs<O>, name: StringOptionName<O>): string | undefined {
+  const value: unknown = args.values[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-export function booleanOption(args: ParsedArgs, name: string): boolean {
-  return args.values[name] === true;
+/** Whether flag `name` was given. */
+export function booleanOption<O extends OptionSpecs>(args: ParsedArgs<O>, name: BooleanOptionName<O>): boolean {
+  const value: unknown = args.values[name];
+  return value === true;
 }
 
 /**
  * A whole-number flag within [min, max], with our own error for anything else: "--max-deletes
  * must be a whole number ≥ 0, not "-1"" (or "from 1 to 64" when bounded above).
  */
-export function integerOption(args: ParsedArgs, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+export function integerOption<O extends OptionSpecs>(
+  args: ParsedArgs<O>,
+  name: StringOptionName<O>,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = stringOption(args, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
@@ -170,7 +143,7 @@ export function integerOption(args: ParsedArgs, name: string, fallback: number, 
 }
 
 /** A probability flag (0 to 1), for the emulator's fault injection. */
-export function fractionOption(args: ParsedArgs, name: string): number {
+export function fractionOption<O extends OptionSpecs>(args: ParsedArgs<O>, name: StringOptionName<O>): number {
   const raw = stringOption(args, name);
   if (raw === undefined) return 0;
   const value = Number(raw);

@@ -15,43 +15,14 @@
  * it). The runner masks every value a workflow passes from `secrets.*` on its own, and tpsync
  * derives no secret that it prints.
  */
-import { fstatSync, type Stats } from 'node:fs';
-import { isatty } from 'node:tty';
 import { neutraliseCommands, type CommandSink } from '../github/workflow-commands.js';
+import { describeStream, sameTarget } from '../files/describe-stream.js';
 import type { Redactor } from '../redaction/redactor.js';
 import { neutraliseControls } from '../render/terminal-text.js';
 import { redactorFromEnv } from '../redaction/secrets-from-env.js';
 import type { OutputStream } from './io.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-/** What a file descriptor is connected to. */
-export type StreamKind = 'file' | 'pipe' | 'tty' | 'socket' | 'other' | 'closed';
-
-export interface StreamInfo {
-  readonly kind: StreamKind;
-  readonly stats: Stats | undefined;
-}
-
-/** What descriptor `fd` (1 stdout, 2 stderr) is connected to, from fstat; `closed` when it is not open. */
-export function describeStream(fd: number): StreamInfo {
-  let stats: Stats;
-  try {
-    stats = fstatSync(fd);
-  } catch {
-    return { kind: 'closed', stats: undefined };
-  }
-  if (stats.isFile()) return { kind: 'file', stats };
-  if (stats.isFIFO()) return { kind: 'pipe', stats };
-  if (stats.isSocket()) return { kind: 'socket', stats };
-  if (isatty(fd)) return { kind: 'tty', stats };
-  return { kind: 'other', stats };
-}
-
-/** Whether two descriptors lead to the same pipe or file (`2>&1`). */
-export function sameTarget(a: StreamInfo, b: StreamInfo): boolean {
-  return a.stats !== undefined && b.stats !== undefined && a.stats.dev === b.stats.dev && a.stats.ino === b.stats.ino;
-}
 
 /** A stream whose text passes through `transform` first. */
 export function transformedStream(stream: OutputStream, transform: (text: string) => string): OutputStream {

@@ -5,8 +5,8 @@
  *   wait in progress, redrawn in place on stderr, once a second while nothing else happens; a
  *   failure or a skip is printed above it (stdout), and so is a retry or a rate-limit wait (stderr).
  * - Elsewhere (a CI log, `apply | tee apply.log`, `apply > apply.log`): one plain line per finished
- *   step on stdout, written once per turn of the event loop, so the record is kept wherever
- *   stdout goes; a retry or wait is a plain line on stderr.
+ *   step on stdout, so the record is kept wherever stdout goes; a retry or wait is a plain line
+ *   on stderr.
  * - On GitHub Actions, when the runner reads tpsync's workflow commands on stderr and stdout is not
  *   redirected to a file: the step lines are folded into a `::group::` section of the log. The
  *   group's markers are workflow commands, which never go to stdout (it may carry a document, and
@@ -71,18 +71,8 @@ export function createApplyProgress(io: Io, total: number, style: Style, options
   let lastDraw = 0;
   let ticker: ReturnType<typeof setInterval> | undefined;
 
-  // Lines of the steps settled in one turn of the event loop go out in one write (one synchronous
-  // write per line was a measurable share of a large apply's CPU).
+  // Folded on a runner, the step lines go with the group's markers, on stderr.
   const stepStream = mode === 'grouped-lines' ? io.stderr : io.stdout;
-  let pending: string[] = [];
-  let flushScheduled = false;
-  const flush = () => {
-    flushScheduled = false;
-    if (pending.length === 0) return;
-    const text = pending.join('');
-    pending = [];
-    stepStream.write(text);
-  };
 
   const line = (step: StepResult): string => {
     const what = `${step.operation.kind} ${pathText(step.operation.path)}`;
@@ -149,11 +139,7 @@ export function createApplyProgress(io: Io, total: number, style: Style, options
         writesSettled += writesOf(step.operation);
       }
       if (mode !== 'bar') {
-        pending.push(`${line(step)}\n`);
-        if (!flushScheduled) {
-          flushScheduled = true;
-          setImmediate(flush);
-        }
+        stepStream.write(`${line(step)}\n`);
         return;
       }
       if (step.status !== 'done') {
@@ -174,15 +160,10 @@ export function createApplyProgress(io: Io, total: number, style: Style, options
       if (mode === 'bar') {
         io.stderr.write(`${ERASE_LINE}${text}\n`);
         draw(true);
-      } else {
-        // In order with the step lines already settled.
-        if (mode === 'grouped-lines') flush();
-        io.stderr.write(`${text}\n`);
-      }
+      } else io.stderr.write(`${text}\n`);
     },
     finish() {
       if (ticker !== undefined) clearInterval(ticker);
-      flush();
       if (mode === 'bar') {
         draw(true);
         io.stderr.write('\n');

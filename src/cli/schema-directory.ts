@@ -8,11 +8,11 @@
  * schema file's name that is a symbolic link is replaced without being followed, and one that is
  * a named pipe, a device or a directory is refused by name.
  */
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { INDEX_FILE, type SchemaFile } from '../event-schema/schema-files.js';
 import { GENERATED_COMMENT } from '../event-schema/types.js';
+import { directoryState, fileNamesIn, makeDirectory, removeFileIn } from '../files/directories.js';
 import { compareWithExisting } from '../files/existing-output.js';
 import { readRegularFile } from '../files/read-regular-file.js';
 import { writeOutputFileInside } from './write-output-file.js';
@@ -32,8 +32,7 @@ export interface DirectoryDiff {
 
 /** @throws UsageError when `dir` exists and is not a directory, or a schema's name in it is no file. */
 export async function diffSchemaDirectory(dir: string, files: readonly SchemaFile[]): Promise<DirectoryDiff> {
-  const info = await stat(dir).catch(() => undefined);
-  if (info !== undefined && !info.isDirectory())
+  if ((await directoryState(dir)) === 'not-a-directory')
     throw new UsageError(`--out ${dir} is not a directory`, 'give a directory for the schema files (it is created when missing)');
   const changed: string[] = [];
   const missing: string[] = [];
@@ -55,19 +54,18 @@ export async function diffSchemaDirectory(dir: string, files: readonly SchemaFil
 /** Writes what differs and removes stale files. */
 export async function writeSchemaDirectory(dir: string, files: readonly SchemaFile[], diff: DirectoryDiff): Promise<void> {
   const toWrite = new Set([...diff.changed, ...diff.missing]);
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   for (const file of files) if (toWrite.has(file.path)) await writeOutputFileInside(dir, file.path, file.text);
-  for (const name of diff.stale) await rm(join(dir, name), { force: true });
+  for (const name of diff.stale) await removeFileIn(dir, name);
 }
 
 /** The files in `dir` (not below it) that an earlier run wrote: schemas with our `$comment`, and our index. */
 async function generatedFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const ours: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || (entry.name !== INDEX_FILE && !SCHEMA_FILE.test(entry.name))) continue;
-    const read = await readRegularFile(join(dir, entry.name), MAX_GENERATED_FILE_BYTES);
-    if (read.ok && isOurs(read.bytes.toString('utf8'), entry.name === INDEX_FILE)) ours.push(entry.name);
+  for (const name of await fileNamesIn(dir)) {
+    if (name !== INDEX_FILE && !SCHEMA_FILE.test(name)) continue;
+    const read = await readRegularFile(join(dir, name), MAX_GENERATED_FILE_BYTES);
+    if (read.ok && isOurs(read.bytes.toString('utf8'), name === INDEX_FILE)) ours.push(name);
   }
   return ours.sort();
 }

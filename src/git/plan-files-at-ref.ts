@@ -4,9 +4,9 @@
  * *.yaml / *.yml files of a directory, skipping hidden directories and node_modules). Files
  * that did not exist then are simply absent.
  */
-import { realpath, stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { canonicalPath, realPath } from '../files/canonical-path.js';
 import type { PlanFileInput } from '../tracking-plan/load-plan.js';
 import { displayPath } from '../tracking-plan/read-plan-files.js';
 import { GitError, runGit } from './run-git.js';
@@ -17,13 +17,12 @@ const YAML_FILE = /\.ya?ml$/i;
 export async function readPlanFilesAtRef(planPath: string, ref: string): Promise<PlanFileInput[]> {
   if (ref.startsWith('-'))
     throw new UsageError(`--baseline ${quote(ref)} is not a git ref`, 'give a branch, tag or commit, e.g. HEAD or origin/main');
-  const absolute = await realpath(resolve(planPath));
-  const isDirectory = (await stat(absolute)).isDirectory();
+  const { path: absolute, isDirectory } = await canonicalPath(planPath);
   const cwd = isDirectory ? absolute : dirname(absolute);
 
   let top: string;
   try {
-    top = await realpath((await runGit(['rev-parse', '--show-toplevel'], cwd)).toString('utf8').trim());
+    top = await realPath((await runGit(['rev-parse', '--show-toplevel'], cwd)).toString('utf8').trim());
   } catch (error) {
     if (error instanceof GitError)
       throw new UsageError(

@@ -3,7 +3,7 @@
  * (and its pull request), the token, the API URL (GitHub Enterprise sets its own), the
  * commit, the run's address, and the login tpsync's comments are written by.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../files/read-text-file.js';
 import { UsageError } from '../errors.js';
 
 /** The user a workflow's GITHUB_TOKEN acts as, and so the author of tpsync's comments by default. */
@@ -105,7 +105,7 @@ function apiUrlOf(raw: string | undefined): string {
 async function readEvent(path: string | undefined): Promise<unknown> {
   if (!path) return undefined;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+    return JSON.parse(await readTextFile(path)) as unknown;
   } catch {
     return undefined;
   }

@@ -81,3 +81,18 @@ export function verifyComment(key: ReviewKey, binding: ReviewBinding, body: stri
   if (!bodyMatchesMeta(body, meta)) return { ok: false, problem: 'edited' };
   return { ok: true, meta };
 }
+
+/**
+ * The run's review key (see reviewKeyFromEnv) and a signer for one pull request's plan comment
+ * on `label`; both undefined when there is no secret to sign with.
+ */
+export function runSigner(
+  env: Readonly<Record<string, string | undefined>>,
+  context: { readonly owner: string; readonly repo: string },
+  pullNumber: number,
+  label: string,
+  local: boolean,
+): { sign: MetaSigner | undefined; key: ReviewKey | undefined } {
+  const key = reviewKeyFromEnv(env, local);
+  return { key, sign: key ? signerFor(key, { repository: `${context.owner}/${context.repo}`, pullNumber, planPath: label }) : undefined };
+}

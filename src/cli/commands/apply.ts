@@ -1,29 +1,19 @@
-import { DEFAULT_CATEGORY_STAGGER_MS, executePlan, type ExecuteResult, type StepResult } from '../../apply/execute-plan.js';
-import { explainResidue } from '../../apply/explain-residue.js';
-import { checkSavedPlan } from '../../apply/saved-plan.js';
+import { runApplyWorkflow, type ApplyOutcome } from '../../apply/apply-workflow.js';
 import { UsageError } from '../../errors.js';
-import type { buildPlan } from '../../plan/build-plan.js';
-import { checkDeleteGuard, type GuardVerdict } from '../../plan/delete-guard.js';
-import type { Plan } from '../../plan/types.js';
-import { pathText } from '../../render/describe-operation.js';
-import { NO_CHANGES } from '../../render/plan-summary-text.js';
-import { plural } from '../../render/plural.js';
-import { guardCauseLines, guardTripText } from '../../render/delete-guard-text.js';
-import { renderPlanText } from '../../render/plan-text.js';
+import type { ReviewRefusal } from '../../github/review-gate.js';
 import { quote } from '../../render/quoted-values.js';
-import type { Style } from '../../render/style.js';
-import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { connectionOptions, type Connection } from '../connection.js';
-import { catchSignals, interruptedExitCode, styleFor, type Io } from '../io.js';
-import { earlyReadHolder } from '../early-read.js';
-import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
-import { createApplyProgress } from '../progress.js';
-import { askApproval } from '../approval.js';
-import { DEFAULT_MAX_DELETES } from './plan.js';
-import { reviewOptions } from '../github-options.js';
-import type { ReviewSession } from '../github-publish.js';
 import { readRegularFile } from '../../tracking-plan/read-plan-files.js';
-import { redactedPlan } from '../redacted-plan.js';
+import { booleanOption, integerOption, stringOption, type ArgsOf } from '../args.js';
+import { guardRefusal } from '../apply-outcome-text.js';
+import { applyPorts } from '../apply-ports.js';
+import { commandSpec } from '../command-spec.js';
+import { connectionOptions } from '../connection.js';
+import { earlyReadHolder } from '../early-read.js';
+import { reviewOptions } from '../github-options.js';
+import { interruptedExitCode, type Io } from '../io.js';
+import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { reviewGatePort, reviewRefusal } from '../review-gate-port.js';
+import { DEFAULT_MAX_DELETES } from './plan.js';
 
 /** A plan file larger than this is not one `plan --out` wrote for a tracking plan (which is at most 128 MiB of YAML). */
 const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
@@ -31,10 +21,7 @@ const MAX_PLAN_FILE_BYTES = 256 * 1024 * 1024;
 /** Why a saved plan is checked against a fresh one rather than run as written. */
 const PLAN_FILE_WHY = 'so a stale or edited file can never apply more than the YAML says';
 
-/** How long, at most, a paced run waits at random before creating its categories (see executePlan). */
-const PACED_CATEGORY_STAGGER_MS = 5_000;
-
-export const applySpec: CommandSpec = {
+export const applySpec = commandSpec({
   name: 'apply',
   summary: 'Make Secoda match the tracking plan (idempotent: a second apply does nothing).',
   usage:
@@ -75,30 +62,33 @@ export const applySpec: CommandSpec = {
           hint: `apply plans afresh from the YAML and Secoda and runs that plan only if it is exactly the saved one (${PLAN_FILE_WHY}); give the path the plan was made from`,
         }
       : undefined,
-};
+});
 
-export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
-  const style = styleFor(io.stdout, io.env);
+/**
+ * `tpsync apply`: loads the YAML, reads Secoda, makes a fresh plan and runs the apply workflow on
+ * it; the outcome becomes text and the exit code.
+ */
+export async function applyCommand(args: ArgsOf<typeof applySpec>, io: Io): Promise<number> {
+  const planPath = args.positionals[0] ?? '';
   const maxDeletes = integerOption(args, 'max-deletes', DEFAULT_MAX_DELETES);
-  const allowDeletes = booleanOption(args, 'allow-deletes');
   const planFile = stringOption(args, 'plan-file');
-  if (booleanOption(args, 'force') && !booleanOption(args, 'require-reviewed-plan')) {
+  const force = booleanOption(args, 'force');
+  const requireReviewed = booleanOption(args, 'require-reviewed-plan');
+  if (force && !requireReviewed) {
     throw new UsageError(
       '--force only has a meaning with --require-reviewed-plan: it applies even when the plan changed since review',
       'without --require-reviewed-plan apply checks no review, so there is nothing to force: leave --force out',
     );
   }
   const early = earlyReadHolder(args, io, 'apply');
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start).catch((error: unknown) => {
+  const trackingPlan = await loadTrackingPlanOrThrow(planPath, io, early.start).catch((error: unknown) => {
     // The plan did not load: stop reading Secoda for it, and say nothing of what it met.
     void early.drop();
     throw error;
   });
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
-
   const { connection, remote } = await early.take(trackingPlan.integration);
-  // Until the plan is made a signal ends the run at once (nothing was changed); from then on
-  // it winds down: the writes in flight finish, the summary is printed, the comment updated.
+
   let release = () => {};
   try {
     // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
@@ -108,119 +98,61 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       io,
       remote === undefined ? {} : { started: remote },
     );
-    let plan: Plan = fresh;
-    if (saved !== undefined) {
-      const check = checkSavedPlan(saved, fresh);
-      if (!check.ok) throw new UsageError(check.reason, check.hint);
-      plan = check.plan;
-    }
-
     const commentAuthor = stringOption(args, 'comment-author');
-    const review: ReviewSession | undefined = booleanOption(args, 'require-reviewed-plan')
-      ? await (
-          await import('../github-publish.js')
-        ).checkReviewedPlan(plan, io, args.positionals[0] ?? '', {
-          force: booleanOption(args, 'force'),
-          local: connection.local,
-          ...(commentAuthor === undefined ? {} : { commentAuthor }),
-        })
+    const review = requireReviewed
+      ? reviewGatePort(io, { planPath, force, local: connection.local, ...(commentAuthor === undefined ? {} : { commentAuthor }) })
       : undefined;
-
-    release = catchSignals(io, 'requests in flight finish, no new ones start');
-    const guard = checkDeleteGuard(plan, { maxDeletes, allowDeletes });
-    if (guard.refused) {
-      await review?.setStatus('refused', 'The delete guard stopped it; see the run.');
-      io.stdout.write(renderPlanText(redactedPlan(io, plan), { style }));
-      throw guardRefusal(guard);
-    }
-    if (plan.operations.length === 0) {
-      io.stdout.write(renderPlanText(redactedPlan(io, plan), { style }));
-      await review?.setStatus('applied', 'Nothing was left to change.');
-      return 0;
-    }
-
-    const emptyNote = connection.local ? null : emptyIntegrationNote(read, trackingPlan.integration, connection.baseUrl);
-    io.stdout.write(renderPlanText(redactedPlan(io, plan), { style, notes: emptyNote === null ? [] : [style.yellow(`! ${emptyNote}`)] }));
-    if (!connection.local && !booleanOption(args, 'auto-approve') && saved === undefined) {
-      const approval = await askApproval(io, connection.baseUrl);
-      if (approval !== 'approved') {
-        io.stdout.write('Apply cancelled: nothing was changed.\n');
-        return approval === 'interrupted' ? interruptedExitCode(io.signal) : 1;
-      }
-    }
-    await review?.setStatus('applying');
-
-    io.stdout.write(
-      `\nApplying ${plural(plan.operations.length, 'change')}…${connection.writesPerMinute > 0 ? ` (writes paced at ${connection.writesPerMinute} a minute)` : ''}\n`,
-    );
-    const progress = createApplyProgress(io, plan.operations.length, styleFor(io.stderr, io.env), {
-      operations: plan.operations,
-      paceMs: connection.writesPerMinute > 0 ? 60_000 / connection.writesPerMinute : 0,
-    });
-    // While the steps run, a retry or a rate-limit wait is printed above the bar and counts in the time left.
-    const restoreRetries = connection.retries.divert((notice, line) => progress.onRetry(notice, line));
-    let result: ExecuteResult;
-    try {
-      result = await executePlan(plan.operations, connection.client, {
-        integration: plan.integration,
+    const wired = applyPorts({ io, connection, trackingPlan, remote: read, ...(review ? { review } : {}) });
+    release = wired.release;
+    const outcome = await runApplyWorkflow(
+      {
+        fresh,
+        ...(saved === undefined ? {} : { saved }),
+        maxDeletes,
+        allowDeletes: booleanOption(args, 'allow-deletes'),
+        local: connection.local,
+        autoApprove: booleanOption(args, 'auto-approve'),
+        paced: connection.writesPerMinute > 0,
         ...(io.signal ? { signal: io.signal } : {}),
-        // Paced, a category's look-up waits for its write slot: stagger runs by more than a slot.
-        categoryStaggerMs: connection.writesPerMinute > 0 ? PACED_CATEGORY_STAGGER_MS : DEFAULT_CATEGORY_STAGGER_MS,
-        onStep: (step) => progress.onStep(step),
-        // A create sent again after an unknown outcome says so, like the client's own retries.
-        onRetry: connection.retries.announce,
-      });
-    } finally {
-      progress.finish();
-      restoreRetries();
-    }
-    io.stdout.write(summaryText(result, style));
-    const waited = progress.waitSummary();
-    if (waited !== null) io.stdout.write(`${waited}\n`);
-
-    if (result.interrupted) {
-      io.stdout.write(`Interrupted. Run the same apply again to finish: it plans from what Secoda holds now.\n`);
-      await review?.setStatus(
-        'interrupted',
-        `Stopped after ${result.counts.done} of ${plural(plan.operations.length, 'change')}; re-run the apply workflow to finish.`,
-      );
-      return interruptedExitCode(io.signal);
-    }
-    if (result.counts.failed > 0) {
-      const refused = result.steps.filter((step) => step.status === 'failed' && step.refused === true).length;
-      if (refused > 0) {
-        io.stdout.write(
-          `Secoda refused ${refused === result.counts.failed ? (refused === 1 ? 'the failed change' : `all ${refused} failed changes`) : `${refused} of the failed changes`} as invalid (400): running apply again will not help. Change the fields Secoda names above in the tracking plan, then apply again.\n`,
-        );
-      }
-      if (refused < result.counts.failed)
-        io.stdout.write(
-          `${refused > 0 ? 'The other failures' : 'Some changes failed'}: run the same apply again, it retries what is left and never duplicates what was done.\n`,
-        );
-      await review?.setStatus('failed', `${result.counts.failed} of ${plural(plan.operations.length, 'change')} failed.`);
-      return 1;
-    }
-    let verified: number;
-    try {
-      verified = await verify(trackingPlan, connection, io, style, result.steps);
-    } catch (error) {
-      if (io.signal?.aborted !== true) throw error;
-      // Every change was made; only the check was cut short.
-      io.stdout.write('Interrupted while verifying. Run the same apply again to check that Secoda matches.\n');
-      await review?.setStatus(
-        'interrupted',
-        'Every change was made; the check after it was interrupted. Re-run the apply workflow to verify.',
-      );
-      return interruptedExitCode(io.signal);
-    }
-    await review?.setStatus(verified === 0 ? 'applied' : 'failed', verified === 0 ? '' : 'Secoda still differs after the apply.');
-    return verified;
+      },
+      wired.ports,
+    );
+    return exitCodeOf(outcome, io);
   } finally {
     try {
       await connection.close();
     } finally {
       release();
     }
+  }
+}
+
+/**
+ * The exit code of an outcome whose text is already out, or the error that says why nothing
+ * ran: 0 applied and verified (or nothing to apply), 1 refused, declined or failed, 130 / 143
+ * interrupted.
+ */
+function exitCodeOf(outcome: ApplyOutcome<ReviewRefusal>, io: Io): number {
+  switch (outcome.kind) {
+    case 'saved-plan-mismatch':
+      throw new UsageError(outcome.reason, outcome.hint);
+    case 'review-refused':
+      throw reviewRefusal(outcome.refusal, outcome.plan, io);
+    case 'guard-refused':
+      throw guardRefusal(outcome.guard);
+    case 'declined':
+    case 'approval-interrupted':
+      io.stdout.write('Apply cancelled: nothing was changed.\n');
+      return outcome.kind === 'declined' ? 1 : interruptedExitCode(io.signal);
+    case 'interrupted':
+    case 'verify-interrupted':
+      return interruptedExitCode(io.signal);
+    case 'failed':
+    case 'residue':
+      return 1;
+    case 'unchanged':
+    case 'verified':
+      return 0;
   }
 }
 
@@ -238,66 +170,4 @@ async function readPlanFile(path: string): Promise<unknown> {
   } catch {
     throw new UsageError(`the plan file ${quote(path)} is not JSON`, hint);
   }
-}
-
-function summaryText(result: ExecuteResult, style: Style): string {
-  const { done, failed, skipped } = result.counts;
-  const notStarted = result.counts['not-started'];
-  const parts = [style.green(`${done} done`), failed > 0 ? style.red(`${failed} failed`) : `${failed} failed`, `${skipped} skipped`];
-  if (notStarted > 0) parts.push(`${notStarted} not started`);
-  const lines = [`\nApply ${result.interrupted ? 'stopped' : 'finished'}: ${parts.join(', ')}.`];
-  for (const step of result.steps) {
-    if (step.status === 'failed')
-      lines.push(
-        `  ${style.red('✗')} ${step.operation.action} ${step.operation.kind} ${pathText(step.operation.path)}: ${step.detail ?? ''}`,
-      );
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** The guard's refusal: what is destroyed, by cause, and what to do. */
-function guardRefusal(guard: GuardVerdict): UsageError {
-  const causes = guardCauseLines(guard)
-    .map((cause) => `\n    - ${cause}`)
-    .join('');
-  return new UsageError(
-    `refused: ${guardTripText(guard) ?? ''}:${causes}`,
-    guard.notInPlan
-      ? 'check that the plan path is right and nothing was left out; if the destruction is intended, add --allow-deletes (or raise --max-deletes)'
-      : 'if the destruction is intended, add --allow-deletes (or raise --max-deletes)',
-  );
-}
-
-/** After an apply, a fresh plan must be empty; anything left is reported, with why when it can be told, and fails the run. */
-async function verify(
-  trackingPlan: Parameters<typeof buildPlan>[0],
-  connection: Connection,
-  io: Io,
-  style: Style,
-  steps: readonly StepResult[],
-): Promise<number> {
-  const { plan } = await readRemoteAndPlan(trackingPlan, connection, io);
-  if (plan.operations.length === 0) {
-    io.stdout.write(`${style.green('✓')} Verified: ${NO_CHANGES.replace('No changes. ', '')}\n`);
-    // A duplicate category (two runs at once) cannot be deleted by the API: say so now, not only in the next plan.
-    for (const warning of plan.warnings.filter((w) => w.code === 'category-duplicate')) {
-      io.stdout.write(`${style.yellow('!')} ${warning.message}\n    ${style.dim('manual step:')} ${warning.hint}\n`);
-    }
-    return 0;
-  }
-  io.stdout.write(`${style.red('✗')} Verification failed: Secoda still differs from the tracking plan after apply:\n\n`);
-  io.stdout.write(renderPlanText(redactedPlan(io, plan), { style }));
-  const residue = explainResidue(steps, plan);
-  if (residue.normalised.length > 0) {
-    io.stdout.write(`\nSecoda stored these fields differently from what tpsync wrote, so applying again would not change them:\n`);
-    for (const line of residue.normalised) io.stdout.write(`  - ${line}\n`);
-    io.stdout.write(`  Write them in the YAML the way Secoda stores them.\n`);
-  }
-  for (const line of residue.lost) io.stdout.write(`  - ${line}\n`);
-  if (residue.duplicates > 0) {
-    io.stdout.write(
-      `\n${residue.duplicates} surplus ${residue.duplicates === 1 ? 'copy was' : 'copies were'} created by another run at the same time. Run apply again to delete ${residue.duplicates === 1 ? 'it' : 'them'} (duplicates do not count against --max-deletes).\n`,
-    );
-  }
-  return 1;
 }

@@ -1,12 +1,13 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { UsageError } from '../../errors.js';
 import { parseFieldPath, type FieldPath } from '../../check/field-path.js';
-import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
+import { booleanOption, stringOption, type ArgsOf } from '../args.js';
+import { commandSpec } from '../command-spec.js';
 import { catchSignals, interruptedExitCode, styleFor, type Io } from '../io.js';
 import { loadPlanForOutput } from '../load-plan-for-output.js';
 import { describeReadError, openPayloadInput } from '../payload-input.js';
 
-export const checkSpec: CommandSpec = {
+export const checkSpec = commandSpec({
   name: 'check',
   summary: 'Check event payloads (newline-delimited JSON, or - for stdin) against the plan.',
   usage:
@@ -31,9 +32,9 @@ export const checkSpec: CommandSpec = {
     'Violations: unplanned-event, unplanned-property, missing-required, wrong-type, value-not-in-enum, invalid-json.',
     'Exit codes: 0 no violations, 1 any violation, an invalid plan or an unreadable input.',
   ].join('\n'),
-};
+});
 
-export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
+export async function checkCommand(args: ArgsOf<typeof checkSpec>, io: Io): Promise<number> {
   const format = stringOption(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not "${format}"`);
   const eventField = fieldOption(args, 'event-field', 'event');
@@ -87,7 +88,7 @@ export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
 }
 
-function fieldOption(args: ParsedArgs, name: string, fallback: string): FieldPath {
+function fieldOption(args: ArgsOf<typeof checkSpec>, name: 'event-field' | 'properties-field', fallback: string): FieldPath {
   const text = stringOption(args, name) ?? fallback;
   const path = parseFieldPath(text);
   if (path === undefined)

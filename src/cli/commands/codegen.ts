@@ -2,7 +2,8 @@ import { plural } from '../../render/plural.js';
 import { UsageError } from '../../errors.js';
 import { buildEventSchemas } from '../../event-schema/build-event-schemas.js';
 import { generateTypeScript } from '../../codegen/typescript.js';
-import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
+import { booleanOption, stringOption, type ArgsOf } from '../args.js';
+import { commandSpec } from '../command-spec.js';
 import { styleFor, type Io } from '../io.js';
 import { loadPlanForOutput } from '../load-plan-for-output.js';
 import { writeOutputFile } from '../write-output-file.js';
@@ -10,7 +11,7 @@ import { compareWithExisting } from '../../files/existing-output.js';
 
 const LANGUAGES = ['typescript'] as const;
 
-export const codegenSpec: CommandSpec = {
+export const codegenSpec = commandSpec({
   name: 'codegen',
   summary: 'Generate typed tracking code from the plan: one method per event, with no runtime dependency.',
   usage: 'tpsync codegen <plan> --lang typescript [--out <file>] [--check]',
@@ -25,9 +26,9 @@ export const codegenSpec: CommandSpec = {
     'Method names are the event titles in lowerCamelCase; titles that would share a name are reported on stderr.',
     'Exit codes: 0 written (or up to date with --check), 1 invalid plan, error, or out of date with --check.',
   ].join('\n'),
-};
+});
 
-export async function codegenCommand(args: ParsedArgs, io: Io): Promise<number> {
+export async function codegenCommand(args: ArgsOf<typeof codegenSpec>, io: Io): Promise<number> {
   const lang = (stringOption(args, 'lang') ?? 'typescript').toLowerCase();
   if (lang !== 'typescript' && lang !== 'ts') {
     throw new UsageError(`--lang "${lang}" is not supported`, `supported: ${LANGUAGES.join(', ')}`);

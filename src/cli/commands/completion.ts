@@ -1,7 +1,8 @@
 import { UsageError } from '../../errors.js';
 import { didYouMean } from '../../tracking-plan/did-you-mean.js';
 import { quote } from '../../render/quoted-values.js';
-import type { CommandSpec, ParsedArgs } from '../args.js';
+import type { ArgsOf } from '../args.js';
+import { commandSpec, type CommandSpec } from '../command-spec.js';
 import { bashCompletion } from '../completion/bash-completion.js';
 import { completionModel, type CompletionModel } from '../completion/completion-model.js';
 import { fishCompletion } from '../completion/fish-completion.js';
@@ -14,7 +15,7 @@ const SHELLS: Readonly<Record<string, (model: CompletionModel) => string>> = {
   fish: fishCompletion,
 };
 
-export const completionSpec: CommandSpec = {
+export const completionSpec = commandSpec({
   name: 'completion',
   summary: "Print a shell completion script for tpsync's commands and flags (bash, zsh or fish).",
   usage: 'tpsync completion bash|zsh|fish',
@@ -27,13 +28,13 @@ export const completionSpec: CommandSpec = {
     '  fish:  tpsync completion fish > ~/.config/fish/completions/tpsync.fish',
     'The script is generated from the same command specs as the flags tpsync parses and its help.',
   ].join('\n'),
-};
+});
 
 /**
  * `tpsync completion <shell>`: the script for `commands` (every command's spec, this one's too),
  * on stdout. An unknown shell is a usage error with a did-you-mean.
  */
-export function completionCommand(commands: readonly CommandSpec[]): (args: ParsedArgs, io: Io) => Promise<number> {
+export function completionCommand(commands: readonly CommandSpec[]): (args: ArgsOf<typeof completionSpec>, io: Io) => Promise<number> {
   return (args, io) => {
     const shell = args.positionals[0] ?? '';
     const render = SHELLS[shell];

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { CommandSpec, ParsedArgs } from '../args.js';
+import type { ArgsOf } from '../args.js';
+import { commandSpec } from '../command-spec.js';
 import { booleanOption, fractionOption, integerOption, stringOption } from '../args.js';
 import { UsageError } from '../../errors.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
@@ -9,7 +10,7 @@ export const DEFAULT_EMULATOR_PORT = 4747;
 
 const FAULT_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-export const emulatorSpec: CommandSpec = {
+export const emulatorSpec = commandSpec({
   name: 'emulator',
   summary: 'Run a local Secoda Events API (for trying tpsync, tests and benchmarks) until Ctrl-C.',
   usage: 'tpsync emulator [--port N] [--token T] [--data file.json] [fault options]',
@@ -66,9 +67,9 @@ export const emulatorSpec: CommandSpec = {
     '  SECODA_API_URL=http://127.0.0.1:4747/api/v1 SECODA_API_TOKEN=<token> \\',
     '    tpsync plan tracking-plan/',
   ].join('\n'),
-};
+});
 
-export async function emulatorCommand(args: ParsedArgs, io: Io): Promise<number> {
+export async function emulatorCommand(args: ArgsOf<typeof emulatorSpec>, io: Io): Promise<number> {
   const options = emulatorOptions(args);
   const style = styleFor(io.stdout, io.env);
   options.onPersistError = (error) =>
@@ -126,7 +127,7 @@ function isLoopback(address: string): boolean {
   return /^(::ffff:)?127\./i.test(address) || address === '::1';
 }
 
-function emulatorOptions(args: ParsedArgs): EmulatorOptions {
+function emulatorOptions(args: ArgsOf<typeof emulatorSpec>): EmulatorOptions {
   const rates = {
     failBeforeRate: fractionOption(args, 'fail-before-rate'),
     failAfterCommitRate: fractionOption(args, 'fail-after-commit-rate'),

@@ -1,29 +1,30 @@
 import { UsageError } from '../../errors.js';
 import { failOnReason, FAIL_ON_LEVELS, isFailOn, type FailOn } from '../../compatibility/fail-on.js';
 import { loadBaselinePlan } from '../../git/baseline-plan.js';
+import { inGitHubActions } from '../../github/github-context.js';
+import type { PublishOptions } from '../../github/publish-plan.js';
 import { checkDeleteGuard } from '../../plan/delete-guard.js';
-import { guardCauseLines, guardTripText } from '../../render/delete-guard-text.js';
+import type { Plan } from '../../plan/types.js';
+import { guardNote } from '../../render/delete-guard-note.js';
 import { hasDrift } from '../../render/plan-summary-text.js';
 import { renderPlanJson } from '../../render/plan-json.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
-import { escapeText } from '../../render/markdown-text.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
+import { didYouMean } from '../../tracking-plan/did-you-mean.js';
+import { booleanOption, integerOption, stringOption, type ArgsOf } from '../args.js';
+import { commandSpec } from '../command-spec.js';
 import { connectionOptions } from '../connection.js';
 import { earlyReadHolder } from '../early-read.js';
+import { commentOption } from '../github-options.js';
+import { githubRunOf } from '../github-run.js';
 import { styleFor, type Io } from '../io.js';
 import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
-import { commentOption } from '../github-options.js';
-import { inGitHubActions } from '../../github/github-context.js';
-import { didYouMean } from '../../tracking-plan/did-you-mean.js';
-import type { Plan } from '../../plan/types.js';
-import type { PublishOptions } from '../github-publish.js';
 import { redactedPlan } from '../redacted-plan.js';
 import { writeOutputFile } from '../write-output-file.js';
 
 export const DEFAULT_MAX_DELETES = 10;
 
-export const planSpec: CommandSpec = {
+export const planSpec = commandSpec({
   name: 'plan',
   summary: 'Show what apply would change in Secoda, without changing anything.',
   usage:
@@ -68,9 +69,16 @@ export const planSpec: CommandSpec = {
     '',
     '--baseline compares the plan with its version at a git ref, taken to be what was last applied: a change whose YAML is the same as at the ref comes from Secoda and is marked "drift: changed in Secoda". Use HEAD in a scheduled drift check on main (every change is then drift), and origin/<base branch> in a pull request.',
   ].join('\n'),
-};
+});
 
-export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
+type PlanArgs = ArgsOf<typeof planSpec>;
+
+/**
+ * `tpsync plan`: the plan on stdout (text, JSON or Markdown), in the files asked for, and on
+ * GitHub (job summary, outputs, the sticky comment); its exit code says whether Secoda differs
+ * (--detailed-exitcode) or a change is at the --fail-on level.
+ */
+export async function planCommand(args: PlanArgs, io: Io): Promise<number> {
   const json = booleanOption(args, 'json');
   const markdown = booleanOption(args, 'markdown');
   if (json && markdown) throw new UsageError('choose one of --json and --markdown');
@@ -82,6 +90,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     planPath: args.positionals[0] ?? '',
     comment,
     local: booleanOption(args, 'local'),
+    notes: [],
     ...(commentAuthor === undefined ? {} : { commentAuthor }),
   };
   let plan: Plan;
@@ -90,7 +99,8 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
     ({ plan, emptyNote } = await makePlan(args, io));
   } catch (error) {
     // The sticky comment must not go on showing the last good plan as if it were this commit's.
-    if (comment && io.signal?.aborted !== true) await (await import('../github-publish.js')).publishPlanFailure(error, io, publishing);
+    if (comment && io.signal?.aborted !== true)
+      await (await import('../../github/publish-plan-failure.js')).publishPlanFailure(error, githubRunOf(io), publishing);
     throw error;
   }
 
@@ -101,21 +111,9 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (out !== undefined) await writeOutputFile(out, renderPlanJson(shown));
 
   // The guard's causes quote titles: from the plan as shown (secrets out), and escaped in Markdown.
-  const guard = checkDeleteGuard(shown, { maxDeletes, allowDeletes: false });
-  const tripped = guardTripText(guard);
-  const guardNote = tripped
-    ? `! ${tripped}; apply refuses it unless given --allow-deletes:${guardCauseLines(guard)
-        .map((cause) => `\n    - ${cause}`)
-        .join('')}`
-    : null;
-  // In Markdown, every line of the note stays inside the alert, as text (a title is never a mention or HTML).
-  const markdownNote = guardNote
-    ? `> [!WARNING]\n${guardNote
-        .slice(2)
-        .split('\n')
-        .map((line) => `> ${escapeText(line.trim())}`)
-        .join('\n')}`
-    : null;
+  const note = guardNote(checkDeleteGuard(shown, { maxDeletes, allowDeletes: false }));
+  const guardText = note?.text ?? null;
+  const markdownNote = note?.markdown ?? null;
 
   const markdownOut = stringOption(args, 'markdown-out');
   const markdownText =
@@ -124,15 +122,15 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
 
   if (json) {
     io.stdout.write(renderPlanJson(shown));
-    if (guardNote) io.stderr.write(`${guardNote}\n`);
+    if (guardText) io.stderr.write(`${guardText}\n`);
     if (emptyNote) io.stderr.write(`warning: ${emptyNote}\n`);
   } else if (markdown) {
     io.stdout.write(markdownText);
-    if (guardNote) io.stderr.write(`${guardNote}\n`);
+    if (guardText) io.stderr.write(`${guardText}\n`);
     if (emptyNote) io.stderr.write(`warning: ${emptyNote}\n`);
   } else {
     const style = styleFor(io.stdout, io.env);
-    const notes = [...(guardNote ? [style.yellow(guardNote)] : []), ...(emptyNote ? [style.yellow(`! ${emptyNote}`)] : [])];
+    const notes = [...(guardText ? [style.yellow(guardText)] : []), ...(emptyNote ? [style.yellow(`! ${emptyNote}`)] : [])];
     io.stdout.write(renderPlanText(shown, { style, notes }));
     if (out !== undefined)
       io.stdout.write(
@@ -140,10 +138,9 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
       );
   }
   if (comment || inGitHubActions(io.env) || (io.env['GITHUB_STEP_SUMMARY'] ?? '') !== '') {
-    const { publishPlan } = await import('../github-publish.js');
-    await publishPlan(plan, io, {
+    const { publishPlan } = await import('../../github/publish-plan.js');
+    await publishPlan(plan, shown, githubRunOf(io), {
       ...publishing,
-      shown,
       ...(out === undefined ? {} : { planJsonPath: out }),
       ...(markdownOut === undefined ? {} : { planMarkdownPath: markdownOut }),
       notes: markdownNote ? [markdownNote] : [],
@@ -163,7 +160,7 @@ export async function planCommand(args: ParsedArgs, io: Io): Promise<number> {
  * Loads the YAML, reads Secoda and builds the plan (classified, and attributed to a baseline when
  * asked); with a note when the integration holds nothing in Secoda (a wrong ID?).
  */
-async function makePlan(args: ParsedArgs, io: Io): Promise<{ plan: Plan; emptyNote: string | null }> {
+async function makePlan(args: PlanArgs, io: Io): Promise<{ plan: Plan; emptyNote: string | null }> {
   const early = earlyReadHolder(args, io, 'plan');
   const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start).catch((error: unknown) => {
     // The plan did not load: stop reading Secoda for it, and say nothing of what it met.
@@ -192,7 +189,7 @@ async function makePlan(args: ParsedArgs, io: Io): Promise<{ plan: Plan; emptyNo
   }
 }
 
-function failOnOption(args: ParsedArgs): FailOn | undefined {
+function failOnOption(args: PlanArgs): FailOn | undefined {
   const raw = stringOption(args, 'fail-on');
   if (raw === undefined) return undefined;
   const value = raw.trim().toLowerCase();

@@ -3,14 +3,15 @@ import { formatNote } from '../../pull/pull-note.js';
 import { pullTrackingPlan } from '../../pull/pull-plan.js';
 import { checkTarget, resolveTarget, schemaRefFor, writePulledFiles } from '../../pull/pull-target.js';
 import { isIntegrationId } from '../../pull/representable.js';
-import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
+import { booleanOption, stringOption, type ArgsOf } from '../args.js';
+import { commandSpec, withoutOption } from '../command-spec.js';
 import { connectionOptions, openConnection } from '../connection.js';
 import { redactorOf, styleFor, type Io } from '../io.js';
 import { cutQuotedValues, quote } from '../../render/quoted-values.js';
 import { describePlanSize } from './plan-size.js';
 import { emptyIntegrationNote } from '../prepare-plan.js';
 
-export const pullSpec: CommandSpec = {
+export const pullSpec = commandSpec({
   name: 'pull',
   summary: 'Write what Secoda holds for an integration as a tracking plan, to start from it.',
   usage: 'tpsync pull --integration <id> [--out plan.yaml | --out dir/] [--shared] [--force] [--local]',
@@ -32,14 +33,14 @@ export const pullSpec: CommandSpec = {
     },
     force: { type: 'boolean', description: 'Write over a non-empty --out (in a directory, removes plan files it does not write again)' },
     // Pull only reads: pacing writes means nothing here.
-    ...Object.fromEntries(Object.entries(connectionOptions).filter(([name]) => name !== 'writes-per-minute')),
+    ...withoutOption(connectionOptions, 'writes-per-minute'),
   },
   details: [
     'The YAML is deterministic (the same Secoda gives the same bytes), so a second pull diffs cleanly in git. What a tracking plan cannot hold (odd titles, duplicates, unknown types, enum values with commas, …) is listed on stderr with what was done about it; `tpsync plan` on the result then shows no changes except those.',
   ].join('\n'),
-};
+});
 
-export async function pullCommand(args: ParsedArgs, io: Io): Promise<number> {
+export async function pullCommand(args: ArgsOf<typeof pullSpec>, io: Io): Promise<number> {
   const integration = stringOption(args, 'integration')?.trim();
   if (integration === undefined || integration === '') {
     throw new UsageError(

@@ -1,12 +1,13 @@
 import { UsageError } from '../../errors.js';
 import { buildEventSchemas } from '../../event-schema/build-event-schemas.js';
 import { schemaFiles } from '../../event-schema/schema-files.js';
-import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
+import { booleanOption, stringOption, type ArgsOf } from '../args.js';
+import { commandSpec } from '../command-spec.js';
 import { styleFor, type Io } from '../io.js';
 import { loadPlanForOutput } from '../load-plan-for-output.js';
 import { diffSchemaDirectory, writeSchemaDirectory } from '../schema-directory.js';
 
-export const schemaSpec: CommandSpec = {
+export const schemaSpec = commandSpec({
   name: 'schema',
   summary: 'Write one JSON Schema (draft 2020-12) per event of the plan, for other tools to validate payloads with.',
   usage: 'tpsync schema <plan> --out <dir> [--additional-properties] [--id-base <uri>] [--index] [--check]',
@@ -34,9 +35,9 @@ export const schemaSpec: CommandSpec = {
     'Files a previous run wrote for events that are gone are removed; nothing else in the directory is touched.',
     'Exit codes: 0 written (or up to date with --check), 1 invalid plan, error, or out of date with --check.',
   ].join('\n'),
-};
+});
 
-export async function schemaCommand(args: ParsedArgs, io: Io): Promise<number> {
+export async function schemaCommand(args: ArgsOf<typeof schemaSpec>, io: Io): Promise<number> {
   const out = stringOption(args, 'out');
   if (out === undefined || out.trim() === '') {
     throw new UsageError('tpsync schema: --out is required', 'give the directory to write the schemas into, e.g. --out schemas/events');

@@ -1,4 +1,5 @@
-import type { CommandSpec, ParsedArgs } from '../args.js';
+import type { ArgsOf } from '../args.js';
+import { commandSpec } from '../command-spec.js';
 import { stringOption } from '../args.js';
 import { UsageError } from '../../errors.js';
 import { readPlanFilesAtRef } from '../../git/plan-files-at-ref.js';
@@ -11,7 +12,7 @@ import { reportIssuesToGitHub } from '../github-annotations.js';
 import { quote } from '../../render/quoted-values.js';
 import { todayUtc } from '../today.js';
 
-export const validateSpec: CommandSpec = {
+export const validateSpec = commandSpec({
   name: 'validate',
   summary: 'Check a tracking plan (one YAML file or a directory of them) without touching the network.',
   usage: 'tpsync validate <plan> [--format text|json] [--baseline <git-ref>]',
@@ -29,9 +30,9 @@ export const validateSpec: CommandSpec = {
     '',
     "--baseline leaves out the violations of the plan's rules that the plan already had at the ref (the rules are today's, applied to the plan as it was): a pull request is held to the rules for what it adds or changes. Errors that are not rule violations are always reported.",
   ].join('\n'),
-};
+});
 
-export async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
+export async function validateCommand(args: ArgsOf<typeof validateSpec>, io: Io): Promise<number> {
   const format = stringOption(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not ${quote(format)}`);
   const planPath = args.positionals[0] ?? '';

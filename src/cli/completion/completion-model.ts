@@ -4,7 +4,7 @@
  * commands with their summaries, and per command its flags (with -h / --help) and positional
  * arguments, each with what its value is — one of a few words, a file, a directory, or free text.
  */
-import { HELP, type CommandSpec } from '../args.js';
+import { HELP, type CommandSpec } from '../command-spec.js';
 
 /** What a flag's value or a positional argument completes to. */
 export type ValueKind =

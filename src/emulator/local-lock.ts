@@ -7,11 +7,10 @@
  * process is gone (killed, crashed) is stale and taken over.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, stat, unlink } from 'node:fs/promises';
-import { unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { createExclusively, modifiedAgoMs, moveAside, putBack, removeQuietly, removeQuietlyNow } from '../files/exclusive-file.js';
 import { readRegularFile } from '../files/read-regular-file.js';
 import { abortableSleep } from '../secoda/abortable-sleep.js';
 import { durationWords } from '../render/duration-words.js';
@@ -86,20 +85,8 @@ export async function acquireLocalLock(dir: string, options: LockOptions): Promi
   }
 }
 
-async function tryCreate(file: string, content: LockContent): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(file, 'wx');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-  try {
-    await handle.writeFile(`${JSON.stringify(content)}\n`);
-  } finally {
-    await handle.close();
-  }
-  return true;
+function tryCreate(file: string, content: LockContent): Promise<boolean> {
+  return createExclusively(file, `${JSON.stringify(content)}\n`);
 }
 
 /** A lock is a line of JSON; anything longer is damaged. */
@@ -144,38 +131,21 @@ function isStale(holder: LockContent): boolean {
  */
 async function removeStale(file: string, staleNonce: string): Promise<void> {
   const aside = `${file}.stale-${randomBytes(4).toString('hex')}`;
-  try {
-    await rename(file, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
+  if (!(await moveAside(file, aside))) return;
   const moved = await readLock(aside);
-  if (moved !== 'gone' && moved !== 'unreadable' && moved.nonce !== staleNonce) {
-    await link(aside, file).catch(() => {});
-  }
-  await unlink(aside).catch(() => {});
+  if (moved !== 'gone' && moved !== 'unreadable' && moved.nonce !== staleNonce) await putBack(aside, file);
+  await removeQuietly(aside);
 }
 
 async function isOld(file: string): Promise<boolean> {
-  try {
-    return Date.now() - (await stat(file)).mtimeMs > UNREADABLE_STALE_MS;
-  } catch {
-    return false;
-  }
+  return ((await modifiedAgoMs(file, Date.now())) ?? 0) > UNREADABLE_STALE_MS;
 }
 
 function hold(file: string, mine: LockContent): HeldLock {
   let held = true;
   // A run that ends without closing (process.exit after a second Ctrl-C) still lets go of the store.
   const onExit = () => {
-    if (held) {
-      try {
-        unlinkSync(file);
-      } catch {
-        // Already gone.
-      }
-    }
+    if (held) removeQuietlyNow(file);
   };
   process.once('exit', onExit);
   return {
@@ -184,7 +154,7 @@ function hold(file: string, mine: LockContent): HeldLock {
       held = false;
       process.removeListener('exit', onExit);
       const current = await readLock(file);
-      if (current !== 'gone' && current !== 'unreadable' && current.nonce === mine.nonce) await unlink(file).catch(() => {});
+      if (current !== 'gone' && current !== 'unreadable' && current.nonce === mine.nonce) await removeQuietly(file);
     },
   };
 }
