@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { writeOutputFile } from './write-output-file.js';
+import { writeOutputFile } from '../files/write-output-file.js';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { isHttpUrl } from '../redaction/secrets-from-env.js';
@@ -109,15 +109,6 @@ export async function openConnection(args: ParsedArgs, io: Io, command = 'run'):
     retries,
     close: async () => {},
   };
-}
-
-/**
- * Starts loading the HTTP client (got and the response checks: a chunk of the bundle) without
- * waiting for it, so that it loads while plan files are read; `openConnection` then finds it
- * loaded. A failure here is left for `openConnection` to meet and report.
- */
-export function preloadSecodaClient(): void {
-  import('../secoda/client.js').catch(() => {});
 }
 
 /** `--debug`, or TPSYNC_LOG=debug in the environment (for a CI job whose command line is fixed). */

@@ -31,7 +31,7 @@ import { escapeText } from '../render/markdown-text.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { cutQuotedValues } from '../render/quoted-values.js';
-import { plain } from '../render/style.js';
+import { plain } from '../style.js';
 import { redactorOf, workflowCommandsOf, type Io } from './io.js';
 import { version } from './version.js';
 import { redactedPlan } from './redacted-plan.js';

@@ -7,11 +7,10 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import schema from '../../schemas/tracking-plan.schema.json' with { type: 'json' };
-import { writeOutputFile, writeOutputFileInside } from '../cli/write-output-file.js';
 import { UsageError } from '../errors.js';
-import { readRegularFile } from '../files/read-regular-file.js';
-import { MAX_PLAN_FILE_BYTES } from '../tracking-plan/read-plan-files.js';
-import type { PulledFile } from './pull-plan.js';
+import { MAX_PLAN_FILE_BYTES } from './read-plan-files.js';
+import { readRegularFile } from './read-regular-file.js';
+import { writeOutputFile, writeOutputFileInside } from './write-output-file.js';
 
 export type PullTarget =
   { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'directory'; readonly path: string };
@@ -68,15 +67,25 @@ export async function checkTarget(target: PullTarget, force: boolean): Promise<v
   }
 }
 
+/** A file of the pulled plan (src/pull/pull-plan.ts): its path below the target directory, and its YAML. */
+export interface PulledFileText {
+  readonly path: string;
+  readonly text: string;
+}
+
 export interface WriteReport {
   readonly written: string[];
   /** Stale tracking-plan files removed from a directory (a category no longer in Secoda). */
   readonly removed: string[];
 }
 
+/**
+ * Writes the pulled files to a file or a directory (links below the directory refused, as by
+ * write-output-file.ts); in a directory, removes the tracking-plan files the pull no longer writes.
+ */
 export async function writePulledFiles(
   target: Exclude<PullTarget, { kind: 'stdout' }>,
-  files: readonly PulledFile[],
+  files: readonly PulledFileText[],
 ): Promise<WriteReport> {
   if (target.kind === 'file') {
     const [file] = files;

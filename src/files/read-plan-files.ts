@@ -1,24 +1,27 @@
 /**
- * The file-system edge of loading: a file, or a directory of *.yaml / *.yml files.
+ * Reading a tracking plan's files: a file, or a directory of *.yaml / *.yml files, as bytes for
+ * the loader (src/tracking-plan/load-plan.ts), which parses and checks them.
  *
  * In a pull request the files are a stranger's, and they are read by a job that holds
  * secrets, so only what belongs to the plan is read: a symbolic link whose target leaves the
  * plan directory (`x.yaml -> /proc/self/environ`), a named pipe (opening one blocks), a socket
  * or a device is refused with a one-line error naming the path, before anything is opened;
- * files are opened without following links and checked again on the open descriptor; and a
- * file (or a plan) larger than any tracking plan is refused before it is parsed.
- *
- * The calls are synchronous: a plan is a few dozen local files, and Node's promise API costs
- * about 0.5 ms of CPU per file (a thread-pool round trip and a FileHandle for each call) against
- * about 0.05 ms this way — 41 files of the 10,000-property plan: 16–26 ms → 2–3 ms, on the
- * thread that also sends the first requests to Secoda. The functions stay async for callers.
+ * each file is read by read-regular-file.ts (opened without following links and checked again
+ * on the open descriptor); and a file (or a plan) larger than any tracking plan is refused
+ * before it is parsed.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import type { Issue } from './issue.js';
-import { loadTrackingPlan, type LoadOptions, type LoadResult, type PlanFileInput } from './load-plan.js';
+import type { Issue } from '../errors.js';
+import { describeEntry, readRegularFileSync } from './read-regular-file.js';
 
-export type ReadResult = { ok: true; files: PlanFileInput[] } | { ok: false; issues: Issue[] };
+/** One file of a plan: the path shown in messages, and its bytes. */
+export interface PlanFileBytes {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export type ReadResult = { ok: true; files: PlanFileBytes[] } | { ok: false; issues: Issue[] };
 
 const YAML_FILE = /\.ya?ml$/i;
 const MIB = 1024 * 1024;
@@ -29,6 +32,10 @@ export const MAX_PLAN_BYTES = 128 * MIB;
 /** Files in a plan directory. */
 export const MAX_PLAN_FILES = 10_000;
 
+/**
+ * The plan at `planPath` (a file, or a directory read recursively, in path order), or why it
+ * cannot be read: every path problem as an issue at line 0.
+ */
 export function readPlanFiles(planPath: string): Promise<ReadResult> {
   // A failure the checks do not expect (a directory that vanishes midway) still rejects, as before.
   return new Promise((resolve) => resolve(readPlanFilesNow(planPath)));
@@ -68,7 +75,7 @@ function readPlanFilesNow(planPath: string): ReadResult {
   if (found.paths.length > MAX_PLAN_FILES) {
     return pathIssue(shown, `the directory holds ${found.paths.length} YAML files; a tracking plan may have at most ${MAX_PLAN_FILES}`);
   }
-  const files: PlanFileInput[] = [];
+  const files: PlanFileBytes[] = [];
   const issues: Issue[] = [...found.issues];
   let total = 0;
   for (const { read, shown: fileShown } of found.paths) {
@@ -82,77 +89,20 @@ function readPlanFilesNow(planPath: string): ReadResult {
   return issues.length > 0 ? { ok: false, issues: issues.sort((a, b) => a.file.localeCompare(b.file)) } : { ok: true, files };
 }
 
-/** Reads and loads in one step: what `validate`, `plan` and `apply` call. */
-export async function readTrackingPlan(planPath: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const read = await readPlanFiles(planPath);
-  if (!read.ok) return read;
-  return loadTrackingPlan(read.files, options);
-}
-
-/**
- * The bytes of a regular file, read only after the path (not followed) and then the open
- * descriptor prove it is one and at most `maxBytes` long. `O_NONBLOCK` keeps an open from
- * waiting should a pipe be swapped in between; `O_NOFOLLOW` refuses a link swapped in.
- */
-export function readRegularFile(
-  path: string,
-  maxBytes: number,
-): Promise<{ ok: true; bytes: Buffer } | { ok: false; problem: string; code: 'not-a-file' | 'file-too-large' | 'unreadable' }> {
-  return new Promise((resolve) => resolve(readRegularFileNow(path, maxBytes)));
-}
-
-function readRegularFileNow(
-  path: string,
-  maxBytes: number,
-): { ok: true; bytes: Buffer } | { ok: false; problem: string; code: 'not-a-file' | 'file-too-large' | 'unreadable' } {
-  let info: Stats;
-  try {
-    info = lstatSync(path);
-  } catch (error) {
-    return { ok: false, problem: describeFsError(error, 'cannot be read'), code: 'unreadable' };
-  }
-  if (!info.isFile()) return { ok: false, problem: describeKind(info), code: 'not-a-file' };
-  if (info.size > maxBytes) return { ok: false, problem: tooLarge(info.size, maxBytes), code: 'file-too-large' };
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (error) {
-    return { ok: false, problem: describeFsError(error, 'cannot be read'), code: 'unreadable' };
-  }
-  try {
-    const opened = fstatSync(fd);
-    if (!opened.isFile()) return { ok: false, problem: describeKind(opened), code: 'not-a-file' };
-    if (opened.size > maxBytes) return { ok: false, problem: tooLarge(opened.size, maxBytes), code: 'file-too-large' };
-    // Read at most one byte past the limit: a file that grew after the check is refused too.
-    const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > maxBytes) return { ok: false, problem: tooLarge(length, maxBytes), code: 'file-too-large' };
-    return { ok: true, bytes: buffer.subarray(0, length) };
-  } catch (error) {
-    return { ok: false, problem: describeFsError(error, 'cannot be read'), code: 'unreadable' };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readOne(path: string, shown: string, maxBytes: number): PlanFileInput | { issue: Issue } {
-  const read = readRegularFileNow(path, maxBytes);
+function readOne(path: string, shown: string, maxBytes: number): PlanFileBytes | { issue: Issue } {
+  const read = readRegularFileSync(path, maxBytes);
   if (read.ok) return { path: shown, bytes: read.bytes };
-  return {
-    issue: {
-      file: shown,
-      line: 0,
-      column: 0,
-      code: read.code,
-      message: read.problem,
-      ...(read.code === 'file-too-large' ? { hint: 'split the plan into one file per category' } : {}),
-    },
-  };
+  const issue = { file: shown, line: 0, column: 0 };
+  if (read.code === 'too-large')
+    return {
+      issue: {
+        ...issue,
+        code: 'file-too-large',
+        message: tooLarge(read.size ?? 0, maxBytes),
+        hint: 'split the plan into one file per category',
+      },
+    };
+  return { issue: { ...issue, code: read.code === 'not-a-file' ? 'not-a-file' : 'unreadable', message: read.problem } };
 }
 
 /** Where a link leads, if that is inside `allowedDir` (both resolved) and is a file or directory. */
@@ -229,15 +179,6 @@ export function displayPath(path: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-function describeKind(info: Stats): string {
-  if (info.isFIFO()) return 'is a named pipe (FIFO), not a file; tpsync reads only regular files';
-  if (info.isSocket()) return 'is a socket, not a file; tpsync reads only regular files';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'is a device, not a file; tpsync reads only regular files';
-  if (info.isDirectory()) return 'is a directory';
-  if (info.isSymbolicLink()) return 'is a symbolic link; tpsync does not follow it here';
-  return 'is neither a file nor a directory';
-}
-
 function tooLarge(size: number, max: number): string {
   const shown = `${(size / MIB).toFixed(1)} MiB`;
   return max >= MAX_PLAN_FILE_BYTES
@@ -246,7 +187,7 @@ function tooLarge(size: number, max: number): string {
 }
 
 function notAFile(file: string, info: Stats): Issue {
-  return bareIssue(file, describeKind(info));
+  return bareIssue(file, describeEntry(info));
 }
 
 function bareIssue(file: string, message: string, hint?: string): Issue {

@@ -7,7 +7,7 @@
  */
 import { lstat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { replaceFile } from '../files/replace-file.js';
+import { replaceFile } from './replace-file.js';
 import { UsageError } from '../errors.js';
 
 /**

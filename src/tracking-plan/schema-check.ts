@@ -8,9 +8,9 @@ import * as compiled from './schema-validator.generated.js';
 import { didYouMean } from './did-you-mean.js';
 import { forbiddenTitleCharacters, LONE_SURROGATE_HINT, loneSurrogateText, visible } from './text-characters.js';
 import { loneSurrogateMessage } from './text-rules.js';
-import type { Issue } from './issue.js';
+import type { Issue } from '../errors.js';
 import { describe, kindAt, parseInstancePath, valueAt, type NodeKind } from './plan-paths.js';
-import type { PathSegment, SourceFile } from './yaml-source.js';
+import type { PathSegment, SourceFile } from './source-file.js';
 
 export const trackingPlanSchema = schema;
 

@@ -11,7 +11,7 @@ import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
 import { guardCauseLines } from '../../src/render/delete-guard-text.js';
 import type { Plan } from '../../src/plan/types.js';
 import { SecodaClient } from '../../src/secoda/client.js';
-import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import { readTrackingPlan } from '../support/read-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
 import { runCli } from '../support/run-cli.js';
 

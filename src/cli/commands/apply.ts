@@ -11,18 +11,17 @@ import { plural } from '../../render/plural.js';
 import { guardCauseLines, guardTripText } from '../../render/delete-guard-text.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { quote } from '../../render/quoted-values.js';
-import type { Style } from '../../render/style.js';
+import type { Style } from '../../style.js';
 import { booleanOption, integerOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
-import { connectionOptions, type Connection } from '../connection.js';
+import { connectionOptions, openConnection, type Connection } from '../connection.js';
 import { catchSignals, interruptedExitCode, styleFor, type Io } from '../io.js';
-import { earlyReadHolder } from '../early-read.js';
 import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { createApplyProgress } from '../progress.js';
 import { askApproval } from '../approval.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
 import { reviewOptions } from '../github-options.js';
 import type { ReviewSession } from '../github-publish.js';
-import { readRegularFile } from '../../tracking-plan/read-plan-files.js';
+import { readRegularFile } from '../../files/read-regular-file.js';
 import { redactedPlan } from '../redacted-plan.js';
 
 /** A plan file larger than this is not one `plan --out` wrote for a tracking plan (which is at most 128 MiB of YAML). */
@@ -88,26 +87,16 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
       'without --require-reviewed-plan apply checks no review, so there is nothing to force: leave --force out',
     );
   }
-  const early = earlyReadHolder(args, io, 'apply');
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start).catch((error: unknown) => {
-    // The plan did not load: stop reading Secoda for it, and say nothing of what it met.
-    void early.drop();
-    throw error;
-  });
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
 
-  const { connection, remote } = await early.take(trackingPlan.integration);
+  const connection = await openConnection(args, io, 'apply');
   // Until the plan is made a signal ends the run at once (nothing was changed); from then on
   // it winds down: the writes in flight finish, the summary is printed, the comment updated.
   let release = () => {};
   try {
     // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
-    const { plan: fresh, remote: read } = await readRemoteAndPlan(
-      trackingPlan,
-      connection,
-      io,
-      remote === undefined ? {} : { started: remote },
-    );
+    const { plan: fresh, remote: read } = await readRemoteAndPlan(trackingPlan, connection, io);
     let plan: Plan = fresh;
     if (saved !== undefined) {
       const check = checkSavedPlan(saved, fresh);
@@ -230,7 +219,7 @@ async function readPlanFile(path: string): Promise<unknown> {
   const read = await readRegularFile(path, MAX_PLAN_FILE_BYTES);
   if (!read.ok) {
     const problem =
-      read.code === 'file-too-large' ? `is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MiB, more than any plan file` : read.problem;
+      read.code === 'too-large' ? `is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MiB, more than any plan file` : read.problem;
     throw new UsageError(`the plan file ${quote(path)} ${problem}`, hint);
   }
   try {

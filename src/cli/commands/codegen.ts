@@ -5,7 +5,7 @@ import { generateTypeScript } from '../../codegen/typescript.js';
 import { booleanOption, stringOption, type CommandSpec, type ParsedArgs } from '../args.js';
 import { styleFor, type Io } from '../io.js';
 import { loadPlanForOutput } from '../load-plan-for-output.js';
-import { writeOutputFile } from '../write-output-file.js';
+import { writeOutputFile } from '../../files/write-output-file.js';
 import { compareWithExisting } from '../../files/existing-output.js';
 
 const LANGUAGES = ['typescript'] as const;
