@@ -11,5 +11,6 @@ export function githubRunOf(io: Io): GitHubRun {
     version,
     stderr: (text) => void io.stderr.write(text),
     workflowCommands: workflowCommandsOf(io),
+    ...(io.spaceGitHubWrites === undefined ? {} : { spaceWrites: io.spaceGitHubWrites }),
   };
 }

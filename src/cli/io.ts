@@ -42,6 +42,8 @@ export interface Io {
    * markers and the lines they fold both on stderr. Absent means no folding.
    */
   readonly foldsInLog?: boolean;
+  /** Whether writes to GitHub are a second apart, as GitHub asks (see GitHubRun.spaceWrites); absent means yes. */
+  readonly spaceGitHubWrites?: boolean;
 }
 
 /** The run's Redactor (built from the environment when a caller gave none). */

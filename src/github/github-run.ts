@@ -20,6 +20,13 @@ export interface GitHubRun {
   readonly stderr: (text: string) => void;
   /** Where workflow commands (annotations) go: stderr on a runner, never stdout. */
   readonly workflowCommands: CommandSink;
+  /**
+   * Whether writes to GitHub are a second apart, as GitHub asks of a client (octokit's
+   * throttling); absent means yes. Octokit keeps that spacing once per process, shared by every
+   * client in it: a test that runs many commands in one process turns it off, or each run would
+   * wait on the writes of the runs before it.
+   */
+  readonly spaceWrites?: boolean;
 }
 
 /** A warning on stderr and, on a runner, as an annotation. */

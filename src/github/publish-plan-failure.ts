@@ -26,7 +26,7 @@ export async function publishPlanFailure(error: unknown, run: GitHubRun, options
     const { sign, key } = runSigner(run.env, context, pullNumber, label, options.local);
     const headSha = context.pullRequest.headSha;
     const detail = failureDetail(error, run, headSha);
-    const octokit = makeOctokit(context, userAgentOf(run), run.redactor);
+    const octokit = makeOctokit(context, userAgentOf(run), run.redactor, run.spaceWrites);
     const { own, foreign } = await listPlanComments(octokit, context, pullNumber, label);
     if (foreign.length > 0) warn(run, describeForeign(foreign, context.commentAuthor));
     const existing = own[0];

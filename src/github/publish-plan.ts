@@ -89,7 +89,7 @@ export async function publishPlan(plan: Plan, shown: Plan, run: GitHubRun, optio
 }
 
 async function writeComment(run: GitHubRun, context: GitHubContext, pullNumber: number, label: string, body: string): Promise<void> {
-  const octokit = makeOctokit(context, userAgentOf(run), run.redactor);
+  const octokit = makeOctokit(context, userAgentOf(run), run.redactor, run.spaceWrites);
   try {
     const { own, foreign } = await listPlanComments(octokit, context, pullNumber, label);
     if (foreign.length > 0) warn(run, describeForeign(foreign, context.commentAuthor));

@@ -82,14 +82,17 @@ function underApi(url: string, apiUrl: string): boolean {
  * An Octokit for `context.apiUrl` with the run's token, two retries, no redirects followed
  * (a 3xx throws GitHubRedirectError), no request to a URL outside `context.apiUrl` (pagination's
  * `Link` header: GitHubForeignUrlError), and every request body redacted with `redactor`.
+ * Writes are a second apart, as GitHub asks of a client (octokit's throttling), unless
+ * `spaceWrites` is false (see GitHubRun.spaceWrites).
  */
-export function makeOctokit(context: GitHubContext, userAgent: string, redactor?: Redactor): Octokit {
+export function makeOctokit(context: GitHubContext, userAgent: string, redactor?: Redactor, spaceWrites = true): Octokit {
   const octokit = new Octokit({
     auth: context.token,
     baseUrl: context.apiUrl,
     userAgent,
     // 'manual': a 3xx comes back as it is (Node's fetch gives its status), so the hook below sees it.
     request: { retries: 2, redirect: 'manual' },
+    ...(spaceWrites ? {} : { throttle: { enabled: false } }),
   });
   octokit.hook.before('request', (options) => {
     // A route is a template under baseUrl; an absolute URL comes from an answer (pagination's Link).

@@ -83,7 +83,7 @@ export async function judgeReviewedPlan(plan: Plan, run: GitHubRun, options: Rev
   const refuseOrForce = (refusal: ReviewRefusal): ReviewGateVerdict =>
     options.force ? { kind: 'forced', refusal } : { kind: 'refused', refusal };
   if (!context.sha) return refuseOrForce({ reason: 'no-sha' });
-  const octokit = makeOctokit(context, userAgentOf(run), run.redactor);
+  const octokit = makeOctokit(context, userAgentOf(run), run.redactor, run.spaceWrites);
   let window;
   try {
     window = await findMergedSinceLastApply(octokit, context, label, key, plan.integration);

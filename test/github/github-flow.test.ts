@@ -12,7 +12,8 @@ import {
   type GitHubApiServer,
   type GitHubApiServerOptions,
 } from '../support/github-api-server.js';
-import { REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
+import { runCli } from '../support/run-cli.js';
+import { REPO_ROOT } from '../support/spawn-cli.js';
 
 const SECODA_TOKEN = 'secoda-secret-token-b81f';
 const GITHUB_TOKEN = 'ghs_github-secret-token-77aa';
@@ -102,7 +103,7 @@ describe('plan --comment on a pull request', () => {
     const { env, summary, output } = await prEnv();
     const args = ['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'];
 
-    const first = await spawnCli(args, { env, cwd: dir });
+    const first = await runCli(args, env, { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/Plan comment created on pull request #7/);
     expect(planComments()).toHaveLength(1);
@@ -113,14 +114,14 @@ describe('plan --comment on a pull request', () => {
     expect(body).toContain('[workflow run](https://github.example/octo-org/tracking-plan/actions/runs/4242)');
     expect(parseMeta(body)).toMatchObject({ status: 'planned', hash: expect.stringMatching(/^sha256:/) });
 
-    const second = await spawnCli(args, { env, cwd: dir });
+    const second = await runCli(args, env, { cwd: dir });
     expect(second.stderr).toMatch(/Plan comment unchanged/);
     expect(commentWrites()).toEqual(['POST issues/create-comment']);
 
     // The YAML changes: the same comment is updated.
     const file = join(planDir, 'search.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('title: Products Searched', 'title: Products Searched v2'));
-    const third = await spawnCli(args, { env, cwd: dir });
+    const third = await runCli(args, env, { cwd: dir });
     expect(third.stderr).toMatch(/Plan comment updated/);
     expect(commentWrites()).toEqual(['POST issues/create-comment', 'PATCH issues/update-comment']);
     expect(planComments()).toHaveLength(1);
@@ -150,7 +151,7 @@ describe('plan --comment on a pull request', () => {
       join(dir, 'huge.yaml'),
       `version: 1\nintegration: ${INTEGRATION}\ncategories:\n  - title: Huge\n    events:\n${events}`,
     );
-    const result = await spawnCli(['plan', 'huge.yaml', '--comment', '--writes-per-minute', '0'], { env, cwd: dir });
+    const result = await runCli(['plan', 'huge.yaml', '--comment', '--writes-per-minute', '0'], env, { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const [comment] = github.commentsOn(PR).filter((c) => c.body.startsWith('<!-- tpsync:plan path="huge.yaml"'));
     expect(comment).toBeDefined();
@@ -168,7 +169,7 @@ describe('plan --comment on a pull request', () => {
   it('falls back to the job summary with a warning when the token may not comment (a fork)', async () => {
     await startGitHub({ readOnly: true });
     const { env, summary } = await prEnv();
-    const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], { env, cwd: dir });
+    const result = await runCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], env, { cwd: dir });
     expect(result.code).toBe(0);
     // A workflow command, on stderr (the runner reads both streams; stdout may carry a document).
     expect(result.stderr).toMatch(/^::warning::cannot comment on pull request #7/m);
@@ -180,7 +181,7 @@ describe('plan --comment on a pull request', () => {
   it('fails the job when commenting fails for another reason', async () => {
     await startGitHub({ faults: [{ operation: 'issues/create-comment', status: 422, times: 5 }] });
     const { env } = await prEnv();
-    const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], { env, cwd: dir });
+    const result = await runCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], env, { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/error: could not post the plan comment: GitHub answered 422 to POST/);
   }, 60_000);
@@ -190,7 +191,7 @@ describe('plan --comment on a pull request', () => {
     const { env, summary } = await prEnv();
     const broken = Array.from({ length: 12 }, (_, i) => `      - title: E${i}\n        pii: maybe\n`).join('');
     await writeFile(join(dir, 'broken.yaml'), `version: 1\nintegration: ${INTEGRATION}\ncategories:\n  - title: A\n    events:\n${broken}`);
-    const result = await spawnCli(['plan', 'broken.yaml', '--comment'], { env, cwd: dir });
+    const result = await runCli(['plan', 'broken.yaml', '--comment'], env, { cwd: dir });
     expect(result.code).toBe(1);
     const annotations = result.stderr.split('\n').filter((line) => line.startsWith('::error '));
     expect(result.stdout).not.toContain('::error');
@@ -208,7 +209,7 @@ describe('plan --comment on a pull request', () => {
 describe('apply --require-reviewed-plan on merge', () => {
   async function reviewOnPr() {
     const { env } = await prEnv();
-    const planned = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], { env, cwd: dir });
+    const planned = await runCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], env, { cwd: dir });
     expect(planned.code, planned.stderr).toBe(0);
     return (await prEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE_SHA })).env;
   }
@@ -217,7 +218,7 @@ describe('apply --require-reviewed-plan on merge', () => {
   it('applies the reviewed plan and marks the comment applied', async () => {
     await startGitHub();
     const env = await reviewOnPr();
-    const applied = await spawnCli(applyArgs, { env, cwd: dir });
+    const applied = await runCli(applyArgs, env, { cwd: dir });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     expect(applied.stderr).toContain('The plan matches the one reviewed on pull request #7.');
     const body = planComments()[0]!.body;
@@ -229,10 +230,10 @@ describe('apply --require-reviewed-plan on merge', () => {
   it('accepts a plan that is a subset of the reviewed one', async () => {
     await startGitHub();
     const env = await reviewOnPr();
-    // Part of the plan was applied in between (say, by an earlier merge's run).
-    const category = secoda.store.insert('event_category', { title: 'Search', integration: INTEGRATION });
-    void category;
-    const applied = await spawnCli(applyArgs, { env, cwd: dir });
+    // Part of the plan was applied in between (say, by an earlier merge's run, long finished: the
+    // apply has no other run to wait for under a category that old).
+    secoda.store.insert('event_category', { title: 'Search', integration: INTEGRATION, created_at: '2024-01-01T00:00:00.000000Z' });
+    const applied = await runCli(applyArgs, env, { cwd: dir });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     expect(planComments()[0]!.body).toContain('🟢 **Applied**');
   }, 60_000);
@@ -242,7 +243,7 @@ describe('apply --require-reviewed-plan on merge', () => {
     const env = await reviewOnPr();
     const file = join(planDir, 'search.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('title: Products Searched', 'title: Products Searched Unreviewed'));
-    const refused = await spawnCli(applyArgs, { env, cwd: dir });
+    const refused = await runCli(applyArgs, env, { cwd: dir });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       /error: refused: the plan changed since review: \d+ operations not in the plans reviewed on #7 \(merged pull requests/,
@@ -256,10 +257,11 @@ describe('apply --require-reviewed-plan on merge', () => {
 
   it('a reviewed plan with nothing to apply but category drift: the comment says so, the apply writes nothing and exits 0', async () => {
     await startGitHub();
-    const direct = await spawnCli(['apply', 'tracking-plan', '--writes-per-minute', '0', '--auto-approve'], {
-      env: { SECODA_API_URL: secoda.url, SECODA_API_TOKEN: SECODA_TOKEN },
-      cwd: dir,
-    });
+    const direct = await runCli(
+      ['apply', 'tracking-plan', '--writes-per-minute', '0', '--auto-approve'],
+      { SECODA_API_URL: secoda.url, SECODA_API_TOKEN: SECODA_TOKEN },
+      { cwd: dir },
+    );
     expect(direct.code, direct.stderr).toBe(0);
     secoda.store.insert('event_category', { title: 'Made In The UI', integration: INTEGRATION });
     const env = await reviewOnPr();
@@ -267,7 +269,7 @@ describe('apply --require-reviewed-plan on merge', () => {
     expect(comment).toContain('**Nothing to apply. 1 warning needs a manual step in Secoda.**');
     expect(comment).not.toContain('No changes');
     const before = secodaWrites();
-    const applied = await spawnCli(applyArgs, { env, cwd: dir });
+    const applied = await runCli(applyArgs, env, { cwd: dir });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     expect(applied.stdout.split('\n')[0]).toBe('Nothing to apply. 1 warning needs a manual step in Secoda.');
     expect(secodaWrites()).toBe(before);
@@ -278,7 +280,7 @@ describe('apply --require-reviewed-plan on merge', () => {
   it('refuses when the commit belongs to no reviewed pull request', async () => {
     await startGitHub();
     const { env } = await prEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_SHA: MERGE_SHA });
-    const refused = await spawnCli(applyArgs, { env, cwd: dir });
+    const refused = await runCli(applyArgs, env, { cwd: dir });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('no reviewed plan for tracking-plan among the pull requests merged');
     expect(refused.stderr).toContain('#7 (no plan comment by github-actions[bot])');
@@ -290,10 +292,11 @@ describe('the pull request without an event file', () => {
   it('is found from GITHUB_REF (refs/pull/N/merge)', async () => {
     await startGitHub();
     const { env } = await prEnv({ GITHUB_REF: `refs/pull/${PR}/merge` });
-    const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
-      env: { ...env, GITHUB_EVENT_PATH: join(dir, 'missing.json') },
-      cwd: dir,
-    });
+    const result = await runCli(
+      ['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'],
+      { ...env, GITHUB_EVENT_PATH: join(dir, 'missing.json') },
+      { cwd: dir },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(planComments()).toHaveLength(1);
   }, 60_000);

@@ -10,7 +10,9 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import { parseMeta } from '../../src/github/comment-marker.js';
 import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { pullRequestEvent, pushEvent, runnerEnv } from '../support/runner-env.js';
-import { REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
+import { applyToStore } from '../support/applied-store.js';
+import { runCli } from '../support/run-cli.js';
+import { REPO_ROOT } from '../support/spawn-cli.js';
 
 const SECODA_TOKEN = 'queue-secoda-token-2b90';
 const MARKER = '<!-- tpsync:plan path="tracking-plan" -->';
@@ -29,8 +31,7 @@ beforeEach(async () => {
   });
   runner = (await runnerEnv(dir)).env;
   // main as it stands, applied: every pull request starts from here.
-  const applied = await spawnCli(['apply', 'tracking-plan', '--auto-approve', '--writes-per-minute', '0'], { env: env({}), cwd: dir });
-  expect(applied.code, applied.stderr).toBe(0);
+  await applyToStore(secoda.store, join(dir, 'tracking-plan'));
 });
 afterEach(async () => {
   await secoda.close();
@@ -60,17 +61,17 @@ async function writeYaml(added: number[]): Promise<void> {
 
 async function planOn(pr: number, added: number[]): Promise<void> {
   await writeYaml(added);
-  const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
-    env: env(await pullRequestEvent(dir, pr, fakeSha(`head ${pr}`))),
-    cwd: dir,
-  });
+  const result = await runCli(
+    ['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'],
+    env(await pullRequestEvent(dir, pr, fakeSha(`head ${pr}`))),
+    { cwd: dir },
+  );
   expect(result.code, result.stderr).toBe(0);
 }
 
 async function applyAt(sha: string, added: number[]) {
   await writeYaml(added);
-  return spawnCli(['apply', 'tracking-plan', '--require-reviewed-plan', '--auto-approve', '--writes-per-minute', '0'], {
-    env: env(pushEvent(sha)),
+  return runCli(['apply', 'tracking-plan', '--require-reviewed-plan', '--auto-approve', '--writes-per-minute', '0'], env(pushEvent(sha)), {
     cwd: dir,
   });
 }
@@ -122,10 +123,11 @@ describe('a pull request whose latest plan failed', () => {
     const reviewed = planComment(1)!.body;
     // A new push breaks the YAML: the re-plan fails.
     await writeFile(join(dir, 'tracking-plan', 'queued.yaml'), 'categories:\n  - title: Queued\n    events:\n      - title: [broken\n');
-    const failed = await spawnCli(['plan', 'tracking-plan', '--comment'], {
-      env: env(await pullRequestEvent(dir, 1, fakeSha('head 1 second push'))),
-      cwd: dir,
-    });
+    const failed = await runCli(
+      ['plan', 'tracking-plan', '--comment'],
+      env(await pullRequestEvent(dir, 1, fakeSha('head 1 second push'))),
+      { cwd: dir },
+    );
     expect(failed.code).toBe(1);
     const body = planComment(1)!.body;
     expect(body).toContain('🔴 **Plan failed** — the plan below is outdated');
@@ -145,10 +147,11 @@ describe('a pull request whose latest plan failed', () => {
 
   it('when Secoda refuses the read, a pull request with no comment yet gets one that says so', async () => {
     await writeYaml([2]);
-    const failed = await spawnCli(['plan', 'tracking-plan', '--comment'], {
-      env: env({ ...(await pullRequestEvent(dir, 2)), SECODA_API_TOKEN: 'a-rotated-token' }),
-      cwd: dir,
-    });
+    const failed = await runCli(
+      ['plan', 'tracking-plan', '--comment'],
+      env({ ...(await pullRequestEvent(dir, 2)), SECODA_API_TOKEN: 'a-rotated-token' }),
+      { cwd: dir },
+    );
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('Secoda answered 401');
     const body = planComment(2)!.body;

@@ -11,7 +11,9 @@ import { parseMeta } from '../../src/github/comment-marker.js';
 import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { pullRequestEvent, pushEvent, runnerEnv } from '../support/runner-env.js';
 import { json, startScriptedServer } from '../support/scripted-server.js';
-import { REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
+import { applyToStore } from '../support/applied-store.js';
+import { runCli } from '../support/run-cli.js';
+import { REPO_ROOT } from '../support/spawn-cli.js';
 
 const SECODA_TOKEN = 'trust-secoda-token-7d21';
 const BOT_TOKEN = 'ghs_workflow-token-4c8e';
@@ -55,16 +57,18 @@ const secodaWrites = () => secoda.log.entries.filter((e) => e.method !== 'GET').
 const markerComments = (pr: number) => github.commentsOn(pr).filter((c) => c.body.startsWith(MARKER));
 
 async function plan(pr: number, extra: string[] = [], more: Record<string, string> = {}) {
-  return spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0', ...extra], {
-    env: env({ ...(await pullRequestEvent(dir, pr, fakeSha(`head ${pr}`))), ...more }),
-    cwd: dir,
-  });
+  return runCli(
+    ['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0', ...extra],
+    env({ ...(await pullRequestEvent(dir, pr, fakeSha(`head ${pr}`))), ...more }),
+    { cwd: dir },
+  );
 }
 async function applyMerged(sha: string, more: Record<string, string> = {}) {
-  return spawnCli(['apply', 'tracking-plan', '--require-reviewed-plan', '--auto-approve', '--writes-per-minute', '0'], {
-    env: env({ ...pushEvent(sha), ...more }),
-    cwd: dir,
-  });
+  return runCli(
+    ['apply', 'tracking-plan', '--require-reviewed-plan', '--auto-approve', '--writes-per-minute', '0'],
+    env({ ...pushEvent(sha), ...more }),
+    { cwd: dir },
+  );
 }
 /** The YAML a pull request's author changes after the review: an event nobody reviewed. */
 async function addUnreviewedEvent(): Promise<void> {
@@ -103,7 +107,8 @@ describe("someone else's comment with tpsync's marker", () => {
 
   it('authorises nothing on a pull request where tpsync never commented (a fork’s), whatever it says', async () => {
     await addUnreviewedEvent();
-    expect((await plan(8)).code).toBe(0);
+    const p8 = await plan(8);
+    expect(p8.code, p8.stderr + p8.stdout).toBe(0);
     const genuine = markerComments(8)[0]!.body;
     github.addComment(7, genuine, 'mallory');
     github.addComment(7, `> ${genuine.split('\n').join('\n> ')}`, 'alice');
@@ -212,8 +217,7 @@ describe('a plan reviewed for one integration', () => {
     // Both integrations hold the plan as on main.
     for (const text of [yaml, other]) {
       await writeFile(header, text);
-      const applied = await spawnCli(['apply', 'tracking-plan', '--auto-approve', '--writes-per-minute', '0'], { env: env({}), cwd: dir });
-      expect(applied.code, applied.stderr).toBe(0);
+      await applyToStore(secoda.store, join(dir, 'tracking-plan'));
     }
     // #7 adds an event, reviewed for the first integration: creates only, whose digests name no integration.
     await writeFile(header, yaml);
@@ -313,10 +317,11 @@ describe('GitHub answering with a redirect', () => {
 
 describe('pull_request_target', () => {
   it('is refused with an explanation, before anything is read', async () => {
-    const result = await spawnCli(['plan', 'tracking-plan', '--comment'], {
-      env: env({ ...(await pullRequestEvent(dir, 7)), GITHUB_EVENT_NAME: 'pull_request_target' }),
-      cwd: dir,
-    });
+    const result = await runCli(
+      ['plan', 'tracking-plan', '--comment'],
+      env({ ...(await pullRequestEvent(dir, 7)), GITHUB_EVENT_NAME: 'pull_request_target' }),
+      { cwd: dir },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error: tpsync does not run under pull_request_target: the code checked out there is the base branch');
     expect(result.stderr).toContain('hint: run tpsync plan on the `pull_request` event');

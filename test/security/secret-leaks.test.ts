@@ -1,7 +1,10 @@
-// No secret ever leaves the process. Every command and error path runs in a real process, in a
-// runner's environment, with sentinel tokens; whatever it prints or writes (stdout, stderr as
-// anything that captures it keeps it, --out files, pulled YAML, the job summary, step outputs,
-// PR comments and every request body sent to GitHub) is searched for them.
+// No secret ever leaves the process. Every command and error path runs in a runner's environment,
+// with sentinel tokens; whatever it prints or writes (stdout, stderr as anything that captures it
+// keeps it, --out files, pulled YAML, the job summary, step outputs, PR comments and every request
+// body sent to GitHub) is searched for them. The commands run in process, through the same output
+// boundary as the executable (run.ts); the process's own streams — where the workflow commands go,
+// with a real shell's redirections — are tested on the built executable, below and in
+// runner-streams.test.ts.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +14,8 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { expectNoSecrets, pullRequestEvent, pushEvent, readRunnerFiles, runnerEnv, type RunnerFiles } from '../support/runner-env.js';
 import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
-import { BIN, REPO_ROOT, spawnCli, type SpawnResult } from '../support/spawn-cli.js';
+import { runCli, type CliResult } from '../support/run-cli.js';
+import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
 
 /** A Secoda token with the characters that JSON, URLs and HTML each write differently. */
 const SECODA_TOKEN = 'sntlSECODA/x+To"k\\en&<9f3e1a7b>';
@@ -52,7 +56,7 @@ function baseEnv(secodaUrl: string, extra: Record<string, string> = {}): Record<
 }
 
 /** Everything a run left, as the runner and GitHub would see it. */
-async function everything(result: SpawnResult, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+async function everything(result: CliResult, extra: Record<string, string> = {}): Promise<Record<string, string>> {
   return {
     stdout: result.stdout,
     stderr: result.stderr,
@@ -63,7 +67,7 @@ async function everything(result: SpawnResult, extra: Record<string, string> = {
   };
 }
 
-function expectNoMaskCommands(result: SpawnResult): void {
+function expectNoMaskCommands(result: CliResult): void {
   // Not even to mask it: `::add-mask::` carries the secret to whatever captures the stream.
   expect(result.stdout + result.stderr).not.toContain('::add-mask::');
 }
@@ -94,7 +98,7 @@ describe('with Secoda data that holds the tokens (pasted into a description)', (
     '%s prints, writes and posts no token',
     async (_name, flags) => {
       const env = baseEnv(secoda.url, await pullRequestEvent(dir, PR, fakeSha('head')));
-      const result = await spawnCli(['plan', 'tracking-plan', '--writes-per-minute', '0', ...flags], { env, cwd: dir });
+      const result = await runCli(['plan', 'tracking-plan', '--writes-per-minute', '0', ...flags], env, { cwd: dir });
       expect([0, 2]).toContain(result.code);
       const out = flags.includes('--out') ? await readFile(join(dir, 'plan.json'), 'utf8') : undefined;
       expectNoSecrets(await everything(result, out === undefined ? {} : { out }), SECRETS);
@@ -108,16 +112,18 @@ describe('with Secoda data that holds the tokens (pasted into a description)', (
   );
 
   it('apply on merge (reviewed plan, comment status) and a second plan leave no token anywhere', async () => {
-    const planned = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
-      env: baseEnv(secoda.url, await pullRequestEvent(dir, PR, fakeSha('head'))),
-      cwd: dir,
-    });
+    const planned = await runCli(
+      ['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'],
+      baseEnv(secoda.url, await pullRequestEvent(dir, PR, fakeSha('head'))),
+      { cwd: dir },
+    );
     expect(planned.code, planned.stderr).toBe(0);
     const merge = github.mergePull(PR);
-    const applied = await spawnCli(['apply', 'tracking-plan', '--require-reviewed-plan', '--auto-approve', '--writes-per-minute', '0'], {
-      env: baseEnv(secoda.url, pushEvent(merge)),
-      cwd: dir,
-    });
+    const applied = await runCli(
+      ['apply', 'tracking-plan', '--require-reviewed-plan', '--auto-approve', '--writes-per-minute', '0'],
+      baseEnv(secoda.url, pushEvent(merge)),
+      { cwd: dir },
+    );
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     expect(github.state.comments.find((c) => c.body.includes('tpsync:plan'))?.body).toContain('🟢 **Applied**');
     expectNoSecrets(await everything(applied, { planned: planned.stdout + planned.stderr }), SECRETS);
@@ -126,9 +132,9 @@ describe('with Secoda data that holds the tokens (pasted into a description)', (
 
   it('pull, to stdout and into a directory, writes no token into the YAML', async () => {
     const env = baseEnv(secoda.url);
-    const toStdout = await spawnCli(['pull', '--integration', INTEGRATION], { env, cwd: dir });
+    const toStdout = await runCli(['pull', '--integration', INTEGRATION], env, { cwd: dir });
     expect(toStdout.code, toStdout.stderr).toBe(0);
-    const intoDir = await spawnCli(['pull', '--integration', INTEGRATION, '--out', 'pulled/'], { env, cwd: dir });
+    const intoDir = await runCli(['pull', '--integration', INTEGRATION, '--out', 'pulled/'], env, { cwd: dir });
     expect(intoDir.code, intoDir.stderr).toBe(0);
     const files: Record<string, string> = {};
     for (const name of await readdir(join(dir, 'pulled'))) files[name] = await readFile(join(dir, 'pulled', name), 'utf8');
@@ -193,7 +199,7 @@ describe('validate, with tokens pasted into the YAML', () => {
       join(dir, 'broken', 'plan.yaml'),
       `version: 1\nintegration: ${INTEGRATION}\ncategories:\n  - title: A\n    events:\n      - title: E\n        pii: "${SECODA_TOKEN.replace(/["\\]/g, '\\$&')}"\n        owners: ["${GITHUB_TOKEN}"]\n`,
     );
-    const result = await spawnCli(['validate', 'broken'], { env: baseEnv('https://api.secoda.co/api/v1'), cwd: dir });
+    const result = await runCli(['validate', 'broken'], baseEnv('https://api.secoda.co/api/v1'), { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^::error /m);
     expectNoSecrets(await everything(result), SECRETS);
@@ -227,8 +233,7 @@ describe('with a Secoda that echoes the token in its error bodies', () => {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(echo(status, String(request.headers.authorization)));
       });
-      const result = await spawnCli(['plan', 'tracking-plan', '--comment'], {
-        env: baseEnv(server.url, await pullRequestEvent(dir, PR)),
+      const result = await runCli(['plan', 'tracking-plan', '--comment'], baseEnv(server.url, await pullRequestEvent(dir, PR)), {
         cwd: dir,
       });
       expect(result.code).toBe(1);
@@ -247,8 +252,7 @@ describe('with a Secoda that echoes the token in its error bodies', () => {
       response.writeHead(400, { 'content-type': 'application/json' });
       response.end(echo(400, String(request.headers.authorization)));
     });
-    const result = await spawnCli(['apply', 'tracking-plan', '--auto-approve', '--writes-per-minute', '0'], {
-      env: baseEnv(server.url),
+    const result = await runCli(['apply', 'tracking-plan', '--auto-approve', '--writes-per-minute', '0'], baseEnv(server.url), {
       cwd: dir,
     });
     expect(result.code).toBe(1);
@@ -260,7 +264,7 @@ describe('with a Secoda that echoes the token in its error bodies', () => {
     server = await startScriptedServer((request, response) =>
       json(response, 401, { detail: `INVALID TOKEN: ${String(request.headers.authorization).toUpperCase()}` }),
     );
-    const result = await spawnCli(['plan', 'tracking-plan', '--json'], { env: baseEnv(server.url), cwd: dir });
+    const result = await runCli(['plan', 'tracking-plan', '--json'], baseEnv(server.url), { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Secoda answered 401');
     expectNoSecrets(await everything(result), SECRETS);
@@ -270,7 +274,7 @@ describe('with a Secoda that echoes the token in its error bodies', () => {
     server = await startScriptedServer((request, response) =>
       json(response, 200, { unexpected: `${'y'.repeat(150)}${String(request.headers.authorization)}` }),
     );
-    const result = await spawnCli(['plan', 'tracking-plan', '--json'], { env: baseEnv(server.url), cwd: dir });
+    const result = await runCli(['plan', 'tracking-plan', '--json'], baseEnv(server.url), { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('unexpected response from Secoda');
     expect(result.stdout).toBe('');
@@ -287,7 +291,7 @@ describe('a SECODA_API_URL with credentials in it', () => {
   ])(
     'is refused without quoting them (%s)',
     async (_what, url) => {
-      const result = await spawnCli(['plan', 'tracking-plan', '--json'], { env: baseEnv(url), cwd: dir });
+      const result = await runCli(['plan', 'tracking-plan', '--json'], baseEnv(url), { cwd: dir });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/error: SECODA_API_URL /);
       expect(result.stdout).toBe('');
@@ -305,10 +309,11 @@ describe('with a GitHub that echoes its token', () => {
         times: 5,
         body: { message: `Validation Failed for token ${GITHUB_TOKEN}`, documentation_url: 'x' },
       });
-      const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
-        env: baseEnv(secoda.url, await pullRequestEvent(dir, PR)),
-        cwd: dir,
-      });
+      const result = await runCli(
+        ['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'],
+        baseEnv(secoda.url, await pullRequestEvent(dir, PR)),
+        { cwd: dir },
+      );
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('could not post the plan comment: GitHub answered 422');
       expectNoSecrets(await everything(result), SECRETS);
@@ -333,10 +338,11 @@ describe('a secret in the wrong variable', () => {
         ['apply', 'tracking-plan', '--auto-approve'],
         ['pull', '--integration', INTEGRATION],
       ]) {
-        const result = await spawnCli(args, {
-          env: { ...baseEnv('https://api.secoda.co/api/v1'), SECODA_API_URL: value, SECODA_API_TOKEN: 'https://api.secoda.co/api/v1' },
-          cwd: dir,
-        });
+        const result = await runCli(
+          args,
+          { ...baseEnv('https://api.secoda.co/api/v1'), SECODA_API_URL: value, SECODA_API_TOKEN: 'https://api.secoda.co/api/v1' },
+          { cwd: dir },
+        );
         expect(result.code).toBe(1);
         expect(result.stderr).toMatch(/error: SECODA_API_URL .*it may hold a secret/);
         expect(result.stderr).toContain('are SECODA_API_URL and SECODA_API_TOKEN swapped?');
@@ -350,10 +356,11 @@ describe('a secret in the wrong variable', () => {
     const secoda = await startEmulator({ token: SECODA_TOKEN });
     try {
       for (const value of [`ghp_${URL_PASSWORD}`, `https://x-access-token:${URL_PASSWORD}@127.0.0.1:9/api/v3`]) {
-        const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
-          env: { ...baseEnv(secoda.url, await pullRequestEvent(dir, PR)), GITHUB_API_URL: value },
-          cwd: dir,
-        });
+        const result = await runCli(
+          ['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'],
+          { ...baseEnv(secoda.url, await pullRequestEvent(dir, PR)), GITHUB_API_URL: value },
+          { cwd: dir },
+        );
         expect(result.code).toBe(1);
         expect(result.stderr).toMatch(/GITHUB_API_URL (is not an http\(s\) URL|must not contain credentials)/);
         expectNoSecrets(await everything(result), SECRETS);
@@ -373,10 +380,11 @@ describe('a GitHub that echoes its token across the cut of its message', () => {
         times: 5,
         body: { message: `Validation Failed: ${'x'.repeat(290 - 'Validation Failed: '.length)}${GITHUB_TOKEN}`, documentation_url: 'x' },
       });
-      const result = await spawnCli(['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'], {
-        env: baseEnv(secoda.url, await pullRequestEvent(dir, PR)),
-        cwd: dir,
-      });
+      const result = await runCli(
+        ['plan', 'tracking-plan', '--comment', '--writes-per-minute', '0'],
+        baseEnv(secoda.url, await pullRequestEvent(dir, PR)),
+        { cwd: dir },
+      );
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('could not post the plan comment: GitHub answered 422');
       expect(result.stderr).toMatch(/xxx\*\*\*…/);
@@ -426,7 +434,7 @@ describe('schema, codegen and check, with a token pasted into the YAML', () => {
       ['check', 'pasted', 'payloads.ndjson', '--format', 'json'],
     ];
     for (const args of runs) {
-      const result = await spawnCli(args, { env, cwd: dir });
+      const result = await runCli(args, env, { cwd: dir });
       expect(result.stderr).not.toMatch(/error/);
       Object.assign(texts, { [`${args.join(' ')} stdout`]: result.stdout, [`${args.join(' ')} stderr`]: result.stderr });
     }
@@ -446,7 +454,7 @@ describe('pull, with a token in a category title', () => {
     const secoda = await startEmulator({ token: SECODA_TOKEN });
     try {
       secoda.store.insert('event_category', { title: `Leak ${SECODA_TOKEN}`, integration: INTEGRATION });
-      const result = await spawnCli(['pull', '--integration', INTEGRATION, '--out', 'pulled/'], { env: baseEnv(secoda.url), cwd: dir });
+      const result = await runCli(['pull', '--integration', INTEGRATION, '--out', 'pulled/'], baseEnv(secoda.url), { cwd: dir });
       expect(result.code, result.stderr).toBe(0);
       const names = await readdir(join(dir, 'pulled'));
       const files = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(dir, 'pulled', n), 'utf8')])));

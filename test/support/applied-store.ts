@@ -1,0 +1,20 @@
+/**
+ * Secoda as an earlier apply of a tracking plan left it, made in process: the plan is loaded,
+ * planned against the emulator's store and executed through StorePort (no HTTP, no waits). For
+ * tests whose subject is what happens next, not the apply that set the scene.
+ */
+import { executePlan } from '../../src/apply/execute-plan.js';
+import type { Store } from '../../src/emulator/store.js';
+import { StorePort } from '../../src/emulator/store-port.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
+import { readTrackingPlan } from './read-plan.js';
+
+/** Applies the tracking plan at `planPath` (a file or directory) to `store`; throws if the plan is invalid or a step fails. */
+export async function applyToStore(store: Store, planPath: string): Promise<void> {
+  const loaded = await readTrackingPlan(planPath);
+  if (!loaded.ok) throw new Error(`invalid tracking plan: ${JSON.stringify(loaded.issues)}`);
+  const port = new StorePort(store);
+  const plan = buildPlan(loaded.plan, await port.readState(loaded.plan.integration), { writesPerMinute: 0 });
+  const result = await executePlan(plan.operations, port, { integration: loaded.plan.integration, categoryStaggerMs: 0, quietMs: 0 });
+  if (result.counts.failed > 0 || result.counts['not-started'] > 0) throw new Error(`the apply failed: ${JSON.stringify(result.counts)}`);
+}
