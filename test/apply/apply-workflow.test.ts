@@ -23,10 +23,14 @@ import { INTEGRATION, cat, ev, plan, prop, resetClock } from '../support/remote-
 
 beforeEach(() => resetClock());
 
-/** A store holding category "Checkout" (so nothing waits to create a category) and `events` under it. */
+/**
+ * A store holding category "Checkout" (so nothing waits to create a category) and `events` under
+ * it. The category was made long ago: no other run can be at work under it, and the apply does not
+ * wait to follow one.
+ */
 function storeWith(events: readonly string[] = []): { store: Store; port: StorePort } {
   const store = new Store();
-  const parent = store.insert('event_category', { title: 'Checkout', integration: INTEGRATION }).id;
+  const parent = store.insert('event_category', { title: 'Checkout', integration: INTEGRATION, created_at: '2024-01-01T00:00:00Z' }).id;
   for (const title of events) store.insert('event', { title, integration: INTEGRATION, parent });
   return { store, port: new StorePort(store) };
 }

@@ -98,7 +98,8 @@ describe('apply against the emulator', () => {
   it('goes on past a failure, skips what depends on it, and a re-run converges', async () => {
     emulator = await startEmulator({ token: TOKEN });
     const tp = await examplePlan();
-    emulator.store.insert('event_category', { title: 'Checkout', integration: tp.integration });
+    // Made long ago: the apply has no other run to wait for under it.
+    emulator.store.insert('event_category', { title: 'Checkout', integration: tp.integration, created_at: '2024-01-01T00:00:00Z' });
     // Secoda fails every category create (before committing): only Checkout, which exists, can fill up.
     emulator.gate = (entry) => {
       if (entry.method === 'POST' && entry.route === '/event/category') throw new Error('boom');

@@ -16,7 +16,8 @@ import { runCli } from '../support/run-cli.js';
 import { BIN, REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
 
 const TOKEN = 'apply-output-token-3c9e';
-const EXAMPLE = join(REPO_ROOT, 'tracking-plan.example');
+/** 7 creates: what apply prints does not depend on the plan's size. */
+const PLAN = join(REPO_ROOT, 'test/fixtures/small-plan.yaml');
 
 let emulator: RunningEmulator;
 let dir: string;
@@ -39,7 +40,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const args = ['apply', EXAMPLE, '--auto-approve', '--writes-per-minute', '0'];
+const args = ['apply', PLAN, '--auto-approve', '--writes-per-minute', '0'];
 const RATE_LIMIT_LINE =
   /rate limit: waiting 1(\.\d)? s, as Secoda asked \(Retry-After\), before retrying POST \/event\/category\/ \(attempt 2 of 8\): Secoda answered 429 Too Many Requests; every other write waits too/;
 
@@ -49,7 +50,7 @@ describe('a rate-limit wait is never silent', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(RATE_LIMIT_LINE);
     expect(result.stdout).toMatch(/^Waited 1(\.\d)? s in all for 1 retry \(1 for Secoda's rate limit\)\.$/m);
-    expect(result.stdout).toContain('Apply finished: 201 done, 0 failed, 0 skipped.');
+    expect(result.stdout).toContain('Apply finished: 7 done, 0 failed, 0 skipped.');
   });
 });
 
@@ -78,10 +79,10 @@ describe.skipIf(!hasScript)('on a real pseudo-terminal', () => {
     const text = stripColour(output);
     expect(code, text).toBe(0);
     expect(text).toMatch(RATE_LIMIT_LINE);
-    expect(text).toMatch(/Applying \[[#-]{24}\] \d+\/201/);
+    expect(text).toMatch(/Applying \[[#-]{24}\] \d+\/7/);
     // The line stays: the bar is redrawn under it, not over it.
     expect(text).toMatch(new RegExp(`${RATE_LIMIT_LINE.source}\\r?\\n\\r?\\u001b\\[2KApplying \\[`));
-    expect(text).toContain('Apply finished: 201 done, 0 failed, 0 skipped.');
+    expect(text).toContain('Apply finished: 7 done, 0 failed, 0 skipped.');
     // On a terminal the bar stands for the steps: no line per created resource.
     expect(text).not.toContain('✓ created category');
     // Reading Secoda is a line that is drawn, then erased.
@@ -96,7 +97,7 @@ describe.skipIf(!hasScript)('on a real pseudo-terminal', () => {
     // Two streams meet on one terminal: the wait's line (stderr) may land inside a step line that
     // cat passed on in two writes. Taken out, every step line is whole.
     const steps = text.replace(new RegExp(`${RATE_LIMIT_LINE.source}\\r?\\n`, 'g'), '');
-    expect(steps.match(/^✓ (created|updated|deleted|replaced) /gm)).toHaveLength(201);
+    expect(steps.match(/^✓ (created|updated|deleted|replaced) /gm)).toHaveLength(7);
     expect(text).not.toContain('Applying [');
     expect(text).toMatch(RATE_LIMIT_LINE);
     // Nothing is drawn and erased: cat prints later than stderr, so a "Reading Secoda…" line or an
@@ -113,16 +114,16 @@ describe('on GitHub Actions', () => {
     const result = await spawnCli(args, { env: { ...env, ...runner } });
     expect(result.code, result.stderr).toBe(0);
     const log = result.stderr.split('\n');
-    const open = log.indexOf('::group::Apply: 201 changes, one line each');
+    const open = log.indexOf('::group::Apply: 7 changes, one line each');
     const close = log.indexOf('::endgroup::');
     expect(open).toBeGreaterThanOrEqual(0);
     expect(close).toBeGreaterThan(open);
     const inside = log.slice(open + 1, close);
-    expect(inside.filter((line) => line.startsWith('✓ created '))).toHaveLength(201);
+    expect(inside.filter((line) => line.startsWith('✓ created '))).toHaveLength(7);
     expect(inside.some((line) => RATE_LIMIT_LINE.test(line))).toBe(true);
     expect(result.stdout).not.toContain('✓ created');
     expect(result.stdout).not.toMatch(/^\s*::/m);
-    expect(result.stdout).toContain('Apply finished: 201 done');
+    expect(result.stdout).toContain('Apply finished: 7 done');
   }, 60_000);
 
   it('a stdout redirected to a file keeps the steps, and nothing is folded', async () => {
@@ -138,7 +139,7 @@ describe('on GitHub Actions', () => {
     });
     expect(child.status, child.stderr).toBe(0);
     const saved = await readFile(logFile, 'utf8');
-    expect(saved.match(/^✓ created /gm)).toHaveLength(201);
+    expect(saved.match(/^✓ created /gm)).toHaveLength(7);
     expect(child.stderr).not.toContain('::group::');
   }, 60_000);
 });

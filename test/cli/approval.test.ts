@@ -11,10 +11,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { InputStream } from '../../src/cli/io.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import { BIN, REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
+import { runCli } from '../support/run-cli.js';
+import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
 
 const TOKEN = 'approval-token';
-const EXAMPLE = join(REPO_ROOT, 'tracking-plan.example');
+/** 7 creates: what is asked, and when, does not depend on the plan's size. */
+const PLAN = join(REPO_ROOT, 'test/fixtures/small-plan.yaml');
 
 let emulator: RunningEmulator;
 let env: Record<string, string>;
@@ -38,7 +40,7 @@ function terminal(answer: string | undefined): InputStream {
 async function applyWith(stdin: InputStream | undefined, extra: string[] = []) {
   let stdout = '';
   let stderr = '';
-  const code = await run(['apply', EXAMPLE, '--writes-per-minute', '0', ...extra], {
+  const code = await run(['apply', PLAN, '--writes-per-minute', '0', ...extra], {
     ...(stdin ? { stdin } : {}),
     stdout: { write: (text: string) => (stdout += text), isTTY: true },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
@@ -52,11 +54,11 @@ describe('apply asks before it writes', () => {
     const result = await applyWith(terminal('yes'));
     expect(result.code).toBe(0);
     const asked = result.stdout.indexOf('Do you want to apply these changes to');
-    expect(asked).toBeGreaterThan(result.stdout.indexOf('Plan: 201 to create'));
+    expect(asked).toBeGreaterThan(result.stdout.indexOf('Plan: 7 to create'));
     expect(result.stdout).toContain("Only 'yes' will be accepted to approve.");
     expect(result.stdout).toContain('Enter a value:');
-    expect(result.stdout.indexOf('Applying 201 changes')).toBeGreaterThan(asked);
-    expect(writes()).toBe(201);
+    expect(result.stdout.indexOf('Applying 7 changes')).toBeGreaterThan(asked);
+    expect(writes()).toBe(7);
   });
 
   it.each(['no', 'y', 'YES please', ''])('on a terminal, anything but "yes" (%j) changes nothing and exits 1', async (answer) => {
@@ -70,7 +72,7 @@ describe('apply asks before it writes', () => {
     for (const stdin of [undefined, Object.assign(new PassThrough(), { isTTY: false })]) {
       const refused = await applyWith(stdin);
       expect(refused.code).toBe(1);
-      expect(refused.stdout).toContain('Plan: 201 to create');
+      expect(refused.stdout).toContain('Plan: 7 to create');
       expect(refused.stderr).toContain('error: apply changes Secoda only when approved, and there is no terminal to ask on');
       expect(refused.stderr).toContain('hint: review the plan above, then run again with --auto-approve');
       expect(writes()).toBe(0);
@@ -78,7 +80,7 @@ describe('apply asks before it writes', () => {
     const approved = await applyWith(undefined, ['--auto-approve']);
     expect(approved.code).toBe(0);
     expect(approved.stdout).not.toContain('Do you want');
-    expect(writes()).toBe(201);
+    expect(writes()).toBe(7);
   });
 
   it('asks nothing when there is nothing to apply', async () => {
@@ -93,10 +95,10 @@ describe('apply asks before it writes', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tpsync-approval-'));
     try {
       const planFile = join(dir, 'plan.json');
-      await run(['plan', EXAMPLE, '--out', planFile], { stdout: { write: () => true }, stderr: { write: () => true }, env });
+      await run(['plan', PLAN, '--out', planFile], { stdout: { write: () => true }, stderr: { write: () => true }, env });
       const result = await applyWith(undefined, ['--plan-file', planFile]);
       expect(result.code).toBe(0);
-      expect(writes()).toBe(201);
+      expect(writes()).toBe(7);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -105,7 +107,7 @@ describe('apply asks before it writes', () => {
   it('--local never asks: the quick start stays one command', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tpsync-approval-'));
     try {
-      const result = await spawnCli(['apply', EXAMPLE, '--local'], { cwd: dir });
+      const result = await runCli(['apply', PLAN, '--local'], {}, { cwd: dir });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).not.toContain('Do you want');
       expect(result.stdout).toContain('✓ Verified');
@@ -118,7 +120,7 @@ describe('apply asks before it writes', () => {
   it.skipIf(!hasScript)(
     'on a real pseudo-terminal (script -qc), "yes" applies',
     async () => {
-      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} apply ${JSON.stringify(EXAMPLE)} --writes-per-minute 0`;
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} apply ${JSON.stringify(PLAN)} --writes-per-minute 0`;
       const child = spawn('script', ['-qec', command, '/dev/null'], {
         env: { PATH: process.env['PATH'], ...env },
         stdio: ['pipe', 'pipe', 'pipe'],
@@ -131,8 +133,8 @@ describe('apply asks before it writes', () => {
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect(code, output).toBe(0);
       expect(output).toContain('Do you want to apply these changes to');
-      expect(output).toContain('Apply finished: 201 done');
-      expect(writes()).toBe(201);
+      expect(output).toContain('Apply finished: 7 done');
+      expect(writes()).toBe(7);
     },
     60_000,
   );
@@ -144,7 +146,7 @@ describe('interrupting the question', () => {
     try {
       const controller = new AbortController();
       let stdout = '';
-      const running = run(['apply', EXAMPLE, '--writes-per-minute', '0'], {
+      const running = run(['apply', PLAN, '--writes-per-minute', '0'], {
         stdin: Object.assign(new PassThrough(), { isTTY: true }),
         stdout: {
           write: (text: string) => {

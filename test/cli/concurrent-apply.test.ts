@@ -9,7 +9,8 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import { REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
 
 const TOKEN = 'concurrent-token';
-const EXAMPLE = join(REPO_ROOT, 'tracking-plan.example');
+/** Two categories, each with an event and its properties: enough for the runs to meet on a category and under it. */
+const PLAN = join(REPO_ROOT, 'test/fixtures/small-plan.yaml');
 
 let emulator: RunningEmulator;
 let env: Record<string, string>;
@@ -38,7 +39,7 @@ describe('two applies at once (real processes, one Secoda)', () => {
   ])(
     '%s: converges after at most one more plain apply, with no duplicate event or property',
     async (_name, pace) => {
-      const args = ['apply', EXAMPLE, '--auto-approve', '--writes-per-minute', pace];
+      const args = ['apply', PLAN, '--auto-approve', '--writes-per-minute', pace];
       const both = await Promise.all([spawnCli(args, { env }), spawnCli(args, { env })]);
       for (const result of both) {
         expect([0, 1], result.stdout + result.stderr).toContain(result.code);
@@ -56,7 +57,7 @@ describe('two applies at once (real processes, one Secoda)', () => {
       // Two runs that created a category at the same instant leave an empty copy, which the API
       // cannot delete: category drift with a manual step (exit 2), and nothing else to do.
       const copies = emulator.store.list('event_category').length - oldest.size;
-      const planned = await spawnCli(['plan', EXAMPLE, '--detailed-exitcode'], { env });
+      const planned = await spawnCli(['plan', PLAN, '--detailed-exitcode'], { env });
       expect(planned.code, planned.stdout).toBe(copies === 0 ? 0 : 2);
       if (copies > 0) {
         expect(planned.stdout).toContain(`Nothing to apply. ${copies} warning${copies === 1 ? '' : 's'} need`);

@@ -12,7 +12,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const example = join(REPO_ROOT, 'tracking-plan.example');
+/** 7 creates. */
+const plan = join(REPO_ROOT, 'test/fixtures/small-plan.yaml');
 
 interface Stored {
   resources: { kind: string; parent: string | null; title: string }[];
@@ -37,11 +38,12 @@ describe('interrupting apply (--local, a real process)', () => {
     '%s lets requests in flight finish, says what was done, exits %i; a re-run finishes',
     async (signal, exitCode) => {
       let sent = false;
-      const run = spawnCli(['apply', example, '--local', '--writes-per-minute', '300'], {
+      // A write a second: five of the seven are still to come, seconds away, when the signal is sent.
+      const run = spawnCli(['apply', plan, '--local', '--writes-per-minute', '60'], {
         cwd: dir,
         onStdout: (text) => {
           // Interrupt once a few creates have gone through.
-          if (!sent && (text.match(/✓ created/g) ?? []).length >= 3) {
+          if (!sent && (text.match(/✓ created/g) ?? []).length >= 2) {
             sent = true;
             run.kill(signal);
           }
@@ -52,11 +54,11 @@ describe('interrupting apply (--local, a real process)', () => {
       expect(result.stdout).toMatch(/Apply stopped: \d+ done, 0 failed, 0 skipped, \d+ not started\./);
       expect(result.stdout).toContain('Interrupted. Run the same apply again to finish');
 
-      const rerun = await spawnCli(['apply', example, '--local', '--writes-per-minute', '0'], { cwd: dir });
+      const rerun = await spawnCli(['apply', plan, '--local', '--writes-per-minute', '0'], { cwd: dir });
       expect(rerun.code, rerun.stdout + rerun.stderr).toBe(0);
       expect(rerun.stdout).toContain('✓ Verified');
       const done = Number(/Apply stopped: (\d+) done/.exec(result.stdout)?.[1]);
-      expect(rerun.stdout).toMatch(new RegExp(`Apply finished: ${201 - done} done`));
+      expect(rerun.stdout).toMatch(new RegExp(`Apply finished: ${7 - done} done`));
       expect(await duplicates()).toEqual([]);
     },
     60_000,

@@ -4,14 +4,15 @@
  * run is taken over. Real processes, as a user would run them.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
 
-const EXAMPLE = join(REPO_ROOT, 'tracking-plan.example');
+/** 2 categories, 2 events, 3 properties: the locking does not depend on the plan's size. */
+const PLAN = join(REPO_ROOT, 'test/fixtures/small-plan.yaml');
 const OTHER_INTEGRATION = '0b7e1d44-8a0a-4a57-9a57-0c6f3b0f2e11';
 
 let dir: string;
@@ -27,12 +28,10 @@ interface Stored {
 }
 const stored = async () => JSON.parse(await readFile(join(dir, '.tpsync', 'emulator.json'), 'utf8')) as Stored;
 
-/** The example plan under another integration, so two runs change different things in one store. */
+/** The plan under another integration, so two runs change different things in one store. */
 async function otherPlan(): Promise<string> {
-  const copy = join(dir, 'other-plan');
-  await cp(EXAMPLE, copy, { recursive: true });
-  const header = join(copy, 'tracking-plan.yaml');
-  await writeFile(header, (await readFile(header, 'utf8')).replace(/integration: \S+/, `integration: ${OTHER_INTEGRATION}`));
+  const copy = join(dir, 'other-plan.yaml');
+  await writeFile(copy, (await readFile(PLAN, 'utf8')).replace(/integration: \S+/, `integration: ${OTHER_INTEGRATION}`));
   return copy;
 }
 
@@ -52,27 +51,33 @@ async function deadPid(): Promise<number> {
 }
 
 describe('--local: one run at a time on a store', () => {
-  it('two applies started together: the second waits for the first, and neither loses the other’s work', async () => {
+  it('a second apply started while the first holds the store waits for it, and neither loses the other’s work', async () => {
     const other = await otherPlan();
-    const [first, second] = await Promise.all([
-      spawnCli(['apply', EXAMPLE, '--local'], { cwd: dir }),
-      spawnCli(['apply', other, '--local'], { cwd: dir }),
-    ]);
+    // A write a second: once the first run has created something, it holds the store for seconds more.
+    let started: () => void = () => {};
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    const firstRun = spawnCli(['apply', PLAN, '--local', '--writes-per-minute', '60'], {
+      cwd: dir,
+      onStdout: (text) => text.includes('✓ created') && started(),
+    });
+    await Promise.race([holding, firstRun]);
+    const second = await spawnCli(['apply', other, '--local'], { cwd: dir });
+    const first = await firstRun;
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
-    expect(first.stderr + second.stderr).toMatch(
+    expect(second.stderr).toMatch(
       /Waiting for another tpsync apply \(pid \d+, started [^)]+\) to finish with the local Secoda in \.tpsync\//,
     );
     // Without the lock each run would save its own copy of the store, and the last would win.
     const resources = (await stored()).resources;
-    expect(resources.filter((r) => r.integration === OTHER_INTEGRATION && r.kind !== 'event_category')).toHaveLength(195);
-    expect(resources.filter((r) => r.integration !== OTHER_INTEGRATION && r.kind !== 'event_category')).toHaveLength(195);
+    expect(resources.filter((r) => r.integration === OTHER_INTEGRATION && r.kind !== 'event_category')).toHaveLength(5);
+    expect(resources.filter((r) => r.integration !== OTHER_INTEGRATION && r.kind !== 'event_category')).toHaveLength(5);
     expect(existsSync(join(dir, '.tpsync', 'lock'))).toBe(false);
   }, 60_000);
 
   it('refuses at once with --lock-timeout 0 while another run holds the store, saying who and what to do', async () => {
     await writeLock(process.pid, '2026-01-02T03:04:05.000Z');
-    const refused = await spawnCli(['plan', EXAMPLE, '--local', '--lock-timeout', '0'], { cwd: dir });
+    const refused = await spawnCli(['plan', PLAN, '--local', '--lock-timeout', '0'], { cwd: dir });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
       `error: another tpsync apply (pid ${process.pid}, started 2026-01-02T03:04:05.000Z) is using the local Secoda in .tpsync/`,
@@ -84,7 +89,7 @@ describe('--local: one run at a time on a store', () => {
 
   it('gives up after --lock-timeout seconds of waiting, and says so', async () => {
     await writeLock(process.pid);
-    const refused = await spawnCli(['apply', EXAMPLE, '--local', '--lock-timeout', '1'], { cwd: dir });
+    const refused = await spawnCli(['apply', PLAN, '--local', '--lock-timeout', '1'], { cwd: dir });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Waiting for another tpsync apply \(pid \d+/);
     expect(refused.stderr).toMatch(/is using the local Secoda in \.tpsync\/; gave up waiting after \d/);
@@ -93,7 +98,7 @@ describe('--local: one run at a time on a store', () => {
 
   it('takes over a lock whose process is gone', async () => {
     await writeLock(await deadPid());
-    const applied = await spawnCli(['apply', EXAMPLE, '--local'], { cwd: dir });
+    const applied = await spawnCli(['apply', PLAN, '--local'], { cwd: dir });
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stderr).not.toContain('Waiting');
     expect(existsSync(join(dir, '.tpsync', 'lock'))).toBe(false);
@@ -101,10 +106,11 @@ describe('--local: one run at a time on a store', () => {
 
   it('after kill -9 mid-apply, the next run takes the stale lock over and converges without a duplicate', async () => {
     let killed = false;
-    const run = spawnCli(['apply', EXAMPLE, '--local', '--writes-per-minute', '600'], {
+    // A write a second: five of the seven are still to come, seconds away, when the kill is sent.
+    const run = spawnCli(['apply', PLAN, '--local', '--writes-per-minute', '60'], {
       cwd: dir,
       onStdout: (text) => {
-        if (!killed && (text.match(/✓ created/g) ?? []).length >= 5) {
+        if (!killed && (text.match(/✓ created/g) ?? []).length >= 2) {
           killed = true;
           run.kill('SIGKILL');
         }
@@ -112,7 +118,7 @@ describe('--local: one run at a time on a store', () => {
     });
     expect((await run).signal).toBe('SIGKILL');
     expect(existsSync(join(dir, '.tpsync', 'lock'))).toBe(true);
-    const rerun = await spawnCli(['apply', EXAMPLE, '--local'], { cwd: dir });
+    const rerun = await spawnCli(['apply', PLAN, '--local'], { cwd: dir });
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stdout).toContain('✓ Verified');
     const seen = new Map<string, number>();

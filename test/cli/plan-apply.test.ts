@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { applyToStore } from '../support/applied-store.js';
 import { runCli } from '../support/run-cli.js';
 
 const TOKEN = 'cli-secret-token-5a9e';
 const EXAMPLE = 'tracking-plan.example';
+/** 7 creates, for what does not depend on the plan's size. */
+const SMALL = 'test/fixtures/small-plan.yaml';
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 
 let emulator: RunningEmulator;
@@ -34,13 +37,13 @@ describe('tpsync plan', () => {
     expect(planned.stdout).toMatch(/Apply makes 201 write calls: about 6 min 42 s at 30 writes a minute./);
     expect(writes()).toBe(0);
 
-    expect((await runCli(['apply', EXAMPLE, ...unpaced], env)).code).toBe(0);
+    await applyToStore(emulator.store, EXAMPLE);
     const again = await runCli(['plan', EXAMPLE, '--detailed-exitcode'], env);
     expect(again).toMatchObject({ code: 0, stdout: 'No changes. Secoda matches the tracking plan.\n' });
   });
 
   it('category drift: nothing to apply, but not "no changes"; --detailed-exitcode exits 2; apply asks nothing and exits 0', async () => {
-    expect((await runCli(['apply', EXAMPLE, ...unpaced], env)).code).toBe(0);
+    await applyToStore(emulator.store, EXAMPLE);
     emulator.store.insert('event_category', { title: 'Made In The UI', integration: INTEGRATION });
     const planned = await runCli(['plan', EXAMPLE, '--detailed-exitcode'], env);
     expect(planned.code).toBe(2);
@@ -90,7 +93,7 @@ describe('tpsync plan', () => {
 
 describe('tpsync apply', () => {
   it('refuses a mass delete before any write, and applies it with --allow-deletes', async () => {
-    await runCli(['apply', EXAMPLE, ...unpaced], env);
+    await applyToStore(emulator.store, EXAMPLE);
     const emptied = join(dir, 'plan.yaml');
     await writeFile(emptied, `version: 1\nintegration: ${INTEGRATION}\n`);
     const before = writes();
@@ -110,16 +113,16 @@ describe('tpsync apply', () => {
 
   it('applies exactly a saved plan, and refuses it once stale', async () => {
     const planFile = join(dir, 'plan.json');
-    expect((await runCli(['plan', EXAMPLE, '--out', planFile], env)).code).toBe(0);
+    expect((await runCli(['plan', SMALL, '--out', planFile], env)).code).toBe(0);
     // Secoda changes after the plan was made: the saved plan is stale.
     emulator.store.insert('event_category', { title: 'Surprise', integration: INTEGRATION });
-    const stale = await runCli(['apply', EXAMPLE, '--plan-file', planFile, ...unpaced], env);
+    const stale = await runCli(['apply', SMALL, '--plan-file', planFile, ...unpaced], env);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('stale plan: Secoda changed since the plan was saved');
     expect(writes()).toBe(0);
 
-    await runCli(['plan', EXAMPLE, '--out', planFile], env);
-    const applied = await runCli(['apply', EXAMPLE, '--plan-file', planFile, ...unpaced], env);
+    await runCli(['plan', SMALL, '--out', planFile], env);
+    const applied = await runCli(['apply', SMALL, '--plan-file', planFile, ...unpaced], env);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Verified');
   });
@@ -138,10 +141,10 @@ describe('tpsync apply', () => {
   });
 
   it('prints one line per step outside a terminal, and a summary', async () => {
-    const applied = await runCli(['apply', EXAMPLE, ...unpaced], env);
+    const applied = await runCli(['apply', SMALL, ...unpaced], env);
     expect(applied.stdout).toMatch(/✓ created category Landing Page \(id [0-9a-f-]+\)/);
     expect(applied.stdout).toMatch(/✓ created property Checkout › Order Completed › order_id/);
-    expect(applied.stdout).toContain('Apply finished: 201 done, 0 failed, 0 skipped.');
+    expect(applied.stdout).toContain('Apply finished: 7 done, 0 failed, 0 skipped.');
     expect(applied.stdout).toContain('✓ Verified: Secoda matches the tracking plan.');
   });
 
@@ -151,8 +154,9 @@ describe('tpsync apply', () => {
       if (entry.method === 'POST' && entry.route === '/event/category')
         throw Object.assign(new Error('Invalid integration.'), { statusCode: 400 });
     };
-    emulator.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
-    const failed = await runCli(['apply', EXAMPLE, ...unpaced], env);
+    // Made long ago: the apply has no other run to wait for under it.
+    emulator.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION, created_at: '2024-01-01T00:00:00Z' });
+    const failed = await runCli(['apply', SMALL, ...unpaced], env);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(
       /✗ create category Landing Page failed: Secoda answered 400 Bad Request to POST \/event\/category\/: Invalid integration\./,
@@ -163,7 +167,7 @@ describe('tpsync apply', () => {
     expect(failed.stdout).toContain('as invalid (400): running apply again will not help');
     expect(failed.stdout).not.toContain('run the same apply again');
     emulator.gate = undefined;
-    expect((await runCli(['apply', EXAMPLE, ...unpaced], env)).code).toBe(0);
+    expect((await runCli(['apply', SMALL, ...unpaced], env)).code).toBe(0);
   });
 });
 
@@ -171,11 +175,11 @@ describe('secrets and setup', () => {
   it('never prints or stores the token, whatever happens', async () => {
     const planFile = join(dir, 'plan.json');
     const outputs = [
-      await runCli(['plan', EXAMPLE, '--out', planFile], env),
-      await runCli(['plan', EXAMPLE, '--json'], env),
-      await runCli(['plan', EXAMPLE, '--markdown'], env),
-      await runCli(['apply', EXAMPLE, ...unpaced], env),
-      await runCli(['plan', EXAMPLE], { ...env, SECODA_API_TOKEN: `${TOKEN}-wrong` }),
+      await runCli(['plan', SMALL, '--out', planFile], env),
+      await runCli(['plan', SMALL, '--json'], env),
+      await runCli(['plan', SMALL, '--markdown'], env),
+      await runCli(['apply', SMALL, ...unpaced], env),
+      await runCli(['plan', SMALL], { ...env, SECODA_API_TOKEN: `${TOKEN}-wrong` }),
     ];
     for (const output of outputs) {
       expect(output.stdout + output.stderr).not.toContain(TOKEN);

@@ -1,5 +1,5 @@
 /**
- * Shared property definitions end to end, with the executable and its local Secoda (--local):
+ * Shared property definitions end to end, with the command line (in process) and its local Secoda (--local):
  * a plan written with definitions applies to the same Secoda state as the same plan written out
  * in full, a change to a definition is planned on every event that uses it (and says so), and
  * `pull --shared` gives definitions back that plan as a no-op.
@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli } from '../support/spawn-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 const HEADER = `version: 1\nintegration: ${INTEGRATION}\n`;
@@ -68,7 +68,7 @@ async function sharedPlan(dir: string, definitions = DEFINITIONS): Promise<void>
   await writeFile(join(dir, 'plan', 'shared-properties.yaml'), definitions);
   await writeFile(join(dir, 'plan', 'checkout.yaml'), SHARED);
 }
-const cli = (dir: string, ...args: string[]) => spawnCli(args, { cwd: dir });
+const cli = (dir: string, ...args: string[]) => runCli(args, {}, { cwd: dir });
 const pulled = async (dir: string) => (await cli(dir, 'pull', '--integration', INTEGRATION, '--local')).stdout;
 
 describe('shared property definitions, end to end', () => {

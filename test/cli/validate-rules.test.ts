@@ -1,6 +1,6 @@
 /**
- * `tpsync validate` with governance rules, as a user runs it: the executable, real files, a
- * git repository made here for `--baseline`, and GitHub Actions' annotations.
+ * `tpsync validate` with governance rules, as a user runs it: the command line (in process), real
+ * files, a git repository made here for `--baseline`, and GitHub Actions' annotations.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnCli } from '../support/spawn-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 const run = promisify(execFile);
 const GIT_ENV = {
@@ -56,7 +56,7 @@ describe('tpsync validate with rules', () => {
     await writePlan(
       `${event('order completed')}      - title: Order Refunded\n        properties:\n          - title: refundReason\n            type: enum\n            enum: [Damaged, late]\n            pii: true\n`,
     );
-    const result = await spawnCli(['validate', 'plan'], { cwd: dir });
+    const result = await runCli(['validate', 'plan'], {}, { cwd: dir });
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n').filter((line) => /^plan\//.test(line));
     expect(lines).toEqual([
@@ -75,7 +75,7 @@ describe('tpsync validate with rules', () => {
   it('exits 0 when there are only warnings, and prints them', async () => {
     await writePlan(`${event('Order Completed')}`, `${HEADER}rules:\n  event-title-style: { level: warning }\n`);
     await writeFile(join(dir, 'plan', 'checkout.yaml'), `categories:\n  - title: Checkout\n    events:\n${event('order completed')}`);
-    const result = await spawnCli(['validate', 'plan'], { cwd: dir });
+    const result = await runCli(['validate', 'plan'], {}, { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
       'plan/checkout.yaml:4:16  warning  event "order completed" of category "Checkout" is not written in Title Case [event-title-style]',
@@ -86,7 +86,7 @@ describe('tpsync validate with rules', () => {
   it('gives level and rule in --format json; valid is false only with errors', async () => {
     await writePlan(`${event('Order Completed')}`, `${HEADER}rules:\n  event-title-style: { level: warning }\n`);
     await writeFile(join(dir, 'plan', 'checkout.yaml'), `categories:\n  - title: Checkout\n    events:\n${event('order completed')}`);
-    const result = await spawnCli(['validate', 'plan', '--format', 'json'], { cwd: dir });
+    const result = await runCli(['validate', 'plan', '--format', 'json'], {}, { cwd: dir });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       valid: true,
@@ -111,7 +111,7 @@ describe('tpsync validate with rules', () => {
     );
     const summary = join(dir, 'summary.md');
     await writeFile(summary, '');
-    const result = await spawnCli(['validate', 'plan'], { cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const result = await runCli(['validate', 'plan'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary }, { cwd: dir });
     expect(result.code).toBe(1);
     const commands = result.stderr.split('\n').filter((line) => line.startsWith('::'));
     // Workflow commands go to stderr, where the runner reads them too; stdout stays free of them.
@@ -131,7 +131,7 @@ describe('tpsync validate with rules', () => {
 
   it('plan goes on despite rule errors, showing them as warnings on stderr (rules are enforced by validate)', async () => {
     await writePlan(`${event('order completed')}`);
-    const result = await spawnCli(['plan', 'plan', '--local', '--json'], { cwd: dir });
+    const result = await runCli(['plan', 'plan', '--local', '--json'], {}, { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(
       'warning  event "order completed" of category "Checkout" is not written in Title Case [event-title-style]',
@@ -157,12 +157,12 @@ describe('tpsync validate --baseline <git-ref>', () => {
     await writePlan(
       `${event('order completed').replace('Something happened.', 'An order was placed.')}${event('Order Refunded', '          - title: refundReason\n            type: string\n')}${event('cart viewed')}`,
     );
-    const all = await spawnCli(['validate', 'plan'], { cwd: dir });
+    const all = await runCli(['validate', 'plan'], {}, { cwd: dir });
     expect(all.code).toBe(1);
     expect(all.stderr).toContain('"order completed"');
     expect(all.stderr).toContain('"refundReason"');
 
-    const result = await spawnCli(['validate', 'plan', '--baseline', 'HEAD'], { cwd: dir });
+    const result = await runCli(['validate', 'plan', '--baseline', 'HEAD'], {}, { cwd: dir });
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n').filter((line) => /^plan\//.test(line));
     expect(lines).toEqual([
@@ -172,17 +172,17 @@ describe('tpsync validate --baseline <git-ref>', () => {
 
   it('passes when only old violations remain, and holds a renamed event to the rules', async () => {
     await writePlan(`${event('order completed')}${event('Order Refunded', '          - title: refundReason\n            type: string\n')}`);
-    expect((await spawnCli(['validate', 'plan', '--baseline', 'HEAD'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['validate', 'plan', '--baseline', 'HEAD'], {}, { cwd: dir })).code).toBe(0);
 
     await writePlan(`${event('order done')}${event('Order Refunded', '          - title: refundReason\n            type: string\n')}`);
-    const renamed = await spawnCli(['validate', 'plan', '--baseline', 'HEAD'], { cwd: dir });
+    const renamed = await runCli(['validate', 'plan', '--baseline', 'HEAD'], {}, { cwd: dir });
     expect(renamed.code).toBe(1);
     expect(renamed.stderr).toContain('event "order done" of category "Checkout" is not written in Title Case [event-title-style]');
   });
 
   it('reports every error that is not a rule violation, and everything of a plan new since the ref', async () => {
     await writePlan(`${event('order completed')}      - title: Broken\n        pii: maybe\n`);
-    const broken = await spawnCli(['validate', 'plan', '--baseline', 'HEAD'], { cwd: dir });
+    const broken = await runCli(['validate', 'plan', '--baseline', 'HEAD'], {}, { cwd: dir });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('"pii" must be true or false');
     expect(broken.stderr).not.toContain('"order completed"');
@@ -192,13 +192,13 @@ describe('tpsync validate --baseline <git-ref>', () => {
       join(dir, 'other', 'plan.yaml'),
       `${HEADER}${RULES}${SHARED}categories:\n  - title: C\n    events:\n${event('new thing')}`,
     );
-    const fresh = await spawnCli(['validate', 'other', '--baseline', 'HEAD'], { cwd: dir });
+    const fresh = await runCli(['validate', 'other', '--baseline', 'HEAD'], {}, { cwd: dir });
     expect(fresh.code).toBe(1);
     expect(fresh.stderr).toContain('event "new thing" of category "C" is not written in Title Case');
   });
 
   it('refuses a ref that is not a commit, clearly', async () => {
-    const result = await spawnCli(['validate', 'plan', '--baseline', 'no-such-branch'], { cwd: dir });
+    const result = await runCli(['validate', 'plan', '--baseline', 'no-such-branch'], {}, { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('"no-such-branch" is not a commit in this repository');
   });

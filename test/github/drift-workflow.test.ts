@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { applyToStore } from '../support/applied-store.js';
 import { DEFAULT_REPO } from '../support/github-api-server.js';
 import { inputVariables, parseStepOutputs, runAction } from '../support/run-action.js';
 import { expectNoSecrets, readRunnerFiles, runnerEnv } from '../support/runner-env.js';
@@ -73,7 +74,7 @@ beforeEach(async () => {
   await git('init', '-q');
   await git('add', '.');
   await git('commit', '-qm', 'tracking plan');
-  // The apply that the tests run before the workflow: the build under test.
+  // The apply that fixes the drift, as a person would run it: the build under test.
   await writeFile(join(bin, 'tpsync'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
   // The stub gh: one record per call (its arguments), the --body-file contents beside, and an open issue if told.
   await writeFile(
@@ -114,12 +115,9 @@ function bash(script: string, env: Record<string, string>): Promise<{ code: numb
   });
 }
 
+/** main applied (in process: the scene, not the subject), then edited in Secoda's UI. */
 async function applyThenDrift(): Promise<void> {
-  const applied = await bash('tpsync apply tracking-plan --auto-approve --writes-per-minute 0', {
-    SECODA_API_URL: secoda.url,
-    SECODA_API_TOKEN: SECODA_TOKEN,
-  });
-  expect(applied.code, applied.stderr).toBe(0);
+  await applyToStore(secoda.store, join(workspace, 'tracking-plan'));
   // Someone edits an event in Secoda's UI, pasting the token and pinging people.
   const event = secoda.store.list('event').find((e) => e.title === 'Products Searched')!;
   secoda.store.patch(event.id, { description: `Fixed by @octocat for #12 (key ${SECODA_TOKEN}) ::add-mask::x` });
@@ -205,11 +203,7 @@ describe('the drift-check workflow, its steps run verbatim', () => {
   }, 90_000);
 
   it('reports category drift, which only a manual step fixes, as drift too', async () => {
-    const applied = await bash('tpsync apply tracking-plan --auto-approve --writes-per-minute 0', {
-      SECODA_API_URL: secoda.url,
-      SECODA_API_TOKEN: SECODA_TOKEN,
-    });
-    expect(applied.code, applied.stderr).toBe(0);
+    await applyToStore(secoda.store, join(workspace, 'tracking-plan'));
     // Someone adds a category in Secoda's UI: nothing to apply, but the catalog is not the YAML's.
     secoda.store.insert('event_category', { title: 'Made In The UI', integration: 'ca529385-fbc9-4934-afae-e372affe795b' });
     const run = await runWorkflow();

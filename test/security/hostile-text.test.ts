@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import { spawnCli } from '../support/spawn-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 const TOKEN = 'hostile-text-token-5f1c';
@@ -49,7 +49,7 @@ describe("the delete guard's note in the Markdown plan", () => {
     const path = await writePlan(
       `categories:\n  - title: "Old #7"\n  - title: "@admins <img src=x>"\n    events:\n      - title: "@octocat <!-- moved"\n`,
     );
-    const result = await spawnCli(['plan', path, '--markdown', '--max-deletes', '0', '--writes-per-minute', '0'], { env: env(), cwd: dir });
+    const result = await runCli(['plan', path, '--markdown', '--max-deletes', '0', '--writes-per-minute', '0'], env(), { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const note = result.stdout.split('\n').filter((line) => line.startsWith('> '));
     expect(note.join('\n')).toContain('apply refuses it unless given --allow-deletes');
@@ -63,7 +63,8 @@ describe("the delete guard's note in the Markdown plan", () => {
 
 describe('control characters from data', () => {
   it('are shown as escapes in the plan and the apply that a terminal shows, never sent raw', async () => {
-    const cat = secoda.store.insert('event_category', { title: 'Shop', integration: INTEGRATION });
+    // Made long ago: the apply has no other run to wait for under it.
+    const cat = secoda.store.insert('event_category', { title: 'Shop', integration: INTEGRATION, created_at: '2024-01-01T00:00:00Z' });
     // In Secoda, not in the YAML: planned as deletes, whose titles come from Secoda as they are.
     secoda.store.insert('event', { title: 'Order Refunded', parent: cat.id, integration: INTEGRATION });
     secoda.store.insert('event', { title: `Hide${ERASE_LINE_ABOVE}`, parent: cat.id, integration: INTEGRATION });
@@ -71,10 +72,7 @@ describe('control characters from data', () => {
     const path = await writePlan(
       `categories:\n  - title: Shop\n    events:\n      - title: Viewed\n        properties:\n          - title: p\n            type: enum\n            enum: ["a\\e[8m", b]\n`,
     );
-    const planned = await spawnCli(['plan', path, '--writes-per-minute', '0'], {
-      env: { ...env(), NO_COLOR: '', FORCE_COLOR: '1' },
-      cwd: dir,
-    });
+    const planned = await runCli(['plan', path, '--writes-per-minute', '0'], { ...env(), NO_COLOR: '', FORCE_COLOR: '1' }, { cwd: dir });
     expect(planned.code, planned.stderr).toBe(0);
     expect(planned.stdout).toContain('event Shop › Order Refunded');
     expect(planned.stdout).toContain('event Shop › Hide\\u001b[1A\\u001b[2K');
@@ -84,10 +82,7 @@ describe('control characters from data', () => {
     // eslint-disable-next-line no-control-regex -- the escape character is the point
     expect(planned.stdout.replace(/\u001b\[\d+m/g, '')).not.toMatch(RAW_CONTROL);
 
-    const applied = await spawnCli(['apply', path, '--auto-approve', '--allow-deletes', '--writes-per-minute', '0'], {
-      env: env(),
-      cwd: dir,
-    });
+    const applied = await runCli(['apply', path, '--auto-approve', '--allow-deletes', '--writes-per-minute', '0'], env(), { cwd: dir });
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toContain('Hide\\u001b[1A\\u001b[2K');
     expect(applied.stdout + applied.stderr).not.toMatch(RAW_CONTROL);
@@ -99,7 +94,7 @@ describe('control characters from data', () => {
       join(dir, 'payloads.ndjson'),
       `${JSON.stringify({ event: 'Viewed\u001b[2J\u001b[HAll clean', properties: {} })}\n${JSON.stringify({ event: 'Viewed', properties: { '\u202etxt.exe': 1 } })}\n`,
     );
-    const result = await spawnCli(['check', path, 'payloads.ndjson'], { cwd: dir });
+    const result = await runCli(['check', path, 'payloads.ndjson'], {}, { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Viewed\\u001b[2J\\u001b[HAll clean: not in the plan');
     expect(result.stdout).toContain('\\u202etxt.exe');

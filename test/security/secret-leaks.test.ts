@@ -76,7 +76,12 @@ describe('with Secoda data that holds the tokens (pasted into a description)', (
   let secoda: RunningEmulator;
   beforeEach(async () => {
     secoda = await startEmulator({ token: SECODA_TOKEN });
-    const category = secoda.store.insert('event_category', { title: 'Search', integration: INTEGRATION });
+    // Made long ago: an apply has no other run to wait for under it.
+    const category = secoda.store.insert('event_category', {
+      title: 'Search',
+      integration: INTEGRATION,
+      created_at: '2024-01-01T00:00:00Z',
+    });
     secoda.store.insert('event', {
       title: 'Products Searched',
       parent: category.id,

@@ -6,10 +6,16 @@
 import { executePlan } from '../../src/apply/execute-plan.js';
 import type { Store } from '../../src/emulator/store.js';
 import { StorePort } from '../../src/emulator/store-port.js';
+import { formatTimestamp, parseTimestamp } from '../../src/emulator/timestamps.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { readTrackingPlan } from './read-plan.js';
 
-/** Applies the tracking plan at `planPath` (a file or directory) to `store`; throws if the plan is invalid or a step fails. */
+const DAY_MICROS = 24 * 60 * 60 * 1_000_000;
+
+/**
+ * Applies the tracking plan at `planPath` (a file or directory) to `store`, then moves every
+ * resource's times a day back (see ageStore); throws if the plan is invalid or a step fails.
+ */
 export async function applyToStore(store: Store, planPath: string): Promise<void> {
   const loaded = await readTrackingPlan(planPath);
   if (!loaded.ok) throw new Error(`invalid tracking plan: ${JSON.stringify(loaded.issues)}`);
@@ -17,4 +23,19 @@ export async function applyToStore(store: Store, planPath: string): Promise<void
   const plan = buildPlan(loaded.plan, await port.readState(loaded.plan.integration), { writesPerMinute: 0 });
   const result = await executePlan(plan.operations, port, { integration: loaded.plan.integration, categoryStaggerMs: 0, quietMs: 0 });
   if (result.counts.failed > 0 || result.counts['not-started'] > 0) throw new Error(`the apply failed: ${JSON.stringify(result.counts)}`);
+  ageStore(store);
+}
+
+/**
+ * Moves the created and updated times of everything in `store` a day back, their order kept: an
+ * apply that creates under a parent made in the last two minutes waits to follow the run that
+ * may still be creating there (src/apply/race-guard.ts); under a parent a day old it does not.
+ */
+export function ageStore(store: Store): void {
+  const back = (iso: string) => formatTimestamp((parseTimestamp(iso) ?? 0) - DAY_MICROS);
+  const snapshot = store.snapshot();
+  store.load({
+    ...snapshot,
+    resources: snapshot.resources.map((r) => ({ ...r, created_at: back(r.created_at), updated_at: back(r.updated_at) })),
+  });
 }
