@@ -6,6 +6,7 @@ import { SecodaClient } from '../../src/secoda/client.js';
 import { readTrackingPlan } from '../support/read-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
 import type { FaultOptions } from '../../src/emulator/faults.js';
+import { gridPlan } from '../support/remote-fixtures.js';
 
 const TOKEN = 'apply-test-token';
 const fastRetry = { attempts: 6, baseDelayMs: 2, maxDelayMs: 10, maxRetryAfterMs: 20 };
@@ -25,14 +26,14 @@ async function examplePlan(): Promise<TrackingPlan> {
 const clientFor = (server: RunningEmulator, concurrency = 6) =>
   new SecodaClient({ baseUrl: server.url, token: TOKEN, retry: fastRetry, concurrency });
 
-async function planAndApply(tp: TrackingPlan, server: RunningEmulator, signal?: AbortSignal) {
+/**
+ * Plans and applies. A run that creates under parents made in the last two minutes by another run
+ * (a re-run after one that stopped) waits quietMs to follow it; pass 0 when that run is over.
+ */
+async function planAndApply(tp: TrackingPlan, server: RunningEmulator, options: { quietMs?: number } = {}) {
   const client = clientFor(server);
   const plan = buildPlan(tp, await client.readState(tp.integration), { writesPerMinute: 0 });
-  const result = await executePlan(plan.operations, client, {
-    integration: tp.integration,
-    reconcileDelayMs: 1,
-    ...(signal ? { signal } : {}),
-  });
+  const result = await executePlan(plan.operations, client, { integration: tp.integration, reconcileDelayMs: 1, ...options });
   return { plan, result };
 }
 
@@ -133,7 +134,8 @@ describe('apply against the emulator', () => {
       rateLimitBurstRate: 0.03,
     };
     emulator = await startEmulator({ token: TOKEN, ...faults });
-    const tp = await examplePlan();
+    // 3 categories, 9 events, 36 properties: every kind of create, under every kind of parent, meets faults.
+    const tp = gridPlan(3, 3, 4);
     let runs = 0;
     for (; runs < 8; runs++) {
       const { plan, result } = await planAndApply(tp, emulator);
@@ -150,7 +152,7 @@ describe('apply against the emulator', () => {
 
   it('stops starting work when interrupted; a re-run completes it', async () => {
     emulator = await startEmulator({ token: TOKEN, latencyMs: 2 });
-    const tp = await examplePlan();
+    const tp = gridPlan(3, 3, 4);
     const controller = new AbortController();
     const client = new SecodaClient({ baseUrl: emulator.url, token: TOKEN, retry: fastRetry, concurrency: 4, signal: controller.signal });
     const plan = buildPlan(tp, await client.readState(tp.integration), { writesPerMinute: 0 });
@@ -168,7 +170,8 @@ describe('apply against the emulator', () => {
     expect(result.counts.failed).toBe(0);
     // In-flight requests finished: nothing was cut off half-way.
     expect(emulator.log.entries.every((e) => e.status !== 0)).toBe(true);
-    const rerun = await planAndApply(tp, emulator);
+    // The interrupted run is over: the re-run has no one to wait for under the parents it made.
+    const rerun = await planAndApply(tp, emulator, { quietMs: 0 });
     expect(rerun.plan.operations).toHaveLength(plan.operations.length - result.counts.done);
     expect(await remainingOperations(tp, emulator)).toBe(0);
     expect(duplicates(emulator, tp.integration)).toEqual([]);

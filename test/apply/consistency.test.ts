@@ -11,6 +11,7 @@ import type { Plan } from '../../src/plan/types.js';
 import { SecodaClient } from '../../src/secoda/client.js';
 import { readTrackingPlan } from '../support/read-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
+import { gridPlan } from '../support/remote-fixtures.js';
 import { runCli } from '../support/run-cli.js';
 
 const TOKEN = 'consistency-token';
@@ -60,9 +61,9 @@ describe('lists that shift, lie or have no order', () => {
   it.each(cases.flatMap(([name, faults]) => [1, 2, 3].map((seed) => [name, seed, faults] as const)))(
     '%s lists (seed %i): apply converges with no duplicate and no needless delete or re-create',
     async (_name, seed, faults) => {
-      // Pages of 10, so that every list (6 categories, 33 events, 162 properties) spans pages.
-      emulator = await startEmulator({ token: TOKEN, pageSize: 10, seed, ...faults });
-      const tp = await examplePlan();
+      // Pages of 3, so that every list (4 categories, 12 events, 36 properties) spans pages.
+      emulator = await startEmulator({ token: TOKEN, pageSize: 3, seed, ...faults });
+      const tp = gridPlan(4, 3, 3);
       const client = clientFor(emulator);
       let runs = 0;
       for (; runs < 4; runs++) {
@@ -89,7 +90,7 @@ describe('two applies at once', () => {
     async (_name, pace) => {
       emulator = await startEmulator({ token: TOKEN });
       const server = emulator;
-      const tp = await examplePlan();
+      const tp = gridPlan(3, 3, 3);
       const [a, b] = [clientFor(server, pace, 8), clientFor(server, pace, 8)];
       const [planA, planB] = [await planFor(tp, a), await planFor(tp, b)];
       // Hold the first category create of each run until both runs have sent theirs: each looked
@@ -146,7 +147,8 @@ describe('two applies at once', () => {
       type: 'string',
       is_required: true,
     });
-    const result = await run(tp, client, plan);
+    // No other run is at work any more: nothing to wait for once the copies are adopted.
+    const result = await run(tp, client, plan, { quietMs: 0 });
     expect(result.counts.failed).toBe(0);
     const adopted = result.steps.filter((s) => s.note?.includes('another run created it'));
     expect(adopted.map((s) => s.operation.path.join(' › ')).sort()).toEqual([

@@ -13,9 +13,8 @@ import type { LogEntry } from '../../src/emulator/request-log.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import type { Plan } from '../../src/plan/types.js';
 import { SecodaClient } from '../../src/secoda/client.js';
-import { readTrackingPlan } from '../support/read-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
-import { cat, ev, plan, prop } from '../support/remote-fixtures.js';
+import { cat, ev, gridPlan, plan, prop } from '../support/remote-fixtures.js';
 
 const TOKEN = 'racing-token';
 const fastRetry = { attempts: 6, baseDelayMs: 2, maxDelayMs: 10, maxRetryAfterMs: 20 };
@@ -28,11 +27,8 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-async function examplePlan(): Promise<TrackingPlan> {
-  const loaded = await readTrackingPlan('tracking-plan.example');
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-  return loaded.plan;
-}
+/** One plan for both runs: 3 categories, 9 events, 27 properties (three levels, several of each). */
+const onePlan = (): TrackingPlan => gridPlan(3, 3, 3);
 
 /** Run A's client (paths under /api/v1) or run B's (without it). */
 function clients(server: RunningEmulator, writesPerMinute: number): { a: SecodaClient; b: SecodaClient } {
@@ -93,7 +89,7 @@ describe('two applies of one plan, one a step behind the other', () => {
     async (_name, pace) => {
       emulator = await startEmulator({ token: TOKEN });
       const server = emulator;
-      const tp = await examplePlan();
+      const tp = onePlan();
       const { a, b } = clients(server, pace);
       // Both plans are read before either run writes: they are the same plan.
       const [planA, planB] = [await planFor(tp, a), await planFor(tp, b)];
@@ -131,7 +127,7 @@ describe('two applies of one plan, one a step behind the other', () => {
   it('a run whose plan was read while the other was stuck halfway, and that looks before the other goes on, waits for it and makes nothing', async () => {
     emulator = await startEmulator({ token: TOKEN });
     const server = emulator;
-    const tp = await examplePlan();
+    const tp = onePlan();
     const { a, b } = clients(server, 0);
     const planA = await planFor(tp, a);
     const aAtProperties = signal();
@@ -168,7 +164,7 @@ describe('two applies of one plan, one a step behind the other', () => {
   it('a plan made before another run applied it: what it would create is adopted, nothing is made twice', async () => {
     emulator = await startEmulator({ token: TOKEN });
     const server = emulator;
-    const tp = await examplePlan();
+    const tp = onePlan();
     const { a, b } = clients(server, 0);
     const [planA, planB] = [await planFor(tp, a), await planFor(tp, b)];
     const resultA = await apply(tp, a, planA);

@@ -61,3 +61,26 @@ export function ev(title: string, properties: PlanProperty[] = [], extra: Partia
 export function prop(title: string, extra: Partial<PlanProperty> = {}): PlanProperty {
   return { title, ...extra };
 }
+
+/**
+ * A tracking plan of `categories` × `events` × `properties` (titled "Category 1", "Event 1.2",
+ * "property_1_2_3"; the properties strings, required), for tests where only the number of
+ * resources and their nesting matter.
+ */
+export function gridPlan(categories: number, events: number, properties: number, integration = INTEGRATION): TrackingPlan {
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  return plan(
+    range(categories).map((c) =>
+      cat(
+        `Category ${c}`,
+        range(events).map((e) =>
+          ev(
+            `Event ${c}.${e}`,
+            range(properties).map((p) => prop(`property_${c}_${e}_${p}`, { type: 'string', required: true })),
+          ),
+        ),
+      ),
+    ),
+    integration,
+  );
+}
