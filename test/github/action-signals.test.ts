@@ -3,7 +3,7 @@
 // (action.yml's `runs.using: node24`, no shell in between that would hold the signal), so it stops
 // as documented: requests in flight finish, no new write starts, the summary is printed, the PR
 // comment says the apply was interrupted, and the exit code is 130 / 143.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,7 +23,9 @@ let github: GitHubApiServer;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tpsync-signals-'));
-  await cp(join(REPO_ROOT, 'tracking-plan.example'), join(dir, 'tracking-plan'), { recursive: true });
+  // 7 creates: the third is held, four never start.
+  await mkdir(join(dir, 'tracking-plan'));
+  await cp(join(REPO_ROOT, 'test/fixtures/small-plan.yaml'), join(dir, 'tracking-plan', 'tracking-plan.yaml'));
   secoda = await startEmulator({ token: SECODA_TOKEN });
   github = await startGitHubApiServer({ seed: { pulls: [{ number: PR, headSha: fakeSha('head 3') }] } });
 });
@@ -106,7 +108,7 @@ describe("cancelling the action's step", () => {
       expect(apply.stdout).toContain('Interrupted. Run the same apply again to finish');
       const comment = github.commentsOn(PR).find((c) => c.body.startsWith('<!-- tpsync:plan'))!;
       expect(comment.body).toContain('⏹️ **Apply interrupted**');
-      expect(comment.body).toContain('Stopped after 3 of 201 changes');
+      expect(comment.body).toContain('Stopped after 3 of 7 changes');
       expect(parseMeta(comment.body)?.status).toBe('interrupted');
     },
     120_000,

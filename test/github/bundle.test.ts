@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,7 +65,8 @@ describe('the bundle', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tpsync-bundle-'));
     try {
       await cp(join(REPO_ROOT, 'dist-action'), dir, { recursive: true });
-      await cp(join(REPO_ROOT, 'tracking-plan.example'), join(dir, 'plan'), { recursive: true });
+      await mkdir(join(dir, 'plan'));
+      await cp(join(REPO_ROOT, 'test/fixtures/small-plan.yaml'), join(dir, 'plan', 'tracking-plan.yaml'));
       const run = (...args: string[]) =>
         spawnSync(process.execPath, ['tpsync.mjs', ...args], {
           cwd: dir,

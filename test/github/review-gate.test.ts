@@ -52,6 +52,8 @@ function gitHubRun(env: Record<string, string>): { run: GitHubRun; stderr: strin
       version: '0.0.0-test',
       stderr: (t) => void stderr.push(t),
       workflowCommands: () => {},
+      // Octokit spaces GitHub writes a second apart per process: here, across every test of the file.
+      spaceWrites: false,
     },
     stderr,
   };

@@ -4,7 +4,7 @@
 // Neither stream may hold any of the three secrets in any form, whatever the command, its
 // outcome or its errors.
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,8 +26,10 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tpsync-streams-'));
-  await cp(join(REPO_ROOT, 'tracking-plan.example'), join(dir, 'tracking-plan'), { recursive: true });
-  await writeFile(join(dir, 'payloads.ndjson'), `${JSON.stringify({ event: 'Products Searched', properties: { query: 'x' } })}\n`);
+  // A small plan (7 creates): what each command writes where does not depend on the plan's size.
+  await mkdir(join(dir, 'tracking-plan'));
+  await cp(join(REPO_ROOT, 'test/fixtures/small-plan.yaml'), join(dir, 'tracking-plan', 'tracking-plan.yaml'));
+  await writeFile(join(dir, 'payloads.ndjson'), `${JSON.stringify({ event: 'Order Completed', properties: { order_id: 7 } })}\n`);
   secoda = await startEmulator({ token: SECODA_TOKEN });
   github = await startGitHubApiServer({ tokens: { [GITHUB_TOKEN]: 'github-actions[bot]' } });
   env = {
