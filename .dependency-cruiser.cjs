@@ -4,7 +4,7 @@
 // file system.
 /** Lowest first. Each entry is a folder of src/ (with its trailing slash) or a file. */
 const LAYERS = [
-  ['ids.ts', 'errors.ts', 'redaction/', 'files/'],
+  ['ids.ts', 'errors.ts', 'duration-words.ts', 'redaction/', 'files/'],
   ['tracking-plan/'],
   ['rules/', 'event-schema/', 'secoda/'],
   ['plan/', 'import/', 'accept/'],
