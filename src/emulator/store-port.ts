@@ -24,7 +24,8 @@ import type {
 import { checkEventLikeCreate, validateCategoryCreate, validatePatch, type Body } from './body-validation.js';
 import { DrfError, MESSAGES, fieldErrors, notFound } from './drf-errors.js';
 import { shapeContext, toApiResource } from './resource-json.js';
-import type { Store, StoredResource } from './store.js';
+import type { Store } from './store.js';
+import type { StoredResource } from './stored-resource.js';
 
 const CATEGORIES = '/event/category/';
 const EVENTS = '/event/events/';
