@@ -2,9 +2,14 @@
 // A folder of src/ imports only from folders of a lower layer (an allowlist: anything not listed
 // below it is refused), no file takes part in an import cycle, and only src/files/ touches the
 // file system.
-/** Lowest first. Each entry is a folder of src/ (with its trailing slash) or a file. */
+/**
+ * Lowest first. Each entry is a folder of src/ (with its trailing slash) or a file. Layer 1 of
+ * docs/development.md is the first two rows: the vocabulary every layer uses (ids, the errors and
+ * the located Issue, colour as data), which imports nothing of src/, under the edges that use it.
+ */
 const LAYERS = [
-  ['ids.ts', 'errors.ts', 'duration-words.ts', 'redaction/', 'files/'],
+  ['ids.ts', 'errors.ts', 'style.ts', 'duration-words.ts'],
+  ['redaction/', 'files/'],
   ['tracking-plan/'],
   ['rules/', 'event-schema/', 'secoda/'],
   ['plan/', 'import/', 'accept/'],
@@ -23,7 +28,7 @@ const layerRules = LAYERS.flatMap((layer, index) => {
   const below = LAYERS.slice(0, index).flat();
   return layer.map((entry) => ({
     name: `layer:${entry}`,
-    comment: `src/${entry} (layer ${index + 1}) imports only from lower layers: ${below.join(', ') || 'nothing'}`,
+    comment: `src/${entry} imports only from lower layers: ${below.join(', ') || 'nothing'}`,
     severity: 'error',
     from: { path: place(entry) },
     to: {

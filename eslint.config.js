@@ -71,7 +71,6 @@ export default tseslint.config(
       'src/check/**/*.ts',
       'src/codegen/**/*.ts',
     ],
-    ignores: ['src/tracking-plan/read-plan-files.ts', 'src/pull/pull-target.ts'],
     rules: {
       'no-restricted-imports': ['error', impure],
       'no-restricted-globals': [

@@ -1,10 +1,10 @@
 /** What every network scenario starts from: a generated plan, loaded back from its YAML as the CLI would. */
 import type { TrackingPlan } from '../src/tracking-plan/types.js';
-import { loadTrackingPlan } from '../src/tracking-plan/load-plan.js';
+import { loadPlanWithRules } from '../src/rules/load-plan-with-rules.js';
 import { generatePlan, planToYamlFiles, type PlanShape } from './generate-plan.js';
 
 export function loadGeneratedPlan(shape: PlanShape): TrackingPlan {
-  const loaded = loadTrackingPlan(planToYamlFiles(generatePlan(shape)));
+  const loaded = loadPlanWithRules(planToYamlFiles(generatePlan(shape)));
   if (!loaded.ok) throw new Error(`the generated plan is invalid: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
   return loaded.plan;
 }

@@ -4,7 +4,7 @@
  * spread evenly over categories and properties over events; titles, types, enums and the
  * common fields come from vocabulary.ts through a seeded stream.
  */
-import type { PlanFileInput } from '../src/tracking-plan/load-plan.js';
+import type { PlanFileInput } from '../src/tracking-plan/plan-file-input.js';
 import type { PlanCategory, PlanEvent, PlanProperty, TrackingPlan } from '../src/tracking-plan/types.js';
 import { Random } from './random.js';
 import { ACTIONS, AREAS, DEFINITIONS, OBJECTS, PROPERTIES, SURFACES } from './vocabulary.js';

@@ -5,7 +5,7 @@
  *
  *   node dist/bench/plan-cpu-child.js <dir>          load + validate + plan
  *   node dist/bench/plan-cpu-child.js <dir> yaml     the yaml library alone, on the same files
- *   node dist/bench/plan-cpu-child.js <dir> fast     the loader's fast parser alone (fast-yaml.ts)
+ *   node dist/bench/plan-cpu-child.js <dir> fast     the loader's js-yaml route alone (js-yaml-route.ts)
  */
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -13,9 +13,10 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { buildPlan } from '../src/plan/build-plan.js';
 import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '../src/secoda/types.js';
-import { loadTrackingPlan, type PlanFileInput } from '../src/tracking-plan/load-plan.js';
+import { loadPlanWithRules } from '../src/rules/load-plan-with-rules.js';
+import { readWithJsYaml } from '../src/tracking-plan/js-yaml-route.js';
+import type { PlanFileInput } from '../src/tracking-plan/plan-file-input.js';
 import { LineCounter, parseDocument } from 'yaml';
-import { fastParse } from '../src/tracking-plan/fast-yaml.js';
 
 export interface CpuChildResult {
   readonly cpuMs: number;
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   // parsing the remote state from a file, standing in for the HTTP read) is not counted.
   const wall = performance.now();
   const start = process.cpuUsage();
-  const loaded = loadTrackingPlan(files);
+  const loaded = loadPlanWithRules(files);
   const loadCpuMs = cpuMs(start);
   const loadWallMs = performance.now() - wall;
   if (!loaded.ok) throw new Error(`the generated plan is invalid: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
@@ -104,13 +105,13 @@ async function readRemote(file: string): Promise<RemoteState> {
   return remote;
 }
 
-/** The same parse the loader does (yaml-source.ts) on either route, and nothing else. */
+/** The same parse the loader does (parse-yaml.ts) on either route, and nothing else. */
 function parserOnly(files: readonly PlanFileInput[], parser: 'yaml' | 'fast'): YamlChildResult {
   const start = process.cpuUsage();
   const decoder = new TextDecoder();
   for (const file of files) {
     if (parser === 'fast') {
-      if ('doubt' in fastParse(decoder.decode(file.bytes))) throw new Error(`the fast parser doubts ${file.path}`);
+      if ('doubt' in readWithJsYaml(decoder.decode(file.bytes))) throw new Error(`the js-yaml route doubts ${file.path}`);
       continue;
     }
     parseDocument(decoder.decode(file.bytes), {

@@ -1,5 +1,5 @@
 /** The check report for people (terminal text) and for tools (versioned JSON). */
-import type { Style } from '../render/style.js';
+import type { Style } from '../style.js';
 import { MAX_LINES, VIOLATION_KINDS, type CheckReport, type LineSample } from './report.js';
 
 const n = (value: number): string => value.toLocaleString('en-US');

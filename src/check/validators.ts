@@ -2,8 +2,8 @@
  * One ajv validator per planned event (JSON Schema draft 2020-12, every error collected), and
  * the mapping of ajv's errors to tpsync's violation kinds. Validators are compiled the first time
  * a payload of the event arrives, so a plan of thousands of events costs only what the input uses.
- * A payload that fast-path.ts passes is valid without asking ajv (measured: ajv alone took about
- * 4 µs a payload, most of a million-payload run); any other goes to ajv, whose verdict counts.
+ * A payload that fast-path.ts passes is valid without asking ajv (ajv's cost per payload is most
+ * of a large run: bench/results.md); any other goes to ajv, whose verdict counts.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { FORMAT_CHECKS } from '../event-schema/formats.js';
@@ -33,7 +33,7 @@ export function createCheckCompiler(): (entry: EventSchemaEntry) => PropertiesCh
     // Our own generated schemas: checking them against the meta-schema here costs startup time
     // on every run; the test suite checks them instead.
     validateSchema: false,
-    // ajv's code optimiser tripled the compile time (2.0 s → 0.7 s for 200 events) and only
+    // ajv's code optimiser makes compiling several times slower (bench/results.md) and only
     // speeds up payloads the fast path already failed: a few in a hundred.
     code: { optimize: false },
   });

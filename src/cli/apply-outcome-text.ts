@@ -12,7 +12,7 @@ import { guardCauseLines, guardTripText } from '../render/delete-guard-text.js';
 import { pathText } from '../render/describe-operation.js';
 import { NO_CHANGES } from '../render/plan-summary-text.js';
 import { renderPlanText } from '../render/plan-text.js';
-import type { Style } from '../render/style.js';
+import type { Style } from '../style.js';
 
 /** "Apply finished: 12 done, 1 failed, 3 skipped." and a line per failure. */
 export function summaryText(result: ExecuteResult, style: Style): string {

@@ -97,15 +97,6 @@ export async function openConnection(args: ParsedArgs<typeof connectionOptions>,
   };
 }
 
-/**
- * Starts loading the HTTP client (got and the response checks: a chunk of the bundle) without
- * waiting for it, so that it loads while plan files are read; `openConnection` then finds it
- * loaded. A failure here is left for `openConnection` to meet and report.
- */
-export function preloadSecodaClient(): void {
-  import('../secoda/client.js').catch(() => {});
-}
-
 /** The --local sandbox, with what it says on stderr: whom it waits for, where its data is, a save that failed. */
 async function openSandbox(io: Io, command: string, lockTimeoutMs: number): Promise<LocalSandbox> {
   const sandbox = await openLocalSandbox({

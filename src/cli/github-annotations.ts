@@ -1,6 +1,6 @@
 /** In GitHub Actions, an invalid plan is also shown on the YAML (annotations) and in the job summary. */
 import { inGitHubActions } from '../github/github-context.js';
-import type { Issue } from '../tracking-plan/issue.js';
+import type { Issue } from '../errors.js';
 import { redactorOf, workflowCommandsOf, type Io } from './io.js';
 
 export async function reportIssuesToGitHub(issues: readonly Issue[], io: Io): Promise<void> {

@@ -2,7 +2,7 @@
 import type { CommandSink } from '../github/workflow-commands.js';
 import type { Redactor } from '../redaction/redactor.js';
 import { redactorFromEnv } from '../redaction/secrets-from-env.js';
-import { colours, plain, type Style } from '../render/style.js';
+import { colours, plain, type Style } from '../style.js';
 
 export interface OutputStream {
   write(text: string): unknown;

@@ -8,15 +8,18 @@
  * is written to files and escaped in ways (JSDoc, JSON) that a later redaction might not see.
  */
 import { ExitError } from '../errors.js';
+import { readPlanFiles } from '../files/read-plan-files.js';
 import { renderIssuesText } from '../render/issues.js';
-import { readTrackingPlan } from '../tracking-plan/read-plan-files.js';
+import { loadPlanWithRules } from '../rules/load-plan-with-rules.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
 import { reportIssuesToGitHub } from './github-annotations.js';
 import { redactorOf, styleFor, type Io } from './io.js';
+import { yamlParserOption } from './yaml-parser-option.js';
 
 export async function loadPlanForOutput(planPath: string, io: Io): Promise<TrackingPlan> {
   // As for plan: governance rules are enforced by validate, and never stop what is built from the plan.
-  const loaded = await readTrackingPlan(planPath, { ruleErrors: 'report' });
+  const read = await readPlanFiles(planPath);
+  const loaded = read.ok ? loadPlanWithRules(read.files, { ruleErrors: 'report', parser: yamlParserOption(io.env) }) : read;
   if (loaded.ok) return redactorOf(io).redactDeep(loaded.plan);
   // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
   const issues = redactorOf(io).redactDeep(loaded.issues);

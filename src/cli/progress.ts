@@ -21,7 +21,7 @@ import type { Action, Operation } from '../plan/types.js';
 import { pathText } from '../render/describe-operation.js';
 import { durationWords } from '../render/duration-words.js';
 import { plural } from '../render/plural.js';
-import type { Style } from '../render/style.js';
+import type { Style } from '../style.js';
 import type { RetryNotice } from '../secoda/retry-loop.js';
 import { ERASE_LINE, drawsOnTerminal, workflowCommandsOf, type Io } from './io.js';
 

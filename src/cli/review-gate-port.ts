@@ -9,7 +9,7 @@ import type { ReviewAnswer } from '../apply/apply-workflow.js';
 import type { ReviewRefusal } from '../github/review-gate.js';
 import type { Plan } from '../plan/types.js';
 import { renderPlanText } from '../render/plan-text.js';
-import { plain } from '../render/style.js';
+import { plain } from '../style.js';
 import { githubRunOf } from './github-run.js';
 import type { Io } from './io.js';
 import { redactedPlan } from './redacted-plan.js';

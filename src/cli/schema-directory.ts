@@ -15,7 +15,7 @@ import { GENERATED_COMMENT } from '../event-schema/types.js';
 import { directoryState, fileNamesIn, makeDirectory, removeFileIn } from '../files/directories.js';
 import { compareWithExisting } from '../files/existing-output.js';
 import { readRegularFile } from '../files/read-regular-file.js';
-import { writeOutputFileInside } from './write-output-file.js';
+import { writeOutputFileInside } from '../files/write-output-file.js';
 
 const SCHEMA_FILE = /\.schema\.json$/;
 /** A file in the directory larger than this is no schema (or index) of ours: it is left alone, unread. */

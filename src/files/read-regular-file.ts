@@ -6,9 +6,11 @@
  * following a link (`O_NOFOLLOW`) or waiting (`O_NONBLOCK`), and the open descriptor is checked
  * again, so that an entry swapped in between is refused too. A file over `maxBytes` is refused
  * before anything is read, and never more than `maxBytes` + 1 bytes are read (a file that grows).
+ *
+ * The one reader of the house: plan files, saved plans, the emulator's data, the local lock.
+ * Synchronous calls: the files are local and small, and each read is a handful of system calls.
  */
-import { constants, type Stats } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 export type RegularFileRead =
   | { readonly ok: true; readonly bytes: Buffer }
@@ -18,35 +20,38 @@ export type RegularFileRead =
       readonly code: 'absent' | 'not-a-file' | 'too-large' | 'unreadable';
       /** What is wrong, to follow the path in a message: "is a named pipe (FIFO), not a file". */
       readonly problem: string;
+      /** For `too-large`: the size found, in bytes. */
+      readonly size?: number;
     };
 
 /** Flags for opening what must be a regular file: no link followed, no wait on a pipe. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** The bytes of the regular file at `path`, at most `maxBytes` of them; or why it was not read. */
-export async function readRegularFile(path: string, maxBytes: number): Promise<RegularFileRead> {
+export function readRegularFileSync(path: string, maxBytes: number): RegularFileRead {
   let info: Stats;
   try {
-    info = await lstat(path);
+    info = lstatSync(path);
   } catch (error) {
     return failure(error);
   }
   if (!info.isFile()) return { ok: false, code: 'not-a-file', problem: describeEntry(info) };
   if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
     return failure(error);
   }
   try {
-    const opened = await handle.stat();
+    const opened = fstatSync(fd);
     if (!opened.isFile()) return { ok: false, code: 'not-a-file', problem: describeEntry(opened) };
     if (opened.size > maxBytes) return tooLarge(opened.size, maxBytes);
+    // One byte past the size: a file that grew after the check is refused too.
     const buffer = Buffer.alloc(opened.size + 1);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -55,8 +60,13 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<R
   } catch (error) {
     return failure(error);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+}
+
+/** `readRegularFileSync`, for callers that await. */
+export function readRegularFile(path: string, maxBytes: number): Promise<RegularFileRead> {
+  return new Promise((resolve) => resolve(readRegularFileSync(path, maxBytes)));
 }
 
 /** What an entry that is not a regular file is, as the end of a sentence that starts with its path. */
@@ -78,7 +88,7 @@ export function entryKind(info: Stats): string {
 }
 
 function tooLarge(size: number, maxBytes: number): RegularFileRead {
-  return { ok: false, code: 'too-large', problem: `is ${sizeText(size)}, more than the ${sizeText(maxBytes)} tpsync reads here` };
+  return { ok: false, code: 'too-large', size, problem: `is ${sizeText(size)}, more than the ${sizeText(maxBytes)} tpsync reads here` };
 }
 
 function sizeText(bytes: number): string {

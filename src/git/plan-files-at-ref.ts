@@ -7,8 +7,8 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { canonicalPath, realPath } from '../files/canonical-path.js';
-import type { PlanFileInput } from '../tracking-plan/load-plan.js';
-import { displayPath } from '../tracking-plan/read-plan-files.js';
+import { displayPath } from '../files/read-plan-files.js';
+import type { PlanFileInput } from '../tracking-plan/plan-file-input.js';
 import { GitError, runGit } from './run-git.js';
 import { quote } from '../render/quoted-values.js';
 

@@ -9,7 +9,7 @@ import type { Plan } from '../plan/types.js';
 import type { Redactor } from '../redaction/redactor.js';
 import { codeSpan, escapeCell } from '../render/markdown-text.js';
 import { cutQuotedValues } from '../render/quoted-values.js';
-import type { Issue } from '../tracking-plan/issue.js';
+import type { Issue } from '../errors.js';
 import { annotationCommand, type CommandSink } from './workflow-commands.js';
 
 /** GitHub's limit for one step's summary. */

@@ -12,41 +12,18 @@
  */
 import { idKey } from '../ids.js';
 import { scope } from '../plan/integration-scope.js';
-import { compareText, compareTimestamps } from '../plan/compare.js';
-import type { ResourceKind } from '../plan/types.js';
 import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '../secoda/types.js';
 import { titleKey } from '../tracking-plan/semantic-rules.js';
 import type { PlanCategory, PlanEvent, PlanProperty, TrackingPlan } from '../tracking-plan/types.js';
-import type { PullEffect, PullNote, PullNoteCode } from './pull-note.js';
-import { categoryTeams, commonFields, propertyShape, type FieldReport } from './remote-fields.js';
+import type { PullNote, PullNoteCode } from './pull-note.js';
+import { PullNotebook } from './pull-notebook.js';
+import { categoryTeams, commonFields, propertyShape } from './remote-fields.js';
+import { byTitle, groupBy, oldestFirst, type Dated } from './remote-order.js';
 import { titleProblem } from './representable.js';
 
 export interface Chosen {
   readonly plan: TrackingPlan;
   readonly notes: PullNote[];
-}
-
-interface Dated {
-  readonly id: string;
-  readonly title: string;
-  readonly created_at: string | null;
-}
-
-/** The planner's order: oldest first (created_at, then id). */
-const oldestFirst = (a: Dated, b: Dated): number => compareTimestamps(a.created_at, b.created_at) || compareText(a.id, b.id);
-
-/** The YAML's order: by title ignoring case, then exactly. Stable whatever order Secoda lists in. */
-export const byTitle = (a: { title: string }, b: { title: string }): number =>
-  compareText(a.title.toLowerCase(), b.title.toLowerCase()) || compareText(a.title, b.title);
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -61,13 +38,14 @@ interface KeptEvent {
   readonly category: KeptCategory;
 }
 
+/** The resources of `integration` that the pulled plan holds, and the notes on what it could not hold as Secoda does. */
 export function chooseResources(remoteState: RemoteState, integration: string): Chosen {
   const chooser = new Chooser(scope(remoteState, integration));
-  return { plan: { version: 1, integration, categories: chooser.run() }, notes: chooser.notes };
+  return { plan: { version: 1, integration, categories: chooser.run() }, notes: chooser.notebook.notes };
 }
 
 class Chooser {
-  readonly notes: PullNote[] = [];
+  readonly notebook = new PullNotebook();
   private readonly events: RemoteEvent[];
   private readonly eventsByParent: Map<string, RemoteEvent[]>;
   private readonly propertiesByParent: Map<string, RemoteProperty[]>;
@@ -95,7 +73,7 @@ class Chooser {
     return categories
       .map((category) => {
         const events = (chosen.get(category)?.events ?? []).map((kept) => this.toPlanEvent(kept));
-        const teams = categoryTeams(category.remote, this.fieldReport('category', [category.remote.title], category.remote.id));
+        const teams = categoryTeams(category.remote, this.notebook.fieldReport('category', [category.remote.title], category.remote.id));
         return { title: category.remote.title, ...(teams === undefined ? {} : { teams }), events: events.sort(byTitle) };
       })
       .sort(byTitle);
@@ -122,7 +100,7 @@ class Chooser {
       kept.push({ remote: first, copies: rest });
       for (const copy of rest) {
         const events = this.childrenOf(this.eventsByParent, copy.id).length;
-        this.note(
+        this.notebook.note(
           'category-copy',
           'merged',
           'category',
@@ -160,14 +138,20 @@ class Chooser {
             ? `the title ${problem}`
             : `the title differs only by case or spacing from ${kind} ${JSON.stringify(rival?.title)} (id ${rival?.id ?? ''}), which is older and is pulled`;
         for (const item of group)
-          this.skip(kind, path, item.id, code, `${why}; ${this.skipOutcome(kind, item.id)}; rename it in Secoda and pull again to keep it`);
+          this.notebook.skip(
+            kind,
+            path,
+            item.id,
+            code,
+            `${why}; ${this.skipOutcome(kind, item.id)}; rename it in Secoda and pull again to keep it`,
+          );
         continue;
       }
       keys.set(titleKey(title), first);
       accepted.push(first);
       for (const item of group) claimed?.add(item.id);
       for (const duplicate of rest)
-        this.skip(
+        this.notebook.skip(
           kind,
           path,
           duplicate.id,
@@ -216,13 +200,13 @@ class Chooser {
             `it is in a second copy of the category, and an older event with the same title (id ${winner.id}) is elsewhere in Secoda; apply would move that one here instead`,
           ];
         if (why !== null) {
-          this.skip('event', path, event.id, why[0], `${why[1]}; ${this.skipOutcome('event', event.id)}`);
+          this.notebook.skip('event', path, event.id, why[0], `${why[1]}; ${this.skipOutcome('event', event.id)}`);
           continue;
         }
         entry.keys.set(titleKey(event.title), event);
         entry.events.push({ remote: event, category });
         const properties = this.childrenOf(this.propertiesByParent, event.id).length;
-        this.note(
+        this.notebook.note(
           'moved-from-copy',
           'moved',
           'event',
@@ -240,7 +224,7 @@ class Chooser {
     for (const event of this.events) {
       if (event.parent !== null && categoryIds.has(idKey(event.parent))) continue;
       const where = event.parent === null ? 'it has no category' : `its category (${event.parent}) is not under the integration`;
-      this.skip(
+      this.notebook.skip(
         'event',
         [`(category ${event.parent ?? 'none'})`, event.title],
         event.id,
@@ -252,7 +236,7 @@ class Chooser {
     for (const property of [...this.remote.properties].sort(oldestFirst)) {
       if (property.parent !== null && eventIds.has(idKey(property.parent))) continue;
       const where = property.parent === null ? 'it has no event' : `its event (${property.parent}) is not under the integration`;
-      this.skip(
+      this.notebook.skip(
         'property',
         ['(no category)', `(event ${property.parent ?? 'none'})`, property.title],
         property.id,
@@ -268,11 +252,11 @@ class Chooser {
     // A moved event's properties are re-created by apply; those skipped here are noted all the same.
     const { accepted } = this.chooseSiblings(this.childrenOf(this.propertiesByParent, remote.id), 'property', path);
     const properties = accepted.map((property) => this.toPlanProperty(property, [...path, property.title])).sort(byTitle);
-    return { title: remote.title, ...commonFields(remote, this.fieldReport('event', path, remote.id)), properties };
+    return { title: remote.title, ...commonFields(remote, this.notebook.fieldReport('event', path, remote.id)), properties };
   }
 
   private toPlanProperty(remote: RemoteProperty, path: string[]): PlanProperty {
-    const report = this.fieldReport('property', path, remote.id);
+    const report = this.notebook.fieldReport('property', path, remote.id);
     return { title: remote.title, ...propertyShape(remote, report), ...commonFields(remote, report) };
   }
 
@@ -292,33 +276,6 @@ class Chooser {
       events > 0
         ? `not pulled, nor its ${plural(events, 'event', 'events')}: the plan deletes those events and warns about the category (the API cannot delete categories); rename it in Secoda and pull again to keep them`
         : 'not pulled: the plan warns about it (the API cannot delete categories); rename it in Secoda and pull again to keep it';
-    this.skip('category', [category.title], category.id, code, `${why}; ${outcome}`);
-  }
-
-  private skip(kind: ResourceKind, path: readonly string[], id: string, code: PullNoteCode, message: string): void {
-    this.note(code, 'skipped', kind, path, id, message);
-  }
-
-  private fieldReport(kind: ResourceKind, path: readonly string[], id: string): FieldReport {
-    return (code, fields, problem) => {
-      const names = fields.map((f) => `"${f}"`).join(' and ');
-      const left =
-        fields.length === 1
-          ? `${names} is left out of the YAML, so tpsync leaves it alone in Secoda`
-          : `${names} are left out of the YAML, so tpsync leaves them alone in Secoda`;
-      this.notes.push({
-        code,
-        effect: 'field-unmanaged',
-        kind,
-        path: [...path],
-        remote_id: id,
-        fields: [...fields],
-        message: `${problem}; ${left}`,
-      });
-    };
-  }
-
-  private note(code: PullNoteCode, effect: PullEffect, kind: ResourceKind, path: readonly string[], id: string, message: string): void {
-    this.notes.push({ code, effect, kind, path: [...path], remote_id: id, message });
+    this.notebook.skip('category', [category.title], category.id, code, `${why}; ${outcome}`);
   }
 }

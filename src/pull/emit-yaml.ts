@@ -4,7 +4,7 @@
  * in flow style (`[a, b]`), a blank line between categories and between events.
  */
 import { Document, isScalar, isSeq, Scalar, visit, type Node } from 'yaml';
-import { hasEscapedCharacters } from '../render/terminal-text.js';
+import { hasEscapedCharacters } from '../tracking-plan/escaped-characters.js';
 import { COMMON_FIELDS, type PlanCategory, type PlanEvent, type PlanProperty } from '../tracking-plan/types.js';
 
 export interface FileContent {
@@ -31,7 +31,7 @@ export function emitPlanFile(content: FileContent, schemaRef: string): string {
   visit(doc, {
     Scalar(_, node) {
       if (typeof node.value !== 'string') return;
-      // What the output guard writes as `\uXXXX` (terminal-text.ts) means the same only in double
+      // What the output guard writes as `\uXXXX` (escaped-characters.ts) means the same only in double
       // quotes: so `tpsync pull > plan.yaml` keeps a description's zero-width space exact.
       if (hasEscapedCharacters(node.value)) {
         node.type = Scalar.QUOTE_DOUBLE;

@@ -2,10 +2,10 @@
  * Renders tracking-plan issues for people (`path:line:col  error|warning  message [rule-id]`,
  * then the hint) and for tools (JSON). Quoted values are cut to about 80 characters.
  */
-import { isError, type Issue } from '../tracking-plan/issue.js';
+import { isError, type Issue } from '../errors.js';
 import { plural } from './plural.js';
 import { cutQuotedValues } from './quoted-values.js';
-import type { Style } from './style.js';
+import type { Style } from '../style.js';
 
 export function renderIssuesText(issues: readonly Issue[], style: Style): string {
   const lines: string[] = [];

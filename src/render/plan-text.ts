@@ -13,7 +13,7 @@ import { plural } from './plural.js';
 import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks } from './compatibility-note.js';
 import { groupOperations, type OperationGroup } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';
-import type { Style } from './style.js';
+import type { Style } from '../style.js';
 import type { DiffLine } from './text-diff.js';
 
 export interface TextOptions {

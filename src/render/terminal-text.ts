@@ -10,27 +10,15 @@
  * progress line's `\r` + erase-line. Text from data may use those too; they only colour text or
  * clear the progress line, and hide nothing.
  */
+import { ESCAPED_CHARACTER, hasEscapedCharacters } from '../tracking-plan/escaped-characters.js';
 
-/**
- * Characters shown as escapes: C0 and C1 controls but TAB and LF (CR only before LF), line and
- * paragraph separators (U+2028, U+2029: some terminals and log viewers break the line there), format
- * characters (Cf: bidirectional overrides that reorder what is shown, zero-width and invisible
- * characters that hide a difference, tag characters that carry hidden text), and lone surrogates.
- */
-const ESCAPED = String.raw`[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\p{Cf}\p{Cs}]`;
 /** tpsync's own sequences, kept: the progress line's erase, its colours, CRLF. */
 const OWN_SEQUENCES = String.raw`\r\u001b\[2K|\u001b\[(?:1|2|22|31|32|33|36|39)m|\r\n`;
-const CONTROL = new RegExp(`${OWN_SEQUENCES}|${ESCAPED}`, 'gu');
-const ANY_CONTROL = new RegExp(ESCAPED, 'u');
+const CONTROL = new RegExp(`${OWN_SEQUENCES}|${ESCAPED_CHARACTER}`, 'gu');
 
-/** Whether `text` holds a character that `neutraliseControls` writes as an escape. */
-export function hasEscapedCharacters(text: string): boolean {
-  return ANY_CONTROL.test(text);
-}
-
-/** `text` with every character of ESCAPED shown as `\uXXXX` (each UTF-16 unit: also valid in JSON and YAML double quotes), tpsync's own colour and progress sequences kept. */
+/** `text` with every character of ESCAPED_CHARACTER (escaped-characters.ts) shown as `\uXXXX` (each UTF-16 unit: also valid in JSON and YAML double quotes), tpsync's own colour and progress sequences kept. */
 export function neutraliseControls(text: string): string {
-  if (!ANY_CONTROL.test(text)) return text;
+  if (!hasEscapedCharacters(text)) return text;
   return text.replace(CONTROL, (match) => ((match[0] === '\r' || match[0] === '\u001b') && match.length > 1 ? match : unitEscapes(match)));
 }
 

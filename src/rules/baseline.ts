@@ -8,7 +8,7 @@
  * event to another line or file keeps its violations matched. Counted as a multiset, so a
  * second violation with the same words is new.
  */
-import type { Issue } from '../tracking-plan/issue.js';
+import type { Issue } from '../errors.js';
 
 const keyOf = (issue: Issue): string => `${issue.rule ?? ''}\u0000${issue.message}`;
 

@@ -3,21 +3,17 @@
  * definitions, events, their properties), each node meeting only the rules for its kind, so
  * the cost is linear in the size of the plan. A position is looked up only for a violation.
  */
-import type { Issue } from '../tracking-plan/issue.js';
+import type { Issue } from '../errors.js';
 import { describe } from '../tracking-plan/plan-paths.js';
-import type { PathSegment, SourceFile } from '../tracking-plan/yaml-source.js';
+import type { DefinitionLookup } from '../tracking-plan/plan-file-check.js';
+import type { PathSegment, SourceFile } from '../tracking-plan/source-file.js';
 import type { RulesConfig } from './rules-config.js';
-import { isRecord, type Finding, type Record_, type RuleContext, type RuleNode } from './rule.js';
-
-export interface Definitions {
-  /** The shared definition with this title, as written (plain data), when there is one. */
-  get(title: string): Record_ | undefined;
-  has(title: string): boolean;
-}
+import { isRecord, type Finding, type RuleContext, type RuleNode } from './rule.js';
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-export function checkRules(source: SourceFile, config: RulesConfig, definitions: Definitions): Issue[] {
+/** The violations of `config`'s rules in one file; `definitions`: the plan's shared definitions, for `use:` entries. */
+export function checkRules(source: SourceFile, config: RulesConfig, definitions: DefinitionLookup): Issue[] {
   const issues: Issue[] = [];
   const data = source.data;
   if (config.active.length === 0 || !isRecord(data)) return issues;

@@ -4,7 +4,7 @@
  * file's plain data (checked defensively, since it may also have schema errors) and say where
  * a violation is as a path; the runner looks the position up only for what is reported.
  */
-import type { PathSegment } from '../tracking-plan/yaml-source.js';
+import type { PathSegment } from '../tracking-plan/source-file.js';
 
 export type RuleLevel = 'error' | 'warning' | 'off';
 

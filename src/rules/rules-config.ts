@@ -3,7 +3,7 @@
  * with its level and options. Read defensively: an entry with schema errors (reported by the
  * schema check) is left out rather than run with guessed options.
  */
-import type { PathSegment } from '../tracking-plan/yaml-source.js';
+import type { PathSegment } from '../tracking-plan/source-file.js';
 import { RULES } from './registry.js';
 import { isRecord, type AnyRule, type Finding, type NodeKind } from './rule.js';
 

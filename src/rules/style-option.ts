@@ -1,7 +1,7 @@
 /** The `style` option of the naming-style rules, and the hint they share. */
 import { STYLE_NAME, TITLE_STYLES, toStyle, type TitleStyle } from './title-styles.js';
 import type { Finding, Record_ } from './rule.js';
-import type { PathSegment } from '../tracking-plan/yaml-source.js';
+import type { PathSegment } from '../tracking-plan/source-file.js';
 
 export interface StyleOptions {
   readonly style: TitleStyle;

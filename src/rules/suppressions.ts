@@ -11,7 +11,7 @@
  * comments.
  */
 import { didYouMean } from '../tracking-plan/did-you-mean.js';
-import type { Issue } from '../tracking-plan/issue.js';
+import type { Issue } from '../errors.js';
 import { RULE_IDS } from './registry.js';
 
 const DIRECTIVE = /(?:^|\s)#\s*tpsync-disable-(next-line|line)\b([^#\n]*)/;

@@ -1,6 +1,6 @@
 /** `title-pattern`: event and property titles match the data team's regular expressions. */
 import { compileUserPattern, type UserPattern } from '../tracking-plan/user-pattern.js';
-import type { PathSegment } from '../tracking-plan/yaml-source.js';
+import type { PathSegment } from '../tracking-plan/source-file.js';
 import { NONE, type Finding, type Record_, type Rule } from './rule.js';
 
 export interface TitlePatternOptions {

@@ -4,9 +4,9 @@
  * the item gets removed (which is then a safe change). Pure: today is an input.
  */
 import { compareDates, isCalendarDate } from './calendar-date.js';
-import type { Issue } from './issue.js';
+import type { Issue } from '../errors.js';
 import { describe } from './plan-paths.js';
-import type { PathSegment, SourceFile } from './yaml-source.js';
+import type { PathSegment, SourceFile } from './source-file.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -1,6 +1,6 @@
 /** Naming places in a tracking-plan file the way a user thinks of them ("event "CTA Clicked""). */
 import { visible } from './text-characters.js';
-import type { PathSegment } from './yaml-source.js';
+import type { PathSegment } from './source-file.js';
 
 /** `definition`: a shared property definition (the top-level `properties:` list). */
 export type NodeKind = 'file' | 'category' | 'event' | 'property' | 'definition';

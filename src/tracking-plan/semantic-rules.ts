@@ -2,11 +2,11 @@
  * The rules JSON Schema cannot say, run over one file's data. Written defensively (the data
  * may also have schema errors) so that one run reports every problem.
  */
-import type { Issue } from './issue.js';
+import type { Issue } from '../errors.js';
 import { describe } from './plan-paths.js';
 import { PROPERTY_TYPES } from './schema-check.js';
 import { checkTextValues } from './text-rules.js';
-import type { PathSegment, SourceFile } from './yaml-source.js';
+import type { PathSegment, SourceFile } from './source-file.js';
 
 type Obj = Record<string, unknown>;
 

@@ -9,19 +9,9 @@
 import type { PropertyUse } from './schema-types.generated.js';
 import { OVERRIDABLE_FIELDS, type OverridableField, type PlanCategory, type PlanProperty, type SharedUse } from './types.js';
 
-/** One list per combination of overridden fields (a bounded table): entries share them. */
-const overrideLists = new Map<string, readonly OverridableField[]>();
-
 /** How an entry `- use: <title>` takes its definition: the title, and the fields written beside `use`. */
 export function sharedUseOf(entry: PropertyUse, title: string): SharedUse {
-  const written = OVERRIDABLE_FIELDS.filter((field) => entry[field] !== undefined);
-  const key = written.join(',');
-  let overrides = overrideLists.get(key);
-  if (overrides === undefined) {
-    overrides = Object.freeze(written);
-    overrideLists.set(key, overrides);
-  }
-  return { definition: title, overrides };
+  return { definition: title, overrides: OVERRIDABLE_FIELDS.filter((field) => entry[field] !== undefined) };
 }
 
 /**

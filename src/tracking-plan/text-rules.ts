@@ -13,10 +13,10 @@
  *
  * Walks every mapping of a file, so it covers whatever holds these keys.
  */
-import type { Issue } from './issue.js';
+import type { Issue } from '../errors.js';
 import { describe } from './plan-paths.js';
 import { forbiddenTitleCharacters, LONE_SURROGATE_HINT, loneSurrogateText, visible } from './text-characters.js';
-import type { PathSegment, SourceFile } from './yaml-source.js';
+import type { PathSegment, SourceFile } from './source-file.js';
 
 const NONE = 'None';
 const TEXT_FIELDS = ['description', 'definition'] as const;
@@ -37,8 +37,8 @@ export function checkTextValues(source: SourceFile): Issue[] {
     return owner === '' ? '' : ` of ${owner}`;
   };
 
-  // One path, extended and cut back as the walk goes (a copy only for a report): a plan of
-  // 10,000 properties has some 100,000 values, and a new array for each was most of this walk.
+  // One path, extended and cut back as the walk goes (a copy only for a report), not a new
+  // array for each of the plan's values.
   const path: PathSegment[] = [];
   const at = (...rest: PathSegment[]): PathSegment[] => [...path, ...rest];
   const visitChild = (value: unknown, segment: PathSegment): void => {

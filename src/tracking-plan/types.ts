@@ -46,8 +46,7 @@ export interface PlanProperty extends CommonFields {
   enum?: string[];
   required?: boolean;
   deprecated?: Deprecation;
-  // No source reference: nothing reads one for a property (a plan of 10,000 properties computed
-  // 10,000 line and column numbers for nothing). Problems are located from the YAML itself.
+  // No source reference: nothing reads one for a property. Problems are located from the YAML itself.
   /** Set when the property comes from a shared definition (`- use: <title>`); not content: Secoda never sees it. */
   shared?: SharedUse;
 }

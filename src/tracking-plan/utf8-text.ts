@@ -2,14 +2,15 @@
  * A plan file's bytes as text: UTF-8 only, refused with the line and column of the first byte
  * that is not (a file saved as Latin-1, as UTF-16, or holding an encoded surrogate). Pure.
  */
-import type { Issue } from './issue.js';
+import type { Issue } from '../errors.js';
+import { refusal } from './source-file.js';
 
 export type Decoded = { ok: true; text: string } | { ok: false; issues: Issue[] };
 
 /** The text of `bytes`, or why they are not UTF-8, located. A byte-order mark is dropped. */
 export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fail(
+    return refusal(
       file,
       1,
       1,
@@ -34,7 +35,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array): Decoded {
     // Columns count UTF-16 units, as everywhere else (the line is valid UTF-8 up to the offset).
     const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
     const byte = bytes[offset] ?? 0;
-    return fail(
+    return refusal(
       file,
       line,
       column,
@@ -69,8 +70,4 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
     i += length;
   }
   return Math.max(0, bytes.length - 1);
-}
-
-function fail(file: string, line: number, column: number, code: string, message: string, hint: string): { ok: false; issues: Issue[] } {
-  return { ok: false, issues: [{ file, line, column, code, message, hint }] };
 }

@@ -3,7 +3,7 @@ import { executePlan } from '../../src/apply/execute-plan.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { SecodaClient } from '../../src/secoda/client.js';
-import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import { readTrackingPlan } from '../support/read-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
 import type { FaultOptions } from '../../src/emulator/faults.js';
 

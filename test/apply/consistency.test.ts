@@ -9,7 +9,7 @@ import type { FaultOptions } from '../../src/emulator/faults.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import type { Plan } from '../../src/plan/types.js';
 import { SecodaClient } from '../../src/secoda/client.js';
-import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import { readTrackingPlan } from '../support/read-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEventSchemas } from '../../src/event-schema/build-event-schemas.js';
-import { MAX_EVENT_NAMES, OTHER_EVENTS, PayloadCheck } from '../../src/check/payload-check.js';
+import { MAX_EVENT_NAMES, OTHER_EVENTS } from '../../src/check/check-tally.js';
+import { PayloadCheck } from '../../src/check/payload-check.js';
 import { createCheckCompiler } from '../../src/check/validators.js';
 import { linesText } from '../../src/check/render-check.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { throttled } from '../../src/emulator/drf-errors.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import { stripColour } from '../../src/render/style.js';
+import { stripColour } from '../../src/style.js';
 import { runCli } from '../support/run-cli.js';
 import { BIN, REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
 

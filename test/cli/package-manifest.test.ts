@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaUrl, withSchemaUrl } from '../../scripts/schema-id.mjs';
-import { SCHEMA_URL } from '../../src/pull/pull-target.js';
+import { SCHEMA_URL } from '../../src/files/pull-target.js';
 import { REPO_ROOT } from '../support/spawn-cli.js';
 
 const manifest = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as {

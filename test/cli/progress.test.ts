@@ -4,7 +4,7 @@ import type { StepResult } from '../../src/apply/execute-plan.js';
 import { createApplyProgress } from '../../src/cli/progress.js';
 import type { Io } from '../../src/cli/io.js';
 import type { Operation } from '../../src/plan/types.js';
-import { plain } from '../../src/render/style.js';
+import { plain } from '../../src/style.js';
 import { retryLine } from '../../src/cli/retry-line.js';
 import type { RetryNotice } from '../../src/secoda/retry-loop.js';
 

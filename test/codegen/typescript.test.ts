@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ts from 'typescript';
 import { buildEventSchemas } from '../../src/event-schema/build-event-schemas.js';
 import { generateTypeScript } from '../../src/codegen/typescript.js';
-import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import { readTrackingPlan } from '../support/read-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
 import { compile, STRICTEST } from './compile-typescript.js';
 

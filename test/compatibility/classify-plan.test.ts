@@ -3,7 +3,7 @@ import { classifyPlan } from '../../src/compatibility/classify-plan.js';
 import { failOnReason } from '../../src/compatibility/fail-on.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
-import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import { readTrackingPlan } from '../support/read-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
 import { remoteFromPlan } from '../support/remote-from-plan.js';
 import { event } from '../support/remote-fixtures.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
-import { plain } from '../../src/render/style.js';
+import { plain } from '../../src/style.js';
 import { classified, verdicts } from './compat-fixtures.js';
 
 const events = (...list: string[]) => `categories: [{ title: Checkout, events: [${list.join(', ')}] }]`;

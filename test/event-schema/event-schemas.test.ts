@@ -5,7 +5,7 @@ import { buildEventSchemas } from '../../src/event-schema/build-event-schemas.js
 import { slugOf, uniqueSlugs } from '../../src/event-schema/file-names.js';
 import { propertySchema } from '../../src/event-schema/property-schema.js';
 import { schemaFiles } from '../../src/event-schema/schema-files.js';
-import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import { readTrackingPlan } from '../support/read-plan.js';
 import type { PlanProperty, PropertyType, TrackingPlan } from '../../src/tracking-plan/types.js';
 
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';

@@ -4,7 +4,7 @@ import { checkDeleteGuard } from '../../src/plan/delete-guard.js';
 import { guardCauseLines, guardTripText } from '../../src/render/delete-guard-text.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
-import { plain } from '../../src/render/style.js';
+import { plain } from '../../src/style.js';
 import type { Operation } from '../../src/plan/types.js';
 import { FOREIGN, cat, category, ev, event, plan, prop, property, resetClock, state } from '../support/remote-fixtures.js';
 

@@ -3,7 +3,7 @@ import { buildPlan } from '../../src/plan/build-plan.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
-import { plain } from '../../src/render/style.js';
+import { plain } from '../../src/style.js';
 import { loadTrackingPlan } from '../../src/tracking-plan/load-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
 import { category, event, INTEGRATION, property, resetClock, state } from '../support/remote-fixtures.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import { readTrackingPlan } from '../support/read-plan.js';
 import { FOREIGN, INTEGRATION } from '../support/remote-fixtures.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issuesSummary, renderIssuesText } from '../../src/render/issues.js';
-import { plain } from '../../src/render/style.js';
-import type { Issue } from '../../src/tracking-plan/issue.js';
+import { plain } from '../../src/style.js';
+import type { Issue } from '../../src/errors.js';
 
 const issue = (file: string, line: number, level?: 'warning'): Issue => ({
   file,

@@ -6,7 +6,7 @@ import { renderPlanJson } from '../../src/render/plan-json.js';
 import { namedFingerprints } from './named-fingerprints.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
-import { colours, plain, stripColour } from '../../src/render/style.js';
+import { colours, plain, stripColour } from '../../src/style.js';
 import { cat, category, ev, event, plan, prop, property, resetClock, state } from '../support/remote-fixtures.js';
 
 /** A plan with every kind of change: creates, updates, replaces (one a move), deletes, duplicates and warnings. */

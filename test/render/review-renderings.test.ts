@@ -11,7 +11,7 @@ import { renderPlanJson } from '../../src/render/plan-json.js';
 import { namedFingerprints } from './named-fingerprints.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
-import { colours, plain, stripColour } from '../../src/render/style.js';
+import { colours, plain, stripColour } from '../../src/style.js';
 import { cat, category, ev, event, plan, prop, property, resetClock, state } from '../support/remote-fixtures.js';
 
 const classified = (built: Plan, tp: Parameters<typeof buildPlan>[0], remote: Parameters<typeof buildPlan>[1]) =>

@@ -4,8 +4,9 @@
  * configuration), so the body of a case starts at line 5.
  */
 import { expect, it } from 'vitest';
-import { loadTrackingPlan, type LoadOptions, type PlanFileInput } from '../../src/tracking-plan/load-plan.js';
-import type { Issue } from '../../src/tracking-plan/issue.js';
+import { loadPlanWithRules, type RulesLoadOptions } from '../../src/rules/load-plan-with-rules.js';
+import type { PlanFileInput } from '../../src/tracking-plan/plan-file-input.js';
+import type { Issue } from '../../src/errors.js';
 
 export const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 
@@ -35,8 +36,8 @@ export function planText(rule: string, body: string): string {
 }
 
 /** Every issue of a load, valid or not. */
-export function issuesOf(files: readonly PlanFileInput[], options: LoadOptions = {}): Issue[] {
-  const result = loadTrackingPlan(files, options);
+export function issuesOf(files: readonly PlanFileInput[], options: RulesLoadOptions = {}): Issue[] {
+  const result = loadPlanWithRules(files, options);
   return result.ok ? result.warnings : result.issues;
 }
 

@@ -6,7 +6,7 @@ import { lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeOutputFileInside } from '../../src/cli/write-output-file.js';
+import { writeOutputFileInside } from '../../src/files/write-output-file.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { INTEGRATION } from '../support/remote-fixtures.js';
 import { runCli } from '../support/run-cli.js';

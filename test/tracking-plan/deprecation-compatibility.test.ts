@@ -1,8 +1,9 @@
 /** `deprecated:` on events and properties and `compatibility:` in the header file, as the loader reads them. */
 import { describe, expect, it } from 'vitest';
-import { loadTrackingPlan, type LoadOptions, type PlanFileInput } from '../../src/tracking-plan/load-plan.js';
+import { loadTrackingPlan, type LoadOptions } from '../../src/tracking-plan/load-plan.js';
+import type { PlanFileInput } from '../../src/tracking-plan/plan-file-input.js';
 import { renderIssuesJson, renderIssuesText } from '../../src/render/issues.js';
-import { plain } from '../../src/render/style.js';
+import { plain } from '../../src/style.js';
 
 const HEADER = 'version: 1\nintegration: ca529385-fbc9-4934-afae-e372affe795b\n';
 const file = (path: string, text: string): PlanFileInput => ({ path, bytes: new TextEncoder().encode(text) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trackingPlanFingerprint } from '../../src/plan/fingerprint.js';
-import { readTrackingPlan } from '../../src/tracking-plan/read-plan-files.js';
+import { readTrackingPlan } from '../support/read-plan.js';
 
 describe('the example plan', () => {
   it('uses shared definitions and rules, with no warning', async () => {

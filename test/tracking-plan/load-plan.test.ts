@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadTrackingPlan, type PlanFileInput } from '../../src/tracking-plan/load-plan.js';
-import type { Issue } from '../../src/tracking-plan/issue.js';
+import { loadTrackingPlan } from '../../src/tracking-plan/load-plan.js';
+import type { PlanFileInput } from '../../src/tracking-plan/plan-file-input.js';
+import type { Issue } from '../../src/errors.js';
 
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 const HEADER = `version: 1\nintegration: ${INTEGRATION}\n`;

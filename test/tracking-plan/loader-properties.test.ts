@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { compareIssues } from '../../src/tracking-plan/issue.js';
+import { compareIssues } from '../../src/errors.js';
 import { loadTrackingPlan, type LoadResult } from '../../src/tracking-plan/load-plan.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -157,7 +157,7 @@ describe('the loader never throws: it returns a plan or located issues', () => {
 
 describe('plans that must validate', () => {
   it('the example plan', async () => {
-    const { readTrackingPlan } = await import('../../src/tracking-plan/read-plan-files.js');
+    const { readTrackingPlan } = await import('../support/read-plan.js');
     const result = await readTrackingPlan('tracking-plan.example');
     expect(result.ok, JSON.stringify(!result.ok && result.issues)).toBe(true);
     if (!result.ok) return;

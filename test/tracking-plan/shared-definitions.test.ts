@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { trackingPlanFingerprint } from '../../src/plan/fingerprint.js';
-import { loadTrackingPlan, type PlanFileInput } from '../../src/tracking-plan/load-plan.js';
-import type { Issue } from '../../src/tracking-plan/issue.js';
+import { loadTrackingPlan } from '../../src/tracking-plan/load-plan.js';
+import type { PlanFileInput } from '../../src/tracking-plan/plan-file-input.js';
+import type { Issue } from '../../src/errors.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
 
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';

@@ -2,13 +2,12 @@ import { runApplyWorkflow, type ApplyOutcome } from '../../apply/apply-workflow.
 import { UsageError } from '../../errors.js';
 import type { ReviewRefusal } from '../../github/review-gate.js';
 import { quote } from '../../render/quoted-values.js';
-import { readRegularFile } from '../../tracking-plan/read-plan-files.js';
+import { readRegularFile } from '../../files/read-regular-file.js';
 import { booleanOption, integerOption, stringOption, type ArgsOf } from '../args.js';
 import { guardRefusal } from '../apply-outcome-text.js';
 import { applyPorts } from '../apply-ports.js';
 import { commandSpec } from '../command-spec.js';
-import { connectionOptions } from '../connection.js';
-import { earlyReadHolder } from '../early-read.js';
+import { connectionOptions, openConnection } from '../connection.js';
 import { reviewOptions } from '../github-options.js';
 import { interruptedExitCode, type Io } from '../io.js';
 import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
@@ -80,24 +79,14 @@ export async function applyCommand(args: ArgsOf<typeof applySpec>, io: Io): Prom
       'without --require-reviewed-plan apply checks no review, so there is nothing to force: leave --force out',
     );
   }
-  const early = earlyReadHolder(args, io, 'apply');
-  const trackingPlan = await loadTrackingPlanOrThrow(planPath, io, early.start).catch((error: unknown) => {
-    // The plan did not load: stop reading Secoda for it, and say nothing of what it met.
-    void early.drop();
-    throw error;
-  });
+  const trackingPlan = await loadTrackingPlanOrThrow(planPath, io);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
-  const { connection, remote } = await early.take(trackingPlan.integration);
+  const connection = await openConnection(args, io, 'apply');
 
   let release = () => {};
   try {
     // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
-    const { plan: fresh, remote: read } = await readRemoteAndPlan(
-      trackingPlan,
-      connection,
-      io,
-      remote === undefined ? {} : { started: remote },
-    );
+    const { plan: fresh, remote: read } = await readRemoteAndPlan(trackingPlan, connection, io);
     const commentAuthor = stringOption(args, 'comment-author');
     const review = requireReviewed
       ? reviewGatePort(io, { planPath, force, local: connection.local, ...(commentAuthor === undefined ? {} : { commentAuthor }) })
@@ -162,7 +151,7 @@ async function readPlanFile(path: string): Promise<unknown> {
   const read = await readRegularFile(path, MAX_PLAN_FILE_BYTES);
   if (!read.ok) {
     const problem =
-      read.code === 'file-too-large' ? `is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MiB, more than any plan file` : read.problem;
+      read.code === 'too-large' ? `is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MiB, more than any plan file` : read.problem;
     throw new UsageError(`the plan file ${quote(path)} ${problem}`, hint);
   }
   try {

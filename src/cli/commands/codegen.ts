@@ -6,7 +6,7 @@ import { booleanOption, stringOption, type ArgsOf } from '../args.js';
 import { commandSpec } from '../command-spec.js';
 import { styleFor, type Io } from '../io.js';
 import { loadPlanForOutput } from '../load-plan-for-output.js';
-import { writeOutputFile } from '../write-output-file.js';
+import { writeOutputFile } from '../../files/write-output-file.js';
 import { compareWithExisting } from '../../files/existing-output.js';
 
 const LANGUAGES = ['typescript'] as const;

@@ -13,14 +13,14 @@ import { renderPlanText } from '../../render/plan-text.js';
 import { didYouMean } from '../../tracking-plan/did-you-mean.js';
 import { booleanOption, integerOption, stringOption, type ArgsOf } from '../args.js';
 import { commandSpec } from '../command-spec.js';
-import { connectionOptions } from '../connection.js';
-import { earlyReadHolder } from '../early-read.js';
+import { connectionOptions, openConnection } from '../connection.js';
 import { commentOption } from '../github-options.js';
 import { githubRunOf } from '../github-run.js';
 import { styleFor, type Io } from '../io.js';
 import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { redactedPlan } from '../redacted-plan.js';
-import { writeOutputFile } from '../write-output-file.js';
+import { writeOutputFile } from '../../files/write-output-file.js';
+import { yamlParserOption } from '../yaml-parser-option.js';
 
 export const DEFAULT_MAX_DELETES = 10;
 
@@ -161,24 +161,21 @@ export async function planCommand(args: PlanArgs, io: Io): Promise<number> {
  * asked); with a note when the integration holds nothing in Secoda (a wrong ID?).
  */
 async function makePlan(args: PlanArgs, io: Io): Promise<{ plan: Plan; emptyNote: string | null }> {
-  const early = earlyReadHolder(args, io, 'plan');
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io, early.start).catch((error: unknown) => {
-    // The plan did not load: stop reading Secoda for it, and say nothing of what it met.
-    void early.drop();
-    throw error;
-  });
+  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
   const baselineRef = stringOption(args, 'baseline');
   // Read before Secoda, so a wrong ref fails fast.
   const baseline =
     baselineRef === undefined
       ? undefined
-      : await loadBaselinePlan(args.positionals[0] ?? '', baselineRef, (text) => io.stderr.write(`warning: ${text}\n`));
-  const { connection, remote } = await early.take(trackingPlan.integration);
+      : await loadBaselinePlan(
+          args.positionals[0] ?? '',
+          baselineRef,
+          (text) => io.stderr.write(`warning: ${text}\n`),
+          yamlParserOption(io.env),
+        );
+  const connection = await openConnection(args, io, 'plan');
   try {
-    const prepared = await readRemoteAndPlan(trackingPlan, connection, io, {
-      baseline,
-      ...(remote === undefined ? {} : { started: remote }),
-    });
+    const prepared = await readRemoteAndPlan(trackingPlan, connection, io, { baseline });
     const emptyNote =
       connection.local || prepared.plan.operations.length === 0
         ? null

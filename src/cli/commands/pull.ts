@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { formatNote } from '../../pull/pull-note.js';
 import { pullTrackingPlan } from '../../pull/pull-plan.js';
-import { checkTarget, resolveTarget, schemaRefFor, writePulledFiles } from '../../pull/pull-target.js';
+import { checkTarget, resolveTarget, schemaRefFor, writePulledFiles } from '../../files/pull-target.js';
 import { isIntegrationId } from '../../pull/representable.js';
 import { booleanOption, stringOption, type ArgsOf } from '../args.js';
 import { commandSpec, withoutOption } from '../command-spec.js';

@@ -4,13 +4,15 @@ import { stringOption } from '../args.js';
 import { UsageError } from '../../errors.js';
 import { readPlanFilesAtRef } from '../../git/plan-files-at-ref.js';
 import { renderIssuesJson, renderIssuesText } from '../../render/issues.js';
-import { loadTrackingPlan, type LoadResult } from '../../tracking-plan/load-plan.js';
-import { readPlanFiles } from '../../tracking-plan/read-plan-files.js';
+import { readPlanFiles } from '../../files/read-plan-files.js';
+import { loadPlanWithRules } from '../../rules/load-plan-with-rules.js';
+import type { LoadResult } from '../../tracking-plan/load-plan.js';
 import { redactorOf, styleFor, type Io } from '../io.js';
 import { describePlanSize } from './plan-size.js';
 import { reportIssuesToGitHub } from '../github-annotations.js';
 import { quote } from '../../render/quoted-values.js';
 import { todayUtc } from '../today.js';
+import { yamlParserOption } from '../yaml-parser-option.js';
 
 export const validateSpec = commandSpec({
   name: 'validate',
@@ -36,7 +38,7 @@ export async function validateCommand(args: ArgsOf<typeof validateSpec>, io: Io)
   const format = stringOption(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be "text" or "json", not ${quote(format)}`);
   const planPath = args.positionals[0] ?? '';
-  const result = await validatePlan(planPath, stringOption(args, 'baseline'));
+  const result = await validatePlan(planPath, stringOption(args, 'baseline'), io);
   // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
   const issues = redactorOf(io).redactDeep(result.ok ? result.warnings : result.issues);
   if (format === 'json') {
@@ -54,10 +56,14 @@ export async function validateCommand(args: ArgsOf<typeof validateSpec>, io: Io)
   return 0;
 }
 
-async function validatePlan(planPath: string, baselineRef: string | undefined): Promise<LoadResult> {
+async function validatePlan(planPath: string, baselineRef: string | undefined, io: Io): Promise<LoadResult> {
   const read = await readPlanFiles(planPath);
   if (!read.ok) return read;
   // Read before loading, so a wrong ref fails fast; a plan that did not exist at the ref has no violations there.
   const baseline = baselineRef === undefined ? undefined : await readPlanFilesAtRef(planPath, baselineRef);
-  return loadTrackingPlan(read.files, { today: todayUtc(), ...(baseline === undefined ? {} : { baseline }) });
+  return loadPlanWithRules(read.files, {
+    today: todayUtc(),
+    parser: yamlParserOption(io.env),
+    ...(baseline === undefined ? {} : { baseline }),
+  });
 }
