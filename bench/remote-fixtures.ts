@@ -4,7 +4,7 @@
  * process, no network) and emulator store records (for the benchmark over HTTP).
  */
 import { joinEnum } from '../src/plan/field-diff.js';
-import type { ResourceInput, ResourceKind } from '../src/emulator/store.js';
+import type { ResourceInput, ResourceKind } from '../src/emulator/stored-resource.js';
 import type { RemoteCommon, RemoteState } from '../src/secoda/types.js';
 import type { CommonFields, TrackingPlan } from '../src/tracking-plan/types.js';
 import { Random } from './random.js';

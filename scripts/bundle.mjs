@@ -51,7 +51,7 @@ const versionOnly = {
 
 /**
  * got imports three packages for options tpsync never sets (`http2`, `cache`, `dnsCache`; see
- * src/secoda/http-transport.ts): in the bundle they are small stand-ins that throw if ever used
+ * src/secoda/got-sender.ts): in the bundle they are small stand-ins that throw if ever used
  * (scripts/bundle-stubs/). The HTTP client chunk goes from 284 to 186 kB, and loading it from
  * 49 to 37 ms beyond Node's start (median of 30, this repository's development machine): time
  * before the first request leaves.

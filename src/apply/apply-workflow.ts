@@ -13,7 +13,7 @@ import type { GuardVerdict } from '../plan/delete-guard.js';
 import { checkDeleteGuard } from '../plan/delete-guard.js';
 import type { Plan } from '../plan/types.js';
 import { plural } from '../render/plural.js';
-import type { RetryNotice } from '../secoda/http-transport.js';
+import type { RetryNotice } from '../secoda/retry-loop.js';
 import type { SecodaPort } from '../secoda/port.js';
 import { DEFAULT_CATEGORY_STAGGER_MS, executePlan, type ExecuteResult, type StepResult } from './execute-plan.js';
 import { explainResidue, type ResidueExplanation } from './explain-residue.js';

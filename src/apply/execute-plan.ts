@@ -7,7 +7,7 @@
 import { describeError } from '../errors.js';
 import { idKey } from '../ids.js';
 import type { CreateBody, Operation } from '../plan/types.js';
-import type { RetryNotice } from '../secoda/http-transport.js';
+import type { RetryNotice } from '../secoda/retry-loop.js';
 import type { SecodaPort } from '../secoda/port.js';
 import { buildDependencyGraph, pathKey } from './dependency-graph.js';
 import { SecodaBadRequestError } from '../secoda/errors.js';

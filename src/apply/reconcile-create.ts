@@ -28,7 +28,7 @@ import type { CreateBody, ResourceKind } from '../plan/types.js';
 import { abortError, sleepUnlessAborted } from '../secoda/abortable-sleep.js';
 import { OutcomeUnknownError } from '../secoda/errors.js';
 import { durationWords } from '../render/duration-words.js';
-import type { RetryNotice } from '../secoda/http-transport.js';
+import type { RetryNotice } from '../secoda/retry-loop.js';
 import type { WriteSlot } from '../secoda/pacer.js';
 import type { SecodaPort } from '../secoda/port.js';
 import { findExisting } from './find-existing.js';

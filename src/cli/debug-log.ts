@@ -3,7 +3,7 @@
  * Secoda logged on stderr — method, URL, status, time and trimmed bodies; never a header, and the
  * stream's redaction takes out any secret too.
  */
-import type { Exchange } from '../secoda/http-transport.js';
+import type { Exchange } from '../secoda/exchange-log.js';
 import { escapeControls } from '../render/terminal-text.js';
 import { ERASE_LINE, drawsOnTerminal, type Io } from './io.js';
 

@@ -22,7 +22,7 @@ import { pathText } from '../render/describe-operation.js';
 import { durationWords } from '../render/duration-words.js';
 import { plural } from '../render/plural.js';
 import type { Style } from '../style.js';
-import type { RetryNotice } from '../secoda/http-transport.js';
+import type { RetryNotice } from '../secoda/retry-loop.js';
 import { ERASE_LINE, drawsOnTerminal, workflowCommandsOf, type Io } from './io.js';
 
 const PAST: Record<Action, string> = { create: 'created', update: 'updated', replace: 'replaced', delete: 'deleted' };

@@ -3,7 +3,7 @@
  * or in a CI log: what is retried, how long it waits, and why. Never a query value or a header.
  */
 import { durationWords } from '../render/duration-words.js';
-import type { RetryNotice } from '../secoda/http-transport.js';
+import type { RetryNotice } from '../secoda/retry-loop.js';
 import { ERASE_LINE, drawsOnTerminal, type Io } from './io.js';
 
 /**

@@ -4,7 +4,7 @@
  * ignores them. Parent existence needs the store, so the routes check it after these.
  */
 import { MESSAGES, fieldErrors, type FieldErrors } from './drf-errors.js';
-import { LIST_FIELDS, type ListField, type ResourceInput, type ResourcePatch } from './store.js';
+import { LIST_FIELDS, type ListField, type ResourceInput, type ResourcePatch } from './stored-resource.js';
 
 export type Body = Readonly<Record<string, unknown>>;
 

@@ -5,7 +5,7 @@
  * resource's JSON; a malformed filter is a 400 on the `filter` field.
  */
 import { fieldErrors } from './drf-errors.js';
-import { idKey } from './store.js';
+import { idKey } from './resource-id.js';
 
 export type ResourceJson = Readonly<Record<string, unknown>>;
 export type Predicate = (resource: ResourceJson) => boolean;

@@ -9,6 +9,7 @@
  */
 import { readRegularFile } from '../files/read-regular-file.js';
 import { replaceFile } from '../files/replace-file.js';
+import type { Store } from './store.js';
 
 export const DEBOUNCE_MS = 50;
 /** A data file larger than this is not one the emulator wrote (a million resources take about 500 MiB). */
@@ -115,4 +116,29 @@ export class DebouncedSaver {
     });
     return this.chain;
   }
+}
+
+/**
+ * The store's data file, opened: loaded into `store` if it exists, created at once otherwise (so
+ * that an unwritable path fails now, not at the first change). @throws DataFileError.
+ */
+export async function openDataFile(file: string, store: Store, onError?: (error: unknown) => void): Promise<DebouncedSaver> {
+  const data = await readDataFile(file);
+  if (data !== undefined) {
+    try {
+      store.load(data);
+    } catch (error) {
+      throw new DataFileError(file, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+  const saver = new DebouncedSaver(file, () => store.snapshot(), onError);
+  if (data === undefined) {
+    saver.schedule();
+    try {
+      await saver.flush();
+    } catch (error) {
+      throw new DataFileError(file, `cannot write it (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    }
+  }
+  return saver;
 }

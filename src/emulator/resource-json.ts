@@ -2,7 +2,8 @@
  * A stored resource in the full shape of the reference's examples (every key, in the
  * reference's order). Fields the emulator does not track get plausible, stable defaults.
  */
-import type { ResourceKind, Store, StoredResource } from './store.js';
+import type { Store } from './store.js';
+import type { ResourceKind, StoredResource } from './stored-resource.js';
 
 const NATIVE_TYPE: Record<ResourceKind, string> = {
   event_category: 'Event Category',

@@ -7,7 +7,8 @@ import { methodNotAllowed, parseError, pythonType } from './drf-errors.js';
 import type { Body } from './body-validation.js';
 import type { ListFaultDecision } from './faults.js';
 import { paginate, type Envelope } from './pagination.js';
-import type { ResourceKind, Store, StoredResource } from './store.js';
+import type { Store } from './store.js';
+import type { ResourceKind, StoredResource } from './stored-resource.js';
 
 export interface RouteSettings {
   pageSize: number;

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseCatalogFilter } from './catalog-filter.js';
 import { shapeContext, toCatalogResource } from './resource-json.js';
 import { listEnvelope, queryValue, refuseOtherMethods, type RouteContext } from './route-context.js';
-import type { StoredResource } from './store.js';
+import type { StoredResource } from './stored-resource.js';
 
 export const CATALOG_PATHS = ['/resource/catalog', '/resource/all'] as const;
 

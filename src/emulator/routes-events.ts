@@ -8,7 +8,8 @@ import { checkEventLikeCreate, validatePatch } from './body-validation.js';
 import { DrfError, MESSAGES, fieldErrors, notFound } from './drf-errors.js';
 import { shapeContext, toApiResource } from './resource-json.js';
 import { filterValue, JSON_CONTENT_TYPE, jsonBody, listJson, refuseOtherMethods, type RouteContext } from './route-context.js';
-import { idKey, type StoredResource } from './store.js';
+import { idKey } from './resource-id.js';
+import type { StoredResource } from './stored-resource.js';
 
 interface Collection {
   path: string;

@@ -1,9 +1,7 @@
 /**
  * The Secoda emulator: a local HTTP server that answers like the Events API of the reference
- * (DESIGN §6), on fastify. Each request goes through, in order:
- *
- *   log → fault decision (seeded, at arrival) → gate (tests) → latency → injected 5xx / 429 burst
- *   → Bearer auth (401) → write rate limit (429) → route → commit → after-commit fault (500 / drop)
+ * (DESIGN §6), on fastify. Every request goes through the pipeline of request-pipeline.ts (log,
+ * faults, gate, latency, auth, write rate limit) before its route.
  *
  * A list page may be served wrongly on purpose (shifted, lying, unordered; see FaultOptions), and
  * creates and patches may trim their text, as a real Secoda might.
@@ -11,22 +9,19 @@
  * Every path answers with and without `/api/v1` and a trailing slash. Errors look like DRF's.
  */
 import type { AddressInfo } from 'node:net';
-import type { IncomingMessage } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { authenticationFailure } from './auth.js';
-import { DrfError, throttled, unauthenticated } from './drf-errors.js';
-import { FaultInjector, type FaultDecision, type FaultOptions, type ListFaultDecision } from './faults.js';
-import { DEFAULT_PAGE_SIZE } from './pagination.js';
-import { DataFileError, DebouncedSaver, readDataFile } from './persistence.js';
-import { RequestLog, type LogEntry } from './request-log.js';
-import { queryValue, RawBody, type RouteContext, type RouteSettings } from './route-context.js';
+import Fastify from 'fastify';
+import { FaultInjector, type FaultOptions } from './faults.js';
+import { openDataFile } from './persistence.js';
+import { RequestLog } from './request-log.js';
+import { installRequestPipeline, type Gate } from './request-pipeline.js';
 import { registerCatalogRoutes } from './routes-catalog.js';
 import { registerCategoryRoutes } from './routes-categories.js';
 import { registerEventRoutes, registerPropertyRoutes } from './routes-events.js';
+import { changeSettings, initialSettings, type RuntimeSettings } from './runtime-settings.js';
 import { Store } from './store.js';
-import { WRITE_METHODS, WriteRateLimiter } from './write-rate-limit.js';
+import { WriteRateLimiter } from './write-rate-limit.js';
 
+/** How to start the emulator: where it listens, what it requires, its data file, latency, limits and faults. */
 export interface EmulatorOptions extends Partial<FaultOptions> {
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -50,15 +45,7 @@ export interface EmulatorOptions extends Partial<FaultOptions> {
   onPersistError?: (error: unknown) => void;
 }
 
-/** Awaited before each request is handled: a test can hold replies, count them, then release them. */
-export type Gate = (request: LogEntry) => Promise<void> | void;
-
-export interface RuntimeSettings extends RouteSettings {
-  latencyMs: number;
-  writeRateLimit: number | undefined;
-  writeRateWindowMs: number;
-}
-
+/** A started emulator: its address, its data and request log, and the controls a test or the command line uses. */
 export interface RunningEmulator {
   /** The base URL to give tpsync, `/api/v1` included: `http://127.0.0.1:PORT/api/v1`. */
   readonly url: string;
@@ -85,21 +72,9 @@ export interface RunningEmulator {
   close(options?: { readonly graceMs?: number }): Promise<void>;
 }
 
-interface RequestState {
-  entry: LogEntry;
-  decision: FaultDecision;
-}
-
-const SERVER_ERROR = { detail: 'A server error occurred.' };
-
+/** Starts the emulator and resolves once it listens. Throws a DataFileError for a data file it cannot use. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const settings: RuntimeSettings = {
-    pageSize: positive(options.pageSize ?? DEFAULT_PAGE_SIZE, 'pageSize'),
-    eventsListGone: options.eventsListGone ?? false,
-    latencyMs: atLeastZero(options.latencyMs ?? 0, 'latencyMs'),
-    writeRateLimit: options.writeRateLimit === undefined ? undefined : atLeastZero(options.writeRateLimit, 'writeRateLimit'),
-    writeRateWindowMs: positive(options.writeRateWindowMs ?? 60_000, 'writeRateWindowMs'),
-  };
+  const settings = initialSettings(options);
   const token = options.token === '' ? undefined : options.token;
   const faults = new FaultInjector(options);
   const limiter = new WriteRateLimiter(settings.writeRateLimit, settings.writeRateWindowMs);
@@ -107,7 +82,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new Store();
   const saver = options.dataFile === undefined ? undefined : await openDataFile(options.dataFile, store, options.onPersistError);
   const unsubscribe = saver ? store.onChange(() => saver.schedule()) : () => {};
-  const states = new WeakMap<IncomingMessage, RequestState>();
   let gate: Gate | undefined;
 
   const app = Fastify({
@@ -119,100 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   });
 
-  // Bodies are kept raw and parsed when a handler reads them (see RawBody), whatever their content type.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, new RawBody(String(body))));
-
-  app.addHook('onRequest', async (request, reply) => {
-    const entry = log.start(request.method, request.url);
-    const decision = faults.decide(request.method);
-    states.set(request.raw, { entry, decision });
-    // A reply that never completes (dropped, or the client went away) is still closed in the log.
-    reply.raw.once('close', () => log.finish(entry, reply.raw.statusCode, !reply.raw.writableFinished));
-    if (gate) await gate(entry);
-    if (settings.latencyMs > 0) await sleep(settings.latencyMs);
-    if (decision.before) {
-      entry.fault = decision.before.kind;
-      throw decision.before.kind === 'rate-limit-burst' ? throttled(1) : serverFailure(decision.before.status);
-    }
-    // Django resolves the URL before DRF authenticates: an unknown path is a 404 even without a token.
-    if (request.is404) return;
-    const failure = authenticationFailure(request.headers.authorization, token);
-    if (failure !== undefined) throw unauthenticated(failure);
-    if (WRITE_METHODS.has(request.method)) {
-      const admission = limiter.admit();
-      if (!admission.ok) {
-        entry.fault = 'throttled';
-        throw throttled(admission.retryAfterSeconds);
-      }
-    }
-  });
-
-  app.addHook('preHandler', (request, _reply, done) => {
-    const state = states.get(request.raw);
-    if (state && request.body instanceof RawBody) state.entry.body = parseQuietly(request.body.text);
-    done();
-  });
-
-  app.addHook('onSend', (request, reply, payload, done) => {
-    const state = states.get(request.raw);
-    if (state) log.finish(state.entry, reply.statusCode, false);
-    done(null, payload);
-  });
-
-  // Every error leaves in DRF's shape, never fastify's {"statusCode", "error", "message"}.
-  app.setErrorHandler((error: unknown, _request, reply) => {
-    if (error instanceof DrfError) {
-      void reply.code(error.statusCode).headers(error.headers).send(error.body);
-      return;
-    }
-    const { statusCode, message } = error as { statusCode?: number; message?: string };
-    if (statusCode === 413) {
-      void reply.code(413).send({ detail: 'Request body is too large.' });
-    } else if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
-      void reply.code(statusCode).send({ detail: message ?? 'Bad request.' });
-    } else {
-      void reply.code(500).send(SERVER_ERROR);
-    }
-  });
-
-  app.setNotFoundHandler((_request, reply) => {
-    void reply.code(404).send({ detail: 'Not found.' });
-  });
-
-  const context: RouteContext = {
-    store,
-    settings,
-    replyCommitted(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown): void {
-      const state = states.get(request.raw);
-      const after = state?.decision.afterCommit;
-      if (state && after === 'fail-after-commit') {
-        state.entry.fault = after;
-        void reply.code(500).send(SERVER_ERROR);
-      } else if (state && after === 'drop-after-commit') {
-        // The write is committed; the client never hears of it.
-        state.entry.fault = after;
-        log.finish(state.entry, 0, true);
-        reply.hijack();
-        reply.raw.destroy();
-      } else {
-        void reply.code(status).send(body);
-      }
-    },
-    listFault(request: FastifyRequest): ListFaultDecision {
-      const raw = queryValue(request, 'page');
-      const page = raw === undefined || raw === '' ? 1 : Number(raw);
-      const decision = faults.decideList(Number.isFinite(page) ? page : 1);
-      const entry = states.get(request.raw)?.entry;
-      if (entry !== undefined && entry.fault === undefined) {
-        if (decision.shift !== 0) entry.fault = 'shifted-page';
-        else if (decision.lie !== undefined) entry.fault = 'lying-envelope';
-        else if (decision.orderSeed !== undefined) entry.fault = 'unordered';
-      }
-      return decision;
-    },
-    trimsText: () => faults.current.trimTextOnSave,
-  };
+  const context = installRequestPipeline(app, { store, settings, faults, limiter, log, token, gate: () => gate });
 
   for (const prefix of ['', '/api/v1']) {
     await app.register(
@@ -256,16 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return faults.current;
     },
     setFaults: (changes) => faults.update(changes),
-    configure(changes) {
-      if (changes.pageSize !== undefined) settings.pageSize = positive(changes.pageSize, 'pageSize');
-      if (changes.eventsListGone !== undefined) settings.eventsListGone = changes.eventsListGone;
-      if (changes.latencyMs !== undefined) settings.latencyMs = atLeastZero(changes.latencyMs, 'latencyMs');
-      if ('writeRateLimit' in changes)
-        limiter.limit = settings.writeRateLimit =
-          changes.writeRateLimit === undefined ? undefined : atLeastZero(changes.writeRateLimit, 'writeRateLimit');
-      if (changes.writeRateWindowMs !== undefined)
-        limiter.windowMs = settings.writeRateWindowMs = positive(changes.writeRateWindowMs, 'writeRateWindowMs');
-    },
+    configure: (changes) => changeSettings(settings, changes, limiter),
     flush: async () => {
       await saver?.flush();
     },
@@ -284,55 +156,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-/** Loads the data file if it exists; creates it at once otherwise, so an unwritable path fails now. */
-async function openDataFile(file: string, store: Store, onError?: (error: unknown) => void): Promise<DebouncedSaver> {
-  const data = await readDataFile(file);
-  if (data !== undefined) {
-    try {
-      store.load(data);
-    } catch (error) {
-      throw new DataFileError(file, error instanceof Error ? error.message : String(error), { cause: error });
-    }
-  }
-  const saver = new DebouncedSaver(file, () => store.snapshot(), onError);
-  if (data === undefined) {
-    saver.schedule();
-    try {
-      await saver.flush();
-    } catch (error) {
-      throw new DataFileError(file, `cannot write it (${error instanceof Error ? error.message : String(error)})`, { cause: error });
-    }
-  }
-  return saver;
-}
-
-/** What a failing backend says, in DRF's shape like every other error here. */
-function serverFailure(status: 500 | 502 | 503): DrfError {
-  if (status === 502) return new DrfError(502, { detail: 'Bad gateway.' });
-  if (status === 503) return new DrfError(503, { detail: 'Service temporarily unavailable, try again later.' });
-  return new DrfError(500, SERVER_ERROR);
-}
-
-function parseQuietly(text: string): unknown {
-  try {
-    return text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    return text;
-  }
-}
-
 function displayHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-function positive(value: number, name: string): number {
-  if (!Number.isFinite(value) || value < 1) throw new RangeError(`${name} must be a positive number, not ${value}`);
-  return value;
-}
-
-function atLeastZero(value: number, name: string): number {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be zero or more, not ${value}`);
-  return value;
 }

@@ -24,7 +24,8 @@ import type {
 import { checkEventLikeCreate, validateCategoryCreate, validatePatch, type Body } from './body-validation.js';
 import { DrfError, MESSAGES, fieldErrors, notFound } from './drf-errors.js';
 import { shapeContext, toApiResource } from './resource-json.js';
-import type { Store, StoredResource } from './store.js';
+import type { Store } from './store.js';
+import type { StoredResource } from './stored-resource.js';
 
 const CATEGORIES = '/event/category/';
 const EVENTS = '/event/events/';
@@ -43,9 +44,10 @@ function asClient<T>(method: string, path: string, action: () => T): Promise<T> 
 function clientError(error: unknown, method: string, path: string): Error {
   if (!(error instanceof DrfError)) return error instanceof Error ? error : new Error(String(error));
   const body = JSON.stringify(error.body);
-  if (error.statusCode === 400) return new SecodaBadRequestError(400, method, path, body, body);
-  if (error.statusCode === 404) return new SecodaNotFoundError(404, method, path, body);
-  return new SecodaApiError(error.statusCode, method, path, body);
+  const answer = { status: error.statusCode, method, path, body };
+  if (error.statusCode === 400) return new SecodaBadRequestError(answer, body);
+  if (error.statusCode === 404) return new SecodaNotFoundError(answer);
+  return new SecodaApiError(answer);
 }
 
 /** The value of an optional filter matches when it is unset, or names the same id. */

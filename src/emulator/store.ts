@@ -1,58 +1,22 @@
 /**
- * The emulator's data: event categories, events and event properties, in memory. Plain records
- * with the API's own field names, strictly increasing `created_at`, UUID ids, cascade on delete,
- * and a JSON snapshot for persistence. No HTTP here: the routes validate, the store stores.
+ * The emulator's data: event categories, events and event properties, in memory. Records with
+ * the API's own field names (stored-resource.ts), strictly increasing `created_at`, UUID ids,
+ * cascade on delete, and a JSON snapshot for persistence (store-snapshot.ts). No HTTP here: the
+ * routes validate, the store stores.
  */
 import { randomUUID } from 'node:crypto';
+import { idKey } from './resource-id.js';
+import { readSnapshot, type StoreSnapshot } from './store-snapshot.js';
+import {
+  copyRecord,
+  newRecord,
+  type PatchableField,
+  type ResourceInput,
+  type ResourceKind,
+  type ResourcePatch,
+  type StoredResource,
+} from './stored-resource.js';
 import { MonotonicClock, formatTimestamp, parseTimestamp } from './timestamps.js';
-
-export const RESOURCE_KINDS = ['event_category', 'event', 'event_property'] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-
-export const LIST_FIELDS = ['teams', 'owners', 'owners_groups', 'collections', 'tags', 'subscribers'] as const;
-export type ListField = (typeof LIST_FIELDS)[number];
-
-export interface StoredResource {
-  kind: ResourceKind;
-  id: string;
-  created_at: string;
-  updated_at: string;
-  title: string;
-  integration: string | null;
-  /** A category has none; an event's is its category, a property's its event. */
-  parent: string | null;
-  description: string | null;
-  definition: string | null;
-  pii: boolean | null;
-  verified: boolean | null;
-  published: boolean | null;
-  archived: boolean;
-  teams: string[];
-  owners: string[];
-  owners_groups: string[];
-  collections: string[];
-  tags: string[];
-  subscribers: string[];
-  /** Properties only (null on categories and events). */
-  type: string | null;
-  /** Properties only: one comma-separated string, "red, green, yellow". */
-  enum: string | null;
-  is_required: boolean | null;
-}
-
-/** What a create (or a test seeding data) supplies; everything but the title has a default. */
-export type ResourceInput = Partial<Omit<StoredResource, 'kind'>> & { title: string };
-
-export type PatchableField =
-  'description' | 'definition' | 'pii' | 'verified' | 'published' | 'teams' | 'owners' | 'collections' | 'tags' | 'subscribers';
-export type ResourcePatch = Partial<Pick<StoredResource, PatchableField>>;
-
-export interface StoreSnapshot {
-  format: 'tpsync-emulator';
-  version: 1;
-  workspace_id: string;
-  resources: StoredResource[];
-}
 
 interface Entry {
   record: StoredResource;
@@ -61,19 +25,7 @@ interface Entry {
   parentKey: string | null;
 }
 
-/**
- * Ids are compared the way Django compares UUIDs: with or without dashes, any case
- * (the reference shows both `d935a76c-2125-…` and `43d7c33dad74…`). Other strings compare as is.
- */
-export function idKey(id: string): string {
-  // The length check skips the regex for ids that cannot be UUIDs (the benchmark found idKey
-  // to be the emulator's hottest function when lists were filtered per request).
-  const compact = id.includes('-') ? id.replace(/-/g, '') : id;
-  return compact.length === 32 && UUID_HEX.test(compact) ? compact.toLowerCase() : id;
-}
-
-const UUID_HEX = /^[0-9a-f]{32}$/i;
-
+/** The records, their order and their children, with what is derived from them remembered until the next change. */
 export class Store {
   private readonly entries = new Map<string, Entry>();
   private sorted: Entry[] | undefined;
@@ -121,47 +73,27 @@ export class Store {
           ? createdMicros
           : this.clock.next();
     this.clock.observe(updatedMicros);
-    const isProperty = kind === 'event_property';
-    const record: StoredResource = {
+    const record = newRecord(
       kind,
-      id,
-      created_at: formatTimestamp(createdMicros),
-      updated_at: formatTimestamp(updatedMicros),
-      title: input.title,
-      integration: input.integration ?? null,
-      parent: input.parent ?? null,
-      description: input.description === undefined ? '' : input.description,
-      definition: input.definition === undefined ? '' : input.definition,
-      pii: input.pii === undefined ? false : input.pii,
-      verified: input.verified === undefined ? false : input.verified,
-      published: input.published === undefined ? false : input.published,
-      archived: input.archived ?? false,
-      teams: [...(input.teams ?? [])],
-      owners: [...(input.owners ?? [])],
-      owners_groups: [...(input.owners_groups ?? [])],
-      collections: [...(input.collections ?? [])],
-      tags: [...(input.tags ?? [])],
-      subscribers: [...(input.subscribers ?? [])],
-      type: isProperty ? (input.type ?? null) : null,
-      enum: isProperty ? (input.enum ?? null) : null,
-      is_required: isProperty ? (input.is_required ?? false) : null,
-    };
+      { ...input, id },
+      { created_at: formatTimestamp(createdMicros), updated_at: formatTimestamp(updatedMicros) },
+    );
     const parentKey = record.parent === null ? null : idKey(record.parent);
     this.entries.set(idKey(id), { record, createdMicros, parentKey });
     if (parentKey !== null) this.counts.set(parentKey, (this.counts.get(parentKey) ?? 0) + 1);
     this.changed();
-    return copy(record);
+    return copyRecord(record);
   }
 
   get(id: string, kind?: ResourceKind): StoredResource | undefined {
     const entry = this.entries.get(idKey(id));
     if (!entry || (kind !== undefined && entry.record.kind !== kind)) return undefined;
-    return copy(entry.record);
+    return copyRecord(entry.record);
   }
 
   /** Resources in list order (created_at ascending, then id), optionally of one kind. */
   list(kind?: ResourceKind, predicate?: (r: StoredResource) => boolean): StoredResource[] {
-    return this.view(kind, predicate).map(copy);
+    return this.view(kind, predicate).map(copyRecord);
   }
 
   /**
@@ -212,7 +144,7 @@ export class Store {
     const key = idKey(id);
     return this.inOrder()
       .filter((entry) => entry.parentKey === key)
-      .map((entry) => copy(entry.record));
+      .map((entry) => copyRecord(entry.record));
   }
 
   /** How many live children the resource has. */
@@ -236,7 +168,7 @@ export class Store {
     const micros = this.clock.next();
     record.updated_at = formatTimestamp(micros);
     this.changed();
-    return copy(record);
+    return copyRecord(record);
   }
 
   /** Deletes a resource and, like a cascading foreign key, everything beneath it. */
@@ -265,7 +197,7 @@ export class Store {
       }
     }
     this.changed();
-    return copy(entry.record);
+    return copyRecord(entry.record);
   }
 
   clear(): void {
@@ -280,20 +212,9 @@ export class Store {
 
   /** Replaces the contents with a snapshot (as read back from a data file); throws if it is not one. */
   load(data: unknown): void {
-    if (!isObject(data) || data['format'] !== 'tpsync-emulator' || !Array.isArray(data['resources'])) {
-      throw new Error('not a tpsync emulator data file (expected {"format":"tpsync-emulator","resources":[…]})');
-    }
-    const resources = data['resources'].map((raw, index) => readSnapshotResource(raw, index));
-    // Checked here, so that the message names the place in the file and quotes none of it.
-    const seen = new Map<string, number>();
-    resources.forEach((resource, index) => {
-      const first = seen.get(idKey(resource.id ?? ''));
-      if (first !== undefined) throw new Error(`resources[${index}] has the same id as resources[${first}]`);
-      seen.set(idKey(resource.id ?? ''), index);
-    });
-    this.entries.clear();
-    this.counts.clear();
-    if (typeof data['workspace_id'] === 'string') this.workspaceId = data['workspace_id'];
+    const { workspaceId, resources } = readSnapshot(data);
+    this.clear();
+    if (workspaceId !== undefined) this.workspaceId = workspaceId;
     for (const { kind, ...input } of resources) this.insert(kind, input);
   }
 
@@ -312,77 +233,8 @@ export class Store {
   }
 }
 
-function copy(record: StoredResource): StoredResource {
-  return {
-    ...record,
-    teams: [...record.teams],
-    owners: [...record.owners],
-    owners_groups: [...record.owners_groups],
-    collections: [...record.collections],
-    tags: [...record.tags],
-    subscribers: [...record.subscribers],
-  };
-}
-
 function requireTimestamp(value: string, field: string): number {
   const micros = parseTimestamp(value);
   if (micros === undefined) throw new TypeError(`${field} must be an ISO 8601 timestamp, not "${value}"`);
   return micros;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Reads one resource of a data file, tolerating missing optional fields, rejecting wrong types. */
-function readSnapshotResource(raw: unknown, index: number): ResourceInput & { kind: ResourceKind } {
-  const where = `resources[${index}]`;
-  if (!isObject(raw)) throw new Error(`${where} is not an object`);
-  const kind = raw['kind'];
-  if (!RESOURCE_KINDS.includes(kind as ResourceKind)) throw new Error(`${where}.kind must be one of ${RESOURCE_KINDS.join(', ')}`);
-  const text = (key: string, nullable: boolean): string | null | undefined => {
-    const value = raw[key];
-    if (value === undefined || (nullable && value === null) || typeof value === 'string') return value;
-    throw new Error(`${where}.${key} must be a string`);
-  };
-  const flag = (key: string): boolean | null | undefined => {
-    const value = raw[key];
-    if (value === undefined || value === null || typeof value === 'boolean') return value;
-    throw new Error(`${where}.${key} must be a boolean`);
-  };
-  const strings = (key: string): string[] | undefined => {
-    const value = raw[key];
-    if (value === undefined) return undefined;
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
-    throw new Error(`${where}.${key} must be a list of strings`);
-  };
-  const id = text('id', false);
-  const title = text('title', false);
-  const createdAt = text('created_at', false);
-  if (typeof id !== 'string' || typeof title !== 'string' || typeof createdAt !== 'string')
-    throw new Error(`${where} needs an id, a title and a created_at`);
-  const input: ResourceInput = { id, title, created_at: createdAt };
-  const assign = <K extends keyof ResourceInput>(key: K, value: ResourceInput[K] | undefined) => {
-    if (value !== undefined) input[key] = value;
-  };
-  const updatedAt = text('updated_at', false) ?? undefined;
-  for (const [key, value] of [
-    ['created_at', createdAt],
-    ['updated_at', updatedAt],
-  ] as const)
-    if (value !== undefined && parseTimestamp(value) === undefined) throw new Error(`${where}.${key} must be an ISO 8601 timestamp`);
-  assign('updated_at', updatedAt);
-  assign('integration', text('integration', true));
-  assign('parent', text('parent', true));
-  assign('description', text('description', true));
-  assign('definition', text('definition', true));
-  assign('type', text('type', true));
-  assign('enum', text('enum', true));
-  assign('pii', flag('pii'));
-  assign('verified', flag('verified'));
-  assign('published', flag('published'));
-  assign('is_required', flag('is_required'));
-  assign('archived', flag('archived') ?? undefined);
-  for (const field of LIST_FIELDS) assign(field, strings(field));
-  return { ...input, kind: kind as ResourceKind };
 }

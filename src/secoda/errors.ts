@@ -3,7 +3,9 @@
  * and sometimes a `hint`; none ever carries request headers, so the token cannot leak
  * through an error.
  */
-import { durationWords } from './duration-words.js';
+import { durationWords } from '../duration-words.js';
+import { drfFieldErrors, trimBody } from './error-body.js';
+import { statusWithText } from './http-status-text.js';
 
 export class SecodaError extends Error {
   override name = 'SecodaError';
@@ -16,30 +18,40 @@ export class SecodaError extends Error {
   }
 }
 
+/** Which request got which error status, for the message. */
+export interface ErrorAnswer {
+  readonly status: number;
+  readonly method: string;
+  /** `/event/events/`, or the full URL when the address itself is in doubt. */
+  readonly path: string;
+  /** The response body, trimmed; never headers. */
+  readonly body: string;
+}
+
 /** Secoda answered with an error status. */
 export class SecodaApiError extends SecodaError {
   override name = 'SecodaApiError';
-  constructor(
-    readonly status: number,
-    readonly method: string,
-    readonly path: string,
-    /** The response body, trimmed; never headers. */
-    readonly body: string,
-    hint?: string,
-  ) {
-    super(`Secoda answered ${status}${statusText(status)} to ${method} ${path}${body === '' ? '' : `: ${body}`}`, hint);
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  /** The response body, trimmed; never headers. */
+  readonly body: string;
+  constructor(answer: ErrorAnswer, hint?: string) {
+    const { status, method, path, body } = answer;
+    super(`Secoda answered ${statusWithText(status)} to ${method} ${path}${body === '' ? '' : `: ${body}`}`, hint);
+    this.status = status;
+    this.method = method;
+    this.path = path;
+    this.body = body;
   }
 }
 
 export class SecodaAuthError extends SecodaApiError {
   override name = 'SecodaAuthError';
-  constructor(status: number, method: string, path: string, body: string) {
+  constructor(answer: ErrorAnswer) {
     super(
-      status,
-      method,
-      path,
-      body,
-      status === 401
+      answer,
+      answer.status === 401
         ? 'check SECODA_API_TOKEN: it must be an API key from Secoda (Settings → API), sent as a Bearer token, for the workspace at SECODA_API_URL'
         : 'the API key is valid but may not do this: it acts as the user who created it, who needs Editor or Admin rights on these resources',
     );
@@ -55,14 +67,12 @@ export class SecodaBadRequestError extends SecodaApiError {
   override name = 'SecodaBadRequestError';
   /** "title: Ensure this field has no more than 255 characters." per field, or Secoda's `detail`. */
   readonly fieldErrors: readonly string[];
-  constructor(status: number, method: string, path: string, body: string, fullBody: string) {
+  /** `fullBody`: the body as Secoda sent it (redacted), before trimming, for its fields. */
+  constructor(answer: ErrorAnswer, fullBody: string) {
     const fields = drfFieldErrors(fullBody);
     super(
-      status,
-      method,
-      path,
-      fields.length > 0 ? trimBody(fields.join('; '), 600) : body,
-      method === 'GET'
+      { ...answer, body: fields.length > 0 ? trimBody(fields.join('; '), 600) : answer.body },
+      answer.method === 'GET'
         ? 'Secoda refused the request as tpsync sent it; check SECODA_API_URL, and report it if it is right'
         : 'Secoda refused the values themselves, so running apply again will not help: change them in the tracking plan (the fields are named above), or report it if the plan is valid',
     );
@@ -70,39 +80,13 @@ export class SecodaBadRequestError extends SecodaApiError {
   }
 }
 
-/**
- * The messages of a Django REST Framework error body, one per field: `{"title": ["Too long."],
- * "non_field_errors": ["…"]}` → `["title: Too long.", "…"]`; `{"detail": "…"}` → `["…"]`. Nested
- * objects name their path (`enum.0: …`). Anything else (not JSON, not an object) gives none.
- */
-export function drfFieldErrors(text: string): string[] {
-  let body: unknown;
-  try {
-    body = JSON.parse(text) as unknown;
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  const walk = (value: unknown, path: string) => {
-    if (typeof value === 'string') out.push(path === '' || path === 'non_field_errors' || path === 'detail' ? value : `${path}: ${value}`);
-    else if (Array.isArray(value)) {
-      const texts = value.filter((v): v is string => typeof v === 'string');
-      if (texts.length > 0) walk(texts.join(' '), path);
-      value.filter((v) => typeof v === 'object' && v !== null).forEach((v, i) => walk(v, path === '' ? String(i) : `${path}.${i}`));
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, inner] of Object.entries(value)) walk(inner, path === '' ? key : `${path}.${key}`);
-    }
-  };
-  if (typeof body !== 'object' || body === null) return [];
-  walk(body, '');
-  return out;
-}
-
 export class SecodaNotFoundError extends SecodaApiError {
   override name = 'SecodaNotFoundError';
-  /** `problem`, when given, says what the 404 means (e.g. "no Secoda API answers at this address"). */
-  constructor(status: number, method: string, path: string, body: string, hint?: string, problem?: string) {
-    super(status, method, path, problem === undefined ? body : body === '' ? problem : `${problem} (${body})`, hint);
+  /** `meaning.problem`, when given, says what the 404 means (e.g. "no Secoda API answers at this address"). */
+  constructor(answer: ErrorAnswer, meaning: { readonly problem?: string; readonly hint?: string } = {}) {
+    const { problem, hint } = meaning;
+    const { body } = answer;
+    super({ ...answer, body: problem === undefined ? body : body === '' ? problem : `${problem} (${body})` }, hint);
   }
 }
 
@@ -132,17 +116,28 @@ export interface AttemptsMade {
   readonly timeoutMs?: number;
 }
 
+/** A request that got no answer, and how it was tried. */
+export interface Unanswered {
+  /** Node's error code: `ECONNREFUSED`, `ETIMEDOUT`. */
+  readonly code: string;
+  readonly method: string;
+  readonly path: string;
+  readonly tried?: AttemptsMade;
+  /** The full URL, when nothing had answered yet: then SECODA_API_URL is the first suspect. */
+  readonly url?: string;
+}
+
 /** No usable answer at all: DNS, refused connection, reset, timeout. */
 export class SecodaNetworkError extends SecodaError {
   override name = 'SecodaNetworkError';
-  constructor(
-    readonly code: string,
-    readonly method: string,
-    readonly path: string,
-    readonly tried?: AttemptsMade,
-    /** The full URL, when nothing had answered yet: then SECODA_API_URL is the first suspect. */
-    readonly url?: string,
-  ) {
+  readonly code: string;
+  readonly method: string;
+  readonly path: string;
+  readonly tried?: AttemptsMade;
+  /** The full URL, when nothing had answered yet: then SECODA_API_URL is the first suspect. */
+  readonly url?: string;
+  constructor(unanswered: Unanswered) {
+    const { code, method, path, tried, url } = unanswered;
     super(
       `${
         code === 'ETIMEDOUT'
@@ -161,6 +156,11 @@ export class SecodaNetworkError extends SecodaError {
               : ''
           }`,
     );
+    this.code = code;
+    this.method = method;
+    this.path = path;
+    this.tried = tried;
+    this.url = url;
   }
 }
 
@@ -185,10 +185,23 @@ export class SecodaRequestNotSentError extends SecodaError {
   }
 }
 
+/** What was wrong with an answer, for SecodaInvalidResponseError. */
+export interface InvalidAnswer {
+  readonly method: string;
+  readonly path: string;
+  /** "the 200 answer is not JSON". */
+  readonly problem: string;
+  /** A trimmed sample of what came, if it helps ("" or absent for none). */
+  readonly sample?: string;
+  /** The fix, when the problem suggests one; otherwise the usual advice. */
+  readonly hint?: string;
+}
+
 /** Secoda answered, but not with what the documented API promises. */
 export class SecodaInvalidResponseError extends SecodaError {
   override name = 'SecodaInvalidResponseError';
-  constructor(method: string, path: string, problem: string, sample: string, hint?: string) {
+  constructor(invalid: InvalidAnswer) {
+    const { method, path, problem, sample = '', hint } = invalid;
     super(
       `unexpected response from Secoda to ${method} ${path}: ${problem}${sample === '' ? '' : ` — got ${sample}`}`,
       hint ??
@@ -235,33 +248,6 @@ export class OutcomeUnknownError extends SecodaError {
       options,
     );
   }
-}
-
-function statusText(status: number): string {
-  const texts: Record<number, string> = {
-    400: ' Bad Request',
-    422: ' Unprocessable Entity',
-    401: ' Unauthorized',
-    403: ' Forbidden',
-    404: ' Not Found',
-    405: ' Method Not Allowed',
-    409: ' Conflict',
-    410: ' Gone',
-    413: ' Payload Too Large',
-    429: ' Too Many Requests',
-    500: ' Internal Server Error',
-    502: ' Bad Gateway',
-    503: ' Service Unavailable',
-    504: ' Gateway Timeout',
-  };
-  return texts[status] ?? '';
-}
-
-/** Error bodies are undocumented (DRF: {"detail": "…"} or {"field": ["…"]}): show them short. */
-export function trimBody(body: string, max = 300): string {
-  const text = body.replace(/\s+/g, ' ').trim();
-  if (/^<!doctype html|^<html/i.test(text)) return '(an HTML page)';
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** The run was interrupted (Ctrl-C, SIGTERM) before this request was sent. */

@@ -21,7 +21,7 @@ export const systemClock: Clock = {
  * write and refuses one more once the last minute holds the limit). Even spacing alone does not
  * keep under it: at exactly N a minute, write k and write k + N are one minute apart by the
  * schedule, and if write k reached Secoda a little late and write k + N on time, the window
- * holds N + 1 writes. The benchmark saw those 429s once a paced apply ran past its first minute.
+ * holds N + 1 writes, and a paced apply that runs past its first minute meets a 429.
  */
 const WINDOW_MS = 60_000;
 /** Slack for what happens between leaving the pacer and reaching Secoda (queueing, the network). */

@@ -46,12 +46,19 @@ const MAX_REREAD_DELAY_MS = 500;
 /** Without a count, pages are read this many at a time, stopping at the last one. */
 const WINDOW = 16;
 
+/** One list to read: where, with which filters, and how each item is converted. */
+interface ListRequest<T> {
+  readonly transport: HttpTransport;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly prepare: (item: unknown) => T;
+}
+
 /**
  * Every item of the list at `path` (with `query`), each also passed through `prepare` as soon as
- * its page arrives (the benchmark found converting 10,000 items after the last page to be the
- * tail of every large read; done page by page it overlaps the requests still in flight). Items
- * come in page order, each id once. Throws SecodaInconsistentListError when the list cannot be
- * read consistently (see the top of this file).
+ * its page arrives, so that converting a large list overlaps the requests still in flight rather
+ * than trailing the last page. Items come in page order, each id once. Throws
+ * SecodaInconsistentListError when the list cannot be read consistently (see the top of this file).
  */
 export async function fetchListed<T>(
   transport: HttpTransport,
@@ -59,6 +66,7 @@ export async function fetchListed<T>(
   query: Readonly<Record<string, string | undefined>>,
   prepare: (item: unknown) => T,
 ): Promise<Listed<T>[]> {
+  const list: ListRequest<T> = { transport, path, query, prepare };
   const evidence = new Evidence<T>();
   let lastGrowth = 1;
   let last: Pass<T> | undefined;
@@ -67,7 +75,7 @@ export async function fetchListed<T>(
   while (pass < MAX_PASSES && pass - lastGrowth < STALL_PASSES) {
     pass++;
     if (pass > 1) await transport.pause(Math.min(MAX_REREAD_DELAY_MS, REREAD_DELAY_MS * (pass - 1)));
-    const current = await readPass(transport, path, query, prepare, evidence.count, evidence.totalPages);
+    const current = await readPass(list, { count: evidence.count, totalPages: evidence.totalPages });
     if (current.problems.length === 0) {
       // A count on every page gives away a row deleted or added between two page requests; without
       // one, nothing in a pass does (E049 slid onto page 1 after it was read, and the rows read
@@ -86,28 +94,24 @@ export async function fetchListed<T>(
 }
 
 /**
- * One pass. `knownCount` and `knownTotal` are what earlier passes agreed on, if anything: they
+ * One pass. `known` is what earlier passes agreed on, if anything: the count and the page count
  * say how many pages to ask for when this pass's page 1 lies.
  */
 async function readPass<T>(
-  transport: HttpTransport,
-  path: string,
-  query: Readonly<Record<string, string | undefined>>,
-  prepare: (item: unknown) => T,
-  knownCount: number | undefined,
-  knownTotal: number | undefined,
+  list: ListRequest<T>,
+  known: { readonly count: number | undefined; readonly totalPages: number | undefined },
 ): Promise<Pass<T>> {
+  const { transport, path, query, prepare } = list;
   const fetchPage = async (number: number): Promise<Page<T> | undefined> => {
     try {
       const response = await transport.request('GET', path, { query: { ...query, page: number } });
       const envelope = parseEnvelope(response.body, 'GET', `/${path}?page=${number}`);
       if (envelope.page !== undefined && envelope.page !== number) {
-        throw new SecodaInvalidResponseError(
-          'GET',
-          `/${path}?page=${number}`,
-          `asked for page ${number}, Secoda answered page ${envelope.page}`,
-          '',
-        );
+        throw new SecodaInvalidResponseError({
+          method: 'GET',
+          path: `/${path}?page=${number}`,
+          problem: `asked for page ${number}, Secoda answered page ${envelope.page}`,
+        });
       }
       return { ...envelope, number, listed: prepareAll(envelope.results, prepare) };
     } catch (error) {
@@ -118,7 +122,7 @@ async function readPass<T>(
   };
 
   const first = await fetchPage(1);
-  if (!first) throw new SecodaInvalidResponseError('GET', `/${path}`, 'page 1 of the list was not found', '');
+  if (!first) throw new SecodaInvalidResponseError({ method: 'GET', path: `/${path}`, problem: 'page 1 of the list was not found' });
   const pages: Page<T>[] = [first];
   const problems: string[] = [];
 
@@ -126,12 +130,16 @@ async function readPass<T>(
   const size = first.results.length;
   if (count !== undefined) {
     // Ask for no more pages than the count needs, nor than the envelope claims.
-    const expected = knownCount ?? count;
+    const expected = known.count ?? count;
     const byCount = expected === 0 || size === 0 ? 1 : Math.ceil(expected / size);
-    const claimed = knownTotal ?? first.totalPages;
+    const claimed = known.totalPages ?? first.totalPages;
     const wanted = claimed !== undefined && claimed >= 1 ? Math.min(byCount, claimed) : byCount;
     if (byCount > MAX_PAGES)
-      throw new SecodaInvalidResponseError('GET', `/${path}`, `the list claims ${count} items in pages of ${size}`, '');
+      throw new SecodaInvalidResponseError({
+        method: 'GET',
+        path: `/${path}`,
+        problem: `the list claims ${count} items in pages of ${size}`,
+      });
     const fetchRange = async (from: number, to: number) => {
       const fetched = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => fetchPage(from + i)));
       for (const [i, page] of fetched.entries()) {

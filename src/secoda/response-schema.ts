@@ -4,7 +4,8 @@
  * error here rather than a crash somewhere later.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { SecodaInvalidResponseError, trimBody } from './errors.js';
+import { trimBody } from './error-body.js';
+import { SecodaInvalidResponseError } from './errors.js';
 import * as compiled from './response-validators.generated.js';
 import type { RemoteCategory, RemoteCommon, RemoteEvent, RemoteProperty } from './types.js';
 
@@ -12,8 +13,8 @@ const nullable = (type: string | string[]) => ({ type: [...(Array.isArray(type) 
 /**
  * ID lists: strings per the reference; expanded objects with an id are accepted too. One `type`
  * rather than `anyOf: [null, array]`: ajv tries anyOf's branches in order and builds an error
- * object for each branch that fails, so a list (the usual answer) cost six error objects per
- * resource, 60,000 for a read of 10,000 properties (about 20 ms of the whole process's CPU).
+ * object for each branch that fails, so every list (the usual answer) cost one, six per
+ * resource (bench/results.md).
  */
 const idList = {
   type: ['array', 'null'],
@@ -181,8 +182,7 @@ export function toEvent(value: unknown, method: string, path: string): RemoteEve
 /**
  * Written out as one object literal rather than `{ ...common(raw), type, enum, is_required }`:
  * V8 gave the spread objects only the common fields' slots and kept the other three apart, and
- * the planner, which reads every field of every property, ran about a third slower on them
- * (10,000 properties: ~135 ms against ~90 ms).
+ * the planner, which reads every field of every property, ran slower on them (bench/results.md).
  */
 export function toProperty(value: unknown, method: string, path: string): RemoteProperty {
   const raw = checkResource(value, method, path);
@@ -216,7 +216,7 @@ function invalid(method: string, path: string, problem: string, sample: unknown)
   } catch {
     text = String(sample);
   }
-  return new SecodaInvalidResponseError(method, path, problem, trimBody(text, 200));
+  return new SecodaInvalidResponseError({ method, path, problem, sample: trimBody(text, 200) });
 }
 
 function describeAjv(errors: ErrorObject[] | null | undefined, what: string): string {

@@ -21,14 +21,18 @@ export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
 }
 
-/** `attempt` counts from 1 (the attempt that just failed). */
-export function backoffDelay(attempt: number, options: RetryOptions, random: () => number, retryAfterMs?: number): number {
+/**
+ * The wait before the next attempt (ms): full jitter over an exponential ceiling, or the
+ * server's Retry-After (capped) plus a little jitter. `attempt` counts from 1 (the attempt that
+ * just failed); `jitter` is a number in [0, 1), a draw of Math.random().
+ */
+export function backoffDelay(attempt: number, options: RetryOptions, jitter: number, retryAfterMs?: number): number {
   if (retryAfterMs !== undefined) {
     // Honour the server's wish, plus a little jitter so parallel callers do not return in step.
-    return Math.min(retryAfterMs, options.maxRetryAfterMs) + Math.floor(random() * Math.min(250, options.baseDelayMs));
+    return Math.min(retryAfterMs, options.maxRetryAfterMs) + Math.floor(jitter * Math.min(250, options.baseDelayMs));
   }
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
+  return Math.floor(jitter * ceiling);
 }
 
 /** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3). */

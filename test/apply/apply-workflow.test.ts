@@ -187,7 +187,12 @@ describe('the apply workflow', () => {
     const refusing = Object.assign(Object.create(port) as StorePort, {
       createProperty: (body: CreatePropertyInput): Promise<RemoteProperty> =>
         body.title === 'total'
-          ? Promise.reject(new SecodaBadRequestError(400, 'POST', '/event/event_properties/', 'type: bad', '{"type":["bad"]}'))
+          ? Promise.reject(
+              new SecodaBadRequestError(
+                { status: 400, method: 'POST', path: '/event/event_properties/', body: 'type: bad' },
+                '{"type":["bad"]}',
+              ),
+            )
           : port.createProperty(body),
     });
     const { ports, calls } = recordingPorts(refusing, wanted, { review: () => Promise.resolve({ accepted: true }) });

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWithReconciliation } from '../../src/apply/reconcile-create.js';
 import { SecodaClient } from '../../src/secoda/client.js';
 import { OutcomeUnknownError } from '../../src/secoda/errors.js';
-import type { RetryNotice } from '../../src/secoda/http-transport.js';
+import type { RetryNotice } from '../../src/secoda/retry-loop.js';
 import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';

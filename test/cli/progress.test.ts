@@ -6,7 +6,7 @@ import type { Io } from '../../src/cli/io.js';
 import type { Operation } from '../../src/plan/types.js';
 import { plain } from '../../src/style.js';
 import { retryLine } from '../../src/cli/retry-line.js';
-import type { RetryNotice } from '../../src/secoda/http-transport.js';
+import type { RetryNotice } from '../../src/secoda/retry-loop.js';
 
 function recordingIo(env: Record<string, string> = { CI: 'true' }): { io: Io; writes: string[] } {
   const writes: string[] = [];

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { idKey, Store } from '../../src/emulator/store.js';
+import { idKey } from '../../src/emulator/resource-id.js';
+import { Store } from '../../src/emulator/store.js';
 import { formatTimestamp, MonotonicClock, parseTimestamp } from '../../src/emulator/timestamps.js';
 import { MICROSECOND_ISO } from './emulator-client.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import type { StoredResource } from '../../src/emulator/store.js';
+import type { StoredResource } from '../../src/emulator/stored-resource.js';
 import { INTEGRATION } from '../support/remote-fixtures.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -8,7 +8,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SecodaClient } from '../../src/secoda/client.js';
 import { SecodaNetworkError, SecodaRequestNotSentError } from '../../src/secoda/errors.js';
-import type { RetryNotice } from '../../src/secoda/http-transport.js';
+import type { RetryNotice } from '../../src/secoda/retry-loop.js';
 import { runCli } from '../support/run-cli.js';
 import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
