@@ -13,7 +13,7 @@ import { throttled } from '../../src/emulator/drf-errors.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { stripColour } from '../../src/style.js';
 import { runCli } from '../support/run-cli.js';
-import { BIN, REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
+import { CLI, REPO_ROOT, spawnCli } from '../support/spawn-cli.js';
 
 const TOKEN = 'apply-output-token-3c9e';
 /** 7 creates: what apply prints does not depend on the plan's size. */
@@ -71,7 +71,7 @@ function underTerminal(command: string): Promise<{ code: number | null; output: 
   });
 }
 
-const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
+const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
 
 describe.skipIf(!hasScript)('on a real pseudo-terminal', () => {
   it('a bar on stderr; the rate-limit wait printed above it; the bar says how long is left', async () => {

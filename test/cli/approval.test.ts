@@ -12,7 +12,7 @@ import { run } from '../../src/cli/run.js';
 import type { InputStream } from '../../src/cli/io.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { runCli } from '../support/run-cli.js';
-import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
+import { CLI, REPO_ROOT } from '../support/spawn-cli.js';
 
 const TOKEN = 'approval-token';
 /** 7 creates: what is asked, and when, does not depend on the plan's size. */
@@ -120,7 +120,7 @@ describe('apply asks before it writes', () => {
   it.skipIf(!hasScript)(
     'on a real pseudo-terminal (script -qc), "yes" applies',
     async () => {
-      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} apply ${JSON.stringify(PLAN)} --writes-per-minute 0`;
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} apply ${JSON.stringify(PLAN)} --writes-per-minute 0`;
       const child = spawn('script', ['-qec', command, '/dev/null'], {
         env: { PATH: process.env['PATH'], ...env },
         stdio: ['pipe', 'pipe', 'pipe'],

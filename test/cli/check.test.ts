@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputStream } from '../../src/cli/io.js';
 import { runCli } from '../support/run-cli.js';
-import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
+import { CLI, REPO_ROOT } from '../support/spawn-cli.js';
 
 const PLAN = 'test/fixtures/check/plan.yaml';
 const VIOLATIONS = 'test/fixtures/check/violations.ndjson';
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** The built executable with `input` piped to its stdin. */
 function spawnWithStdin(args: string[], input: string | Buffer): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { PATH: process.env['PATH'], NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { PATH: process.env['PATH'], NO_COLOR: '1' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

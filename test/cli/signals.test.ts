@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, REPO_ROOT, spawnCli, type SpawnResult, type SpawnedCli } from '../support/spawn-cli.js';
+import { CLI, REPO_ROOT, spawnCli, type SpawnResult, type SpawnedCli } from '../support/spawn-cli.js';
 
 const HANG_GUARD_MS = 10_000;
 const EXAMPLE = join(REPO_ROOT, 'tracking-plan.example');
@@ -185,7 +185,7 @@ describe('check - on a live stream', () => {
 
 describe('the emulator, with a request in flight', () => {
   it('stops on SIGTERM without waiting for the request (--latency-ms 60000)', async () => {
-    const child = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--latency-ms', '60000'], {
+    const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', '--latency-ms', '60000'], {
       cwd: dir,
       env: { PATH: process.env['PATH'], NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,7 +16,7 @@ import { applyToStore } from '../support/applied-store.js';
 import { DEFAULT_REPO } from '../support/github-api-server.js';
 import { inputVariables, parseStepOutputs, runAction } from '../support/run-action.js';
 import { expectNoSecrets, readRunnerFiles, runnerEnv } from '../support/runner-env.js';
-import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
+import { CLI, REPO_ROOT } from '../support/spawn-cli.js';
 
 const SECODA_TOKEN = 'sntlDRIFT/Secoda+Token"9d4c';
 const GH_TOKEN = 'ghs_sntlDriftGitHub51e0aa';
@@ -75,7 +75,7 @@ beforeEach(async () => {
   await git('add', '.');
   await git('commit', '-qm', 'tracking plan');
   // The apply that fixes the drift, as a person would run it: the build under test.
-  await writeFile(join(bin, 'tpsync'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  await writeFile(join(bin, 'tpsync'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
   // The stub gh: one record per call (its arguments), the --body-file contents beside, and an open issue if told.
   await writeFile(
     join(bin, 'gh'),

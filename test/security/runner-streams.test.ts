@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { expectNoSecrets, runnerEnv } from '../support/runner-env.js';
-import { BIN, REPO_ROOT, spawnCli, type SpawnResult } from '../support/spawn-cli.js';
+import { CLI, REPO_ROOT, spawnCli, type SpawnResult } from '../support/spawn-cli.js';
 
 const SECODA_TOKEN = 'sntlSTREAMsecoda/+"\\&<e41b9c>';
 const GITHUB_TOKEN = 'ghs_sntlSTREAMgithub8d2f60';
@@ -110,7 +110,7 @@ describe('on a runner, stdout and stderr piped, no command writes a secret in an
   );
 
   it('emulator, from start to SIGINT', async () => {
-    const child = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--token', SECODA_TOKEN], {
+    const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', '--token', SECODA_TOKEN], {
       cwd: dir,
       env: { PATH: process.env['PATH'], NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

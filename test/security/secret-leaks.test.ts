@@ -15,7 +15,7 @@ import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/
 import { expectNoSecrets, pullRequestEvent, pushEvent, readRunnerFiles, runnerEnv, type RunnerFiles } from '../support/runner-env.js';
 import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
-import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
+import { CLI, REPO_ROOT } from '../support/spawn-cli.js';
 
 /** A Secoda token with the characters that JSON, URLs and HTML each write differently. */
 const SECODA_TOKEN = 'sntlSECODA/x+To"k\\en&<9f3e1a7b>';
@@ -162,7 +162,7 @@ describe('where the workflow commands go', () => {
     return new Promise((resolve, reject) => {
       const child = spawn('bash', ['-e', '-c', script], {
         cwd: dir,
-        env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...baseEnv(secoda.url), TPSYNC: `"${process.execPath}" "${BIN}"` },
+        env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...baseEnv(secoda.url), TPSYNC: `"${process.execPath}" "${CLI}"` },
       });
       let stdout = '';
       let stderr = '';

@@ -1,9 +1,15 @@
-/** Runs the built `tpsync` executable in a child process, as a workflow step would. */
+/**
+ * Runs tpsync in a child process, as a workflow step or a terminal would: the command line bundled
+ * from today's sources (cli-bundle.ts), which starts faster than bin/tpsync.js over dist/.
+ */
 import { spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
+/** The checkout's launcher (bin/tpsync.js, which runs dist/): for tests of the launcher and of dist/ themselves. */
 export const BIN = fileURLToPath(new URL('../../bin/tpsync.js', import.meta.url));
+/** What a test starts as `tpsync`: the bundle of today's sources, made before the tests run (cli-bundle.ts). */
+export const CLI = fileURLToPath(new URL('../../dist/test-cli/tpsync.mjs', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface SpawnResult {
@@ -26,7 +32,7 @@ export function spawnCli(
 ): SpawnedCli {
   // Only what the test gives, plus PATH: the host's GITHUB_* variables must not leak in.
   const env = { PATH: process.env['PATH'], NO_COLOR: '1', ...options.env };
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env,
     stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
