@@ -208,6 +208,19 @@ export interface TpsyncTrackingPlan {
     'property-added-with-event'?: CompatibilityLevel;
     'property-removed-with-event'?: CompatibilityLevel;
     'property-recreated'?: CompatibilityLevel;
+    'property-became-non-nullable'?: CompatibilityLevel;
+    'property-became-nullable'?: CompatibilityLevel;
+    'range-narrowed'?: CompatibilityLevel;
+    'range-widened'?: CompatibilityLevel;
+    'length-narrowed'?: CompatibilityLevel;
+    'length-widened'?: CompatibilityLevel;
+    'pattern-narrowed'?: CompatibilityLevel;
+    'pattern-removed'?: CompatibilityLevel;
+    'format-narrowed'?: CompatibilityLevel;
+    'format-removed'?: CompatibilityLevel;
+    'additional-properties-closed'?: CompatibilityLevel;
+    'additional-properties-opened'?: CompatibilityLevel;
+    'event-kind-changed'?: CompatibilityLevel;
   };
 }
 /**
