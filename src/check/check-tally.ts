@@ -6,9 +6,9 @@
  * go under one catch-all entry), so it stays flat however long the input. Pure.
  */
 import type { EventSchemaEntry } from '../event-schema/types.js';
+import type { EventKind } from '../tracking-plan/types.js';
 import { compareText } from '../plan/compare.js';
 import { didYouMean } from '../tracking-plan/did-you-mean.js';
-import { expectedText } from './expected-text.js';
 import {
   MAX_LINES,
   VIOLATION_KINDS,
@@ -44,12 +44,31 @@ class Sample {
   }
 }
 
+/**
+ * How calls are told apart in a report: by type (`track` unless said) and name — a track call's
+ * event name, a page or screen call's name (or the title of the event that takes any name), the
+ * title of the identify or group event.
+ */
+export interface CallKey {
+  readonly type: CallType;
+  readonly name: string;
+}
+
+/** The call types `check` judges (Segment's and RudderStack's `type`), as the plan's event kinds name them. */
+export type CallType = EventKind;
+
+/** The tally's key of a call key. */
+export const callKeyText = (key: CallKey): string => (key.type === 'track' ? key.name : `${key.type}\0${key.name}`);
+
 /** What is counted for one event name; `entries`: the plan's events of that title (none when it is not planned). */
 class EventState {
   checked = 0;
   invalid = 0;
-  readonly groups = new Map<string, { kind: ViolationKind; property?: string; sample: Sample }>();
-  constructor(readonly entries: readonly EventSchemaEntry[] | undefined) {}
+  readonly groups = new Map<string, { kind: ViolationKind; property?: string; expected?: string; sample: Sample }>();
+  constructor(
+    readonly key: CallKey,
+    readonly entries: readonly EventSchemaEntry[] | undefined,
+  ) {}
 }
 
 /** The counts of one check run; `report()` gives them as a CheckReport. */
@@ -65,13 +84,13 @@ export class CheckTally {
   private capped = false;
   private unplannedNames = 0;
 
-  /** @param planned the plan's event schemas by event title */
+  /** @param planned the plan's event schemas by call key (callKeyText) */
   constructor(private readonly planned: ReadonlyMap<string, readonly EventSchemaEntry[]>) {}
 
-  /** A payload of event `name` was checked: with these violations (none: it is valid). */
-  payload(name: string, violations: readonly Violation[], lineNumber: number): void {
+  /** A call was checked: with these violations (none: it is valid). */
+  payload(key: CallKey, violations: readonly Violation[], lineNumber: number): void {
     this.checked++;
-    const state = this.eventState(name);
+    const state = this.eventState(key);
     state.checked++;
     if (violations.length === 0) return;
     this.invalid++;
@@ -90,19 +109,21 @@ export class CheckTally {
     this.byKind.get('invalid-json')?.add(lineNumber);
   }
 
-  private eventState(name: string): EventState {
-    let state = this.events.get(name);
+  private eventState(key: CallKey): EventState {
+    let text = callKeyText(key);
+    let state = this.events.get(text);
     if (state !== undefined) return state;
-    const planned = this.planned.get(name);
+    const planned = this.planned.get(text);
     if (planned === undefined && this.unplannedNames >= MAX_EVENT_NAMES) {
       this.capped = true;
-      name = OTHER_EVENTS;
-      state = this.events.get(name);
+      key = { type: 'track', name: OTHER_EVENTS };
+      text = OTHER_EVENTS;
+      state = this.events.get(text);
       if (state !== undefined) return state;
     }
-    state = new EventState(planned);
-    this.events.set(name, state);
-    if (planned === undefined && name !== OTHER_EVENTS) this.unplannedNames++;
+    state = new EventState(key, planned);
+    this.events.set(text, state);
+    if (planned === undefined && text !== OTHER_EVENTS) this.unplannedNames++;
     return state;
   }
 
@@ -118,7 +139,12 @@ export class CheckTally {
         group = state.groups.get(key);
       }
       if (group === undefined) {
-        group = { kind: violation.kind, ...(property === undefined ? {} : { property }), sample: new Sample() };
+        group = {
+          kind: violation.kind,
+          ...(property === undefined ? {} : { property }),
+          ...(violation.expected === undefined || property === OTHER_PROPERTIES ? {} : { expected: violation.expected }),
+          sample: new Sample(),
+        };
         state.groups.set(key, group);
       }
     }
@@ -132,18 +158,22 @@ export class CheckTally {
       ViolationKind,
       LineSample
     >;
-    const plannedNames = [...this.planned.keys()];
+    const plannedNames = [...this.planned.values()].flatMap((entries) =>
+      entries.length > 0 && entries[0]?.kind === 'track' ? [entries[0].event] : [],
+    );
     let suggestions = 0;
-    const events = [...this.events.entries()]
-      .sort(([a], [b]) => compareText(a, b))
-      .map(([event, state]): EventTally => {
+    const events = [...this.events.values()]
+      .sort((a, b) => compareText(a.key.name, b.key.name) || compareText(a.key.type, b.key.type))
+      .map((state): EventTally => {
         const entries = state.entries ?? [];
+        const event = state.key.name;
         const suggestion =
-          state.entries === undefined && event !== OTHER_EVENTS && suggestions++ < MAX_SUGGESTIONS
+          state.entries === undefined && state.key.type === 'track' && event !== OTHER_EVENTS && suggestions++ < MAX_SUGGESTIONS
             ? suggest(event, plannedNames)
             : undefined;
         return {
           event,
+          ...(state.key.type === 'track' ? {} : { type: state.key.type }),
           planned: state.entries !== undefined,
           categories: [...new Set(entries.map((e) => e.category))],
           checked: state.checked,
@@ -153,15 +183,12 @@ export class CheckTally {
               (a, b) =>
                 VIOLATION_KINDS.indexOf(a.kind) - VIOLATION_KINDS.indexOf(b.kind) || compareText(a.property ?? '', b.property ?? ''),
             )
-            .map((group): ViolationGroup => {
-              const expected = group.property === undefined ? undefined : expectedFor(entries, group.kind, group.property);
-              return {
-                kind: group.kind,
-                ...(group.property === undefined ? {} : { property: group.property }),
-                ...(expected === undefined ? {} : { expected }),
-                ...group.sample.toJSON(),
-              };
-            }),
+            .map((group): ViolationGroup => ({
+              kind: group.kind,
+              ...(group.property === undefined ? {} : { property: group.property }),
+              ...(group.expected === undefined ? {} : { expected: group.expected }),
+              ...group.sample.toJSON(),
+            })),
           ...(suggestion === undefined ? {} : { suggestion }),
         };
       });
@@ -202,16 +229,4 @@ function suggest(name: string, titles: readonly string[]): string | undefined {
       return Math.abs(candidate.length - lower.length) <= allowed || candidate.startsWith(lower);
     }),
   );
-}
-
-/** What the plan expects of a property, for the kinds where that helps; the first category's event that has the property. */
-function expectedFor(entries: readonly EventSchemaEntry[], kind: ViolationKind, property: string): string | undefined {
-  if (kind !== 'wrong-type' && kind !== 'value-not-in-enum') return undefined;
-  for (const entry of entries) {
-    if (Object.hasOwn(entry.schema.properties, property)) {
-      const schema = entry.schema.properties[property];
-      if (schema !== undefined) return expectedText(schema);
-    }
-  }
-  return undefined;
 }

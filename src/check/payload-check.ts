@@ -1,18 +1,20 @@
 /**
- * The payload check, one line at a time: parse the line, read the event name and properties,
- * check them against the event's schema, and count what is wrong (check-tally.ts). Takes lines
- * and returns a report; reading the input is the caller's (read-lines.ts).
+ * The payload check, one line at a time: parse the line, find the plan's events its call matches
+ * (by the call's type and name, docs/plan-language.md "Event kinds"), check the object the call
+ * carries (a track, page or screen call's properties, an identify or group call's traits) against
+ * their schemas, and count what is wrong (check-tally.ts). Takes lines and returns a report;
+ * reading the input is the caller's (read-lines.ts).
  */
 import type { EventSchemaEntry, EventSchemaSet } from '../event-schema/types.js';
-import { CheckTally } from './check-tally.js';
+import { CheckTally, callKeyText, type CallKey, type CallType } from './check-tally.js';
 import { readField, type FieldPath } from './field-path.js';
 import type { CheckReport } from './report.js';
 import type { PropertiesCheck, Violation } from './validators.js';
 
 export interface PayloadCheckOptions {
-  /** Where the event name is: default `["event"]`. */
+  /** Where a track call has the event name: default `["event"]`. */
   readonly eventField: FieldPath;
-  /** Where the properties object is: default `["properties"]`. */
+  /** Where a track call has the properties object: default `["properties"]`. */
   readonly propertiesField: FieldPath;
 }
 
@@ -23,6 +25,7 @@ export const UNREADABLE = {
   type: '"type" is not a string',
   event: 'no event name (a non-empty string)',
   properties: 'the properties are not a JSON object',
+  traits: 'the traits are not a JSON object',
   tooLong: 'longer than the line limit',
   utf8: 'not valid UTF-8',
   surrogate: 'a string holds a lone surrogate (a \\uD800–\\uDFFF escape without its pair), which is not Unicode text',
@@ -32,18 +35,29 @@ export const UNREADABLE = {
 const SURROGATE_ESCAPE = /\\u[dD][89abcdefABCDEF]/;
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/** The checks of one planned event title, compiled on first use, one per entry. */
+/** Where identify and group calls carry their traits when they have no `traits` of their own (RudderStack's SDKs). */
+const CONTEXT_TRAITS: FieldPath = ['context', 'traits'];
+
+/** The plan's events that one call key matches, with their checks, compiled on first use, one per entry. */
 interface Planned {
-  readonly entries: readonly EventSchemaEntry[];
+  readonly key: CallKey;
+  readonly entries: EventSchemaEntry[];
   checks?: PropertiesCheck[];
 }
 
+/** The plan's events of one kind: by title, and (page and screen) those that take any name. */
+interface KindIndex {
+  readonly byName: Map<string, Planned>;
+  any?: Planned;
+}
+
 export class PayloadCheck {
-  private readonly planned = new Map<string, Planned>();
+  private readonly kinds = new Map<CallType, KindIndex>();
   private readonly tally: CheckTally;
 
   /**
-   * @param set the plan's event schemas; an event title in several categories matches a payload that fits any of them
+   * @param set the plan's event schemas; events that match the same calls (an event title in
+   *   several categories, two identify events) pass a payload that fits any of them
    * @param compile turns one event's schema into a check (validators.ts), called at most once per event
    */
   constructor(
@@ -51,11 +65,28 @@ export class PayloadCheck {
     private readonly compile: (entry: EventSchemaEntry) => PropertiesCheck,
     private readonly options: PayloadCheckOptions,
   ) {
+    // Track calls are always judged, even against a plan without events: every one is then unplanned.
+    this.kinds.set('track', { byName: new Map() });
+    const byKey = new Map<string, Planned>();
     for (const entry of set.entries) {
-      const known = this.planned.get(entry.event);
-      this.planned.set(entry.event, { entries: [...(known?.entries ?? []), entry] });
+      let index = this.kinds.get(entry.kind);
+      if (index === undefined) {
+        index = { byName: new Map() };
+        this.kinds.set(entry.kind, index);
+      }
+      // Identify and group calls are matched by type alone: their events share one key, named by the first title.
+      const byType = entry.kind === 'identify' || entry.kind === 'group';
+      const shared = byType ? index.any : entry.anyName ? index.any : index.byName.get(entry.event);
+      if (shared !== undefined) {
+        shared.entries.push(entry);
+        continue;
+      }
+      const planned: Planned = { key: { type: entry.kind, name: entry.event }, entries: [entry] };
+      if (byType || entry.anyName) index.any = planned;
+      else index.byName.set(entry.event, planned);
+      byKey.set(callKeyText(planned.key), planned);
     }
-    this.tally = new CheckTally(new Map([...this.planned].map(([event, planned]) => [event, planned.entries])));
+    this.tally = new CheckTally(new Map([...byKey].map(([key, planned]) => [key, planned.entries])));
   }
 
   /** One line of the input, without its line break. `lineNumber` is 1-based and increasing. */
@@ -100,20 +131,42 @@ export class PayloadCheck {
       return this.tally.unreadableLine(UNREADABLE.object, lineNumber);
     const record = value as Record<string, unknown>;
     const type = Object.hasOwn(record, 'type') ? record['type'] : undefined;
-    if (type !== undefined && type !== null && type !== 'track') {
-      if (typeof type !== 'string') return this.tally.unreadableLine(UNREADABLE.type, lineNumber);
+    if (type !== undefined && type !== null && typeof type !== 'string') return this.tally.unreadableLine(UNREADABLE.type, lineNumber);
+    const kind = type ?? 'track';
+    // Calls of a type the plan has no event of (alias, or identify in a plan without identify events) are not judged.
+    const index = isCallType(kind) ? this.kinds.get(kind) : undefined;
+    if (index === undefined || !isCallType(kind)) {
       this.tally.skipped++;
       return;
     }
+    if (kind === 'track') return this.track(record, index, lineNumber);
+    if (kind === 'identify' || kind === 'group') {
+      const traits = Object.hasOwn(record, 'traits') ? record['traits'] : readField(record, CONTEXT_TRAITS);
+      if (!isObjectOrAbsent(traits)) return this.tally.unreadableLine(UNREADABLE.traits, lineNumber);
+      // Present by construction: the index exists because the plan has such an event.
+      if (index.any !== undefined) this.judge(index.any.key, index.any, traits ?? {}, lineNumber);
+      return;
+    }
+    const name = typeof record['name'] === 'string' && Object.hasOwn(record, 'name') ? record['name'] : '';
+    const properties = Object.hasOwn(record, 'properties') ? record['properties'] : undefined;
+    if (!isObjectOrAbsent(properties)) return this.tally.unreadableLine(UNREADABLE.properties, lineNumber);
+    const planned = index.byName.get(name) ?? index.any;
+    this.judge(planned?.key ?? { type: kind, name: name === '' ? '(no name)' : name }, planned, properties ?? {}, lineNumber);
+  }
+
+  private track(record: Record<string, unknown>, index: KindIndex, lineNumber: number): void {
     const name = readField(record, this.options.eventField);
     if (typeof name !== 'string' || name === '') return this.tally.unreadableLine(UNREADABLE.event, lineNumber);
     const raw = readField(record, this.options.propertiesField);
-    if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw)))
-      return this.tally.unreadableLine(UNREADABLE.properties, lineNumber);
-    const properties = (raw ?? {}) as Record<string, unknown>;
-    const planned = this.planned.get(name);
-    const violations = planned === undefined ? [{ kind: 'unplanned-event' as const }] : (this.check(planned, properties) ?? []);
-    this.tally.payload(name, violations, lineNumber);
+    if (!isObjectOrAbsent(raw)) return this.tally.unreadableLine(UNREADABLE.properties, lineNumber);
+    const planned = index.byName.get(name);
+    this.judge(planned?.key ?? { type: 'track', name }, planned, raw ?? {}, lineNumber);
+  }
+
+  /** Counts one call: checked against `planned`, or an unplanned event. */
+  private judge(key: CallKey, planned: Planned | undefined, object: Record<string, unknown>, lineNumber: number): void {
+    const violations = planned === undefined ? [{ kind: 'unplanned-event' as const }] : (this.check(planned, object) ?? []);
+    this.tally.payload(key, violations, lineNumber);
   }
 
   /** null when the properties fit one of the event's schemas; else the violations against the closest one. */
@@ -143,6 +196,14 @@ function holdsLoneSurrogate(value: unknown): boolean {
     }
   }
   return false;
+}
+
+const CALL_TYPES: ReadonlySet<string> = new Set<CallType>(['track', 'identify', 'page', 'screen', 'group']);
+const isCallType = (type: string): type is CallType => CALL_TYPES.has(type);
+
+/** An object, or nothing (absent or `null`: no properties). */
+function isObjectOrAbsent(value: unknown): value is Record<string, unknown> | undefined | null {
+  return value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
 }
 
 /** Empty, or only JSON whitespace (space, tab, CR). */

@@ -31,19 +31,22 @@ export function renderCheckText(report: CheckReport, input: string, style: Style
     report.skipped > 0 ? `${plural(report.skipped, 'call')} of another type skipped` : '',
     report.blank > 0 ? `${plural(report.blank, 'blank line')} ignored` : '',
   ].filter((s) => s !== '');
+  // "track calls" while every call checked was one (the plan has no other kinds, or none came).
+  const calls = report.events.every((event) => event.type === undefined) ? 'track call' : 'call';
   out.push(
-    `Checked ${plural(report.checked, 'track call')} from ${input} (${plural(report.lines, 'line')}): ${n(report.valid)} valid, ${n(report.invalid)} with violations${extras.length > 0 ? `; ${extras.join('; ')}` : ''}.`,
+    `Checked ${plural(report.checked, calls)} from ${input} (${plural(report.lines, 'line')}): ${n(report.valid)} valid, ${n(report.invalid)} with violations${extras.length > 0 ? `; ${extras.join('; ')}` : ''}.`,
   );
   for (const event of report.events) {
     if (event.violations.length === 0) continue;
     out.push('');
+    const type = event.type === undefined ? '' : `${event.type} call`;
     if (event.planned) {
       out.push(
-        `${style.bold(event.event)} (${event.categories.join(', ')}): ${n(event.invalid)} of ${plural(event.checked, 'payload')} with violations`,
+        `${style.bold(event.event)} (${[type, ...event.categories].filter((part) => part !== '').join(', ')}): ${n(event.invalid)} of ${plural(event.checked, 'payload')} with violations`,
       );
     } else {
       out.push(
-        `${style.bold(event.event)}: not in the plan${event.suggestion === undefined ? '' : ` (did you mean "${event.suggestion}"?)`}`,
+        `${style.bold(event.event)}${type === '' ? '' : ` (${type})`}: not in the plan${event.suggestion === undefined ? '' : ` (did you mean "${event.suggestion}"?)`}`,
       );
     }
     out.push(

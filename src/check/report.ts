@@ -36,7 +36,10 @@ export interface ViolationGroup extends LineSample {
 
 /** Everything seen for one event name. */
 export interface EventTally {
+  /** The event name: a track call's event, a page or screen call's name, the plan's title of an identify or group event. */
   readonly event: string;
+  /** The call type, when not `track`. */
+  readonly type?: 'identify' | 'page' | 'screen' | 'group';
   /** Whether the plan has an event of this title. */
   readonly planned: boolean;
   /** The categories that hold an event of this title (more than one: a payload passes if it fits any). */
@@ -60,9 +63,9 @@ export interface CheckReport {
   readonly lines: number;
   /** Empty or whitespace-only lines: ignored. */
   readonly blank: number;
-  /** Calls of another type (`identify`, `page`, …): not events, not checked. */
+  /** Calls of a type the plan has no event of (`alias`, and `identify`, `page`, … without planned ones): not checked. */
   readonly skipped: number;
-  /** Track calls checked against the plan. */
+  /** Calls checked against the plan. */
   readonly checked: number;
   /** Checked payloads without any violation. */
   readonly valid: number;

@@ -7,14 +7,21 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { FORMAT_CHECKS } from '../event-schema/formats.js';
-import type { EventSchemaEntry } from '../event-schema/types.js';
+import type { EventJsonSchema, EventSchemaEntry, PropertyJsonSchema } from '../event-schema/types.js';
+import { expectedText } from './expected-text.js';
 import { quickCheck } from './fast-path.js';
+import { re2Engine } from './patterns.js';
 import type { ViolationKind } from './report.js';
 
-/** One violation found in one payload. `property` is absent only for `unplanned-event`. */
+/**
+ * One violation found in one payload. `property` is absent only for `unplanned-event`; it names a
+ * nested property by its path (`address.city`, `products[].sku`, `tags[]`). `expected` says what
+ * the plan expects there, for `wrong-type` and `value-not-in-enum`.
+ */
 export interface Violation {
   readonly kind: ViolationKind;
   readonly property?: string;
+  readonly expected?: string;
 }
 
 /** Checks one payload's properties object against one event's schema: `null` when it passes. */
@@ -34,8 +41,9 @@ export function createCheckCompiler(): (entry: EventSchemaEntry) => PropertiesCh
     // on every run; the test suite checks them instead.
     validateSchema: false,
     // ajv's code optimiser makes compiling several times slower (bench/results.md) and only
-    // speeds up payloads the fast path already failed: a few in a hundred.
-    code: { optimize: false },
+    // speeds up payloads the fast path already failed: a few in a hundred. Patterns run with
+    // RE2, in linear time (patterns.ts).
+    code: { optimize: false, regExp: re2Engine },
   });
   for (const [name, validate] of Object.entries(FORMAT_CHECKS)) ajv.addFormat(name, { type: 'string', validate });
   return (entry) => {
@@ -45,59 +53,82 @@ export function createCheckCompiler(): (entry: EventSchemaEntry) => PropertiesCh
     return (properties) => {
       if (quick(properties)) return null;
       validate ??= ajv.compile(entry.schema);
-      return validate(properties) ? null : classify(validate.errors ?? []);
+      return validate(properties) ? null : classify(validate.errors ?? [], entry.schema);
     };
   };
 }
 
 /**
- * ajv errors → violations, one per property and kind. A value of the wrong type is `wrong-type`
- * only (ajv also reports it missing the enum); a string that is not a valid date or date-time is
- * `wrong-type` too: the plan's type is `date`, and a string that is no date is not of that type.
+ * ajv errors → violations, one per property and kind. A value that is not what the plan says is
+ * `wrong-type`: of another type, a string that is not a valid date or date-time (the plan's type
+ * is `date`, and a string that is no date is not of that type), or a value outside the property's
+ * format, pattern, length or range (its `expected` text says which). A value of the wrong type is
+ * reported once (ajv also reports it missing the enum). A value of the right type that the enum
+ * does not list is `value-not-in-enum`.
+ * @param schema the event's schema, which tells array items from keys and what is expected where
  */
-export function classify(errors: readonly ErrorObject[]): Violation[] {
+export function classify(errors: readonly ErrorObject[], schema?: EventJsonSchema): Violation[] {
   const violations: Violation[] = [];
   const seen = new Set<string>();
-  const add = (kind: ViolationKind, property: string): void => {
-    const key = `${kind}\0${property}`;
+  const add = (kind: ViolationKind, place: Place): void => {
+    const key = `${kind}\0${place.name}`;
     if (seen.has(key)) return;
     seen.add(key);
-    violations.push({ kind, property });
+    const expected =
+      place.schema !== undefined && (kind === 'wrong-type' || kind === 'value-not-in-enum') ? expectedText(place.schema) : undefined;
+    violations.push({ kind, property: place.name, ...(expected === undefined ? {} : { expected }) });
   };
   const wrongType = new Set<string>();
-  for (const error of errors) {
-    if (error.keyword === 'type' || error.keyword === 'format') wrongType.add(topProperty(error.instancePath));
-  }
+  for (const error of errors) if (error.keyword === 'type') wrongType.add(error.instancePath);
   for (const error of errors) {
     const params = error.params as Record<string, unknown>;
+    const at = placeOf(error.instancePath, schema);
     switch (error.keyword) {
       case 'additionalProperties':
-        add('unplanned-property', String(params['additionalProperty']));
+        add('unplanned-property', childOf(at, String(params['additionalProperty'])));
         break;
       case 'required':
-        add('missing-required', String(params['missingProperty']));
+        add('missing-required', childOf(at, String(params['missingProperty'])));
         break;
-      case 'type':
-      case 'format':
-        add('wrong-type', topProperty(error.instancePath));
+      case 'enum':
+        if (!wrongType.has(error.instancePath)) add('value-not-in-enum', at);
         break;
-      case 'enum': {
-        const property = topProperty(error.instancePath);
-        if (!wrongType.has(property)) add('value-not-in-enum', property);
-        break;
-      }
       default:
-        // The schemas use no other keyword; should one appear, its property is still wrong.
-        add('wrong-type', topProperty(error.instancePath));
+        // `type`, `format`, `pattern`, the lengths and the range; should another keyword appear, its property is still wrong.
+        add('wrong-type', at);
     }
   }
   return violations;
 }
 
-/** `/order~1id/x` → `order/id`: the first JSON Pointer segment, unescaped (RFC 6901). */
-function topProperty(instancePath: string): string {
-  const segment = instancePath.split('/')[1] ?? '';
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+/** A place in a payload: its name in reports, and its schema (undefined where the schema does not reach). */
+interface Place {
+  readonly name: string;
+  readonly schema: PropertyJsonSchema | undefined;
+}
+
+/**
+ * The place an ajv `instancePath` points at (`/address/city` → `address.city`, `/tags/3` →
+ * `tags[]`), walking the schema alongside to tell an array's index from an object's key.
+ */
+function placeOf(instancePath: string, schema: EventJsonSchema | undefined): Place {
+  let place: Place = { name: '', schema };
+  if (instancePath === '') return place;
+  for (const raw of instancePath.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const items = place.schema?.items;
+    place = items !== undefined ? { name: `${place.name}[]`, schema: items } : childOf(place, segment);
+  }
+  return place;
+}
+
+/** The place of key `key` in the object at `place`. */
+function childOf(place: Place, key: string): Place {
+  const properties = place.schema?.properties;
+  return {
+    name: place.name === '' ? key : `${place.name}.${key}`,
+    schema: properties !== undefined && Object.hasOwn(properties, key) ? properties[key] : undefined,
+  };
 }
 
 /**

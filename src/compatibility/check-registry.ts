@@ -2,7 +2,8 @@
  * Every compatibility check, in the order docs/breaking-changes.md lists them (a test checks the
  * table against this list) and in which a verdict lists checks of one level. Each check lives in
  * the file of its family, with its id, level, description and detection: additions, removals,
- * moves, field changes, duplicates, and properties that only follow their event. Modelled on
+ * moves, field changes, duplicates, properties that only follow their event, and changes to
+ * what only the plan says (shape-checks.ts). Modelled on
  * oasdiff's checker list and buf's breaking rules: one id per kind of change, one level per id,
  * levels overridable per id in the header file's `compatibility:`.
  */
@@ -20,6 +21,21 @@ import {
 } from './field-checks.js';
 import { eventMoved } from './move-checks.js';
 import { eventRemoved, propertyRemoved } from './removal-checks.js';
+import {
+  additionalPropertiesClosed,
+  additionalPropertiesOpened,
+  eventKindChanged,
+  formatNarrowed,
+  formatRemoved,
+  lengthNarrowed,
+  lengthWidened,
+  patternNarrowed,
+  patternRemoved,
+  propertyBecameNonNullable,
+  propertyBecameNullable,
+  rangeNarrowed,
+  rangeWidened,
+} from './shape-checks.js';
 import { propertyAddedWithEvent, propertyRecreated, propertyRemovedWithEvent } from './with-event-checks.js';
 
 export const CHECKS = [
@@ -41,6 +57,19 @@ export const CHECKS = [
   propertyAddedWithEvent,
   propertyRemovedWithEvent,
   propertyRecreated,
+  propertyBecameNonNullable,
+  propertyBecameNullable,
+  rangeNarrowed,
+  rangeWidened,
+  lengthNarrowed,
+  lengthWidened,
+  patternNarrowed,
+  patternRemoved,
+  formatNarrowed,
+  formatRemoved,
+  additionalPropertiesClosed,
+  additionalPropertiesOpened,
+  eventKindChanged,
 ] as const satisfies readonly Check[];
 
 /** A check of the registry, its id typed as one of the registered ids. */

@@ -7,7 +7,7 @@
  * "Senders" are the apps that send events; "readers" are the dashboards, models and people
  * that use them.
  */
-import type { Operation } from '../plan/types.js';
+import type { LocalChange, Operation } from '../plan/types.js';
 import type { Deprecation } from '../tracking-plan/types.js';
 import type { CompatibilityLevel } from './levels.js';
 import type { Situation } from './situation.js';
@@ -32,6 +32,9 @@ export interface Check<Id extends string = string> {
   readonly level: CompatibilityLevel;
   /** What it finds and why it has its level, in one line (the table in docs/breaking-changes.md shows it). */
   readonly description: string;
-  /** Its finding on `op`; null when the check does not apply. */
-  detect(op: Operation, situation: Situation, context: CheckContext): Finding | null;
+  /**
+   * Its finding on `op` — an operation of the plan, or a change to what only the plan says
+   * (local-diff.ts), always in a `changed` situation; null when the check does not apply.
+   */
+  detect(op: Operation | LocalChange, situation: Situation, context: CheckContext): Finding | null;
 }

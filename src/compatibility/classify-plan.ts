@@ -6,9 +6,11 @@
  * network. The planner's decisions are not changed: operations keep their order and content.
  *
  * Each operation's situation (situation.ts) is judged by every check of the registry; the
- * verdict is the worst level among those that apply.
+ * verdict is the worst level among those that apply. With a baseline, the changes to what only
+ * the plan says (local-diff.ts: `nullable`, ranges, patterns, nested properties, kinds, …) are
+ * judged the same way and listed apart, as `local_changes`: they plan no write.
  */
-import type { Compatibility, CompatibilityCheck, CompatibilitySummary, LevelCounts, Operation, Plan } from '../plan/types.js';
+import type { Compatibility, CompatibilityCheck, CompatibilitySummary, LevelCounts, LocalChange, Operation, Plan } from '../plan/types.js';
 import type { RemoteState } from '../secoda/types.js';
 import type { CompatibilityLevel, TrackingPlan } from '../tracking-plan/types.js';
 import type { CheckContext, Finding } from './check.js';
@@ -16,7 +18,8 @@ import { CHECKS, checkOrder, type RegisteredCheck } from './check-registry.js';
 import { removalLevel } from './deprecation-lifecycle.js';
 import { metadataChanged } from './field-checks.js';
 import { severity, worse } from './levels.js';
-import { Situations } from './situation.js';
+import { localChanges } from './local-diff.js';
+import { Situations, type Situation } from './situation.js';
 
 export interface ClassifyInputs {
   /** Today as YYYY-MM-DD: a deprecation sunset on or before it has passed. */
@@ -40,10 +43,12 @@ export interface ClassifyInputs {
  * `summary.compatibility` counted. Operations keep their order; nothing the planner decided changes.
  */
 export function classifyPlan(plan: Plan, inputs: ClassifyInputs): Plan {
-  if (plan.operations.length === 0) return { ...plan, summary: { ...plan.summary, compatibility: summarise([]) } };
-  const situations = new Situations(plan, inputs);
   const context: CheckContext = { today: inputs.today };
   const overrides = inputs.overrides ?? inputs.trackingPlan?.compatibility ?? {};
+  const local = localVerdicts(inputs, context, overrides);
+  const withLocal = local.length === 0 ? {} : { local_changes: local };
+  if (plan.operations.length === 0) return { ...plan, ...withLocal, summary: { ...plan.summary, compatibility: summarise([]) } };
+  const situations = new Situations(plan, inputs);
   const operations = plan.operations.map((op) => {
     const deprecated = situations.deprecationOf(op);
     return {
@@ -52,7 +57,20 @@ export function classifyPlan(plan: Plan, inputs: ClassifyInputs): Plan {
       ...(deprecated === undefined ? {} : { deprecated }),
     } satisfies Operation;
   });
-  return { ...plan, operations, summary: { ...plan.summary, compatibility: summarise(operations) } };
+  return { ...plan, operations, ...withLocal, summary: { ...plan.summary, compatibility: summarise(operations) } };
+}
+
+/** With a baseline: the changes to what only the plan says, each with its verdict. */
+function localVerdicts(
+  inputs: ClassifyInputs,
+  context: CheckContext,
+  overrides: Readonly<Record<string, CompatibilityLevel>>,
+): LocalChange[] {
+  if (inputs.trackingPlan === undefined || inputs.baseline === undefined || inputs.baseline === null) return [];
+  return localChanges(inputs.trackingPlan, inputs.baseline).map((change) => ({
+    ...change,
+    compatibility: judge(change, { kind: 'changed', changes: change.changes }, context, overrides),
+  }));
 }
 
 /** Operations counted per level; with a baseline, those that come from drift again apart. */
@@ -76,7 +94,15 @@ function verdict(
   context: CheckContext,
   overrides: Readonly<Record<string, CompatibilityLevel>>,
 ): Compatibility {
-  const situation = situations.of(op);
+  return judge(op, situations.of(op), context, overrides);
+}
+
+function judge(
+  op: Operation | LocalChange,
+  situation: Situation,
+  context: CheckContext,
+  overrides: Readonly<Record<string, CompatibilityLevel>>,
+): Compatibility {
   const found: { check: RegisteredCheck; finding: Finding }[] = [];
   for (const check of CHECKS) {
     const finding = check.detect(op, situation, context);

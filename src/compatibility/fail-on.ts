@@ -1,9 +1,9 @@
 /**
  * `plan --fail-on breaking|warning`: whether the plan holds a change at that level or worse,
- * said in one line. Changes that come from drift in Secoda (origin `secoda`, known only with
+ * said in one line (changes to what only the plan says, `local_changes`, included). Changes that come from drift in Secoda (origin `secoda`, known only with
  * `--baseline`) do not count: a pull request is not failed for what someone did in Secoda.
  */
-import type { Operation, Plan } from '../plan/types.js';
+import type { LocalChange, Operation, Plan } from '../plan/types.js';
 import { atLeast, type CompatibilityLevel } from './levels.js';
 
 /** The values `--fail-on` takes: fail on a breaking change, or on a breaking change or a warning. */
@@ -26,7 +26,11 @@ export function tripsFailOn(op: Operation, threshold: FailOn): boolean {
  * null when it passes.
  */
 export function failOnReason(plan: Plan, threshold: FailOn): string | null {
-  const counted = plan.operations.filter((op) => tripsFailOn(op, threshold));
+  // Changes to what only the plan says count too: they break senders as much as a Secoda change.
+  const local = (plan.local_changes ?? []).filter(
+    (change) => change.compatibility !== undefined && atLeast(change.compatibility.level, threshold),
+  );
+  const counted: readonly (Operation | LocalChange)[] = [...plan.operations.filter((op) => tripsFailOn(op, threshold)), ...local];
   if (counted.length === 0) return null;
   const count = (level: CompatibilityLevel) => counted.filter((op) => op.compatibility?.level === level).length;
   const breaking = count('breaking');

@@ -8,8 +8,23 @@ import type { Check } from './check.js';
 import { code, listText, subjectOf } from './message-words.js';
 import type { Situation } from './situation.js';
 
-/** Fields that say how an event or property is sent; all others are documentation. */
-const SHAPE_FIELDS: ReadonlySet<string> = new Set(['type', 'enum', 'required', 'pii', 'parent']);
+/** Fields that say how an event or property is sent (Secoda's, and the plan's own: local-diff.ts); all others are documentation. */
+const SHAPE_FIELDS: ReadonlySet<string> = new Set([
+  'type',
+  'enum',
+  'required',
+  'pii',
+  'parent',
+  'kind',
+  'nullable',
+  'minimum',
+  'maximum',
+  'min_length',
+  'max_length',
+  'pattern',
+  'format',
+  'additional_properties',
+]);
 
 /** The change of `field` among the situation's changes, when fields change. */
 function changeOf(situation: Situation, field: string): FieldChange | undefined {

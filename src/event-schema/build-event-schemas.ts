@@ -1,6 +1,8 @@
 /**
- * Tracking plan → one JSON Schema (draft 2020-12) per event, describing the event's
- * `properties` object. Pure and deterministic: the same plan and options give the same schemas.
+ * Tracking plan → one JSON Schema (draft 2020-12) per event, describing the object its calls
+ * carry: the `properties` of a track, page or screen call, the `traits` of an identify or group
+ * call (the entry's `kind` says which). Pure and deterministic: the same plan and options give
+ * the same schemas.
  */
 import type { Deprecation, PlanCategory, PlanEvent, TrackingPlan } from '../tracking-plan/types.js';
 import { uniqueSlugs } from './file-names.js';
@@ -42,9 +44,14 @@ export function buildEventSchemas(plan: TrackingPlan, options: EventSchemaOption
   return { integration: plan.integration, additionalProperties, entries };
 }
 
-/** One event's schema. Property keys are defined as own keys, so a title such as `__proto__` stays a property. */
+/**
+ * One event's schema. Property keys are defined as own keys, so a title such as `__proto__` stays a
+ * property. `additionalProperties`: the run's default, for the event and its nested objects, where
+ * the plan does not say.
+ */
 export function eventSchema(event: PlanEvent, id: string, additionalProperties: boolean): EventJsonSchema {
-  const properties = Object.fromEntries(event.properties.map((p): [string, PropertyJsonSchema] => [p.title, propertySchema(p)]));
+  const defaults = { additionalProperties };
+  const properties = Object.fromEntries(event.properties.map((p): [string, PropertyJsonSchema] => [p.title, propertySchema(p, defaults)]));
   return {
     $schema: DRAFT_2020_12,
     $id: id,
@@ -55,7 +62,7 @@ export function eventSchema(event: PlanEvent, id: string, additionalProperties: 
     type: 'object',
     properties,
     required: event.properties.filter((p) => p.required === true).map((p) => p.title),
-    additionalProperties,
+    additionalProperties: event.additional_properties ?? additionalProperties,
   };
 }
 
@@ -66,6 +73,8 @@ function entryOf(category: string, event: PlanEvent, file: string, schema: Event
   return {
     category,
     event: event.title,
+    kind: event.kind ?? 'track',
+    anyName: event.any_name === true,
     file,
     schema,
     ...(event.deprecated === undefined ? {} : { deprecation: event.deprecated }),

@@ -3,6 +3,7 @@
  * `index.json` that lists them, as 2-space JSON with a final newline (byte-stable for git and
  * `--check`). The index is opt-in so that, by default, every file in the directory is a schema.
  */
+import type { EventKind } from '../tracking-plan/types.js';
 import type { EventSchemaSet } from './types.js';
 
 /** The name of the index file at the top of the schema directory. */
@@ -25,6 +26,10 @@ export interface SchemaIndexEntry {
   readonly file: string;
   /** The schema's `$id`. */
   readonly id: string;
+  /** The call type, when not `track`: an identify or group event's schema describes `traits`. */
+  readonly kind?: Exclude<EventKind, 'track'>;
+  /** A page or screen event that stands for every call of its kind that no event names. */
+  readonly any_name?: true;
   readonly deprecated?: true;
 }
 
@@ -45,6 +50,8 @@ export function schemaIndex(set: EventSchemaSet): SchemaIndex {
       event: entry.event,
       file: entry.file,
       id: entry.schema.$id,
+      ...(entry.kind === 'track' ? {} : { kind: entry.kind }),
+      ...(entry.anyName ? { any_name: true as const } : {}),
       ...(entry.schema.deprecated === true ? { deprecated: true as const } : {}),
     })),
   };

@@ -112,6 +112,26 @@ export interface DeleteOperation extends OperationBase {
 
 export type Operation = CreateOperation | UpdateOperation | ReplaceOperation | DeleteOperation;
 
+/**
+ * A change to what the plan says that Secoda does not hold (src/compatibility/local-diff.ts): a
+ * property's `nullable`, pattern, lengths, format, range, nested properties or items, an event's
+ * `kind` or `additional_properties`. Found only against a baseline (`--baseline`); never applied.
+ */
+export interface LocalChange {
+  readonly kind: 'event' | 'property';
+  /** Never an operation: it plans no write. */
+  readonly action: 'local';
+  /**
+   * Titles from the category down; a place inside a property is named by its path from it:
+   * ["Checkout", "Order Completed", "address.city"], ["Checkout", "Order Completed", "tags[]"].
+   */
+  readonly path: readonly string[];
+  /** Numbers as their text (`"1"`), absent values as null. */
+  readonly changes: readonly FieldChange[];
+  /** What the change breaks, for whom; set by the classification pass. */
+  readonly compatibility?: Compatibility;
+}
+
 export interface Warning {
   readonly code: 'category-not-in-plan' | 'category-duplicate' | 'category-teams-differ' | 'mass-delete';
   readonly path: readonly string[];
@@ -144,6 +164,8 @@ export interface Plan {
   readonly summary: PlanSummary;
   readonly operations: readonly Operation[];
   readonly warnings: readonly Warning[];
+  /** With a baseline: changes to what only the plan holds, each with its verdict (none: absent). */
+  readonly local_changes?: readonly LocalChange[];
   /** sha256 of the remote state (in scope) the plan was computed from. */
   readonly remote_fingerprint: string;
   /** sha256 of the tracking plan's content. */

@@ -11,6 +11,24 @@ export function planToJson(plan: Plan): unknown {
     summary: plan.summary,
     operations: plan.operations.map(operationToJson),
     warnings: plan.warnings.map((w) => ({ code: w.code, path: w.path, message: w.message, hint: w.hint })),
+    // Only with `--baseline` and a change to what only the plan says, so other plans keep their shape.
+    ...(plan.local_changes === undefined
+      ? {}
+      : {
+          local_changes: plan.local_changes.map((change) => ({
+            kind: change.kind,
+            path: change.path,
+            changes: change.changes,
+            ...(change.compatibility === undefined
+              ? {}
+              : {
+                  compatibility: {
+                    level: change.compatibility.level,
+                    checks: change.compatibility.checks.map((c) => ({ id: c.id, level: c.level, message: c.message })),
+                  },
+                }),
+          })),
+        }),
     remote_fingerprint: plan.remote_fingerprint,
     tracking_plan_fingerprint: plan.tracking_plan_fingerprint,
   };

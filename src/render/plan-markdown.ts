@@ -8,6 +8,7 @@ import type { Action, Operation, Plan, ResourceKind } from '../plan/types.js';
 import { ACTION_ORDER, describeChange, formatChange, operationReason, pathText, SYMBOL } from './describe-operation.js';
 import { emptyPlanHeadline, isNoOp, pacingLine, sharedDefinitionSummary, summaryLine } from './plan-summary-text.js';
 import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks, isBreaking } from './compatibility-note.js';
+import { localChangesMarkdown } from './local-changes-text.js';
 import { codeSpan, escapeCell, escapeHtml, escapeText, fenceFor } from './markdown-text.js';
 import { groupOperations } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';
@@ -58,6 +59,8 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   for (const note of options.notes ?? []) head.push('', note);
 
   const sections: string[][] = [];
+  const local = localChangesMarkdown(plan);
+  if (local.length > 0) sections.push(local);
   const warned = plan.operations.filter((op) => op.compatibility?.level === 'warning');
   if (warned.length > 0) sections.push(compatibilitySection('Compatibility warnings', warned, Infinity));
   // In the order of the details: a replaced or deleted event, then its properties.

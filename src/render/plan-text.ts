@@ -11,6 +11,7 @@ import { ACTION_ORDER, ACTION_WORD, describeChange, operationReason, operationTi
 import { emptyPlanHeadline, isNoOp, pacingLine, sharedDefinitionSummary, summaryLine } from './plan-summary-text.js';
 import { plural } from './plural.js';
 import { checkLine, compatibilityCounts, deprecationNote, flaggedChecks } from './compatibility-note.js';
+import { localChangesText } from './local-changes-text.js';
 import { groupOperations, type OperationGroup } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';
 import type { Style } from '../style.js';
@@ -61,6 +62,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
       lines.push(`    ${style.dim('manual step:')} ${cutQuotedValues(warning.hint)}`);
     }
   }
+
+  lines.push(...localChangesText(plan, style));
 
   if (!isNoOp(plan)) {
     lines.push(...recap(plan, groups, colour, style));

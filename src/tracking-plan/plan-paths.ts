@@ -12,6 +12,8 @@ export function kindAt(path: readonly PathSegment[]): NodeKind | undefined {
   if (typeof path[path.length - 1] !== 'number') return undefined;
   if (parent === 'categories' && path.length === 2) return 'category';
   if (parent === 'properties' && path.length === 2) return 'definition';
+  // Only `categories[c].events[e]…`: a nested property's list is `properties` too, at other depths.
+  if (path[0] !== 'categories' || path[2] !== 'events') return undefined;
   if (parent === 'events' && path.length === 4) return 'event';
   if (parent === 'properties' && path.length === 6) return 'property';
   return undefined;
@@ -58,14 +60,39 @@ export function describe(data: unknown, path: readonly PathSegment[]): string {
   const index = owner[owner.length - 1];
   const title = titleOf(data, owner);
   const word = kind === 'definition' ? 'shared property' : kind;
+  // A place inside a property (a nested property, an array's items) is named by its path from it: "address.city", "tags[]".
+  const nested = kind === 'property' || kind === 'definition' ? nestedPath(data, owner, path) : '';
   // `visible`: a title that holds a line separator or an invisible character shows it as an escape.
-  const self = title !== undefined ? `${word} ${visible(title)}` : `${word} #${Number(index) + 1}`;
+  const self =
+    title !== undefined ? `${word} ${visible(`${title}${nested}`)}` : `${word} #${Number(index) + 1}${nested === '' ? '' : ` (${nested})`}`;
   if (kind === 'category' || kind === 'definition') return self;
   const parentPath = owner.slice(0, owner.length - 2);
   const parentKind = kindAt(parentPath);
   const parentTitle = titleOf(data, parentPath);
   if (parentTitle === undefined || parentKind === undefined) return self;
   return `${self} of ${parentKind} ${visible(parentTitle)}`;
+}
+
+/**
+ * The path from a property to a place inside it, as `.city` for a nested property and `[]` for an
+ * array's items (`.address.city`, `[].sku`); empty when `path` is the property itself or one of its fields.
+ */
+export function nestedPath(data: unknown, owner: readonly PathSegment[], path: readonly PathSegment[]): string {
+  let text = '';
+  for (let i = owner.length; i < path.length; i++) {
+    const segment = path[i];
+    if (segment === 'items') {
+      text += '[]';
+    } else if (segment === 'properties' && typeof path[i + 1] === 'number') {
+      const node = valueAt(data, path.slice(0, i + 2));
+      const nestedTitle = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)['title'] : undefined;
+      text += typeof nestedTitle === 'string' && nestedTitle.trim() !== '' ? `.${nestedTitle}` : `.#${Number(path[i + 1]) + 1}`;
+      i++;
+    } else {
+      break;
+    }
+  }
+  return text;
 }
 
 /** Parses an ajv `instancePath` ("/categories/0/events/2") into segments. */

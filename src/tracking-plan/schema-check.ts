@@ -8,7 +8,7 @@ import type { Issue } from '../errors.js';
 import * as compiled from './schema-validator.generated.js';
 import { kindAt, parseInstancePath, valueAt } from './plan-paths.js';
 import { toIssue } from './schema-issue.js';
-import { isUseEntry, PROPERTY_KEYS, USE_KEYS } from './schema-keys.js';
+import { isUseEntry, ITEM_KEYS, PROPERTY_KEYS, USE_KEYS } from './schema-keys.js';
 import type { SourceFile } from './source-file.js';
 
 /** schemas/tracking-plan.schema.json, for the code and tests that read it. */
@@ -38,6 +38,11 @@ export function checkSchema(source: SourceFile): Issue[] {
 function fromTheBranchWritten(error: ErrorObject, data: unknown): boolean {
   if (error.keyword === 'anyOf') return false;
   const path = parseInstancePath(error.instancePath);
+  return entryBranch(error, path, data) && (itemsBranch(error, path, data) ?? true);
+}
+
+/** For an error inside an event's property entry: whether it comes from the branch the entry is written as. */
+function entryBranch(error: ErrorObject, path: readonly (string | number)[], data: unknown): boolean {
   if (
     path.length < 6 ||
     path[0] !== 'categories' ||
@@ -53,6 +58,25 @@ function fromTheBranchWritten(error: ErrorObject, data: unknown): boolean {
   if (error.keyword === 'additionalProperties') {
     const key = String((error.params as { additionalProperty: string }).additionalProperty);
     return uses ? key !== 'use' : !PROPERTY_KEYS.includes(key);
+  }
+  return true;
+}
+
+/**
+ * An array's `items` is written out or takes a definition (`use: …`): the same two branches, at
+ * any depth. For an error on the items mapping or one of its keys: whether it comes from the
+ * branch written. undefined for any other error (deeper ones come from the written-out branch only).
+ */
+function itemsBranch(error: ErrorObject, path: readonly (string | number)[], data: unknown): boolean | undefined {
+  const at = path.lastIndexOf('items');
+  if (at < 2 || path[0] === 'rules' || path.length > at + 2) return undefined;
+  const uses = isUseEntry(valueAt(data, path.slice(0, at + 1)));
+  const field = path[at + 1];
+  if (field !== undefined) return uses === (field === 'use');
+  if (error.keyword === 'required') return (error.params as { missingProperty: string }).missingProperty !== (uses ? 'title' : 'use');
+  if (error.keyword === 'additionalProperties') {
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    return uses ? key !== 'use' : !ITEM_KEYS.includes(key);
   }
   return true;
 }

@@ -7,7 +7,17 @@ import type { ErrorObject } from 'ajv';
 import type { Issue } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { describe, kindAt, parseInstancePath, valueAt } from './plan-paths.js';
-import { allowedKeysAt, isUseEntry, KEY_ADVICE, RULE_IDS, ruleOptions, USE_KEYS } from './schema-keys.js';
+import {
+  allowedKeysAt,
+  isItemsPath,
+  isUseEntry,
+  ITEM_KEYS,
+  KEY_ADVICE,
+  PROPERTY_KEYS,
+  RULE_IDS,
+  ruleOptions,
+  USE_KEYS,
+} from './schema-keys.js';
 import type { PathSegment, SourceFile } from './source-file.js';
 import { forbiddenTitleCharacters, LONE_SURROGATE_HINT, loneSurrogateText, visible } from './text-characters.js';
 import { loneSurrogateMessage } from './text-rules.js';
@@ -31,8 +41,10 @@ export function toIssue(error: ErrorObject, source: SourceFile): Issue {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       if (path[0] === 'rules') return ruleKeyIssue(path, key, ruleOptions(String(path[1] ?? '')), issue);
       if (kindAt(path) === 'property' && isUseEntry(valueAt(source.data, path))) return useKeyIssue(path, key, where, issue);
-      const kind = kindAt(path) ?? 'file';
+      if (isItemsPath(path) && isUseEntry(valueAt(source.data, path))) return itemsUseKeyIssue(path, key, where, issue);
       const allowed = allowedKeysAt(path);
+      // Inside a property (a nested property, an array's items) the advice is a property's.
+      const kind = kindAt(path) ?? (allowed === PROPERTY_KEYS || allowed === ITEM_KEYS ? 'property' : 'file');
       // Own keys only: a key like "constructor" or "__proto__" must not find Object.prototype's.
       const advice = Object.hasOwn(KEY_ADVICE, key) ? KEY_ADVICE[key]?.(kind === 'definition' ? 'property' : kind) : undefined;
       const suggestion = didYouMean(key, allowed);
@@ -212,6 +224,17 @@ function useKeyIssue(path: readonly PathSegment[], key: string, where: string, i
   const suggestion = didYouMean(key, USE_KEYS);
   const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed beside "use": ${USE_KEYS.join(', ')}`;
   return issue([...path, key], 'unknown-key', `unknown key "${key}" in ${where}`, hint, 'key');
+}
+
+/** A key beside `use` in an array's `items`: the items take the whole shape of the definition. */
+function itemsUseKeyIssue(path: readonly PathSegment[], key: string, where: string, issue: MakeIssue): Issue {
+  return issue(
+    [...path, key],
+    ITEM_KEYS.includes(key) ? 'not-overridable' : 'unknown-key',
+    `"${key}" cannot be written beside "use" in ${where}: the items take the shape of the shared definition`,
+    'remove it, or write the items out in full without `use`',
+    'key',
+  );
 }
 
 /** A title, or the title a `- use:` entry names (checked as a title). */

@@ -19,6 +19,8 @@ const ALLOWED_KEYS: Record<NodeKind, readonly string[]> = {
 export const USE_KEYS: readonly string[] = Object.keys(schema.definitions.propertyUse.properties);
 /** What a property written out may hold. */
 export const PROPERTY_KEYS: readonly string[] = Object.keys(schema.definitions.property.properties);
+/** What an array's `items` may hold when written out. */
+export const ITEM_KEYS: readonly string[] = Object.keys(schema.definitions.itemDefinition.properties);
 /** The ids of the governance rules, as `rules:` may name them. */
 export const RULE_IDS: readonly string[] = Object.keys(schema.definitions.rules.properties);
 
@@ -34,7 +36,17 @@ export function allowedKeysAt(path: readonly PathSegment[]): readonly string[] {
   const nested = typeof last === 'string' ? NESTED_KEYS[last] : undefined;
   // `compatibility` only at the top level; `deprecated` on an event or property.
   if (nested !== undefined && (last !== 'compatibility' || path.length === 1)) return nested;
-  return ALLOWED_KEYS[kindAt(path) ?? 'file'];
+  const kind = kindAt(path);
+  if (kind !== undefined || path[0] === 'rules') return ALLOWED_KEYS[kind ?? 'file'];
+  // Inside a property: an array's items, or a nested property.
+  if (last === 'items') return ITEM_KEYS;
+  if (typeof last === 'number' && path[path.length - 2] === 'properties') return PROPERTY_KEYS;
+  return ALLOWED_KEYS.file;
+}
+
+/** Whether `path` is an array's `items` mapping (at any depth of a property). */
+export function isItemsPath(path: readonly PathSegment[]): boolean {
+  return path.length > 2 && path[path.length - 1] === 'items' && path[0] !== 'rules';
 }
 
 /** Keys people reach for from Secoda's API or other tools, with what to write instead. */

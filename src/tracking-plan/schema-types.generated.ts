@@ -111,6 +111,13 @@ export type IntegrationId = string;
  */
 export type IdList1 = Id[];
 /**
+ * What every item of an array is.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "propertyItems".
+ */
+export type PropertyItems = ItemDefinition | ItemUse;
+/**
  * IDs of the Secoda teams the resource belongs to (compared as a set).
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
@@ -201,6 +208,19 @@ export interface TpsyncTrackingPlan {
     'property-added-with-event'?: CompatibilityLevel;
     'property-removed-with-event'?: CompatibilityLevel;
     'property-recreated'?: CompatibilityLevel;
+    'property-became-non-nullable'?: CompatibilityLevel;
+    'property-became-nullable'?: CompatibilityLevel;
+    'range-narrowed'?: CompatibilityLevel;
+    'range-widened'?: CompatibilityLevel;
+    'length-narrowed'?: CompatibilityLevel;
+    'length-widened'?: CompatibilityLevel;
+    'pattern-narrowed'?: CompatibilityLevel;
+    'pattern-removed'?: CompatibilityLevel;
+    'format-narrowed'?: CompatibilityLevel;
+    'format-removed'?: CompatibilityLevel;
+    'additional-properties-closed'?: CompatibilityLevel;
+    'additional-properties-opened'?: CompatibilityLevel;
+    'event-kind-changed'?: CompatibilityLevel;
   };
 }
 /**
@@ -299,7 +319,7 @@ export interface TitleMaxLengthRule {
   max: number;
 }
 /**
- * A property of an event. Fields you leave out are not managed. Changing `type`, `enum`, `required` or `owners_groups` replaces the property (Secoda cannot update them in place).
+ * A property of an event (or of an object, nested). Fields you leave out are not managed. Changing `type`, `enum`, `required` or `owners_groups` replaces the property (Secoda cannot update them in place). `nullable`, `pattern`, the lengths, `format`, the range, `items`, nested `properties` and `additional_properties` are local to the plan: Secoda never receives them.
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "property".
@@ -310,11 +330,11 @@ export interface Property {
    */
   title: string;
   /**
-   * The property's data type. `enum` needs an `enum` list of values.
+   * The property's data type. `enum` needs an `enum` list of values; `string`, `integer`, `number` and `boolean` may have one too (typed enums).
    */
   type?: 'string' | 'enum' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'date' | 'datetime';
   /**
-   * The allowed values, when `type` is `enum`. Non-empty, unique, and without commas (Secoda stores them as one comma-separated string).
+   * The allowed values: strings with `type: enum`; with `type: string`, `integer`, `number` or `boolean`, values of that type (`type: integer` + `enum: [200, 201]`). Non-empty, unique, and without commas (Secoda stores them as one comma-separated string of their YAML text).
    *
    * @minItems 1
    */
@@ -335,6 +355,57 @@ export interface Property {
   tags?: Tags;
   subscribers?: Subscribers;
   deprecated?: Deprecation;
+  /**
+   * Whether `null` is a valid value too (local to the plan: `schema`, `check` and `codegen` use it; Secoda never sees it).
+   */
+  nullable?: boolean;
+  /**
+   * Strings only: a regular expression some part of the value matches (write `^…$` to match the whole value). RE2 syntax, run in linear time; it must also read as an ECMA-262 regular expression, the dialect of JSON Schema, since the schema files carry it as written. At most 1,000 characters.
+   */
+  pattern?: string;
+  /**
+   * Strings only: the fewest characters (Unicode code points) the value has, inclusive.
+   */
+  min_length?: number;
+  /**
+   * Strings only: the most characters (Unicode code points) the value has, inclusive.
+   */
+  max_length?: number;
+  /**
+   * Strings only: the value's format, as JSON Schema draft 2020-12 defines it. `type: date` and `type: datetime` have theirs already.
+   */
+  format?:
+    | 'date'
+    | 'date-time'
+    | 'time'
+    | 'duration'
+    | 'email'
+    | 'hostname'
+    | 'ipv4'
+    | 'ipv6'
+    | 'uri'
+    | 'uri-reference'
+    | 'uuid';
+  /**
+   * Integers and numbers only: the smallest value, inclusive.
+   */
+  minimum?: number;
+  /**
+   * Integers and numbers only: the largest value, inclusive.
+   */
+  maximum?: number;
+  /**
+   * Arrays only: what every item is — a property definition without `title` and `required`, or `{ use: <title> }` of a shared definition.
+   */
+  items?: ItemDefinition | ItemUse;
+  /**
+   * Objects only: the object's keys, as a list of properties (the same fields, recursively, each with its own `required`).
+   */
+  properties?: Property[];
+  /**
+   * Objects with `properties` only: whether keys the list does not name are allowed. Default: not allowed, unless `schema` / `check` run with `--additional-properties`.
+   */
+  additional_properties?: boolean;
 }
 /**
  * Marks the resource as on its way out. Local to the tracking plan: never sent to Secoda. Removing it before `sunset` is a breaking change; after it, a safe one. `validate` warns once the sunset has passed.
@@ -355,6 +426,88 @@ export interface Deprecation {
    * The title of what to use instead.
    */
   replacement?: string;
+}
+/**
+ * An array's item: a property definition without `title` and `required`.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "itemDefinition".
+ */
+export interface ItemDefinition {
+  /**
+   * The property's data type. `enum` needs an `enum` list of values; `string`, `integer`, `number` and `boolean` may have one too (typed enums).
+   */
+  type?: 'string' | 'enum' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'date' | 'datetime';
+  /**
+   * The allowed values: strings with `type: enum`; with `type: string`, `integer`, `number` or `boolean`, values of that type (`type: integer` + `enum: [200, 201]`). Non-empty, unique, and without commas (Secoda stores them as one comma-separated string of their YAML text).
+   *
+   * @minItems 1
+   */
+  enum?: [string | number | boolean, ...(string | number | boolean)[]];
+  /**
+   * Whether `null` is a valid value too (local to the plan: `schema`, `check` and `codegen` use it; Secoda never sees it).
+   */
+  nullable?: boolean;
+  /**
+   * Strings only: a regular expression some part of the value matches (write `^…$` to match the whole value). RE2 syntax, run in linear time; it must also read as an ECMA-262 regular expression, the dialect of JSON Schema, since the schema files carry it as written. At most 1,000 characters.
+   */
+  pattern?: string;
+  /**
+   * Strings only: the fewest characters (Unicode code points) the value has, inclusive.
+   */
+  min_length?: number;
+  /**
+   * Strings only: the most characters (Unicode code points) the value has, inclusive.
+   */
+  max_length?: number;
+  /**
+   * Strings only: the value's format, as JSON Schema draft 2020-12 defines it. `type: date` and `type: datetime` have theirs already.
+   */
+  format?:
+    | 'date'
+    | 'date-time'
+    | 'time'
+    | 'duration'
+    | 'email'
+    | 'hostname'
+    | 'ipv4'
+    | 'ipv6'
+    | 'uri'
+    | 'uri-reference'
+    | 'uuid';
+  /**
+   * Integers and numbers only: the smallest value, inclusive.
+   */
+  minimum?: number;
+  /**
+   * Integers and numbers only: the largest value, inclusive.
+   */
+  maximum?: number;
+  /**
+   * Arrays only: what every item is — a property definition without `title` and `required`, or `{ use: <title> }` of a shared definition.
+   */
+  items?: ItemDefinition | ItemUse;
+  /**
+   * Objects only: the object's keys, as a list of properties (the same fields, recursively, each with its own `required`).
+   */
+  properties?: Property[];
+  /**
+   * Objects with `properties` only: whether keys the list does not name are allowed. Default: not allowed, unless `schema` / `check` run with `--additional-properties`.
+   */
+  additional_properties?: boolean;
+  description?: Description;
+}
+/**
+ * An array's item taken from a shared property definition: its type, enum, `nullable`, constraints, `items`, `properties` and description.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "itemUse".
+ */
+export interface ItemUse {
+  /**
+   * The name, unique within its parent (ignoring case and surrounding space). It identifies the resource: renaming it deletes the old one and creates a new one.
+   */
+  use: string;
 }
 /**
  * An event category (a folder of events in Secoda). Categories can only be created through Secoda's API: tpsync never renames or deletes them.
@@ -400,6 +553,18 @@ export interface Event {
    */
   properties?: (Property | PropertyUse)[];
   deprecated?: Deprecation;
+  /**
+   * The call type the event stands for (Segment's and RudderStack's `type`): `track` (the default), `identify`, `page`, `screen` or `group`. `check` matches calls by it (see docs/plan-language.md); `schema` and `codegen` give each kind its shape. Local to the plan: Secoda receives the event as before.
+   */
+  kind?: 'track' | 'identify' | 'page' | 'screen' | 'group';
+  /**
+   * `page` and `screen` events only: the event stands for every call of its kind whatever its `name` (calls that no page or screen event names), as RudderStack's page and screen rules do. Local to the plan.
+   */
+  any_name?: boolean;
+  /**
+   * Whether payloads of this event may carry properties the plan does not name: `true` keeps it open, `false` closed, whatever `--additional-properties` says for the rest. Local to the plan.
+   */
+  additional_properties?: boolean;
 }
 /**
  * A property taken from a shared definition (`- use: currency`). Fields written beside `use` override the definition's for this event; `title`, `type` and `enum` come only from the definition.

@@ -3,8 +3,9 @@
  * may also have schema errors) so that one run reports every problem.
  */
 import type { Issue } from '../errors.js';
+import type { Report } from './enum-rules.js';
 import { describe } from './plan-paths.js';
-import { PROPERTY_TYPES } from './schema-check.js';
+import { checkEventKind, checkProperty } from './property-shape-rules.js';
 import { checkTextValues } from './text-rules.js';
 import type { PathSegment, SourceFile } from './source-file.js';
 
@@ -28,9 +29,9 @@ export function checkSemantics(source: SourceFile): Issue[] {
   if (!isObj(data)) return issues;
   issues.push(...checkTextValues(source));
 
-  // Shared property definitions follow the enum rules of any property (their titles are checked across files).
+  // Shared property definitions follow the rules of any property (their titles are checked across files).
   listOf(data['properties']).forEach((definition, d) => {
-    if (isObj(definition) && mayHoldEnum(definition)) checkEnum(source, ['properties', d], definition, report);
+    if (isObj(definition)) checkProperty(source, ['properties', d], definition, report, true);
   });
   const categories = listOf(data['categories']);
   checkUniqueTitles(source, ['categories'], categories, 'category', () => 'the file', report);
@@ -42,18 +43,16 @@ export function checkSemantics(source: SourceFile): Issue[] {
       if (!isObj(event)) return;
       const properties = listOf(event['properties']);
       const eventPath: PathSegment[] = ['categories', c, 'events', e];
+      checkEventKind(source, eventPath, event, report);
       checkUniqueTitles(source, [...eventPath, 'properties'], properties, 'property', () => describe(data, eventPath), report);
       properties.forEach((property, p) => {
-        // An entry that uses a shared definition takes its type and enum from there.
-        if (isObj(property) && !('use' in property) && mayHoldEnum(property))
-          checkEnum(source, [...eventPath, 'properties', p], property, report);
+        // An entry that uses a shared definition takes its shape from there.
+        if (isObj(property) && !('use' in property)) checkProperty(source, [...eventPath, 'properties', p], property, report, true);
       });
     });
   });
   return issues;
 }
-
-type Report = (path: readonly PathSegment[], code: string, message: string, hint?: string, part?: 'key' | 'value') => void;
 
 function checkUniqueTitles(
   source: SourceFile,
@@ -89,91 +88,4 @@ function checkUniqueTitles(
       `titles identify ${kind === 'event' ? 'an' : 'a'} ${kind} within its parent; rename one or merge the two`,
     );
   });
-}
-
-/** Whether checkEnum has anything to look at (its path is built only then). */
-function mayHoldEnum(property: Obj): boolean {
-  return property['type'] === 'enum' || property['enum'] !== undefined;
-}
-
-function checkEnum(source: SourceFile, path: PathSegment[], property: Obj, report: Report): void {
-  const type = property['type'];
-  const values = property['enum'];
-  if (type !== 'enum' && values === undefined) return;
-  // Named only when there is something to say (describing every property cost a sizeable share of loading a large plan).
-  const name = () => describe(source.data, path);
-  if (type === 'enum' && values === undefined) {
-    report(
-      [...path, 'type'],
-      'enum-missing',
-      `${name()} has type "enum" but no "enum" list`,
-      'add the allowed values, e.g. `enum: [red, green, yellow]`',
-    );
-    return;
-  }
-  if (values === undefined) return;
-  // An unknown type is reported by the schema check; saying "enum needs type: enum" too would be noise.
-  if (typeof type === 'string' && type !== 'enum' && PROPERTY_TYPES.includes(type)) {
-    report(
-      [...path, 'enum'],
-      'enum-not-allowed',
-      `"enum" is only allowed with type "enum", but ${name()} has type ${JSON.stringify(type)}`,
-      'set `type: enum`, or remove the `enum` list',
-      'key',
-    );
-  } else if (type === undefined) {
-    report(
-      [...path, 'enum'],
-      'enum-needs-type',
-      `"enum" needs \`type: enum\`, which ${name()} does not set`,
-      'add `type: enum` to the property',
-      'key',
-    );
-  }
-  if (!Array.isArray(values)) return;
-  const seen = new Map<string, number>();
-  values.forEach((raw, index) => {
-    if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') return;
-    const text = enumValueText(source, [...path, 'enum', index], raw);
-    const at: PathSegment[] = [...path, 'enum', index];
-    if (text.trim() === '') {
-      report(at, 'enum-empty-value', `enum value #${index + 1} of ${name()} is empty`, 'remove it, or write the value');
-      return;
-    }
-    if (text.includes(',')) {
-      report(
-        at,
-        'enum-comma',
-        `enum value ${JSON.stringify(text)} of ${name()} contains a comma`,
-        'Secoda stores enum values as one comma-separated string, so a value cannot hold a comma; rephrase it (e.g. use "/" or ";")',
-      );
-      return;
-    }
-    if (text !== text.trim()) {
-      report(
-        at,
-        'enum-spaces',
-        `enum value ${JSON.stringify(text)} of ${name()} has leading or trailing spaces`,
-        'Secoda trims enum values; remove the spaces',
-      );
-      return;
-    }
-    const first = seen.get(text);
-    if (first !== undefined) {
-      report(
-        at,
-        'enum-duplicate',
-        `enum value ${JSON.stringify(text)} is listed twice in ${name()} (first as value #${first + 1})`,
-        'remove the repeated value',
-      );
-      return;
-    }
-    seen.set(text, index);
-  });
-}
-
-/** Enum values are strings in Secoda; a number keeps the text it was written as (`1.50`, not 1.5). */
-export function enumValueText(source: SourceFile, path: readonly PathSegment[], raw: string | number | boolean): string {
-  if (typeof raw === 'string') return raw;
-  return source.sourceText(path) ?? String(raw);
 }

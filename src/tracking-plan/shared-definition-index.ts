@@ -61,30 +61,61 @@ export class SharedDefinitionIndex {
     });
   }
 
-  /** Counts a file's `- use: <title>` entries, and keeps those whose title is not defined so far. */
+  /** Counts a file's `- use: <title>` entries (and `items: { use: <title> }` at any depth), and keeps those whose title is not defined so far. */
   countUses(source: SourceFile): void {
     const data = source.data;
     if (!isRecord(data)) return;
+    const use = (title: string, path: PathSegment[], where: () => string): void => {
+      this.useCounts.set(title, (this.useCounts.get(title) ?? 0) + 1);
+      // An empty `use` is the schema's to report ("is empty"), once.
+      if (this.firstByTitle.has(title) || title === '') return;
+      this.unresolved.push({ title, file: source.file, at: source.locate([...path, 'use']), where: where() });
+    };
+    const itemsUse = (title: string, path: PathSegment[]) => use(title, path, () => describe(data, path));
+    listOf(data['properties']).forEach((definition, d) => forEachItemsUse(definition, ['properties', d], itemsUse));
     listOf(data['categories']).forEach((category, c) => {
       if (!isRecord(category)) return;
       listOf(category['events']).forEach((event, e) => {
         if (!isRecord(event)) return;
         listOf(event['properties']).forEach((entry, p) => {
-          if (!isRecord(entry) || typeof entry['use'] !== 'string') return;
-          const title = entry['use'];
-          this.useCounts.set(title, (this.useCounts.get(title) ?? 0) + 1);
-          // An empty `use` is the schema's to report ("is empty"), once.
-          if (this.firstByTitle.has(title) || title === '') return;
           const path: PathSegment[] = ['categories', c, 'events', e, 'properties', p];
-          this.unresolved.push({ title, file: source.file, at: source.locate([...path, 'use']), where: describe(data, path.slice(0, 4)) });
+          if (isRecord(entry) && typeof entry['use'] === 'string') use(entry['use'], path, () => describe(data, path.slice(0, 4)));
+          else forEachItemsUse(entry, path, itemsUse);
         });
       });
     });
   }
 
-  /** A title defined twice (anywhere in the plan) is an error; a definition no event uses, a warning; a use of no definition, an error. */
+  /**
+   * A title defined twice (anywhere in the plan) is an error; a definition no event uses, a
+   * warning; a use of no definition, an error; a definition that reaches itself through items, an error.
+   */
   issues(locate: LocateInFile): Issue[] {
-    return [...this.definitionIssues(locate), ...this.unknownUses()];
+    return [...this.definitionIssues(locate), ...this.unknownUses(), ...this.cycles(locate)];
+  }
+
+  /** Definitions whose items take, at some depth, the definition itself: each reported once, at its title. */
+  private cycles(locate: LocateInFile): Issue[] {
+    const usesOf = new Map<string, string[]>();
+    for (const [title, fact] of this.firstByTitle) {
+      const titles: string[] = [];
+      forEachItemsUse(fact.data, [], (used) => titles.push(used));
+      usesOf.set(title, titles);
+    }
+    const issues: Issue[] = [];
+    const reported = new Set<string>();
+    for (const [title, fact] of this.firstByTitle) {
+      const loop = loopFrom(title, usesOf);
+      if (loop === undefined || reported.has(title)) continue;
+      for (const member of loop) reported.add(member);
+      issues.push({
+        ...locate(fact.fileIndex, ['properties', fact.index, 'title']),
+        code: 'definition-cycle',
+        message: `shared property ${JSON.stringify(title)} reaches itself through items: ${[...loop, title].map((t) => JSON.stringify(t)).join(' → ')}`,
+        hint: 'an item cannot hold the definition it belongs to; write the inner level out (e.g. as `type: object` without `properties`)',
+      });
+    }
+    return issues;
   }
 
   private definitionIssues(locate: LocateInFile): Issue[] {
@@ -142,4 +173,32 @@ export class SharedDefinitionIndex {
         };
       });
   }
+}
+
+/** Calls `visit` with the title and path of every `items: { use: <title> }` in a property's tree (its items and nested properties). */
+function forEachItemsUse(node: unknown, path: PathSegment[], visit: (title: string, path: PathSegment[]) => void): void {
+  if (!isRecord(node)) return;
+  const items = node['items'];
+  if (isRecord(items)) {
+    const itemsPath = [...path, 'items'];
+    if (typeof items['use'] === 'string') visit(items['use'], itemsPath);
+    else forEachItemsUse(items, itemsPath, visit);
+  }
+  listOf(node['properties']).forEach((nested, n) => forEachItemsUse(nested, [...path, 'properties', n], visit));
+}
+
+/** The definitions on a path from `start` back to it through items uses (starting with `start`), or undefined when there is none. */
+function loopFrom(start: string, usesOf: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const seen = new Set<string>();
+  const walk = (title: string, trail: string[]): string[] | undefined => {
+    for (const next of usesOf.get(title) ?? []) {
+      if (next === start) return trail;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const found = walk(next, [...trail, next]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return walk(start, [start]);
 }

@@ -225,7 +225,7 @@ describe('tpsync check', () => {
     expect(report.summary.valid).toBe(1);
   });
 
-  it('refuses a plan property titled __proto__, which validators cannot judge', async () => {
+  it('refuses a plan property titled __proto__, which validators cannot judge, as validate does', async () => {
     const plan = join(dir, 'proto.yaml');
     await writeFile(
       plan,
@@ -233,7 +233,11 @@ describe('tpsync check', () => {
     );
     const result = await runCli(['check', plan, CLEAN]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('event "E" has a property titled "__proto__"');
+    expect(result.stderr).toContain('proto.yaml:7:31');
+    expect(result.stderr).toContain('a property may not be titled "__proto__"');
+    const validate = await runCli(['validate', plan]);
+    expect(validate.code).toBe(1);
+    expect(validate.stderr).toContain('`tpsync check` could not judge it');
   });
 
   it('gives a clear error, and no stack trace, for an unreadable input', async () => {

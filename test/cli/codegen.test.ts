@@ -65,6 +65,28 @@ describe('tpsync codegen', () => {
     );
   });
 
+  it('reports renames when it writes the file, not when it is up to date nor under --check, unless --verbose', async () => {
+    const plan = join(dir, 'collide-out.yaml');
+    await writeFile(
+      plan,
+      'version: 1\nintegration: ca529385-fbc9-4934-afae-e372affe795b\ncategories:\n  - title: Web\n    events:\n      - { title: Order Completed, properties: [] }\n      - { title: Order-Completed, properties: [] }\n',
+    );
+    const out = join(dir, 'collide-out.ts');
+    const note = 'note: "Order Completed" (Web) is tracker.webOrderCompleted()';
+    const first = await runCli(['codegen', plan, '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(note);
+    const again = await runCli(['codegen', plan, '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('');
+    const check = await runCli(['codegen', plan, '--out', out, '--check']);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toBe('');
+    const verbose = await runCli(['codegen', plan, '--out', out, '--check', '--verbose']);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toContain(note);
+  });
+
   it('explains an unknown language, --check without --out, and an --out that is a directory', async () => {
     const lang = await runCli(['codegen', 'tracking-plan.example', '--lang', 'kotlin']);
     expect(lang.code).toBe(1);

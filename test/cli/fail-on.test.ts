@@ -156,6 +156,26 @@ describe('plan --fail-on', () => {
     );
   });
 
+  it('with --baseline, judges a change only the plan holds: no write planned, and --fail-on counts it', async () => {
+    await git(dir, 'init', '--quiet');
+    await writeFile(planFile, yaml('type: enum\n            enum: [card, klarna]\n            required: true\n            nullable: true'));
+    await git(dir, 'add', '.');
+    await git(dir, 'commit', '--quiet', '-m', 'applied');
+    await writeFile(planFile, UNCHANGED);
+    const result = await runCli(['plan', planFile, '--baseline', 'HEAD', '--fail-on', 'breaking'], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('No changes. Secoda matches the tracking plan.');
+    expect(result.stdout).toContain('  ~ property Checkout › Order Completed › payment_method\n');
+    expect(result.stdout).toContain('[property-became-non-nullable]');
+    expect(result.stderr).toBe('error: --fail-on breaking: the plan has 1 breaking change (property-became-non-nullable)\n');
+    // Without a baseline nothing is compared: Secoda matches, and that is all.
+    expect(await runCli(['plan', planFile, '--fail-on', 'breaking'], env)).toMatchObject({
+      code: 0,
+      stdout: 'No changes. Secoda matches the tracking plan.\n',
+    });
+    expect(writes()).toBe(0);
+  });
+
   it('credits a deprecation the baseline wrote: a removal after its sunset passes --fail-on breaking', async () => {
     await git(dir, 'init', '--quiet');
     const deprecated = (sunset: string) =>

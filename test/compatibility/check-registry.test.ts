@@ -6,6 +6,7 @@ import { DUPLICATE_CHECKS } from '../../src/compatibility/duplicate-checks.js';
 import { FIELD_CHECKS } from '../../src/compatibility/field-checks.js';
 import { MOVE_CHECKS } from '../../src/compatibility/move-checks.js';
 import { REMOVAL_CHECKS } from '../../src/compatibility/removal-checks.js';
+import { SHAPE_CHECKS } from '../../src/compatibility/shape-checks.js';
 import { WITH_EVENT_CHECKS } from '../../src/compatibility/with-event-checks.js';
 import { LEVELS } from '../../src/compatibility/levels.js';
 import { trackingPlanSchema } from '../../src/tracking-plan/schema-check.js';
@@ -21,7 +22,7 @@ describe('the check registry', () => {
   });
 
   it('is the checks of the families, each once (and so each has its family test table)', () => {
-    const families = [ADDITION_CHECKS, REMOVAL_CHECKS, MOVE_CHECKS, FIELD_CHECKS, DUPLICATE_CHECKS, WITH_EVENT_CHECKS];
+    const families = [ADDITION_CHECKS, REMOVAL_CHECKS, MOVE_CHECKS, FIELD_CHECKS, DUPLICATE_CHECKS, WITH_EVENT_CHECKS, SHAPE_CHECKS];
     const ids = families.flatMap((family) => family.map((check) => check.id));
     expect([...ids].sort()).toEqual([...CHECK_IDS].sort());
     for (const check of CHECKS) expect(typeof check.detect, check.id).toBe('function');

@@ -61,12 +61,12 @@ const broken: { name: string; text: string; line: number; column: number; code: 
     message: 'property "color" of event "E" has type "enum" but no "enum" list',
   },
   {
-    name: 'enum values on a string property',
-    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: color\n            type: string\n            enum: [red]\n`,
+    name: 'enum values on an object property',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        properties:\n          - title: color\n            type: object\n            enum: [red]\n`,
     line: 10,
     column: 13,
     code: 'enum-not-allowed',
-    message: 'type "string"',
+    message: 'type "object"',
   },
   {
     name: 'enum value with a comma',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/schema-types.mjs';
 import { PROPERTY_TYPES, trackingPlanSchema } from '../../src/tracking-plan/schema-check.js';
 import type { PropertyType } from '../../src/tracking-plan/schema-types.js';
-import { COMMON_FIELDS, OVERRIDABLE_FIELDS } from '../../src/tracking-plan/types.js';
+import { COMMON_FIELDS, EVENT_LOCAL_FIELDS, LOCAL_SHAPE_FIELDS, OVERRIDABLE_FIELDS } from '../../src/tracking-plan/types.js';
 
 describe('the types agree with the JSON Schema', () => {
   it('the generated types are those the schema gives today', async () => {
@@ -12,18 +12,21 @@ describe('the types agree with the JSON Schema', () => {
   });
 
   it('the loader manages exactly the fields the schema allows on events', () => {
+    const local: readonly string[] = EVENT_LOCAL_FIELDS;
     const eventKeys = Object.keys(trackingPlanSchema.definitions.event.properties).filter(
-      (k) => k !== 'title' && k !== 'properties' && k !== 'deprecated',
+      (k) => k !== 'title' && k !== 'properties' && k !== 'deprecated' && !local.includes(k),
     );
     expect([...COMMON_FIELDS].sort()).toEqual(eventKeys.sort());
+    expect(Object.keys(trackingPlanSchema.definitions.event.properties)).toEqual(expect.arrayContaining([...EVENT_LOCAL_FIELDS]));
   });
 
-  it('beside `use`, exactly the fields the loader lets an event override (all but title, type and enum)', () => {
+  it('beside `use`, exactly the fields the loader lets an event override (all but title and the shape: type, enum, nullable, …)', () => {
     const useKeys = Object.keys(trackingPlanSchema.definitions.propertyUse.properties).filter((k) => k !== 'use');
     // `deprecated` beside `use` is local metadata, carried over by the expansion rather than as an override.
     expect([...OVERRIDABLE_FIELDS].sort()).toEqual(useKeys.filter((k) => k !== 'deprecated').sort());
+    const shape: readonly string[] = LOCAL_SHAPE_FIELDS;
     const propertyKeys = Object.keys(trackingPlanSchema.definitions.property.properties).filter(
-      (k) => !['title', 'type', 'enum'].includes(k),
+      (k) => !['title', 'type', 'enum'].includes(k) && !shape.includes(k),
     );
     expect(useKeys.sort()).toEqual(propertyKeys.sort());
   });

@@ -18,18 +18,18 @@ export const checkSpec = commandSpec({
     'event-field': {
       type: 'string',
       value: 'path',
-      description: 'Where each payload holds the event name: a field or dotted path (default: event)',
+      description: 'Where each track call holds the event name: a field or dotted path (default: event)',
     },
     'properties-field': {
       type: 'string',
       value: 'path',
-      description: 'Where each payload holds the properties object: a field or dotted path (default: properties)',
+      description: 'Where each track call holds the properties object: a field or dotted path (default: properties)',
     },
     'additional-properties': { type: 'boolean', description: 'Allow properties the plan does not name (no unplanned-property)' },
   },
   details: [
-    'Each line is a track call, {"type":"track","event":"…","properties":{…}} ("type" optional). Lines with another type (identify, page, screen, group, alias) are skipped; blank lines are ignored.',
-    'Violations: unplanned-event, unplanned-property, missing-required, wrong-type, value-not-in-enum, invalid-json.',
+    'Each line is a call: a track call, {"type":"track","event":"…","properties":{…}} ("type" optional), or an identify, page, screen or group call when the plan has events of that kind (docs/plan-language.md, "Event kinds"). Lines of a type the plan has no event of (alias, …) are skipped; blank lines are ignored.',
+    'Violations: unplanned-event, unplanned-property, missing-required, wrong-type (also a value outside its format, pattern, length or range), value-not-in-enum, invalid-json.',
     'Exit codes: 0 no violations, 1 any violation, an invalid plan or an unreadable input.',
   ].join('\n'),
 });

@@ -20,10 +20,14 @@ export const codegenSpec = commandSpec({
     lang: { type: 'string', value: 'language', description: 'The language to generate: typescript (the default; also "ts")' },
     out: { type: 'string', value: 'file', description: 'The file to write (default: print to stdout)' },
     check: { type: 'boolean', description: 'Write nothing; exit 1 when --out differs from what would be generated (for CI)' },
+    verbose: {
+      type: 'boolean',
+      description: 'Report the method names that differ from their titles on every run (also when up to date, and with --check)',
+    },
   },
   details: [
     'The module exports createTracker(send), a Tracker interface and a properties type per event.',
-    'Method names are the event titles in lowerCamelCase; titles that would share a name are reported on stderr.',
+    'Method names are the event titles in lowerCamelCase; titles that would share a name get their category in front, reported on stderr when the module is printed or written (not when --out is up to date, nor with --check) or with --verbose.',
     'Exit codes: 0 written (or up to date with --check), 1 invalid plan, error, or out of date with --check.',
   ].join('\n'),
 });
@@ -43,13 +47,19 @@ export async function codegenCommand(args: ArgsOf<typeof codegenSpec>, io: Io): 
 
   const generated = generateTypeScript(buildEventSchemas(plan));
   const err = styleFor(io.stderr, io.env);
-  for (const rename of generated.renames) {
-    const why = rename.sharedWith.length === 0 ? 'a name every object already has' : `also wanted by ${rename.sharedWith.join(', ')}`;
-    io.stderr.write(
-      `${err.yellow('note:')} "${rename.event}" (${rename.category}) is tracker.${rename.method}(): ${rename.wanted} is ${why}\n`,
-    );
-  }
+  // Renames are news when the code changes: said when the module is printed or a file written, not when
+  // --out is already up to date nor under --check (a large plan has many), unless --verbose.
+  const sayRenames = (): void => {
+    for (const rename of generated.renames) {
+      const why = rename.sharedWith.length === 0 ? 'a name every object already has' : `also wanted by ${rename.sharedWith.join(', ')}`;
+      io.stderr.write(
+        `${err.yellow('note:')} "${rename.event}" (${rename.category}) is tracker.${rename.method}(): ${rename.wanted} is ${why}\n`,
+      );
+    }
+  };
+  const verbose = booleanOption(args, 'verbose');
   if (out === undefined) {
+    sayRenames();
     io.stdout.write(generated.text);
     return 0;
   }
@@ -61,6 +71,7 @@ export async function codegenCommand(args: ArgsOf<typeof codegenSpec>, io: Io): 
     plan.categories.reduce((n, c) => n + c.events.length, 0),
     'event',
   );
+  if (verbose || (!check && existing.state !== 'same')) sayRenames();
   if (check) {
     if (existing.state === 'same') {
       io.stdout.write(`${style.green('✓')} ${out} is up to date (${events}).\n`);
