@@ -66,7 +66,8 @@ export function readIgluRegistry(dir: string): IgluFileBytes[] {
           const file = `${prefix}${vendor}/${name}/${format}/${version}`;
           if (found.length >= MAX_PLAN_FILES) throw new UsageError(`${dir} holds more than ${MAX_PLAN_FILES} schemas`);
           const read = readRegularFileSync(path, Math.min(MAX_PLAN_FILE_BYTES, MAX_PLAN_BYTES - total));
-          if (!read.ok) throw new UsageError(`${file} cannot be read: ${read.problem}`, 'an Iglu registry holds one JSON Schema file per version');
+          if (!read.ok)
+            throw new UsageError(`${file} cannot be read: ${read.problem}`, 'an Iglu registry holds one JSON Schema file per version');
           total += read.bytes.length;
           found.push({ file, vendor, name, format, version, bytes: read.bytes });
         }

@@ -56,7 +56,12 @@ function holdableCategory(title: string, place: SourcePlace, collected: { notes:
   if (titleProblem(title) === undefined) return title;
   const trimmed = title.trim();
   const chosen = titleProblem(trimmed) === undefined ? trimmed : 'Imported';
-  note(collected, place, `category ${JSON.stringify(title)} cannot be a plan title (it ${titleProblem(title) ?? ''}): written as ${JSON.stringify(chosen)}`, 'moved');
+  note(
+    collected,
+    place,
+    `category ${JSON.stringify(title)} cannot be a plan title (it ${titleProblem(title) ?? ''}): written as ${JSON.stringify(chosen)}`,
+    'moved',
+  );
   return chosen;
 }
 

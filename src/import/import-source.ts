@@ -6,6 +6,7 @@
 import type { Issue } from '../errors.js';
 import { parseYamlSource } from '../tracking-plan/parse-yaml.js';
 import type { ImportedPlan } from './imported-plan.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 import { importRudderStack } from './rudderstack-plan.js';
 import type { RudderDocument } from './rudderstack-catalog.js';
 import { importSegment } from './segment-plan.js';
@@ -52,7 +53,8 @@ export function importRudderSources(sources: readonly SourceBytes[]): ImportOutc
     else documents.push({ file: source.file, data: parsed.source.data });
   }
   if (issues.length > 0) return { ok: false, issues };
-  const isRudder = (data: unknown) => typeof data === 'object' && data !== null && String((data as { version?: unknown }).version).startsWith('rudder/');
+  const isRudder = (data: unknown) =>
+    typeof data === 'object' && data !== null && String((data as { version?: unknown }).version).startsWith('rudder/');
   if (!documents.some((document) => isRudder(document.data))) {
     return refuse(
       sources[0]?.file ?? '.',
@@ -71,7 +73,15 @@ export function importIgluSources(sources: readonly IgluBytes[]): ImportOutcome 
   for (const source of sources) {
     const parsed = parseJson(source);
     if (!parsed.ok) issues.push(...parsed.issues);
-    else schemas.push({ file: source.file, vendor: source.vendor, name: source.name, format: source.format, version: source.version, data: parsed.data });
+    else
+      schemas.push({
+        file: source.file,
+        vendor: source.vendor,
+        name: source.name,
+        format: source.format,
+        version: source.version,
+        data: parsed.data,
+      });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, plan: importSnowplow(schemas) };
 }
@@ -87,15 +97,19 @@ function parseJson(source: SourceBytes): { ok: true; data: unknown } | { ok: fal
   try {
     return { ok: true, data: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const offset = at === null ? 0 : Number(at[1]);
+    let offset = 0;
+    try {
+      offset = jsonErrorOffset(text) ?? 0;
+    } catch {
+      // Nesting too deep to scan: the start of the file it is.
+    }
     const before = text.slice(0, offset).split('\n');
+    const what = text[offset] === undefined ? 'the text ends too soon' : `unexpected ${JSON.stringify(text[offset])}`;
     return refuse(
       source.file,
       before.length,
       (before.at(-1)?.length ?? 0) + 1,
-      `is not valid JSON (${message.replace(/^JSON\.parse: /, '')})`,
+      `is not valid JSON (${error instanceof RangeError ? 'nested too deeply' : what})`,
       'fix the JSON at that place; a JSON file holds one value',
     );
   }

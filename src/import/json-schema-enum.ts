@@ -18,7 +18,9 @@ export function enumValue(schema: Record<string, unknown>, allowed: ReadonlySet<
     leaveOutKeyword(ctx, schema, 'enum', 'is not a list: left out, any value is accepted');
     return {};
   }
-  const possible = unique(listed.filter((value) => (allowed === undefined || [...allowed].some((t) => hasJsonType(value, t))) && passes(value, schema)));
+  const possible = unique(
+    listed.filter((value) => (allowed === undefined || [...allowed].some((t) => hasJsonType(value, t))) && passes(value, schema)),
+  );
   const nullable = possible.includes(null);
   const values = possible.filter((value) => value !== null);
   const result = (value: ImportedValue): ImportedValue => (nullable ? { ...value, nullable: true } : value);
@@ -27,7 +29,9 @@ export function enumValue(schema: Record<string, unknown>, allowed: ReadonlySet<
       ctx,
       schema,
       keyword,
-      nullable ? 'allows only null, which the plan cannot say alone: left out, any value is accepted' : 'allows no value at all: left out, any value is accepted',
+      nullable
+        ? 'allows only null, which the plan cannot say alone: left out, any value is accepted'
+        : 'allows no value at all: left out, any value is accepted',
     );
     return {};
   }
@@ -46,7 +50,8 @@ export function enumValue(schema: Record<string, unknown>, allowed: ReadonlySet<
   }
   if (values.every((value) => typeof value === 'boolean')) return result({ type: 'boolean', enum: values });
   if (values.every((value) => typeof value === 'number')) {
-    const integers = values.every((value) => Number.isInteger(value)) && (allowed === undefined || allowed.has('integer') || !allowed.has('number'));
+    const integers =
+      values.every((value) => Number.isInteger(value)) && (allowed === undefined || allowed.has('integer') || !allowed.has('number'));
     return result({ type: integers ? 'integer' : 'number', enum: values });
   }
   leaveOutKeyword(

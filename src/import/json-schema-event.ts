@@ -23,7 +23,11 @@ export function documentContext(root: unknown, place: SourcePlace, notes: Import
 export function eventShape(schema: unknown, place: SourcePlace, ctx: MapContext): ObjectShape {
   if (schema === undefined || schema === true) return { properties: [], additional: true };
   if (!isRecord(schema)) {
-    note(ctx, place, schema === false ? 'a schema of `false` accepts no call: left out, any properties are accepted' : 'is not a schema: left out');
+    note(
+      ctx,
+      place,
+      schema === false ? 'a schema of `false` accepts no call: left out, any properties are accepted' : 'is not a schema: left out',
+    );
     return { properties: [], additional: true };
   }
   ctx.places.set(schema, place);
@@ -39,7 +43,8 @@ export function eventShape(schema: unknown, place: SourcePlace, ctx: MapContext)
   if (type !== undefined && type !== 'object' && !(Array.isArray(type) && type.includes('object')))
     leaveOutKeyword(ctx, schema, 'type', `${JSON.stringify(type)}: the properties of a call are an object; left out`);
   for (const keyword of ['enum', 'const']) {
-    if (Object.hasOwn(schema, keyword)) leaveOutKeyword(ctx, schema, keyword, 'of whole properties objects, which the plan cannot say: left out');
+    if (Object.hasOwn(schema, keyword))
+      leaveOutKeyword(ctx, schema, keyword, 'of whole properties objects, which the plan cannot say: left out');
   }
   return objectShape(schema, ctx, mapValue);
 }

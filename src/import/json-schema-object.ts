@@ -23,7 +23,15 @@ export interface ObjectShape {
 }
 
 /** Keywords about an object's properties as a whole that the plan cannot say. */
-const UNSAID = ['patternProperties', 'propertyNames', 'minProperties', 'maxProperties', 'dependencies', 'dependentRequired', 'dependentSchemas'];
+const UNSAID = [
+  'patternProperties',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+  'dependencies',
+  'dependentRequired',
+  'dependentSchemas',
+];
 
 /** `type: object`: its properties and openness when it describes them, else any object. */
 export function objectValue(schema: Record<string, unknown>, ctx: MapContext, mapValue: ValueMapper): ImportedValue {
@@ -84,7 +92,12 @@ function openness(schema: Record<string, unknown>, ctx: MapContext): boolean {
   const value = schema[keyword];
   if (value === false) return false;
   if (value === undefined || value === true || (isRecord(value) && Object.keys(value).length === 0)) return true;
-  leaveOutKeyword(ctx, schema, keyword, 'is a schema for the properties not named, which the plan cannot say: they are accepted whatever their value');
+  leaveOutKeyword(
+    ctx,
+    schema,
+    keyword,
+    'is a schema for the properties not named, which the plan cannot say: they are accepted whatever their value',
+  );
   return true;
 }
 

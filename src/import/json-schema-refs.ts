@@ -33,17 +33,26 @@ export function followReference(
   }
   const steps = decodeFragment(ref.slice(1));
   let target: unknown = ctx.root;
-  for (const step of steps ?? []) target = isRecord(target) || Array.isArray(target) ? (target as Record<string, unknown>)[step] : undefined;
+  for (const step of steps ?? [])
+    target = isRecord(target) || Array.isArray(target) ? (target as Record<string, unknown>)[step] : undefined;
   if (steps === undefined || target === undefined || (typeof target !== 'boolean' && !isRecord(target))) {
     leaveOutKeyword(ctx, schema, '$ref', `points at no schema in this document (${ref}): left out, any value is accepted`);
     return undefined;
   }
   if (typeof target === 'object' && ctx.following.includes(target)) {
-    leaveOutKeyword(ctx, schema, '$ref', `refers back to a schema that holds it (${ref}), a recursive shape the plan cannot write: left out here`);
+    leaveOutKeyword(
+      ctx,
+      schema,
+      '$ref',
+      `refers back to a schema that holds it (${ref}), a recursive shape the plan cannot write: left out here`,
+    );
     return undefined;
   }
   const rootPlace = isRecord(ctx.root) ? ctx.places.of(ctx.root, { file: '', pointer: '' }) : { file: '', pointer: '' };
-  const place = typeof target === 'object' ? ctx.places.of(target, { file: rootPlace.file, pointer: childPointer(rootPlace.pointer, ...(steps ?? [])) }) : { file: rootPlace.file, pointer: childPointer(rootPlace.pointer, ...(steps ?? [])) };
+  const place =
+    typeof target === 'object'
+      ? ctx.places.of(target, { file: rootPlace.file, pointer: childPointer(rootPlace.pointer, ...(steps ?? [])) })
+      : { file: rootPlace.file, pointer: childPointer(rootPlace.pointer, ...(steps ?? [])) };
   return { schema: target, place, ctx: typeof target === 'object' ? { ...ctx, following: [...ctx.following, target] } : ctx };
 }
 

@@ -80,7 +80,8 @@ function bound(
   if (typeof inclusive === 'number') candidates.push({ value: inclusive, exclusive: exclusive === true, key: inclusiveKey });
   else if (inclusive !== undefined) leaveOutKeyword(ctx, schema, inclusiveKey, 'is not a number: left out');
   if (typeof exclusive === 'number') candidates.push({ value: exclusive, exclusive: true, key: exclusiveKey });
-  else if (exclusive !== undefined && typeof exclusive !== 'boolean') leaveOutKeyword(ctx, schema, exclusiveKey, 'is not a number: left out');
+  else if (exclusive !== undefined && typeof exclusive !== 'boolean')
+    leaveOutKeyword(ctx, schema, exclusiveKey, 'is not a number: left out');
   if (candidates.length === 0) return undefined;
   // The stricter bound: the higher minimum (exclusive before inclusive at the same value), or the lower maximum.
   candidates.sort((a, b) => (lower ? b.value - a.value : a.value - b.value) || Number(b.exclusive) - Number(a.exclusive));

@@ -14,14 +14,7 @@
  *   `anyOf`, `oneOf`, `not`, `if`): noted.
  */
 import { enumValue } from './json-schema-enum.js';
-import {
-  ARRAY_KEYWORDS,
-  COMBINATIONS,
-  isRecord,
-  isTypedKeyword,
-  JSON_TYPES,
-  type JsonType,
-} from './json-schema-keywords.js';
+import { ARRAY_KEYWORDS, COMBINATIONS, isRecord, isTypedKeyword, JSON_TYPES, type JsonType } from './json-schema-keywords.js';
 import { objectValue } from './json-schema-object.js';
 import { followReference, singleBranch } from './json-schema-refs.js';
 import { numberValue, stringValue } from './json-schema-scalars.js';
@@ -34,7 +27,11 @@ import type { SourcePlace } from './schema-places.js';
 export function mapValue(schema: unknown, place: SourcePlace, ctx: MapContext): ImportedValue {
   if (schema === true) return {};
   if (!isRecord(schema)) {
-    note(ctx, place, schema === false ? 'a schema of `false` accepts no value: left out, any value is accepted' : 'is not a schema: left out');
+    note(
+      ctx,
+      place,
+      schema === false ? 'a schema of `false` accepts no value: left out, any value is accepted' : 'is not a schema: left out',
+    );
     return {};
   }
   ctx.places.set(schema, place);
@@ -68,7 +65,8 @@ function describe(schema: Record<string, unknown>, ctx: MapContext): ImportedVal
   if (types === undefined) return untyped(schema, ctx);
   const nullable = types.has('null');
   const others = [...types].filter((type) => type !== 'null');
-  const single1 = others.length === 2 && others.includes('integer') && others.includes('number') ? 'number' : others.length === 1 ? others[0] : undefined;
+  const single1 =
+    others.length === 2 && others.includes('integer') && others.includes('number') ? 'number' : others.length === 1 ? others[0] : undefined;
   if (single1 === undefined) {
     leaveOutKeyword(
       ctx,
@@ -111,7 +109,12 @@ function arrayValue(schema: Record<string, unknown>, ctx: MapContext): ImportedV
   }
   const items = schema['items'];
   if (Array.isArray(items)) {
-    leaveOutKeyword(ctx, schema, 'items', 'is a list (one schema per position), which the plan cannot say: left out, any elements are accepted');
+    leaveOutKeyword(
+      ctx,
+      schema,
+      'items',
+      'is a list (one schema per position), which the plan cannot say: left out, any elements are accepted',
+    );
   } else if (items !== undefined) {
     const mapped = mapValue(items, ctx.places.child(schema, items, 'items'), ctx);
     if (Object.keys(mapped).some((key) => key !== 'description')) value.items = mapped;

@@ -54,7 +54,8 @@ export function readCatalog(documents: readonly RudderDocument[]): RudderCatalog
       list.forEach((item, index) => {
         if (!isRecord(item) || typeof item['id'] !== 'string') return;
         const target = byKind[kind];
-        if (!target.has(item['id'])) target.set(item['id'], { id: item['id'], place: { file, pointer: childPointer('/spec', key, index) }, data: item });
+        if (!target.has(item['id']))
+          target.set(item['id'], { id: item['id'], place: { file, pointer: childPointer('/spec', key, index) }, data: item });
       });
     } else if (kind === 'tp' || kind === 'tracking-plan') {
       trackingPlans.push({

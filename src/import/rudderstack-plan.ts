@@ -22,7 +22,13 @@ import { SchemaPlaces, type SourcePlace } from './schema-places.js';
 
 const KINDS: ReadonlySet<string> = new Set(['track', 'identify', 'page', 'screen', 'group']);
 /** The part of a call each kind's plan event describes. */
-const SECTIONS: Readonly<Record<EventKind, string>> = { track: 'properties', page: 'properties', screen: 'properties', identify: 'traits', group: 'traits' };
+const SECTIONS: Readonly<Record<EventKind, string>> = {
+  track: 'properties',
+  page: 'properties',
+  screen: 'properties',
+  identify: 'traits',
+  group: 'traits',
+};
 const INCLUDE = /^#\/tp\/([^/]+)\/event_rule\/(.+)$/;
 
 export function importRudderStack(documents: readonly RudderDocument[]): ImportedPlan {
@@ -42,13 +48,18 @@ export function importRudderStack(documents: readonly RudderDocument[]): Importe
     }
   }
   for (const event of catalog.events.values()) {
-    if (!carried.has(event.id)) note({ notes }, event.place, `event ${JSON.stringify(event.id)} is in no tracking plan, so it has no rules: not imported`, 'skipped');
+    if (!carried.has(event.id))
+      note({ notes }, event.place, `event ${JSON.stringify(event.id)} is in no tracking plan, so it has no rules: not imported`, 'skipped');
   }
   return assemblePlan(events, notes);
 }
 
 /** A plan's rules, with `includes` rules replaced by the rules they name (`#/tp/<plan>/event_rule/<rule or *>`). */
-function expandRules(plan: RudderTrackingPlan, catalog: RudderCatalog, notes: ImportNote[]): { rule: Record<string, unknown>; place: SourcePlace }[] {
+function expandRules(
+  plan: RudderTrackingPlan,
+  catalog: RudderCatalog,
+  notes: ImportNote[],
+): { rule: Record<string, unknown>; place: SourcePlace }[] {
   const expanded: { rule: Record<string, unknown>; place: SourcePlace }[] = [];
   plan.rules.forEach((rule, index) => {
     const place = { file: plan.place.file, pointer: childPointer(plan.place.pointer, 'rules', index) };
@@ -61,7 +72,11 @@ function expandRules(plan: RudderTrackingPlan, catalog: RudderCatalog, notes: Im
     const match = typeof ref === 'string' ? INCLUDE.exec(ref) : null;
     const source = match === null ? undefined : catalog.trackingPlans.find((other) => other.id === match[1]);
     if (match === null || source === undefined) {
-      note({ notes }, { file: place.file, pointer: childPointer(place.pointer, 'includes') }, `includes ${JSON.stringify(ref)}, which names no tracking plan of the project: left out`);
+      note(
+        { notes },
+        { file: place.file, pointer: childPointer(place.pointer, 'includes') },
+        `includes ${JSON.stringify(ref)}, which names no tracking plan of the project: left out`,
+      );
       return;
     }
     source.rules.forEach((included, i) => {
@@ -85,12 +100,20 @@ function ruleEvent(
   const id = referencedId(eventRef, 'events');
   const event = id === undefined ? undefined : catalog.events.get(id);
   if (id === undefined || event === undefined) {
-    note({ notes }, { file: place.file, pointer: childPointer(place.pointer, 'event') }, `refers to no event of the project (${JSON.stringify(eventRef)}): left out`);
+    note(
+      { notes },
+      { file: place.file, pointer: childPointer(place.pointer, 'event') },
+      `refers to no event of the project (${JSON.stringify(eventRef)}): left out`,
+    );
     return undefined;
   }
   const type = event.data['event_type'];
   if (typeof type !== 'string' || !KINDS.has(type)) {
-    note({ notes }, { file: event.place.file, pointer: childPointer(event.place.pointer, 'event_type') }, `event type ${JSON.stringify(type)} is not one of track, identify, page, screen, group: left out`);
+    note(
+      { notes },
+      { file: event.place.file, pointer: childPointer(event.place.pointer, 'event_type') },
+      `event type ${JSON.stringify(type)} is not one of track, identify, page, screen, group: left out`,
+    );
     return undefined;
   }
   const kind = type as EventKind;
@@ -101,10 +124,14 @@ function ruleEvent(
     return undefined;
   }
   const eventObject = isRecord(rule['event']) ? rule['event'] : {};
-  const open = rule['additional_properties'] ?? rule['allow_unplanned'] ?? eventObject['allow_unplanned'] ?? eventObject['additional_properties'];
+  const open =
+    rule['additional_properties'] ?? rule['allow_unplanned'] ?? eventObject['allow_unplanned'] ?? eventObject['additional_properties'];
   const section = rule['identity_section'] ?? eventObject['identity_section'] ?? SECTIONS[kind];
   const ruleProperties = Array.isArray(rule['properties']) ? rule['properties'] : [];
-  const schema = builder.objectSchema(ruleProperties, open === true, { file: place.file, pointer: childPointer(place.pointer, 'properties') });
+  const schema = builder.objectSchema(ruleProperties, open === true, {
+    file: place.file,
+    pointer: childPointer(place.pointer, 'properties'),
+  });
   builder.addVariants(schema, rule['variants'], { file: place.file, pointer: childPointer(place.pointer, 'variants') }, []);
   const ctx = documentContext(schema, place, notes, places);
   let shape = eventShape(schema, place, ctx);
@@ -116,7 +143,11 @@ function ruleEvent(
     );
     shape = { properties: [], additional: true };
   }
-  const description = planText(event.data['description'], { file: event.place.file, pointer: childPointer(event.place.pointer, 'description') }, { notes });
+  const description = planText(
+    event.data['description'],
+    { file: event.place.file, pointer: childPointer(event.place.pointer, 'description') },
+    { notes },
+  );
   return {
     id,
     event: {

@@ -76,9 +76,17 @@ export class RudderSchemaBuilder {
   }
 
   /** A property's schema as a rule entry uses it (`entry` may nest properties under an object). */
-  propertySchema(property: RudderResource, entry: Record<string, unknown> | undefined, entryPlace: SourcePlace | undefined, typeStack: readonly string[]): Schema {
+  propertySchema(
+    property: RudderResource,
+    entry: Record<string, unknown> | undefined,
+    entryPlace: SourcePlace | undefined,
+    typeStack: readonly string[],
+  ): Schema {
     const data = property.data;
-    const at = (...steps: (string | number)[]): SourcePlace => ({ file: property.place.file, pointer: childPointer(property.place.pointer, ...steps) });
+    const at = (...steps: (string | number)[]): SourcePlace => ({
+      file: property.place.file,
+      pointer: childPointer(property.place.pointer, ...steps),
+    });
     const typeKey = Object.hasOwn(data, 'types') ? 'types' : 'type';
     const custom = customTypeId(data['type']);
     let schema: Schema;
@@ -112,16 +120,27 @@ export class RudderSchemaBuilder {
   customTypeSchema(id: string, refPlace: SourcePlace, typeStack: readonly string[]): Schema | undefined {
     const type = this.catalog.customTypes.get(id);
     if (type === undefined) {
-      note({ notes: this.notes }, refPlace, `refers to no custom type of the project (${JSON.stringify(id)}): left out, any value is accepted`);
+      note(
+        { notes: this.notes },
+        refPlace,
+        `refers to no custom type of the project (${JSON.stringify(id)}): left out, any value is accepted`,
+      );
       return undefined;
     }
     if (typeStack.includes(id)) {
-      note({ notes: this.notes }, refPlace, `custom type ${JSON.stringify(id)} contains itself, a recursive shape the plan cannot write: left out here`);
+      note(
+        { notes: this.notes },
+        refPlace,
+        `custom type ${JSON.stringify(id)} contains itself, a recursive shape the plan cannot write: left out here`,
+      );
       return undefined;
     }
     const stack = [...typeStack, id];
     const data = type.data;
-    const at = (...steps: (string | number)[]): SourcePlace => ({ file: type.place.file, pointer: childPointer(type.place.pointer, ...steps) });
+    const at = (...steps: (string | number)[]): SourcePlace => ({
+      file: type.place.file,
+      pointer: childPointer(type.place.pointer, ...steps),
+    });
     const schema: Schema = {};
     const types = typeList(data['type']);
     if (types !== undefined) schema['type'] = types.length === 1 ? types[0] : types;
@@ -156,10 +175,20 @@ export class RudderSchemaBuilder {
       const cases = Array.isArray(variant['cases']) ? variant['cases'] : [];
       cases.forEach((item, c) => {
         if (isRecord(item) && Array.isArray(item['properties']))
-          this.addEntries(schema, item['properties'], { file: place.file, pointer: childPointer(place.pointer, v, 'cases', c, 'properties') }, true, typeStack);
+          this.addEntries(
+            schema,
+            item['properties'],
+            { file: place.file, pointer: childPointer(place.pointer, v, 'cases', c, 'properties') },
+            true,
+            typeStack,
+          );
       });
       const fallback = variant['default'];
-      const entries = Array.isArray(fallback) ? fallback : isRecord(fallback) && Array.isArray(fallback['properties']) ? fallback['properties'] : [];
+      const entries = Array.isArray(fallback)
+        ? fallback
+        : isRecord(fallback) && Array.isArray(fallback['properties'])
+          ? fallback['properties']
+          : [];
       const pointer = childPointer(place.pointer, v, 'default', ...(Array.isArray(fallback) ? [] : ['properties']));
       this.addEntries(schema, entries, { file: place.file, pointer }, true, typeStack);
     });
@@ -187,10 +216,13 @@ export class RudderSchemaBuilder {
       schema[keyword] = value;
       this.places.setKeyword(schema, keyword, keyPlace);
     }
-    const list = Array.isArray(itemTypes) ? itemTypes : itemTypes === undefined ? [] : [itemTypes];
+    const list: unknown[] = Array.isArray(itemTypes) ? itemTypes : itemTypes === undefined ? [] : [itemTypes];
     if (list.length === 0) return;
     const custom = list.length === 1 ? customTypeId(list[0]) : undefined;
-    const items = custom === undefined ? { type: list.length === 1 ? list[0] : list } : (this.customTypeSchema(custom, { file: place.file, pointer: itemsPlace }, typeStack) ?? {});
+    const items =
+      custom === undefined
+        ? { type: list.length === 1 ? list[0] : list }
+        : (this.customTypeSchema(custom, { file: place.file, pointer: itemsPlace }, typeStack) ?? {});
     this.places.set(items, { file: place.file, pointer: itemsPlace });
     schema['items'] = items;
     this.places.setKeyword(schema, 'items', { file: place.file, pointer: itemsPlace });
@@ -200,6 +232,9 @@ export class RudderSchemaBuilder {
 /** `string`, `"string,null"` or `[string, "null"]` as a list of type names; undefined for none. */
 function typeList(value: unknown): string[] | undefined {
   const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
-  const names = list.filter((t): t is string => typeof t === 'string').map((t) => t.trim()).filter((t) => t !== '');
+  const names = list
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   return names.length === 0 ? undefined : names;
 }

@@ -56,7 +56,10 @@ export function importSegment(file: string, data: unknown): ImportedPlan | undef
       planText(rule.description, { file, pointer: childPointer(rule.pointer, 'description') }, { notes }) ??
       schemaDescription(root, ctx) ??
       schemaDescription(sectionSchema, ctx);
-    const title = rule.kind === 'track' || ((rule.kind === 'page' || rule.kind === 'screen') && rule.name !== undefined) ? rule.name : KIND_TITLES[rule.kind];
+    const title =
+      rule.kind === 'track' || ((rule.kind === 'page' || rule.kind === 'screen') && rule.name !== undefined)
+        ? rule.name
+        : KIND_TITLES[rule.kind];
     if (title === undefined) {
       note({ notes }, place, 'a track rule without an event name: left out');
       continue;
@@ -114,7 +117,11 @@ function callConstraints(rule: SegmentRule, file: string, notes: ImportNote[], s
     if (key === 'required' && Array.isArray(schema[key])) {
       for (const [index, name] of schema[key].entries()) {
         if (name !== section)
-          note({ notes }, at('required', index), `${every} requires the call to carry ${JSON.stringify(name)}, which the plan does not check: left out`);
+          note(
+            { notes },
+            at('required', index),
+            `${every} requires the call to carry ${JSON.stringify(name)}, which the plan does not check: left out`,
+          );
       }
       continue;
     }
@@ -123,7 +130,11 @@ function callConstraints(rule: SegmentRule, file: string, notes: ImportNote[], s
   const parts = isRecord(schema['properties']) ? schema['properties'] : {};
   for (const [key, part] of Object.entries(parts)) {
     if (key === own || everyCallMeets(part)) continue;
-    note({ notes }, at('properties', key), `${every} constrains the call's ${JSON.stringify(key)}, which the plan does not check: left out`);
+    note(
+      { notes },
+      at('properties', key),
+      `${every} constrains the call's ${JSON.stringify(key)}, which the plan does not check: left out`,
+    );
   }
 }
 

@@ -49,7 +49,12 @@ export function importSnowplow(files: readonly IgluSchemaFile[]): ImportedPlan {
   for (const identified of all) {
     const kept = latest.get(JSON.stringify([identified.vendor, identified.name]));
     if (kept !== undefined && kept !== identified)
-      note({ notes }, { file: identified.schema.file, pointer: '' }, `an older version of ${kept.schema.file}, which the plan holds`, 'skipped');
+      note(
+        { notes },
+        { file: identified.schema.file, pointer: '' },
+        `an older version of ${kept.schema.file}, which the plan holds`,
+        'skipped',
+      );
   }
   const events: FoundEvent[] = [];
   for (const { schema, vendor, name } of latest.values()) {

@@ -66,7 +66,8 @@ export function emitYamlDocument(root: Record<string, unknown>, schemaRef: strin
           if (index > 0) (item as Node).spaceBefore = true;
         });
       }
-      if (key === 'integration' && options.integrationComment !== undefined && isScalar(pair.value)) pair.value.comment = ` ${options.integrationComment}`;
+      if (key === 'integration' && options.integrationComment !== undefined && isScalar(pair.value))
+        pair.value.comment = ` ${options.integrationComment}`;
     },
   });
   if (doc.contents !== null) doc.contents.commentBefore = ` yaml-language-server: $schema=${schemaRef}`;

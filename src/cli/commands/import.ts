@@ -99,7 +99,8 @@ export async function importCommand(args: ArgsOf<typeof importSpec>, io: Io): Pr
 }
 
 async function importFrom(format: ImportFormat, source: string): Promise<ImportOutcome> {
-  if (source === '') throw new UsageError('tpsync import: give the source to import', 'e.g. tpsync import --from segment plan.json --out tracking-plan/');
+  if (source === '')
+    throw new UsageError('tpsync import: give the source to import', 'e.g. tpsync import --from segment plan.json --out tracking-plan/');
   switch (format) {
     case 'segment':
       return importSegmentSource(readSourceFile(source));
@@ -137,7 +138,10 @@ function reportNotes(notes: readonly ImportNote[], io: Io): void {
     for (const note of listed) io.stderr.write(`  ${formatNote(note)}\n`);
   }
   const left = notes.filter((note) => note.effect === 'left-out').length;
-  if (left > 0) io.stderr.write(`${style.yellow('!')} ${count(left, 'thing')} of the source could not be said in the plan and ${left === 1 ? 'was' : 'were'} left out (listed above).\n`);
+  if (left > 0)
+    io.stderr.write(
+      `${style.yellow('!')} ${count(left, 'thing')} of the source could not be said in the plan and ${left === 1 ? 'was' : 'were'} left out (listed above).\n`,
+    );
 }
 
 function count(n: number, one: string, many = `${one}s`): string {
