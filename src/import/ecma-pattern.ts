@@ -1,13 +1,15 @@
 /**
- * A JSON Schema `pattern` (ECMA-262, as ajv runs it: with the `u` flag, unanchored) written as
- * an RE2 pattern that matches the same strings, or why it cannot be.
+ * A JSON Schema `pattern` (ECMA-262, as ajv runs it: with the `u` flag, unanchored) written as a
+ * plan `pattern`, which `check` runs with RE2 and the schema files carry as written for
+ * ECMA-262 validators: so the result reads the same in both dialects, and means what the
+ * source meant.
  *
- * Most patterns mean the same in both (`^[a-z0-9_]+$`). Where the two languages differ, the
- * translation spells out ECMA's meaning: `.` excludes `\r`, U+2028 and U+2029 as well as `\n`;
- * `\s` is Unicode white space, not RE2's five ASCII characters; `\uXXXX`, `\u{…}` and `\cX` become
- * `\x{…}`; `[^]` is any character; `(?<name>` is RE2's `(?P<name>`. What RE2 cannot run (a
- * backreference, a lookaround) is refused here or by the plan's own pattern compiler
- * (src/tracking-plan/user-pattern.ts), never dropped.
+ * Most patterns already do (`^[a-z0-9_]+$`). Where the two dialects differ, the translation
+ * spells out ECMA's meaning in what both read alike: `.` is "anything but `\n`, `\r`, U+2028
+ * and U+2029" (RE2's `.` excludes `\n` only); `\s` lists ECMA's white space (RE2's is five ASCII
+ * characters); `\uXXXX`, `\u{…}`, `\cX` and `\0` become the character itself (RE2 reads no
+ * `\u`); `[^]` is `[\s\S]`. What has no common form, or what RE2 cannot run (a backreference, a
+ * lookaround, a script property), is refused with the reason, never dropped.
  *
  * Pure: text in, text or a reason out.
  */
@@ -15,13 +17,28 @@ import { compileUserPattern } from '../tracking-plan/user-pattern.js';
 
 export type PatternTranslation = { readonly ok: true; readonly pattern: string } | { readonly ok: false; readonly problem: string };
 
-/** ECMA-262 `\s`: WhiteSpace and LineTerminator (the Zs category, tab, VT, FF, NBSP, BOM, and the four line ends). */
-const SPACE_MEMBERS = '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+/** ECMA-262 `\s`: WhiteSpace and LineTerminator, as class members both dialects read alike. */
+const SPACE_MEMBERS = '\\t\\n\\v\\f\\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 /** ECMA-262 `.` without the `s` flag: anything but a line terminator. */
-const ANY_BUT_LINE_END = '[^\\n\\r\\x{2028}\\x{2029}]';
-/** Escapes that mean the same character class or character in both languages. */
+const ANY_BUT_LINE_END = '[^\\n\\r\u2028\u2029]';
+/** Escapes that mean the same character class or character in both dialects. */
 const SAME_ESCAPES = new Set(['d', 'D', 'w', 'W', 't', 'n', 'r', 'f', 'v']);
+/** ECMA-262's syntax characters: escaped with a backslash, they stand for themselves in both dialects. */
+const SYNTAX = new Set(['^', '$', '\\', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '/']);
 const HEX = /^[0-9A-Fa-f]$/;
+
+/** A source pattern as the plan's `pattern` key holds it: translated, then compiled as `validate` compiles it. */
+export function planPattern(source: string): PatternTranslation {
+  const translated = translateEcmaPattern(source);
+  if (!translated.ok) return translated;
+  try {
+    new RegExp(translated.pattern, 'u');
+  } catch {
+    return { ok: false, problem: 'is not an ECMA-262 regular expression (with the `u` flag, as JSON Schema validators read it)' };
+  }
+  const compiled = compileUserPattern(translated.pattern);
+  return compiled.ok ? translated : { ok: false, problem: compiled.problem };
+}
 
 export function translateEcmaPattern(source: string): PatternTranslation {
   let out = '';
@@ -46,7 +63,7 @@ export function translateEcmaPattern(source: string): PatternTranslation {
     }
     if (c === '[') {
       if (source.startsWith('[^]', i)) {
-        out += '(?s:.)';
+        out += '[\\s\\S]';
         i += 3;
         continue;
       }
@@ -69,24 +86,11 @@ export function translateEcmaPattern(source: string): PatternTranslation {
       const rest = source.slice(i + 2);
       if (rest.startsWith('=') || rest.startsWith('!')) return fail('looks ahead (`(?=` or `(?!`), which RE2 cannot run');
       if (rest.startsWith('<=') || rest.startsWith('<!')) return fail('looks behind (`(?<=` or `(?<!`), which RE2 cannot run');
-      if (rest.startsWith('<')) {
-        out += '(?P<';
-        i += 3;
-        continue;
-      }
     }
     out += c;
     i++;
   }
   return { ok: true, pattern: out };
-}
-
-/** A source pattern as the plan's `pattern` key can hold it: translated, then compiled as `validate` compiles it. */
-export function planPattern(source: string): PatternTranslation {
-  const translated = translateEcmaPattern(source);
-  if (!translated.ok) return translated;
-  const compiled = compileUserPattern(translated.pattern);
-  return compiled.ok ? translated : { ok: false, problem: compiled.problem };
 }
 
 type Escape = { ok: true; text: string; next: number } | { ok: false; problem: string };
@@ -100,7 +104,7 @@ function readEscape(source: string, start: number, inClass: boolean): Escape {
   switch (c) {
     case 'b':
       // In a class ECMA's `\b` is the backspace character; outside it a word boundary, as in RE2.
-      return { ok: true, text: inClass ? '\\x{8}' : '\\b', next };
+      return { ok: true, text: inClass ? '\u0008' : '\\b', next };
     case 'B':
       return inClass ? { ok: false, problem: 'holds `\\B` inside a class' } : { ok: true, text: '\\B', next };
     case 's':
@@ -109,20 +113,20 @@ function readEscape(source: string, start: number, inClass: boolean): Escape {
       if (inClass) return { ok: false, problem: 'holds `\\S` inside a class, which RE2 would read as ASCII white space only' };
       return { ok: true, text: `[^${SPACE_MEMBERS}]`, next };
     case 'u':
-      return unicodeEscape(source, start);
+      return unicodeEscape(source, start, inClass);
     case 'x': {
       const hex = source.slice(next, next + 2);
-      if (hex.length === 2 && [...hex].every((h) => HEX.test(h))) return { ok: true, text: `\\x{${hex}}`, next: next + 2 };
+      if (hex.length === 2 && [...hex].every((h) => HEX.test(h))) return { ok: true, text: `\\x${hex}`, next: next + 2 };
       return { ok: false, problem: 'holds `\\x` without two hexadecimal digits' };
     }
     case 'c': {
       const letter = source[next];
       if (letter === undefined || !/^[A-Za-z]$/.test(letter)) return { ok: false, problem: 'holds `\\c` without a letter' };
-      return { ok: true, text: codePoint(letter.charCodeAt(0) % 32), next: next + 1 };
+      return { ok: true, text: literal(letter.charCodeAt(0) % 32, inClass), next: next + 1 };
     }
     case '0':
       if (/^[0-9]$/.test(source[next] ?? '')) return { ok: false, problem: 'holds an octal escape (`\\0` and a digit)' };
-      return { ok: true, text: '\\x{0}', next };
+      return { ok: true, text: literal(0, inClass), next };
     case 'k':
       return { ok: false, problem: 'refers back to a named group (`\\k<…>`), which RE2 cannot run' };
     case 'p':
@@ -131,40 +135,43 @@ function readEscape(source: string, start: number, inClass: boolean): Escape {
     default:
       if (/^[1-9]$/.test(c)) return { ok: false, problem: `refers back to a group (\`\\${c}\`), which RE2 cannot run` };
       // An escaped syntax character (`\.`, `\/`, `\-`): the character itself.
-      if (/^[\^$\\.*+?()[\]{}|/-]$/.test(c)) return { ok: true, text: c === '/' ? '/' : `\\${c}`, next };
+      if (SYNTAX.has(c) || (inClass && c === '-')) return { ok: true, text: c === '/' ? '/' : `\\${c}`, next };
       return { ok: false, problem: `holds \`\\${c}\`, which is no escape in a JSON Schema pattern` };
   }
 }
 
-/** `\uXXXX` (a surrogate pair of them for one character) or `\u{X…}`. */
-function unicodeEscape(source: string, start: number): Escape {
+/** `\uXXXX` (a surrogate pair of them for one character) or `\u{X…}`: the character itself. */
+function unicodeEscape(source: string, start: number, inClass: boolean): Escape {
   if (source[start + 2] === '{') {
     const end = source.indexOf('}', start + 3);
     const hex = end < 0 ? '' : source.slice(start + 3, end);
     if (hex === '' || ![...hex].every((h) => HEX.test(h)) || Number.parseInt(hex, 16) > 0x10ffff)
       return { ok: false, problem: 'holds a `\\u{…}` escape that is not a code point' };
-    return { ok: true, text: codePoint(Number.parseInt(hex, 16)), next: end + 1 };
+    return { ok: true, text: literal(Number.parseInt(hex, 16), inClass), next: end + 1 };
   }
   const unit = hexUnit(source, start + 2);
   if (unit === undefined) return { ok: false, problem: 'holds `\\u` without four hexadecimal digits' };
   if (unit >= 0xd800 && unit <= 0xdbff && source.startsWith('\\u', start + 6)) {
     const low = hexUnit(source, start + 8);
     if (low !== undefined && low >= 0xdc00 && low <= 0xdfff)
-      return { ok: true, text: codePoint(0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00)), next: start + 12 };
+      return { ok: true, text: literal(0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00), inClass), next: start + 12 };
   }
   if (unit >= 0xd800 && unit <= 0xdfff) return { ok: false, problem: 'holds a lone surrogate escape, which is no character' };
-  return { ok: true, text: codePoint(unit), next: start + 6 };
+  return { ok: true, text: literal(unit, inClass), next: start + 6 };
 }
 
-/** `\p{…}`: RE2 knows general categories and scripts by their short names (`\p{Lu}`, `\p{Greek}`). */
+/**
+ * `\p{…}`: both dialects know a general category by its short name (`\p{Lu}`); a script has no
+ * spelling both read (ECMA wants `\p{Script=Greek}`, RE2 `\p{Greek}`).
+ */
 function propertyEscape(source: string, start: number, letter: 'p' | 'P'): Escape {
   if (source[start + 2] !== '{') return { ok: false, problem: `holds \`\\${letter}\` without \`{…}\`` };
   const end = source.indexOf('}', start + 3);
   if (end < 0) return { ok: false, problem: `holds an unclosed \`\\${letter}{\`` };
   const body = source.slice(start + 3, end);
-  const name = body.replace(/^(?:General_Category|gc|Script|sc|Script_Extensions|scx)=/, '');
-  if (/^(?:Script_Extensions|scx)=/.test(body)) return { ok: false, problem: `holds \`\\${letter}{${body}}\`, which RE2 does not know` };
-  return { ok: true, text: `\\${letter}{${name}}`, next: end + 1 };
+  if (/^(?:Script|sc|Script_Extensions|scx)=/.test(body))
+    return { ok: false, problem: `holds \`\\${letter}{${body}}\`, a script, which RE2 and ECMA-262 spell differently` };
+  return { ok: true, text: `\\${letter}{${body.replace(/^(?:General_Category|gc)=/, '')}}`, next: end + 1 };
 }
 
 function hexUnit(source: string, at: number): number | undefined {
@@ -172,6 +179,10 @@ function hexUnit(source: string, at: number): number | undefined {
   return hex.length === 4 && [...hex].every((h) => HEX.test(h)) ? Number.parseInt(hex, 16) : undefined;
 }
 
-function codePoint(value: number): string {
-  return `\\x{${value.toString(16).toUpperCase()}}`;
+/** A character written as itself: escaped where it is syntax, `\t`-style where it has a letter. */
+function literal(value: number, inClass: boolean): string {
+  const char = String.fromCodePoint(value);
+  const named = { 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' }[value];
+  if (named !== undefined) return named;
+  return SYNTAX.has(char) || (inClass && char === '-') ? `\\${char}` : char;
 }

@@ -28,7 +28,7 @@ const PROBES = [
   'Ωmega',
 ];
 
-describe('translateEcmaPattern: the RE2 pattern matches what ajv (ECMA-262, u flag) matches', () => {
+describe('planPattern: the plan pattern matches what the source pattern matches in ajv (ECMA-262, u flag), read by RE2 or by ECMA-262', () => {
   const same = [
     '^[a-z0-9_]+$',
     '^trk_[0-9a-f]{8}$',
@@ -47,7 +47,9 @@ describe('translateEcmaPattern: the RE2 pattern matches what ajv (ECMA-262, u fl
     '\\0',
     '(?<word>\\w+)',
     '\\p{Lu}',
-    '\\p{Script=Greek}',
+    '\\p{General_Category=Lu}',
+    '[\\u002E-\\u0039]',
+    '\\x41',
     '[\\b]',
     '\\bab',
     '\\/',
@@ -55,12 +57,16 @@ describe('translateEcmaPattern: the RE2 pattern matches what ajv (ECMA-262, u fl
     'x\\vy',
   ];
   it.each(same)('%s', (pattern) => {
-    const translated = translateEcmaPattern(pattern);
+    const translated = planPattern(pattern);
     expect(translated.ok).toBe(true);
     if (!translated.ok) return;
+    const source = new RegExp(pattern, 'u');
     const re2 = RE2JS.compile(translated.pattern);
-    const ecma = new RegExp(pattern, 'u');
-    for (const probe of PROBES) expect(re2.test(probe), `${JSON.stringify(probe)} against ${translated.pattern}`).toBe(ecma.test(probe));
+    const ecma = new RegExp(translated.pattern, 'u');
+    for (const probe of [...PROBES, '.', '5', '/']) {
+      expect(re2.test(probe), `RE2: ${JSON.stringify(probe)} against ${translated.pattern}`).toBe(source.test(probe));
+      expect(ecma.test(probe), `ECMA: ${JSON.stringify(probe)} against ${translated.pattern}`).toBe(source.test(probe));
+    }
   });
 
   it('leaves a pattern the two read alike as it is', () => {
@@ -77,6 +83,7 @@ describe('what RE2 cannot run is refused with the reason, never dropped', () => 
     ['[]', 'matches no character'],
     ['\\uD800', 'lone surrogate'],
     ['\\01', 'octal'],
+    ['\\p{Script=Greek}', 'spell differently'],
   ])('%s', (pattern, reason) => {
     const translated = planPattern(pattern);
     expect(translated.ok).toBe(false);
