@@ -8,11 +8,20 @@ import { planPattern } from './ecma-pattern.js';
 import type { ImportedValue } from './imported-plan.js';
 import { leaveOutKeyword, type MapContext } from './map-context.js';
 
-/**
- * The string formats the plan checks, by JSON Schema name (RFC 3339 dates and times, and the
- * formats of JSON Schema's validation vocabulary that validators assert).
- */
-export const PLAN_FORMATS: ReadonlySet<string> = new Set(['date', 'date-time', 'time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6', 'hostname']);
+/** The string formats the plan's `format` takes (JSON Schema's names; docs/plan-language.md). */
+export const PLAN_FORMATS: ReadonlySet<string> = new Set([
+  'date',
+  'date-time',
+  'time',
+  'duration',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'uri',
+  'uri-reference',
+  'uuid',
+]);
 
 /** `type: string` and its keywords; `date` / `datetime` for a date format that stands alone. */
 export function stringValue(schema: Record<string, unknown>, ctx: MapContext): ImportedValue {

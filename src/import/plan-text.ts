@@ -30,6 +30,7 @@ export function planText(text: unknown, place: SourcePlace, ctx: Pick<MapContext
 
 /** Why the plan cannot hold `title` as a title, or undefined when it can. */
 export function titleProblem(title: string): string | undefined {
+  if (title === '__proto__') return 'is `__proto__`, which JSON Schema validators skip for safety, so `check` could not judge it';
   if (hasLoneSurrogate(title)) return 'holds a lone surrogate, which is no character';
   const length = [...title].length;
   if (length < TITLE.minLength) return 'is empty';
