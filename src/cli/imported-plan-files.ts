@@ -61,8 +61,9 @@ function eventData(event: ImportedEvent): Record<string, unknown> {
   return {
     title: event.title,
     ...(event.kind === undefined ? {} : { kind: event.kind }),
+    ...(event.any_name === undefined ? {} : { any_name: event.any_name }),
     ...(event.description === undefined ? {} : { description: event.description }),
-    ...(event.additional_properties === undefined ? {} : { additional_properties: event.additional_properties }),
+    additional_properties: event.additional_properties,
     ...(event.properties.length === 0 ? {} : { properties: event.properties.map(propertyData) }),
   };
 }

@@ -66,9 +66,14 @@ export interface ImportedEvent {
   title: string;
   /** Left out for `track`, the default. */
   kind?: Exclude<EventKind, 'track'>;
+  /** A page or screen event that stands for every call of its kind, whatever its `name`. */
+  any_name?: true;
   description?: string;
-  /** Written only when true: the event accepts properties it does not name. */
-  additional_properties?: true;
+  /**
+   * Whether the event accepts properties it does not name: always written, so that the plan
+   * says what the source says whatever `--additional-properties` a check runs with.
+   */
+  additional_properties: boolean;
   properties: ImportedProperty[];
 }
 

@@ -135,7 +135,9 @@ function ruleEvent(
   builder.addVariants(schema, rule['variants'], { file: place.file, pointer: childPointer(place.pointer, 'variants') }, []);
   const ctx = documentContext(schema, place, notes, places);
   let shape = eventShape(schema, place, ctx);
-  if (section !== SECTIONS[kind]) {
+  // The plan's identify and group events read `context.traits` when a call has no `traits`, as RudderStack's SDKs send them.
+  const described = section === SECTIONS[kind] || (section === 'context.traits' && SECTIONS[kind] === 'traits');
+  if (!described) {
     note(
       { notes },
       { file: place.file, pointer: childPointer(place.pointer, 'identity_section') },
@@ -153,8 +155,10 @@ function ruleEvent(
     event: {
       title,
       ...(kind === 'track' ? {} : { kind }),
+      // RudderStack's page and screen rules are for every call of their kind.
+      ...(kind === 'page' || kind === 'screen' ? { any_name: true as const } : {}),
       ...(description === undefined ? {} : { description }),
-      ...(shape.additional ? { additional_properties: true as const } : {}),
+      additional_properties: shape.additional,
       properties: shape.properties,
     },
   };

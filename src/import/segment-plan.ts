@@ -56,10 +56,8 @@ export function importSegment(file: string, data: unknown): ImportedPlan | undef
       planText(rule.description, { file, pointer: childPointer(rule.pointer, 'description') }, { notes }) ??
       schemaDescription(root, ctx) ??
       schemaDescription(sectionSchema, ctx);
-    const title =
-      rule.kind === 'track' || ((rule.kind === 'page' || rule.kind === 'screen') && rule.name !== undefined)
-        ? rule.name
-        : KIND_TITLES[rule.kind];
+    const named = rule.kind === 'track' || ((rule.kind === 'page' || rule.kind === 'screen') && rule.name !== undefined);
+    const title = named ? rule.name : KIND_TITLES[rule.kind];
     if (title === undefined) {
       note({ notes }, place, 'a track rule without an event name: left out');
       continue;
@@ -70,8 +68,10 @@ export function importSegment(file: string, data: unknown): ImportedPlan | undef
       event: {
         title,
         ...(rule.kind === 'track' ? {} : { kind: rule.kind }),
+        // A page or screen rule without a name is for every call of its kind.
+        ...((rule.kind === 'page' || rule.kind === 'screen') && !named ? { any_name: true as const } : {}),
         ...(description === undefined ? {} : { description }),
-        ...(shape.additional ? { additional_properties: true as const } : {}),
+        additional_properties: shape.additional,
         properties: shape.properties,
       },
     });

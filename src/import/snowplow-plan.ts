@@ -68,7 +68,7 @@ export function importSnowplow(files: readonly IgluSchemaFile[]): ImportedPlan {
       event: {
         title: name,
         ...(description === undefined ? {} : { description }),
-        ...(shape.additional ? { additional_properties: true as const } : {}),
+        additional_properties: shape.additional,
         properties: shape.properties,
       },
     });
