@@ -3,8 +3,8 @@
  * (`enum` for strings, or `integer`, `number`, `boolean`), so the values a JSON Schema enum may
  * really take are worked out first: those of a type the schema allows, that pass its other
  * constraints (a value of an enum that `maxLength` refuses can never be valid). `null` among
- * them makes the value nullable. What is left must be of one type, and strings without commas
- * (Secoda stores an enum as one comma-separated text).
+ * them makes the value nullable. What is left must be of one type; for a property Secoda receives,
+ * strings its one comma-separated, trimmed text can hold (map-context.ts).
  */
 import { hasJsonType, type JsonType } from './json-schema-keywords.js';
 import type { EnumValue, ImportedValue } from './imported-plan.js';
@@ -36,13 +36,13 @@ export function enumValue(schema: Record<string, unknown>, allowed: ReadonlySet<
     return {};
   }
   if (values.every((value) => typeof value === 'string')) {
-    const withComma = values.find((value) => value.includes(','));
-    if (withComma !== undefined) {
+    const unsaid = ctx.secoda ? values.find((value) => value.includes(',') || value.trim() === '' || value !== value.trim()) : undefined;
+    if (unsaid !== undefined) {
       leaveOutKeyword(
         ctx,
         schema,
         keyword,
-        `value ${JSON.stringify(withComma)} holds a comma, which an enum cannot (Secoda stores one comma-separated text): left out, any string is accepted`,
+        `value ${JSON.stringify(unsaid)} ${unsaid.includes(',') ? 'holds a comma' : unsaid.trim() === '' ? 'is empty' : 'has surrounding spaces'}, which the enum of a property Secoda receives cannot hold (Secoda stores one comma-separated text, trimmed): left out, any string is accepted`,
       );
       return result({ type: 'string' });
     }

@@ -16,7 +16,7 @@ import { SchemaPlaces, type SourcePlace } from './schema-places.js';
 /** A fresh context for one schema document, its root written at `place`. */
 export function documentContext(root: unknown, place: SourcePlace, notes: ImportNote[], places = new SchemaPlaces()): MapContext {
   if (isRecord(root)) places.set(root, place);
-  return { places, root, notes, following: [] };
+  return { places, root, notes, following: [], secoda: true };
 }
 
 /** An event's properties and openness from its properties schema (absent or `true`: any properties). */

@@ -35,7 +35,7 @@ const UNSAID = [
 
 /** `type: object`: its properties and openness when it describes them, else any object. */
 export function objectValue(schema: Record<string, unknown>, ctx: MapContext, mapValue: ValueMapper): ImportedValue {
-  const shape = objectShape(schema, ctx, mapValue);
+  const shape = objectShape(schema, { ...ctx, secoda: false }, mapValue);
   if (shape.properties.length === 0 && shape.additional) return { type: 'object' };
   return { type: 'object', properties: shape.properties, additional_properties: shape.additional };
 }

@@ -44,6 +44,16 @@ export function stringValue(schema: Record<string, unknown>, ctx: MapContext): I
   if (typeof format === 'string' && PLAN_FORMATS.has(format)) value.format = format;
   else if (format !== undefined)
     leaveOutKeyword(ctx, schema, 'format', `${JSON.stringify(format)} is not a format tpsync checks: left out, any text is accepted`);
+  if (value.min_length !== undefined && value.max_length !== undefined && value.min_length > value.max_length) {
+    leaveOutKeyword(
+      ctx,
+      schema,
+      'minLength',
+      `${value.min_length} is above maxLength ${value.max_length}, so no text passes, which the plan cannot say: both left out`,
+    );
+    delete value.min_length;
+    delete value.max_length;
+  }
   const lone = value.min_length === undefined && value.max_length === undefined && value.pattern === undefined;
   if (lone && value.format === 'date') return { type: 'date' };
   if (lone && value.format === 'date-time') return { type: 'datetime' };
@@ -65,6 +75,15 @@ export function numberValue(schema: Record<string, unknown>, declared: 'integer'
   const value: ImportedValue = { type };
   const lower = bound(schema, 'minimum', 'exclusiveMinimum', type, ctx);
   const upper = bound(schema, 'maximum', 'exclusiveMaximum', type, ctx);
+  if (lower !== undefined && upper !== undefined && lower > upper) {
+    leaveOutKeyword(
+      ctx,
+      schema,
+      Object.hasOwn(schema, 'minimum') ? 'minimum' : 'exclusiveMinimum',
+      `and maximum leave no ${type === 'integer' ? 'integer' : 'number'} between them (${lower} to ${upper}), which the plan cannot say: both left out`,
+    );
+    return value;
+  }
   if (lower !== undefined) value.minimum = lower;
   if (upper !== undefined) value.maximum = upper;
   return value;

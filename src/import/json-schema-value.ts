@@ -116,7 +116,7 @@ function arrayValue(schema: Record<string, unknown>, ctx: MapContext): ImportedV
       'is a list (one schema per position), which the plan cannot say: left out, any elements are accepted',
     );
   } else if (items !== undefined) {
-    const mapped = mapValue(items, ctx.places.child(schema, items, 'items'), ctx);
+    const mapped = mapValue(items, ctx.places.child(schema, items, 'items'), { ...ctx, secoda: false });
     if (Object.keys(mapped).some((key) => key !== 'description')) value.items = mapped;
   }
   return value;

@@ -13,6 +13,12 @@ export interface MapContext {
   readonly notes: ImportNote[];
   /** `$ref` targets being mapped, innermost last. */
   readonly following: readonly object[];
+  /**
+   * Whether the values being mapped are an event's own properties, which Secoda receives: their
+   * enum values must survive Secoda's one comma-joined text (no comma, none empty, no surrounding
+   * spaces). Nested properties and array items are the plan's alone.
+   */
+  readonly secoda: boolean;
 }
 
 /** Records that what is at `place` is not in the plan (or, with `effect`, what else was done). */

@@ -82,6 +82,13 @@ const exact: [string, unknown, unknown][] = [
   ['an object of anything', { type: 'object' }, { type: 'object' }],
   ['the description', { type: 'boolean', description: 'Whether.' }, { type: 'boolean', description: 'Whether.' }],
   ['keywords of another type never apply', { type: 'string', minimum: 3, items: {} }, { type: 'string' }],
+  // Only a property Secoda receives keeps its enum in Secoda's comma-joined text; nested ones are the plan's alone.
+  [
+    'a nested enum may hold commas and spaces',
+    { type: 'object', properties: { q: { enum: ['a,b', ' c', ''] } } },
+    { type: 'object', properties: [{ title: 'q', type: 'enum', enum: ['a,b', ' c', ''] }], additional_properties: true },
+  ],
+  ['so may an array item enum', { type: 'array', items: { enum: ['a,b'] } }, { type: 'array', items: { type: 'enum', enum: ['a,b'] } }],
 ];
 
 describe('mapValue: what the plan can say, exactly, with no note', () => {
@@ -111,6 +118,22 @@ const noted: [string, unknown, unknown, string, string][] = [
   ['a lookahead', { type: 'string', pattern: '^(?!x)' }, { type: 'string' }, '/properties/p/pattern', 'looks ahead'],
   ['an unknown format', { type: 'string', format: 'int32' }, { type: 'string' }, '/properties/p/format', 'not a format tpsync checks'],
   ['a comma in an enum value', { enum: ['a,b', 'c'] }, { type: 'string' }, '/properties/p/enum', 'comma'],
+  [
+    'an empty enum value',
+    { type: ['string', 'null'], enum: ['', 'c', null] },
+    { type: 'string', nullable: true },
+    '/properties/p/enum',
+    'is empty',
+  ],
+  ['an enum value with surrounding spaces', { enum: [' c'] }, { type: 'string' }, '/properties/p/enum', 'surrounding spaces'],
+  ['lengths no text fits', { type: 'string', minLength: 5, maxLength: 2 }, { type: 'string' }, '/properties/p/minLength', 'no text passes'],
+  [
+    'bounds no integer fits between',
+    { type: 'integer', exclusiveMinimum: 5, exclusiveMaximum: 6 },
+    { type: 'integer' },
+    '/properties/p/exclusiveMinimum',
+    'no integer between them',
+  ],
   ['an enum of mixed types', { enum: ['a', 1] }, {}, '/properties/p/enum', 'several types'],
   ['oneOf two types', { oneOf: [{ type: 'string' }, { type: 'integer' }] }, {}, '/properties/p/oneOf', 'combines'],
   ['not', { type: 'string', not: { enum: ['x'] } }, { type: 'string' }, '/properties/p/not', 'combines'],
