@@ -6,6 +6,7 @@
 import type { ImportedCategory, ImportedEvent, ImportedProperty, ImportedValue } from '../import/imported-plan.js';
 import { emitYamlDocument } from '../pull/emit-yaml.js';
 import { categoryFileNames, HEADER_FILE } from '../pull/file-names.js';
+import { eventWithoutPendingKeys } from './pending-plan-keys.js';
 
 export interface PlanFileText {
   /** Relative to the output folder. */
@@ -36,7 +37,17 @@ export interface HeaderOptions {
   readonly integrationComment?: string;
 }
 
-export function importedPlanFiles(categories: readonly ImportedCategory[], header: HeaderOptions, schemaRef: string): PlanFileText[] {
+/**
+ * @param options.withoutPendingKeys leave out the keys of issue 25 that this branch's loader does
+ *   not know yet (pending-plan-keys.ts): for checking that the rest validates, never for writing
+ */
+export function importedPlanFiles(
+  categories: readonly ImportedCategory[],
+  header: HeaderOptions,
+  schemaRef: string,
+  options: { readonly withoutPendingKeys?: boolean } = {},
+): PlanFileText[] {
+  const events = options.withoutPendingKeys === true ? (event: ImportedEvent) => eventWithoutPendingKeys(eventData(event)) : eventData;
   const files: PlanFileText[] = [
     {
       path: HEADER_FILE,
@@ -51,7 +62,7 @@ export function importedPlanFiles(categories: readonly ImportedCategory[], heade
   for (const category of categories) {
     files.push({
       path: names.get(category.title) ?? HEADER_FILE,
-      text: emitYamlDocument({ categories: [{ title: category.title, events: category.events.map(eventData) }] }, schemaRef),
+      text: emitYamlDocument({ categories: [{ title: category.title, events: category.events.map(events) }] }, schemaRef),
     });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

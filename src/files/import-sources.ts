@@ -9,7 +9,7 @@
  *   given (or the `schemas` folder itself).
  */
 import { lstatSync, readdirSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { MAX_PLAN_BYTES, MAX_PLAN_FILE_BYTES, MAX_PLAN_FILES, readPlanFiles } from './read-plan-files.js';
 import { readRegularFileSync } from './read-regular-file.js';
@@ -37,7 +37,7 @@ export function readSourceFile(path: string): SourceFileBytes {
       'give the JSON file of the Segment tracking plan (as the Config API returns it, or typewriter’s plan.json)',
     );
   }
-  return { file: basename(path), bytes: read.bytes };
+  return { file: path, bytes: read.bytes };
 }
 
 /** The YAML files of a rudder-cli project, their paths relative to the project folder. */
@@ -46,7 +46,10 @@ export async function readProjectFiles(dir: string): Promise<SourceFileBytes[]> 
   const read = await readPlanFiles(dir);
   if (!read.ok) {
     const first = read.issues[0];
-    throw new UsageError(`${first?.file ?? dir}: ${first?.message ?? 'cannot be read'}`, first?.hint);
+    throw new UsageError(
+      `${first?.file ?? dir}: ${first?.message ?? 'cannot be read'}`,
+      'give the folder of a rudder-cli project: the one that holds its properties, events, custom types and tracking plans (*.yaml)',
+    );
   }
   return read.files.map((file) => ({ file: relative(dir, file.path).split(sep).join('/') || file.path, bytes: file.bytes }));
 }

@@ -7,7 +7,7 @@
 /**
  * - `left-out`: a constraint, property, event or schema of the source is not in the plan;
  *   the plan accepts what the source may refuse (or, for a property left out of a closed event or
- *   object, refuses what the source accepts). `tpsync import` exits 2 when any note is one.
+ *   object, refuses what the source accepts). `tpsync import` counts them in its summary.
  * - `moved`: carried over exactly, somewhere else than its place in the source (an event whose
  *   title another event of its category holds but for case goes to a category of its own).
  * - `skipped`: deliberately not imported and not a loss of meaning (an older version of a schema).
@@ -44,11 +44,6 @@ function comparePointers(a: string, b: string): number {
     return /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : order(x, y);
   }
   return left.length - right.length;
-}
-
-/** Whether any note says that something of the source is not in the plan. */
-export function anythingLeftOut(notes: readonly ImportNote[]): boolean {
-  return notes.some((note) => note.effect === 'left-out');
 }
 
 function order(a: string, b: string): number {

@@ -80,7 +80,7 @@ export function numberValue(schema: Record<string, unknown>, declared: 'integer'
       ctx,
       schema,
       Object.hasOwn(schema, 'minimum') ? 'minimum' : 'exclusiveMinimum',
-      `and maximum leave no ${type === 'integer' ? 'integer' : 'number'} between them (${lower} to ${upper}), which the plan cannot say: both left out`,
+      `leaves no ${type === 'integer' ? 'integer' : 'number'} under the maximum (the bounds would be ${lower} to ${upper}), which the plan cannot say: both bounds left out`,
     );
     return value;
   }

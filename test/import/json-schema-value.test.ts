@@ -132,7 +132,7 @@ const noted: [string, unknown, unknown, string, string][] = [
     { type: 'integer', exclusiveMinimum: 5, exclusiveMaximum: 6 },
     { type: 'integer' },
     '/properties/p/exclusiveMinimum',
-    'no integer between them',
+    'leaves no integer',
   ],
   ['an enum of mixed types', { enum: ['a', 1] }, {}, '/properties/p/enum', 'several types'],
   ['oneOf two types', { oneOf: [{ type: 'string' }, { type: 'integer' }] }, {}, '/properties/p/oneOf', 'combines'],

@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { InternalError, PlanInvalidError, UsageError } from '../../errors.js';
 import { readIgluRegistry, readProjectFiles, readSourceFile } from '../../files/import-sources.js';
 import { checkTarget, schemaRefFor, writePulledFiles } from '../../files/pull-target.js';
-import { anythingLeftOut, formatNote, type ImportNote, type NoteEffect } from '../../import/import-note.js';
+import { formatNote, type ImportNote, type NoteEffect } from '../../import/import-note.js';
 import {
   IMPORT_FORMATS,
   importIgluSources,
@@ -16,6 +17,7 @@ import { loadTrackingPlan } from '../../tracking-plan/load-plan.js';
 import { booleanOption, stringOption, type ArgsOf } from '../args.js';
 import { commandSpec } from '../command-spec.js';
 import { importedPlanFiles, type PlanFileText } from '../imported-plan-files.js';
+import { PLAN_KEYS_LANDED } from '../pending-plan-keys.js';
 import { redactorOf, styleFor, type Io } from '../io.js';
 
 /** The integration written when none is given: a valid ID that names no integration, to be replaced. */
@@ -43,7 +45,7 @@ export const importSpec = commandSpec({
   details: [
     'segment: the JSON of a Protocols tracking plan, as the Config API returns it (typewriter’s plan.json) or as the Public API lists its rules. rudderstack: a rudder-cli project folder (its properties, events, custom types and tracking plans; one category per tracking plan). snowplow: an Iglu registry, the folder holding schemas/<vendor>/<name>/jsonschema/<version> or that schemas folder (one category per vendor, the latest version of each schema).',
     'Events keep the names their payloads carry. What the plan cannot say (a union of types, a lookahead pattern, a conditional schema, …) is listed on stderr by file and JSON pointer and left out: the plan accepts what it would refuse. The written plan validates; run `tpsync check` on it with your payloads.',
-    'Exit codes: 0 imported exactly, 2 imported with something left out (listed), 1 error (nothing written).',
+    'Exit codes: 0 imported (what was left out is listed on stderr), 1 error (nothing written).',
   ].join('\n'),
 });
 
@@ -67,21 +69,22 @@ export async function importCommand(args: ArgsOf<typeof importSpec>, io: Io): Pr
   }
   const source = args.positionals[0] ?? '';
   const target = { kind: 'directory' as const, path: out };
-  await checkTarget(target, booleanOption(args, 'force'));
+  await checkTarget(target, booleanOption(args, 'force'), 'import');
 
   const outcome = await importFrom(from as ImportFormat, source);
-  if (!outcome.ok) throw new PlanInvalidError(outcome.issues);
+  // A folder's files are named relative to it in notes; an error names the file as the shell reaches it.
+  if (!outcome.ok)
+    throw new PlanInvalidError(
+      from === 'segment' ? outcome.issues : outcome.issues.map((issue) => ({ ...issue, file: join(source, issue.file) })),
+    );
   const redactor = redactorOf(io);
   const plan = redactor.redactDeep(outcome.plan);
-  const files = importedPlanFiles(
-    plan.categories,
-    {
-      integration: given ?? PLACEHOLDER_INTEGRATION,
-      ...(given === undefined ? { integrationComment: 'placeholder: replace with your Secoda integration ID before `tpsync plan`' } : {}),
-    },
-    schemaRefFor(target),
-  );
-  checkValidates(files);
+  const header = {
+    integration: given ?? PLACEHOLDER_INTEGRATION,
+    ...(given === undefined ? { integrationComment: 'placeholder: replace with your Secoda integration ID before `tpsync plan`' } : {}),
+  };
+  const files = importedPlanFiles(plan.categories, header, schemaRefFor(target));
+  checkValidates(PLAN_KEYS_LANDED ? files : importedPlanFiles(plan.categories, header, schemaRefFor(target), { withoutPendingKeys: true }));
   await writePulledFiles(target, files);
 
   reportNotes(plan.notes, io);
@@ -95,7 +98,7 @@ export async function importCommand(args: ArgsOf<typeof importSpec>, io: Io): Pr
       `Next: replace the placeholder integration ${PLACEHOLDER_INTEGRATION} in ${out}/tracking-plan.yaml with your Secoda integration's ID, then \`tpsync plan ${out}\`.\n`,
     );
   }
-  return anythingLeftOut(plan.notes) ? 2 : 0;
+  return 0;
 }
 
 async function importFrom(format: ImportFormat, source: string): Promise<ImportOutcome> {
