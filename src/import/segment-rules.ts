@@ -6,7 +6,8 @@
  * - Config API (and typewriter's `plan.json`): `{display_name, rules: {events: [{name,
  *   description, rules, version}], global, identify | identify_traits, group | group_traits}}`.
  *   `identify` and `group` are a JSON Schema, a rule (`{rules: …}`), a list of rules, or empty.
- * - Public API: `{rules: [{type, key, version, jsonSchema}]}`, also inside `data`, or the list.
+ * - Public API: `{rules: [{type, key, version, jsonSchema}]}`, also inside `data`, or the list
+ *   (with the plan's name from a `trackingPlan` beside the rules, when there is one).
  */
 import { childPointer } from './import-note.js';
 import type { EventKind } from './imported-plan.js';
@@ -53,10 +54,14 @@ export function findSegmentRules(data: unknown): SegmentRules | undefined {
   return undefined;
 }
 
+/** The plan's name: its display name, or the name of the `trackingPlan` the Public API's answer holds; else "Segment". */
 function planTitle(data: Record<string, unknown>): string {
-  for (const key of ['display_name', 'displayName', 'name']) {
-    const value = data[key];
-    if (typeof value === 'string' && value.trim() !== '' && !value.startsWith('workspaces/')) return value;
+  for (const holder of [data, data['trackingPlan'], data['tracking_plan']]) {
+    if (!isRecord(holder)) continue;
+    for (const key of ['display_name', 'displayName', 'name']) {
+      const value = holder[key];
+      if (typeof value === 'string' && value.trim() !== '' && !value.startsWith('workspaces/')) return value;
+    }
   }
   return 'Segment';
 }
@@ -69,14 +74,16 @@ function publicRules(list: readonly unknown[], pointer: string): SegmentRule[] {
     if (kind === undefined) return;
     const at = childPointer(pointer, index);
     const key = rule['key'];
+    // The Public API says `jsonSchema`; Segment's Terraform provider, `json_schema`.
+    const schemaKey = Object.hasOwn(rule, 'jsonSchema') || !Object.hasOwn(rule, 'json_schema') ? 'jsonSchema' : 'json_schema';
     rules.push({
       kind,
       ...(typeof key === 'string' && key !== '' ? { name: key } : {}),
       version: typeof rule['version'] === 'number' ? rule['version'] : 1,
       ...(rule['description'] === undefined ? {} : { description: rule['description'] }),
-      schema: rule['jsonSchema'],
+      schema: rule[schemaKey],
       pointer: at,
-      schemaPointer: childPointer(at, 'jsonSchema'),
+      schemaPointer: childPointer(at, schemaKey),
     });
   });
   return rules;

@@ -63,6 +63,32 @@ describe('import --from segment (a Config API plan, as typewriter stores it)', (
     expect(plan.notes.map((note) => note.pointer)).toContain('/data/rules/2');
   });
 
+  it('names the category by the Public API’s trackingPlan, reads Terraform’s json_schema, and gives page and screen rules their kind', () => {
+    const rules = [
+      {
+        type: 'PAGE',
+        key: 'Pricing',
+        version: 1,
+        json_schema: { properties: { properties: { properties: { plan: { type: 'string' } } } } },
+      },
+      { type: 'PAGE', key: null, version: 1, json_schema: {} },
+      { type: 'SCREEN', key: 'Home', version: 1, json_schema: { properties: { properties: { additionalProperties: false } } } },
+    ];
+    const data = { data: { trackingPlan: { id: 'tp_1', name: 'Mobile App' }, rules } };
+    const plan = imported(new TextEncoder().encode(JSON.stringify(data)), 'rules.json');
+    expect(plan.categories).toEqual([
+      {
+        title: 'Mobile App',
+        events: [
+          { title: 'Home', kind: 'screen', additional_properties: false, properties: [] },
+          { title: 'Page', kind: 'page', any_name: true, additional_properties: true, properties: [] },
+          { title: 'Pricing', kind: 'page', additional_properties: true, properties: [{ title: 'plan', type: 'string' }] },
+        ],
+      },
+    ]);
+    expect(plan.notes).toEqual([]);
+  });
+
   it('refuses a file that holds no rules, and broken JSON, with a location', () => {
     expect(importSegmentSource({ file: 'x.json', bytes: new TextEncoder().encode('{"name": "x"}') })).toMatchObject({
       ok: false,
