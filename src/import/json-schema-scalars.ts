@@ -33,11 +33,12 @@ export function stringValue(schema: Record<string, unknown>, ctx: MapContext): I
   if (isCount(maxLength)) value.max_length = maxLength;
   else if (maxLength !== undefined) leaveOutKeyword(ctx, schema, 'maxLength', 'is not a whole number: left out');
   const pattern = schema['pattern'];
-  if (typeof pattern === 'string') {
+  // An empty pattern matches every text: nothing to say (and the plan's pattern is never empty).
+  if (typeof pattern === 'string' && pattern !== '') {
     const translated = planPattern(pattern);
     if (translated.ok) value.pattern = translated.pattern;
     else leaveOutKeyword(ctx, schema, 'pattern', `${JSON.stringify(pattern)} ${translated.problem}: left out, any text is accepted`);
-  } else if (pattern !== undefined) {
+  } else if (pattern !== undefined && typeof pattern !== 'string') {
     leaveOutKeyword(ctx, schema, 'pattern', 'is not a string: left out');
   }
   const format = schema['format'];

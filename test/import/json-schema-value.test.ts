@@ -22,6 +22,7 @@ const exact: [string, unknown, unknown][] = [
     { type: 'string', min_length: 2, max_length: 9, pattern: '^[a-z]+$' },
   ],
   ['minLength 0 says nothing', { type: 'string', minLength: 0 }, { type: 'string' }],
+  ['an empty pattern says nothing', { type: 'string', pattern: '' }, { type: 'string' }],
   ['a date alone is the date type', { type: 'string', format: 'date' }, { type: 'date' }],
   ['a date-time alone is the datetime type', { type: 'string', format: 'date-time' }, { type: 'datetime' }],
   [
