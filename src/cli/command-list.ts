@@ -9,6 +9,7 @@ import { schemaCommand, schemaSpec } from './commands/schema.js';
 import { checkCommand, checkSpec } from './commands/check.js';
 import { codegenCommand, codegenSpec } from './commands/codegen.js';
 import { completionCommand, completionSpec } from './commands/completion.js';
+import { importCommand, importSpec } from './commands/import.js';
 
 const others: readonly Command[] = [
   defineCommand(validateSpec, validateCommand),
@@ -18,6 +19,7 @@ const others: readonly Command[] = [
   defineCommand(schemaSpec, schemaCommand),
   defineCommand(checkSpec, checkCommand),
   defineCommand(codegenSpec, codegenCommand),
+  defineCommand(importSpec, importCommand),
   defineCommand(emulatorSpec, emulatorCommand),
 ];
 

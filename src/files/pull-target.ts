@@ -45,14 +45,17 @@ export function schemaRefFor(target: PullTarget, cwd = process.cwd()): string {
   return relative(from, local).split(sep).join('/');
 }
 
-/** Refuses a target that holds something, unless forced. Checked before Secoda is read. */
-export async function checkTarget(target: PullTarget, force: boolean): Promise<void> {
+/**
+ * Refuses a target that holds something, unless forced. Checked before Secoda (or an import's
+ * source) is read. `command` names the command in the message (`pull`, `import`).
+ */
+export async function checkTarget(target: PullTarget, force: boolean, command = 'pull'): Promise<void> {
   if (target.kind === 'stdout' || force) return;
   if (target.kind === 'file') {
     const info = await stat(target.path).catch(() => undefined);
     if (info !== undefined && info.size > 0) {
       throw new UsageError(
-        `${target.path} exists and is not empty; pull does not overwrite it`,
+        `${target.path} exists and is not empty; ${command} does not overwrite it`,
         'add --force to replace it, or choose another --out',
       );
     }
@@ -61,8 +64,8 @@ export async function checkTarget(target: PullTarget, force: boolean): Promise<v
   const entries = await readdir(target.path).catch(() => []);
   if (entries.length > 0) {
     throw new UsageError(
-      `the directory ${target.path} is not empty; pull does not overwrite it`,
-      'add --force to write into it (tracking-plan files that the pull does not write again are removed), or choose an empty or new directory',
+      `the directory ${target.path} is not empty; ${command} does not overwrite it`,
+      `add --force to write into it (tracking-plan files that the ${command} does not write again are removed), or choose an empty or new directory`,
     );
   }
 }

@@ -26,7 +26,20 @@ export function emitPlanFile(content: FileContent, schemaRef: string): string {
   }
   if (content.properties !== undefined && content.properties.length > 0) root['properties'] = content.properties.map(propertyData);
   if (content.categories.length > 0) root['categories'] = content.categories.map(categoryData);
+  return emitYamlDocument(root, schemaRef);
+}
 
+export interface EmitOptions {
+  /** A comment written after the `integration:` value (`import` asks for a real ID there). */
+  readonly integrationComment?: string;
+}
+
+/**
+ * A plan file's data, in the YAML's own shape and key order, as the text `pull` and `import`
+ * write: the `$schema` modeline first, multi-line text as block scalars, short lists of scalars
+ * on one line, a blank line between categories and between events.
+ */
+export function emitYamlDocument(root: Record<string, unknown>, schemaRef: string, options: EmitOptions = {}): string {
   const doc = new Document(root, { aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_, node) {
@@ -43,8 +56,8 @@ export function emitPlanFile(content: FileContent, schemaRef: string): string {
     },
     Seq(_, node) {
       const values = node.items.map((item) => (isScalar(item) ? item.value : undefined));
-      if (values.every((v): v is string => typeof v === 'string' && !v.includes('\n')) && values.join(', ').length <= FLOW_LIST_WIDTH)
-        node.flow = true;
+      const short = (v: unknown) => (typeof v === 'string' && !v.includes('\n')) || typeof v === 'number' || typeof v === 'boolean';
+      if (values.every(short) && values.map(String).join(', ').length <= FLOW_LIST_WIDTH) node.flow = true;
     },
     Pair(_, pair) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
@@ -53,6 +66,8 @@ export function emitPlanFile(content: FileContent, schemaRef: string): string {
           if (index > 0) (item as Node).spaceBefore = true;
         });
       }
+      if (key === 'integration' && options.integrationComment !== undefined && isScalar(pair.value))
+        pair.value.comment = ` ${options.integrationComment}`;
     },
   });
   if (doc.contents !== null) doc.contents.commentBefore = ` yaml-language-server: $schema=${schemaRef}`;

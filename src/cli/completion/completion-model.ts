@@ -37,8 +37,8 @@ export interface CompletionModel {
   readonly globalOptions: readonly CompletionOption[];
 }
 
-/** Value placeholders that stand for paths (`--out <file>`, `--out <file|dir>`, `<plan>`). */
-const FILE_WORDS = new Set(['file', 'file.json', 'file.md', 'path', 'plan', 'payloads', 'file|dir']);
+/** Value placeholders that stand for paths (`--out <file>`, `--out <file|dir>`, `<plan>`, import's `<source>`). */
+const FILE_WORDS = new Set(['file', 'file.json', 'file.md', 'path', 'plan', 'payloads', 'file|dir', 'source']);
 const DIRECTORY_WORDS = new Set(['dir']);
 
 /**
