@@ -3,7 +3,8 @@
  * order people write them, multi-line text as block scalars, short lists of IDs or enum values
  * in flow style (`[a, b]`), a blank line between categories and between events.
  */
-import { Document, isScalar, isSeq, Scalar, visit, type Node } from 'yaml';
+import { Document, isPair, isScalar, isSeq, Scalar, visit, type Node, type YAMLSeq } from 'yaml';
+import { REFERENCE_KIND, type DirectoryKind } from '../secoda/directories.js';
 import { hasEscapedCharacters } from '../tracking-plan/escaped-characters.js';
 import { COMMON_FIELDS, type PlanCategory, type PlanEvent, type PlanProperty } from '../tracking-plan/types.js';
 
@@ -18,7 +19,10 @@ export interface FileContent {
 /** A list written on one line while it stays this short (one UUID fits, two do not). */
 const FLOW_LIST_WIDTH = 72;
 
-export function emitPlanFile(content: FileContent, schemaRef: string): string {
+/** The comment to write beside a value of a reference field (pull-names.ts), if any. */
+export type ReferenceComment = (kind: DirectoryKind, value: string) => string | undefined;
+
+export function emitPlanFile(content: FileContent, schemaRef: string, commentFor?: ReferenceComment): string {
   const root: Record<string, unknown> = {};
   if (content.integration !== undefined) {
     root['version'] = 1;
@@ -41,8 +45,10 @@ export function emitPlanFile(content: FileContent, schemaRef: string): string {
       // Left to itself, the library would write any multi-line text as a block scalar.
       node.type = suitsBlockScalar(node.value) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
     },
-    Seq(_, node) {
+    Seq(_, node, path) {
       const values = node.items.map((item) => (isScalar(item) ? item.value : undefined));
+      // An ID written where a name could not be: a comment beside it says why (a list with one is written a line per value).
+      if (commentFor !== undefined && commentItems(node, path, commentFor)) return;
       if (values.every((v): v is string => typeof v === 'string' && !v.includes('\n')) && values.join(', ').length <= FLOW_LIST_WIDTH)
         node.flow = true;
     },
@@ -58,6 +64,23 @@ export function emitPlanFile(content: FileContent, schemaRef: string): string {
   if (doc.contents !== null) doc.contents.commentBefore = ` yaml-language-server: $schema=${schemaRef}`;
   // lineWidth 0: never fold long descriptions; a reviewer diffs them line by line.
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** Puts the comments beside a reference list's values; whether any was put. */
+function commentItems(node: YAMLSeq, path: readonly unknown[], commentFor: ReferenceComment): boolean {
+  const pair = path[path.length - 1];
+  const field = isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : undefined;
+  if (field === undefined || !Object.hasOwn(REFERENCE_KIND, field)) return false;
+  const kind = REFERENCE_KIND[field as keyof typeof REFERENCE_KIND];
+  let any = false;
+  for (const item of node.items) {
+    if (!isScalar(item) || typeof item.value !== 'string') continue;
+    const comment = commentFor(kind, item.value);
+    if (comment === undefined) continue;
+    item.comment = ` ${comment}`;
+    any = true;
+  }
+  return any;
 }
 
 /**
