@@ -60,6 +60,22 @@ describe('names through plan and apply', () => {
     expect(changed.stdout).not.toContain(ANA);
   });
 
+  it('pull writes names (pull --ids keeps IDs), and pull → plan is a no-op', async () => {
+    expect((await runCli(['apply', join(dir, 'plan'), ...unpaced], env)).code).toBe(0);
+    const out = join(dir, 'pulled.yaml');
+    const pulled = await runCli(['pull', '--integration', 'ca529385-fbc9-4934-afae-e372affe795b', '--out', out], env);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    const text = await readFile(out, 'utf8');
+    expect(text).toContain('owners: [ana@acme.com]');
+    expect(text).toMatch(/teams: \[Growth\]/);
+    expect(text).not.toContain(ANA);
+    const again = await runCli(['plan', out], env);
+    expect(again).toMatchObject({ code: 0, stdout: 'No changes. Secoda matches the tracking plan.\n' });
+    const ids = await runCli(['pull', '--integration', 'ca529385-fbc9-4934-afae-e372affe795b', '--ids'], env);
+    expect(ids.stdout).toContain(`owners: [${ANA}]`);
+    expect(ids.stdout).not.toContain('ana@acme.com');
+  });
+
   it('an unknown name stops apply before any write, located, with did-you-mean', async () => {
     const file = join(dir, 'plan', 'checkout.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('- Revenue', '- Revenu'));
