@@ -67,8 +67,9 @@ export async function resolveNamesOrThrow(
 }
 
 /**
- * Each directory of `kinds`, read once. One that Secoda refuses (403: the key may not list it)
- * or does not have (404, 410) is left out, with a warning: IDs still pass, names cannot be checked.
+ * Each directory of `kinds`, read once. One that Secoda refuses (403: the key may not list it) is
+ * left out, with a warning: IDs still pass, names cannot be checked. Any other failure stops the
+ * run (a 404 there is a wrong SECODA_API_URL, which the error says).
  */
 export async function readDirectories(
   connection: Connection,
@@ -82,7 +83,7 @@ export async function readDirectories(
       try {
         directories[kind] = await reader.read(kind);
       } catch (error) {
-        if (!(error instanceof SecodaApiError) || ![403, 404, 410].includes(error.status)) throw error;
+        if (!(error instanceof SecodaApiError) || error.status !== 403) throw error;
         unreadable[kind] = `Secoda answered ${error.status} to GET ${directoryPath(kind)}`;
       }
     }),
