@@ -12,7 +12,7 @@ const LAYERS = [
   ['redaction/', 'files/'],
   ['tracking-plan/'],
   ['rules/', 'event-schema/', 'secoda/'],
-  ['plan/', 'import/', 'accept/'],
+  ['plan/', 'import/', 'accept/', 'references/'],
   ['compatibility/', 'check/', 'codegen/', 'pull/', 'render/'],
   ['apply/', 'github/', 'git/', 'emulator/'],
   ['cli/'],

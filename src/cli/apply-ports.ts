@@ -5,6 +5,7 @@
  */
 import type { ApplyWorkflowPorts } from '../apply/apply-workflow.js';
 import type { ReviewRefusal } from '../github/review-gate.js';
+import type { NamesById } from '../secoda/directories.js';
 import type { RemoteState } from '../secoda/types.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
 import { plural } from '../render/plural.js';
@@ -23,6 +24,8 @@ export interface ApplyPortsContext {
   readonly connection: Connection;
   /** The tracking plan applied: verified against Secoda after the writes. */
   readonly trackingPlan: TrackingPlan;
+  /** The names of the IDs the plans show (read once, before the plan was made). */
+  readonly names?: NamesById;
   /** What Secoda held when the plan was made (for the note on an empty integration). */
   readonly remote: RemoteState;
   readonly review?: ApplyWorkflowPorts<ReviewRefusal>['review'];
@@ -77,7 +80,8 @@ export function applyPorts(context: ApplyPortsContext): { ports: ApplyWorkflowPo
       const waited = progress?.waitSummary() ?? null;
       if (waited !== null) io.stdout.write(`${waited}\n`);
     },
-    replan: async () => (await readRemoteAndPlan(trackingPlan, connection, io)).plan,
+    replan: async () =>
+      (await readRemoteAndPlan(trackingPlan, connection, io, context.names === undefined ? {} : { names: context.names })).plan,
     concluded: (outcome) => io.stdout.write(writesOutcomeText(outcome, style, (plan) => redactedPlan(io, plan))),
   };
   return { ports, release: () => release() };

@@ -7,10 +7,12 @@ import { buildPlan } from '../plan/build-plan.js';
 import type { Plan } from '../plan/types.js';
 import { renderIssuesText } from '../render/issues.js';
 import { loadPlanWithRules } from '../rules/load-plan-with-rules.js';
+import type { NamesById } from '../secoda/directories.js';
 import type { RemoteState } from '../secoda/types.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
 import type { Connection } from './connection.js';
 import { reportIssuesToGitHub } from './github-annotations.js';
+import type { LoadedPlan } from './resolve-names.js';
 import { ERASE_LINE, drawsOnTerminal, redactorOf, styleFor, type Io } from './io.js';
 import { todayUtc } from './today.js';
 import { yamlParserOption } from './yaml-parser-option.js';
@@ -22,9 +24,15 @@ import { yamlParserOption } from './yaml-parser-option.js';
  * are enforced, so adopting a rule never blocks a deploy.
  */
 export async function loadTrackingPlanOrThrow(planPath: string, io: Io): Promise<TrackingPlan> {
+  return (await loadPlanOrThrow(planPath, io)).trackingPlan;
+}
+
+/** loadTrackingPlanOrThrow, with the files the plan came from (to locate names Secoda does not know: resolve-names.ts). */
+export async function loadPlanOrThrow(planPath: string, io: Io): Promise<LoadedPlan> {
   const read = await readPlanFiles(planPath);
   if (!read.ok) throw new PlanInvalidError(read.issues);
-  const loaded = loadPlanWithRules(read.files, { ruleErrors: 'report', today: todayUtc(), parser: yamlParserOption(io.env) });
+  const parser = yamlParserOption(io.env);
+  const loaded = loadPlanWithRules(read.files, { ruleErrors: 'report', today: todayUtc(), parser });
   if (!loaded.ok) throw new PlanInvalidError(loaded.issues);
   if (loaded.warnings.length > 0) {
     // Secrets out before the issues are cut, escaped or annotated (a token pasted into the YAML).
@@ -32,7 +40,7 @@ export async function loadTrackingPlanOrThrow(planPath: string, io: Io): Promise
     io.stderr.write(renderIssuesText(warnings, styleFor(io.stderr, io.env)));
     await reportIssuesToGitHub(warnings, io);
   }
-  return loaded.plan;
+  return { trackingPlan: loaded.plan, files: read.files, parser };
 }
 
 /**
@@ -60,6 +68,8 @@ export interface Prepared {
 export interface ReadOptions {
   /** The YAML at `--baseline` (null when it does not load): each operation's origin is told (drift or not). */
   readonly baseline?: TrackingPlan | null;
+  /** The names of the IDs the plan shows (resolve-names.ts): carried by the plan for its renderings. */
+  readonly names?: NamesById;
 }
 
 /**
@@ -82,7 +92,7 @@ export async function readRemoteAndPlan(
     const baseline = options.baseline;
     const attributed = baseline === undefined ? built : attributeOrigins(built, trackingPlan, baseline);
     const plan = classifyPlan(attributed, { today: todayUtc(), trackingPlan, remote, ...(baseline === undefined ? {} : { baseline }) });
-    return { trackingPlan, remote, plan };
+    return { trackingPlan, remote, plan: options.names === undefined ? plan : { ...plan, names: options.names } };
   } finally {
     if (draws) io.stderr.write(ERASE_LINE);
   }

@@ -7,5 +7,10 @@ import { redactorOf, type Io } from './io.js';
 
 export function redactedPlan(io: Io, plan: Plan): Plan {
   const redactor = redactorOf(io);
-  return { ...plan, operations: redactor.redactDeep(plan.operations), warnings: redactor.redactDeep(plan.warnings) };
+  return {
+    ...plan,
+    operations: redactor.redactDeep(plan.operations),
+    warnings: redactor.redactDeep(plan.warnings),
+    ...(plan.names === undefined ? {} : { names: redactor.redactDeep(plan.names) }),
+  };
 }

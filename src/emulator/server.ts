@@ -16,6 +16,7 @@ import { RequestLog } from './request-log.js';
 import { installRequestPipeline, type Gate } from './request-pipeline.js';
 import { registerCatalogRoutes } from './routes-catalog.js';
 import { registerCategoryRoutes } from './routes-categories.js';
+import { registerDirectoryRoutes } from './routes-directories.js';
 import { registerEventRoutes, registerPropertyRoutes } from './routes-events.js';
 import { changeSettings, initialSettings, type RuntimeSettings } from './runtime-settings.js';
 import { Store } from './store.js';
@@ -102,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         registerEventRoutes(scope, context);
         registerPropertyRoutes(scope, context);
         registerCatalogRoutes(scope, context);
+        registerDirectoryRoutes(scope, context);
         done();
       },
       { prefix },

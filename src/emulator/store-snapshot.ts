@@ -3,6 +3,7 @@
  * snapshot that is not one fails with a message that names the place in the file and quotes
  * none of it.
  */
+import type { EmulatorDirectories } from './directory-data.js';
 import { idKey } from './resource-id.js';
 import { LIST_FIELDS, RESOURCE_KINDS, type ResourceInput, type ResourceKind, type StoredResource } from './stored-resource.js';
 import { parseTimestamp } from './timestamps.js';
@@ -12,6 +13,8 @@ export interface StoreSnapshot {
   version: 1;
   workspace_id: string;
   resources: StoredResource[];
+  /** Users, teams, groups, tags and collections (directory-data.ts). */
+  directories?: EmulatorDirectories;
 }
 
 /** What a snapshot holds once checked: its resources in file order, ready to insert. */

@@ -5,6 +5,7 @@
  * routes validate, the store stores.
  */
 import { randomUUID } from 'node:crypto';
+import { readDirectoriesData, seededDirectories, type EmulatorDirectories } from './directory-data.js';
 import { idKey } from './resource-id.js';
 import { readSnapshot, type StoreSnapshot } from './store-snapshot.js';
 import {
@@ -42,6 +43,8 @@ export class Store {
   private readonly listeners = new Set<() => void>();
   private readonly clock: MonotonicClock;
   workspaceId: string;
+  /** The users, teams, groups, tags and collections served (directory-data.ts); seeded until replaced. */
+  directories: EmulatorDirectories = seededDirectories();
 
   constructor(options: { clock?: MonotonicClock; workspaceId?: string } = {}) {
     this.clock = options.clock ?? new MonotonicClock();
@@ -206,13 +209,21 @@ export class Store {
     this.changed();
   }
 
+  /** Replaces the directories served (a test's, or a data file's). */
+  setDirectories(directories: EmulatorDirectories): void {
+    this.directories = directories;
+    this.changed();
+  }
+
   snapshot(): StoreSnapshot {
-    return { format: 'tpsync-emulator', version: 1, workspace_id: this.workspaceId, resources: this.list() };
+    return { format: 'tpsync-emulator', version: 1, workspace_id: this.workspaceId, resources: this.list(), directories: this.directories };
   }
 
   /** Replaces the contents with a snapshot (as read back from a data file); throws if it is not one. */
   load(data: unknown): void {
     const { workspaceId, resources } = readSnapshot(data);
+    // A data file without directories (written before they were served) keeps the seed.
+    this.directories = readDirectoriesData((data as { directories?: unknown }).directories) ?? seededDirectories();
     this.clear();
     if (workspaceId !== undefined) this.workspaceId = workspaceId;
     for (const { kind, ...input } of resources) this.insert(kind, input);

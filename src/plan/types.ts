@@ -2,6 +2,7 @@
  * The plan is data: what apply will do, why, and what it was computed from. Its JSON form
  * (`format_version` 2) is what `plan --json` prints and `plan --out` saves.
  */
+import type { NamesById } from '../secoda/directories.js';
 import type { PatchFields } from '../secoda/types.js';
 import type { CommonFields, CompatibilityLevel, Deprecation } from '../tracking-plan/types.js';
 
@@ -170,6 +171,11 @@ export interface Plan {
   readonly remote_fingerprint: string;
   /** sha256 of the tracking plan's content. */
   readonly tracking_plan_fingerprint: string;
+  /**
+   * The names of the IDs its reference fields hold (owners' emails, tags' names, …), from Secoda's
+   * directories: the renderings show them. Not part of what the plan does (its digests ignore it).
+   */
+  readonly names?: NamesById;
 }
 
 /** 2: operations carry `compatibility` (and `deprecated`), the summary counts them per level. */

@@ -16,6 +16,7 @@ import type { RemoteCategory, RemoteEvent, RemoteProperty, RemoteState } from '.
 import { titleKey } from '../tracking-plan/semantic-rules.js';
 import type { PlanCategory, PlanEvent, PlanProperty, TrackingPlan } from '../tracking-plan/types.js';
 import type { PullNote, PullNoteCode } from './pull-note.js';
+import type { ReferenceWriter } from '../references/pull-names.js';
 import { PullNotebook } from './pull-notebook.js';
 import { categoryTeams, commonFields, propertyShape } from './remote-fields.js';
 import { byTitle, groupBy, oldestFirst, type Dated } from './remote-order.js';
@@ -39,8 +40,8 @@ interface KeptEvent {
 }
 
 /** The resources of `integration` that the pulled plan holds, and the notes on what it could not hold as Secoda does. */
-export function chooseResources(remoteState: RemoteState, integration: string): Chosen {
-  const chooser = new Chooser(scope(remoteState, integration));
+export function chooseResources(remoteState: RemoteState, integration: string, writer?: ReferenceWriter): Chosen {
+  const chooser = new Chooser(scope(remoteState, integration), writer);
   return { plan: { version: 1, integration, categories: chooser.run() }, notes: chooser.notebook.notes };
 }
 
@@ -50,7 +51,11 @@ class Chooser {
   private readonly eventsByParent: Map<string, RemoteEvent[]>;
   private readonly propertiesByParent: Map<string, RemoteProperty[]>;
 
-  constructor(private readonly remote: RemoteState) {
+  constructor(
+    private readonly remote: RemoteState,
+    /** How references are written (by name); by ID without one. */
+    private readonly writer?: ReferenceWriter,
+  ) {
     this.events = [...remote.events].sort(oldestFirst);
     this.eventsByParent = groupBy(this.events, (e) => (e.parent === null ? '' : idKey(e.parent)));
     this.propertiesByParent = groupBy([...remote.properties].sort(oldestFirst), (p) => (p.parent === null ? '' : idKey(p.parent)));
@@ -73,7 +78,11 @@ class Chooser {
     return categories
       .map((category) => {
         const events = (chosen.get(category)?.events ?? []).map((kept) => this.toPlanEvent(kept));
-        const teams = categoryTeams(category.remote, this.notebook.fieldReport('category', [category.remote.title], category.remote.id));
+        const teams = categoryTeams(
+          category.remote,
+          this.notebook.fieldReport('category', [category.remote.title], category.remote.id),
+          this.writer,
+        );
         return { title: category.remote.title, ...(teams === undefined ? {} : { teams }), events: events.sort(byTitle) };
       })
       .sort(byTitle);
@@ -252,12 +261,12 @@ class Chooser {
     // A moved event's properties are re-created by apply; those skipped here are noted all the same.
     const { accepted } = this.chooseSiblings(this.childrenOf(this.propertiesByParent, remote.id), 'property', path);
     const properties = accepted.map((property) => this.toPlanProperty(property, [...path, property.title])).sort(byTitle);
-    return { title: remote.title, ...commonFields(remote, this.notebook.fieldReport('event', path, remote.id)), properties };
+    return { title: remote.title, ...commonFields(remote, this.notebook.fieldReport('event', path, remote.id), this.writer), properties };
   }
 
   private toPlanProperty(remote: RemoteProperty, path: string[]): PlanProperty {
     const report = this.notebook.fieldReport('property', path, remote.id);
-    return { title: remote.title, ...propertyShape(remote, report), ...commonFields(remote, report) };
+    return { title: remote.title, ...propertyShape(remote, report), ...commonFields(remote, report, this.writer) };
   }
 
   private childrenOf<T>(byParent: Map<string, T[]>, id: string): T[] {

@@ -3,7 +3,8 @@
  * order people write them, multi-line text as block scalars, short lists of IDs or enum values
  * in flow style (`[a, b]`), a blank line between categories and between events.
  */
-import { Document, isScalar, isSeq, Scalar, visit, type Node } from 'yaml';
+import { Document, isPair, isScalar, isSeq, Scalar, visit, type Node, type YAMLSeq } from 'yaml';
+import { REFERENCE_KIND, type DirectoryKind } from '../secoda/directories.js';
 import { hasEscapedCharacters } from '../tracking-plan/escaped-characters.js';
 import { COMMON_FIELDS, type PlanCategory, type PlanEvent, type PlanProperty } from '../tracking-plan/types.js';
 
@@ -18,7 +19,10 @@ export interface FileContent {
 /** A list written on one line while it stays this short (one UUID fits, two do not). */
 const FLOW_LIST_WIDTH = 72;
 
-export function emitPlanFile(content: FileContent, schemaRef: string): string {
+/** The comment to write beside a value of a reference field (pull-names.ts), if any. */
+export type ReferenceComment = (kind: DirectoryKind, value: string) => string | undefined;
+
+export function emitPlanFile(content: FileContent, schemaRef: string, commentFor?: ReferenceComment): string {
   const root: Record<string, unknown> = {};
   if (content.integration !== undefined) {
     root['version'] = 1;
@@ -26,12 +30,14 @@ export function emitPlanFile(content: FileContent, schemaRef: string): string {
   }
   if (content.properties !== undefined && content.properties.length > 0) root['properties'] = content.properties.map(propertyData);
   if (content.categories.length > 0) root['categories'] = content.categories.map(categoryData);
-  return emitYamlDocument(root, schemaRef);
+  return emitYamlDocument(root, schemaRef, commentFor === undefined ? {} : { commentFor });
 }
 
 export interface EmitOptions {
   /** A comment written after the `integration:` value (`import` asks for a real ID there). */
   readonly integrationComment?: string;
+  /** Comments beside reference values written as IDs where a name could not be (`pull`). */
+  readonly commentFor?: ReferenceComment;
 }
 
 /**
@@ -40,6 +46,7 @@ export interface EmitOptions {
  * on one line, a blank line between categories and between events.
  */
 export function emitYamlDocument(root: Record<string, unknown>, schemaRef: string, options: EmitOptions = {}): string {
+  const commentFor = options.commentFor;
   const doc = new Document(root, { aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_, node) {
@@ -54,8 +61,10 @@ export function emitYamlDocument(root: Record<string, unknown>, schemaRef: strin
       // Left to itself, the library would write any multi-line text as a block scalar.
       node.type = suitsBlockScalar(node.value) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
     },
-    Seq(_, node) {
+    Seq(_, node, path) {
       const values = node.items.map((item) => (isScalar(item) ? item.value : undefined));
+      // An ID written where a name could not be: a comment beside it says why (a list with one is written a line per value).
+      if (commentFor !== undefined && commentItems(node, path, commentFor)) return;
       const short = (v: unknown) => (typeof v === 'string' && !v.includes('\n')) || typeof v === 'number' || typeof v === 'boolean';
       if (values.every(short) && values.map(String).join(', ').length <= FLOW_LIST_WIDTH) node.flow = true;
     },
@@ -73,6 +82,23 @@ export function emitYamlDocument(root: Record<string, unknown>, schemaRef: strin
   if (doc.contents !== null) doc.contents.commentBefore = ` yaml-language-server: $schema=${schemaRef}`;
   // lineWidth 0: never fold long descriptions; a reviewer diffs them line by line.
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** Puts the comments beside a reference list's values; whether any was put. */
+function commentItems(node: YAMLSeq, path: readonly unknown[], commentFor: ReferenceComment): boolean {
+  const pair = path[path.length - 1];
+  const field = isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : undefined;
+  if (field === undefined || !Object.hasOwn(REFERENCE_KIND, field)) return false;
+  const kind = REFERENCE_KIND[field as keyof typeof REFERENCE_KIND];
+  let any = false;
+  for (const item of node.items) {
+    if (!isScalar(item) || typeof item.value !== 'string') continue;
+    const comment = commentFor(kind, item.value);
+    if (comment === undefined) continue;
+    item.comment = ` ${comment}`;
+    any = true;
+  }
+  return any;
 }
 
 /**

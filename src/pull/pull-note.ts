@@ -13,6 +13,7 @@ export type PullNoteCode =
   | 'older-namesake'
   | 'orphan'
   | 'invalid-id'
+  | 'unknown-reference'
   | 'unknown-type'
   | 'enum-unreadable'
   | 'enum-without-enum-type'

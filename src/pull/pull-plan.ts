@@ -11,6 +11,8 @@ import { trackingPlanFingerprint } from '../plan/fingerprint.js';
 import type { RemoteState } from '../secoda/types.js';
 import { loadTrackingPlan } from '../tracking-plan/load-plan.js';
 import type { TrackingPlan } from '../tracking-plan/types.js';
+import type { ReferenceWriter } from '../references/pull-names.js';
+import type { DirectoryKind } from '../secoda/directories.js';
 import { chooseResources } from './choose-resources.js';
 import { emitPlanFile } from './emit-yaml.js';
 import { categoryFileNames, HEADER_FILE } from './file-names.js';
@@ -26,6 +28,11 @@ export interface PullOptions {
   readonly schemaRef: string;
   /** Properties that several events carry alike become shared definitions (`pull --shared`), in the header file. */
   readonly shared?: boolean;
+  /**
+   * Writes references by name (emails, names, titles) from Secoda's directories, with a comment
+   * beside an ID it cannot name; without one, references are written as IDs (`pull --ids`).
+   */
+  readonly references?: ReferenceWriter;
 }
 
 export interface PulledFile {
@@ -42,23 +49,32 @@ export interface PullResult {
 }
 
 export function pullTrackingPlan(remote: RemoteState, options: PullOptions): PullResult {
-  const chosen = chooseResources(remote, options.integration);
+  const chosen = chooseResources(remote, options.integration, options.references);
+  const comments = options.references;
+  const commentFor = comments === undefined ? undefined : (kind: DirectoryKind, value: string) => comments.commentFor(kind, value);
   const notes = chosen.notes;
   const { plan, definitions } = options.shared === true ? shareProperties(chosen.plan) : { plan: chosen.plan, definitions: [] };
   const files: PulledFile[] = [];
   if (options.layout === 'file') {
     files.push({
       path: HEADER_FILE,
-      text: emitPlanFile({ integration: plan.integration, properties: definitions, categories: plan.categories }, options.schemaRef),
+      text: emitPlanFile(
+        { integration: plan.integration, properties: definitions, categories: plan.categories },
+        options.schemaRef,
+        commentFor,
+      ),
     });
   } else {
     files.push({
       path: HEADER_FILE,
-      text: emitPlanFile({ integration: plan.integration, properties: definitions, categories: [] }, options.schemaRef),
+      text: emitPlanFile({ integration: plan.integration, properties: definitions, categories: [] }, options.schemaRef, commentFor),
     });
     const names = categoryFileNames(plan.categories.map((c) => c.title));
     for (const category of plan.categories) {
-      files.push({ path: names.get(category.title) ?? HEADER_FILE, text: emitPlanFile({ categories: [category] }, options.schemaRef) });
+      files.push({
+        path: names.get(category.title) ?? HEADER_FILE,
+        text: emitPlanFile({ categories: [category] }, options.schemaRef, commentFor),
+      });
     }
     files.sort((a, b) => compareText(a.path, b.path));
   }

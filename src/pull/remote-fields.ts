@@ -9,6 +9,8 @@ import { compareText } from '../plan/compare.js';
 import { parseEnum } from '../plan/field-diff.js';
 import type { RemoteCategory, RemoteCommon, RemoteProperty } from '../secoda/types.js';
 import { LIST_FIELDS, type CommonFields, type PlanProperty } from '../tracking-plan/types.js';
+import type { ReferenceWriter } from '../references/pull-names.js';
+import type { ReferenceField } from '../secoda/directories.js';
 import { readEnum } from './enum-text.js';
 import type { PullNoteCode } from './pull-note.js';
 import { isId, isKnownType, isWellFormed } from './representable.js';
@@ -19,7 +21,8 @@ export type FieldReport = (code: PullNoteCode, fields: readonly string[], proble
 const TEXT_FIELDS = ['description', 'definition'] as const;
 const FLAG_FIELDS = ['pii', 'verified', 'published'] as const;
 
-export function commonFields(remote: RemoteCommon, report: FieldReport): CommonFields {
+/** `writer` writes references by name (`pull`); without one they are written as the IDs Secoda holds (`pull --ids`). */
+export function commonFields(remote: RemoteCommon, report: FieldReport, writer?: ReferenceWriter): CommonFields {
   const fields: CommonFields = {};
   for (const field of TEXT_FIELDS) {
     const value = remote[field];
@@ -33,14 +36,14 @@ export function commonFields(remote: RemoteCommon, report: FieldReport): CommonF
     if (remote[field] === true) fields[field] = true;
   }
   for (const field of LIST_FIELDS) {
-    const ids = idList(remote[field], field, report);
+    const ids = idList(remote[field], field, report, writer);
     if (ids !== undefined) fields[field] = ids;
   }
   return fields;
 }
 
-export function categoryTeams(remote: RemoteCategory, report: FieldReport): string[] | undefined {
-  return idList(remote.teams, 'teams', report);
+export function categoryTeams(remote: RemoteCategory, report: FieldReport, writer?: ReferenceWriter): string[] | undefined {
+  return idList(remote.teams, 'teams', report, writer);
 }
 
 /** `type`, `enum` and `required` (only when true): the fields that make a property's shape. */
@@ -83,8 +86,11 @@ export function propertyShape(remote: RemoteProperty, report: FieldReport): Pick
   return shape;
 }
 
-/** Non-empty lists of valid IDs, sorted and without repeats (the planner compares them as sets). */
-function idList(values: readonly string[], field: string, report: FieldReport): string[] | undefined {
+/**
+ * Non-empty lists of valid IDs, sorted and without repeats (the planner compares them as sets),
+ * each written by `writer` (by name) when there is one.
+ */
+function idList(values: readonly string[], field: ReferenceField, report: FieldReport, writer?: ReferenceWriter): string[] | undefined {
   if (values.length === 0) return undefined;
   const invalid = values.filter((value) => !isId(value));
   if (invalid.length > 0) {
@@ -102,5 +108,19 @@ function idList(values: readonly string[], field: string, report: FieldReport): 
     seen.add(idKey(value));
     unique.push(value);
   }
-  return unique;
+  if (writer === undefined) return unique;
+  const written: string[] = [];
+  for (const id of unique) {
+    const reference = writer.write(field, id);
+    if (reference === undefined) {
+      report(
+        'unknown-reference',
+        [field],
+        `${field} holds ${JSON.stringify(id)}, which Secoda's directory does not list and a tracking plan would read as a name`,
+      );
+      return undefined;
+    }
+    written.push(reference.value);
+  }
+  return written.sort(compareText);
 }

@@ -10,7 +10,8 @@ import type { PropertyType } from '../tracking-plan/types.js';
 const TITLE = trackingPlanSchema.definitions.title;
 // ajv compiles schema patterns with the `u` flag; do the same so `.` and `\S` agree.
 const TITLE_PATTERN = new RegExp(TITLE.pattern, 'u');
-const ID_PATTERN = new RegExp(trackingPlanSchema.definitions.id.pattern, 'u');
+/** What pull writes as an ID: what a plan reads back as one (letters, digits, `_` and `-`: never an email, never blank). */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/u;
 const INTEGRATION_ID_PATTERN = new RegExp(trackingPlanSchema.definitions.integrationId.pattern, 'u');
 const KNOWN_TYPES: ReadonlySet<string> = new Set(PROPERTY_TYPES);
 

@@ -3,14 +3,16 @@
  * a fixed order so that the same plan always gives the same bytes. docs/breaking-changes.md documents it.
  */
 import type { Operation, Plan } from '../plan/types.js';
+import type { NamesById } from '../secoda/directories.js';
+import { changeJson, withReferenceNames } from './reference-names.js';
 
 export function planToJson(plan: Plan): unknown {
   return {
     format_version: plan.format_version,
     integration: plan.integration,
     summary: plan.summary,
-    operations: plan.operations.map(operationToJson),
-    warnings: plan.warnings.map((w) => ({ code: w.code, path: w.path, message: w.message, hint: w.hint })),
+    operations: plan.operations.map((op) => operationToJson(op, plan.names)),
+    warnings: withReferenceNames(plan).warnings.map((w) => ({ code: w.code, path: w.path, message: w.message, hint: w.hint })),
     // Only with `--baseline` and a change to what only the plan says, so other plans keep their shape.
     ...(plan.local_changes === undefined
       ? {}
@@ -38,7 +40,7 @@ export function renderPlanJson(plan: Plan): string {
   return JSON.stringify(planToJson(plan), null, 2) + '\n';
 }
 
-function operationToJson(op: Operation): unknown {
+function operationToJson(op: Operation, names: NamesById | undefined): unknown {
   // `origin` only with a baseline (`plan --baseline`), so plans made without one keep their shape;
   // `compatibility` once classified (the CLI always classifies); `deprecated` for deprecated resources.
   const base = {
@@ -58,7 +60,8 @@ function operationToJson(op: Operation): unknown {
         }),
     ...(op.deprecated === undefined ? {} : { deprecated: op.deprecated }),
     ...(op.shared_definition === undefined ? {} : { shared_definition: op.shared_definition }),
-    changes: op.changes,
+    // A reference field's IDs with their names beside them (`{ id, name }`).
+    changes: op.changes.map((change) => changeJson(names, change)),
   };
   switch (op.action) {
     case 'create':

@@ -14,6 +14,7 @@ import { groupOperations } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';
 import { cutQuotedValues } from './quoted-values.js';
 import type { DiffLine } from './text-diff.js';
+import { withReferenceNames } from './reference-names.js';
 
 export { codeSpan } from './markdown-text.js';
 
@@ -33,7 +34,9 @@ const KIND_LABEL: Record<ResourceKind, string> = { category: 'Categories', event
 /** Rows of the breaking-changes table shown above the summary; the rest are in the details. */
 const MAX_LEADING_ROWS = 50;
 
-export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+export function renderPlanMarkdown(given: Plan, options: MarkdownOptions = {}): string {
+  // IDs shown by name (an owner's email, a tag's name): see reference-names.ts.
+  const plan = withReferenceNames(given);
   const head: string[] = [...(options.header ?? [])];
   if (head.length > 0) head.push('');
 

@@ -16,6 +16,7 @@ import { groupOperations, type OperationGroup } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';
 import type { Style } from '../style.js';
 import type { DiffLine } from './text-diff.js';
+import { withReferenceNames } from './reference-names.js';
 
 export interface TextOptions {
   readonly style: Style;
@@ -28,7 +29,9 @@ const MAX_RECAP_LINES = 30;
 
 type Colours = Record<Action, (text: string) => string>;
 
-export function renderPlanText(plan: Plan, options: TextOptions): string {
+export function renderPlanText(given: Plan, options: TextOptions): string {
+  // IDs shown by name (an owner's email, a tag's name): see reference-names.ts.
+  const plan = withReferenceNames(given);
   const { style } = options;
   const colour: Colours = {
     create: style.green,

@@ -135,13 +135,21 @@ export function toIssue(error: ErrorObject, source: SourceFile): Issue {
           'copy the ID from Secoda (Integrations → the integration: the UUID in the address, e.g. ca529385-fbc9-4934-afae-e372affe795b), not its name',
         );
       }
+      const field = typeof path[path.length - 1] === 'number' ? String(path[path.length - 2]) : String(path[path.length - 1]);
+      const inField = typeof path[path.length - 1] === 'number' ? ` in "${field}"` : '';
+      if (field === 'owners' || field === 'subscribers') {
+        return issue(
+          path,
+          'bad-user',
+          `${JSON.stringify(value)}${inField} is not an email address or a Secoda user ID${inWhere}`,
+          "write the user's email as Secoda lists it (e.g. ana@acme.com), or their user ID; `tpsync plan` checks it against Secoda",
+        );
+      }
       return issue(
         path,
-        'bad-id',
-        `${JSON.stringify(value)}${typeof path[path.length - 1] === 'number' ? ` in "${String(path[path.length - 2])}"` : ''} is not a Secoda ID${inWhere}`,
-        String(value).includes('@')
-          ? "use the Secoda user ID (e.g. 33733f42-8ff7-460b-9e20-50a2133d3bb0), not an e-mail address; it is in the user's profile URL"
-          : 'Secoda IDs look like 33733f42-8ff7-460b-9e20-50a2133d3bb0 (letters, digits and dashes)',
+        'bad-reference',
+        `${JSON.stringify(value)}${inField} is blank${inWhere}`,
+        'write the name as Secoda shows it, or its ID; `tpsync plan` checks it against Secoda',
       );
     }
     case 'minLength':

@@ -71,7 +71,7 @@ export const KEY_ADVICE: Record<string, (kind: NodeKind) => string | undefined> 
   properties: (kind) => (kind === 'category' ? 'properties belong under an event, inside `events:`' : undefined),
   integration: (kind) => (kind === 'file' ? undefined : '`integration` is set once, at the top level of one file'),
   version: (kind) => (kind === 'file' ? undefined : '`version` is set once, at the top level of one file'),
-  owner: () => 'did you mean "owners"? (a list of Secoda user IDs)',
+  owner: () => 'did you mean "owners"? (a list of Secoda users, by email)',
   tag: () => 'did you mean "tags"? (a list of Secoda tag IDs)',
   team: () => 'did you mean "teams"? (a list of Secoda team IDs)',
   // Only shared definitions reach here with `use` (an event's entries with `use` are checked as such).

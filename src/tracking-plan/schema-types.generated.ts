@@ -57,40 +57,47 @@ export type Verified = boolean;
  */
 export type Published = boolean;
 /**
- * A Secoda ID, with or without dashes.
+ * A name as Secoda shows it (compared exactly, after trimming and Unicode NFC) or a Secoda ID (a UUID with or without dashes). `plan`, `apply` and `pull` look names up in Secoda; `validate` does not.
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
- * via the `definition` "id".
+ * via the `definition` "reference".
  */
-export type Id = string;
+export type Reference = string;
 /**
- * IDs of the Secoda teams the resource belongs to (compared as a set).
+ * The Secoda teams the resource belongs to, by name (or ID; compared as a set).
  */
-export type Teams = Id[];
+export type Teams = Reference[];
 /**
- * IDs of the Secoda users who own the resource (compared as a set). User IDs, not e-mail addresses.
+ * A Secoda user: their email (compared without regard to case) or their user ID.
+ *
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "userReference".
  */
-export type Owners = Id[];
+export type UserReference = string;
 /**
- * IDs of the Secoda groups that own the resource (compared as a set). Secoda cannot update this in place: a change replaces the resource.
+ * The Secoda users who own the resource, by email (or user ID; compared as a set).
  */
-export type OwnersGroups = Id[];
+export type Owners = UserReference[];
 /**
- * IDs of the Secoda collections the resource belongs to (compared as a set).
+ * The Secoda groups that own the resource, by name (or ID; compared as a set). Secoda cannot update this in place: a change replaces the resource.
  */
-export type Collections = Id[];
+export type OwnersGroups = Reference[];
 /**
- * IDs of the Secoda tags on the resource (compared as a set).
+ * The Secoda collections the resource belongs to, by title (or ID; compared as a set).
  */
-export type Tags = Id[];
+export type Collections = Reference[];
 /**
- * IDs of the Secoda users notified of changes to the resource (compared as a set).
+ * The Secoda tags on the resource, by name (or ID, where two tags share a name; compared as a set).
  */
-export type Subscribers = Id[];
+export type Tags = Reference[];
 /**
- * IDs of the Secoda teams the category belongs to. Used when the category is created; later differences are reported as warnings.
+ * The Secoda users notified of changes to the resource, by email (or user ID; compared as a set).
  */
-export type IdList = Id[];
+export type Subscribers = UserReference[];
+/**
+ * The Secoda teams the category belongs to, by name (or ID). Used when the category is created; later differences are reported as warnings.
+ */
+export type ReferenceList = Reference[];
 /**
  * `breaking`, `warning` or `safe`.
  *
@@ -107,9 +114,14 @@ export type CompatibilityLevel = 'breaking' | 'warning' | 'safe';
 export type IntegrationId = string;
 /**
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
- * via the `definition` "idList".
+ * via the `definition` "referenceList".
  */
-export type IdList1 = Id[];
+export type ReferenceList1 = Reference[];
+/**
+ * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
+ * via the `definition` "userList".
+ */
+export type UserList = UserReference[];
 /**
  * What every item of an array is.
  *
@@ -118,47 +130,47 @@ export type IdList1 = Id[];
  */
 export type PropertyItems = ItemDefinition | ItemUse;
 /**
- * IDs of the Secoda teams the resource belongs to (compared as a set).
+ * The Secoda teams the resource belongs to, by name (or ID; compared as a set).
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "teams".
  */
-export type IdList2 = Id[];
+export type ReferenceList2 = Reference[];
 /**
- * IDs of the Secoda users who own the resource (compared as a set). User IDs, not e-mail addresses.
+ * The Secoda users who own the resource, by email (or user ID; compared as a set).
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "owners".
  */
-export type IdList3 = Id[];
+export type UserList1 = UserReference[];
 /**
- * IDs of the Secoda groups that own the resource (compared as a set). Secoda cannot update this in place: a change replaces the resource.
+ * The Secoda groups that own the resource, by name (or ID; compared as a set). Secoda cannot update this in place: a change replaces the resource.
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "owners_groups".
  */
-export type IdList4 = Id[];
+export type ReferenceList3 = Reference[];
 /**
- * IDs of the Secoda collections the resource belongs to (compared as a set).
+ * The Secoda collections the resource belongs to, by title (or ID; compared as a set).
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "collections".
  */
-export type IdList5 = Id[];
+export type ReferenceList4 = Reference[];
 /**
- * IDs of the Secoda tags on the resource (compared as a set).
+ * The Secoda tags on the resource, by name (or ID, where two tags share a name; compared as a set).
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "tags".
  */
-export type IdList6 = Id[];
+export type ReferenceList5 = Reference[];
 /**
- * IDs of the Secoda users notified of changes to the resource (compared as a set).
+ * The Secoda users notified of changes to the resource, by email (or user ID; compared as a set).
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "subscribers".
  */
-export type IdList7 = Id[];
+export type UserList2 = UserReference[];
 /**
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "calendarDate".
@@ -520,7 +532,7 @@ export interface Category {
    * The name, unique within its parent (ignoring case and surrounding space). It identifies the resource: renaming it deletes the old one and creates a new one.
    */
   title: string;
-  teams?: IdList;
+  teams?: ReferenceList;
   /**
    * The events in this category.
    */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { seededDirectories } from '../../src/emulator/directory-data.js';
 import { runCli } from '../support/run-cli.js';
 import { json, page, startScriptedServer } from '../support/scripted-server.js';
 
@@ -92,6 +93,9 @@ describe('the order of what plan reports', () => {
   });
 });
 
+const seeded = seededDirectories();
+const DIRECTORY_PATHS: Record<string, 'users' | 'teams' | 'tags'> = { '/user/': 'users', '/auth/teams/': 'teams', '/tag/': 'tags' };
+
 describe('what Secoda answers is said only for a plan that loads', () => {
   it('plan prints only the plan’s problems, even while Secoda answers 503', async () => {
     const scripted = await startScriptedServer((_req, res) => json(res, 503, { detail: 'busy' }));
@@ -122,12 +126,15 @@ describe('what Secoda answers is said only for a plan that loads', () => {
         seen.add(req.url.pathname);
         return json(res, 503, { detail: 'busy' });
       }
-      json(res, 200, page([], 1, 1));
+      // The directories the example's names are in (users, teams, tags), and empty event lists.
+      const directory = DIRECTORY_PATHS[req.url.pathname.replace(/^\/api\/v1/, '')];
+      json(res, 200, page(directory === undefined ? [] : seeded[directory], 1, 1));
     });
     try {
       const result = await runCli(['plan', join(dir, 'plan')], { SECODA_API_URL: scripted.url, SECODA_API_TOKEN: TOKEN });
-      expect(result.code).toBe(0);
-      expect(result.stderr.match(/^retrying GET /gm)).toHaveLength(3);
+      expect(result.code, result.stderr).toBe(0);
+      // Three lists and three directories, each answered 503 once.
+      expect(result.stderr.match(/^retrying GET /gm)).toHaveLength(6);
     } finally {
       await scripted.close();
     }

@@ -9,6 +9,9 @@ import { scope } from '../../src/plan/integration-scope.js';
 import type { Plan } from '../../src/plan/types.js';
 import type { PullNote } from '../../src/pull/pull-note.js';
 import { pullTrackingPlan, type PullResult } from '../../src/pull/pull-plan.js';
+import { ReferenceWriter } from '../../src/references/pull-names.js';
+import { resolvePlanReferences } from '../../src/references/resolve-plan.js';
+import type { Directories } from '../../src/secoda/directories.js';
 import type { RemoteState } from '../../src/secoda/types.js';
 import { loadTrackingPlan } from '../../src/tracking-plan/load-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
@@ -25,15 +28,27 @@ export function pullAndPlan(
   layout: 'file' | 'directory' = 'file',
   integration = INTEGRATION,
   shared = false,
+  directories?: Directories,
 ): RoundTrip {
-  const pulled = pullTrackingPlan(remote, { integration, layout, schemaRef: 'schema.json', shared });
+  const pulled = pullTrackingPlan(remote, {
+    integration,
+    layout,
+    schemaRef: 'schema.json',
+    shared,
+    ...(directories === undefined ? {} : { references: new ReferenceWriter(directories) }),
+  });
   const encoder = new TextEncoder();
   const loaded = loadTrackingPlan(pulled.files.map((f) => ({ path: f.path, bytes: encoder.encode(f.text) })));
   if (!loaded.ok)
     throw new Error(
       `the pulled YAML does not validate:\n${loaded.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.message}`).join('\n')}`,
     );
-  return { pulled, loaded: loaded.plan, plan: buildPlan(loaded.plan, remote, { writesPerMinute: 0 }) };
+  if (directories === undefined) return { pulled, loaded: loaded.plan, plan: buildPlan(loaded.plan, remote, { writesPerMinute: 0 }) };
+  // With names, the plan reads them back as `plan` does: against the same directories, with no error.
+  const resolved = resolvePlanReferences(loaded.plan, directories);
+  const errors = resolved.findings.filter((f) => f.level === 'error');
+  if (errors.length > 0) throw new Error(`the pulled names do not resolve: ${errors.map((f) => f.message).join('; ')}`);
+  return { pulled, loaded: loaded.plan, plan: buildPlan(resolved.plan, remote, { writesPerMinute: 0 }) };
 }
 
 /** Operations in a comparable form. */

@@ -13,6 +13,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import type { Store } from '../../src/emulator/store.js';
 import { pullTrackingPlan } from '../../src/pull/pull-plan.js';
 import { SecodaClient } from '../../src/secoda/client.js';
+import { DIRECTORY_KINDS, SecodaDirectories, type Directories } from '../../src/secoda/directories.js';
 import type { RemoteState } from '../../src/secoda/types.js';
 import { FOREIGN, INTEGRATION } from '../support/remote-fixtures.js';
 import { expectPlanExplainedByNotes, pullAndPlan } from './pull-support.js';
@@ -341,5 +342,51 @@ describe('pull round trip (property)', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+/** Directories that name some of the IDs the generator uses: names alike (namesakes), emails in another case, names in NFD. */
+const directoryModel = fc.record({
+  users: fc
+    .subarray([UUID_A, UUID_B, 'plain-id'])
+    .map((ids) => ids.map((id, i) => ({ id, email: i === 0 ? `Ana.${i}@Acme.com` : `user${i}@acme.com`, pending: 'False' }))),
+  teams: fc
+    .subarray([UUID_A, UUID_B])
+    .chain((ids) =>
+      fc
+        .constantFrom('Growth', 'Cafe\u0301', ' Padded ')
+        .map((name) => ids.map((id, i) => ({ id, name: i === 0 ? name : `Team ${i}`, archived: i > 0 }))),
+    ),
+  tags: fc
+    .subarray([UUID_A, UUID_B])
+    .chain((ids) => fc.boolean().map((alike) => ids.map((id, i) => ({ id, name: alike ? 'PII' : `Tag ${i}`, integration_id: null })))),
+  groups: fc.subarray([UUID_A]).map((ids) => ids.map((id) => ({ id, name: 'Stewards' }))),
+  collections: fc.subarray([UUID_B]).map((ids) => ids.map((id) => ({ id, title: 'Core' }))),
+});
+
+describe('pull round trip with names (property)', () => {
+  it('writes names where the directories know them, IDs with a comment where not, and plans only what it reported', async () => {
+    const directoryReader = new SecodaDirectories(client.transport);
+    let named = 0;
+    let commented = 0;
+    await fc.assert(
+      fc.asyncProperty(model, directoryModel, fc.constantFrom('file' as const, 'directory' as const), async (m, d, layout) => {
+        seed(emulator.store, m);
+        emulator.store.setDirectories(d);
+        const remote = await client.readState(INTEGRATION);
+        // The directories over real HTTP, as `pull` reads them.
+        const directories: Directories = {};
+        for (const kind of DIRECTORY_KINDS) directories[kind] = await directoryReader.read(kind);
+        const trip = pullAndPlan(remote, layout, INTEGRATION, false, directories);
+        expectPlanExplainedByNotes(trip, remote);
+        const text = trip.pulled.files.map((f) => f.text).join('\n');
+        if (/Ana\.0@Acme\.com|Growth|Stewards|Core|Tag 0/.test(text)) named++;
+        if (text.includes(' # ')) commented++;
+      }),
+      { numRuns: 60 },
+    );
+    // The generator really exercises both: names written, and IDs written with a comment.
+    expect(named).toBeGreaterThan(5);
+    expect(commented).toBeGreaterThan(5);
   });
 });

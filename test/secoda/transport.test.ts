@@ -10,7 +10,7 @@ import { SecodaClient } from '../../src/secoda/client.js';
 import { SecodaNetworkError, SecodaRequestNotSentError } from '../../src/secoda/errors.js';
 import type { RetryNotice } from '../../src/secoda/retry-loop.js';
 import { runCli } from '../support/run-cli.js';
-import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+import { json, page, startScriptedServer, type ScriptedServer, seededDirectoryPage } from '../support/scripted-server.js';
 
 const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 
@@ -153,7 +153,8 @@ describe('retries are announced', () => {
         failures++;
         return json(res, 503, { detail: 'unavailable' });
       }
-      json(res, 200, page([], 1, 1));
+      // The example's names are in the seeded directories.
+      json(res, 200, seededDirectoryPage(req.url) ?? page([], 1, 1));
     });
     const result = await runCli(['plan', 'tracking-plan.example'], { SECODA_API_URL: scripted.url, SECODA_API_TOKEN: 'tok' });
     expect(result.code).toBe(0);

@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
 import { expectNoSecrets, pullRequestEvent, pushEvent, readRunnerFiles, runnerEnv, type RunnerFiles } from '../support/runner-env.js';
-import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+import { json, page, startScriptedServer, type ScriptedServer, seededDirectoryPage } from '../support/scripted-server.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
 import { CLI, REPO_ROOT } from '../support/spawn-cli.js';
 
@@ -253,7 +253,7 @@ describe('with a Secoda that echoes the token in its error bodies', () => {
 
   it('a write refused with the token in the body: the apply summary names the failure, not the token', async () => {
     server = await startScriptedServer((request, response) => {
-      if (request.method === 'GET') return json(response, 200, page([], 1, 1));
+      if (request.method === 'GET') return json(response, 200, seededDirectoryPage(request.url) ?? page([], 1, 1));
       response.writeHead(400, { 'content-type': 'application/json' });
       response.end(echo(400, String(request.headers.authorization)));
     });

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededDirectories } from '../../src/emulator/directory-data.js';
 
 export interface ScriptedRequest {
   readonly method: string;
@@ -77,4 +78,21 @@ export function page(
     results,
     ...extra,
   };
+}
+
+const DIRECTORY_PATHS: Record<string, keyof ReturnType<typeof seededDirectories>> = {
+  '/user/': 'users',
+  '/auth/teams/': 'teams',
+  '/auth/group/': 'groups',
+  '/tag/': 'tags',
+  '/collection/collections/': 'collections',
+};
+
+/**
+ * For a directory's path (`/user/`, `/tag/`, …), one page of the emulator's seeded directory, which
+ * holds the names tracking-plan.example writes; undefined for any other path.
+ */
+export function seededDirectoryPage(url: URL): unknown {
+  const directory = DIRECTORY_PATHS[url.pathname.replace(/^\/api\/v1/, '')];
+  return directory === undefined ? undefined : page(seededDirectories()[directory], 1, 1);
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededDirectories } from '../../src/emulator/directory-data.js';
+import { resolvePlanReferences } from '../../src/references/resolve-plan.js';
+import { DIRECTORY_KINDS, toEntry } from '../../src/secoda/directories.js';
 import { readTrackingPlan } from '../support/read-plan.js';
 
 describe('the example plan', () => {
@@ -76,5 +79,20 @@ describe('the example plan', () => {
     // The rest is written out in the files: 6 categories, 33 events, 162 properties in all.
     const events = result.plan.categories.flatMap((c) => c.events);
     expect([result.plan.categories.length, events.length, events.flatMap((e) => e.properties).length]).toEqual([6, 33, 162]);
+  });
+
+  it('names people, teams and tags that the emulator’s seeded directories resolve, each to one ID', async () => {
+    const result = await readTrackingPlan('tracking-plan.example');
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const seeded = seededDirectories();
+    const directories = Object.fromEntries(
+      DIRECTORY_KINDS.map((kind) => [kind, seeded[kind].map((entry) => toEntry(kind, entry, 'seed'))]),
+    );
+    const resolved = resolvePlanReferences(result.plan, directories);
+    expect(resolved.findings).toEqual([]);
+    const written = JSON.stringify(result.plan);
+    const sent = JSON.stringify(resolved.plan);
+    expect(written).toContain('@acme.com');
+    expect(sent).not.toContain('@acme.com');
   });
 });

@@ -133,13 +133,13 @@ const broken: { name: string; text: string; line: number; column: number; code: 
     message: 'event #1 of category "A" is missing "title"',
   },
   {
-    name: 'an e-mail address as owner',
-    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        owners: [jane@acme.com]\n`,
+    name: 'an owner that is neither an email address nor an ID',
+    text: `${HEADER}categories:\n  - title: A\n    events:\n      - title: E\n        owners: [jane@acme]\n`,
     line: 7,
     column: 18,
-    code: 'bad-id',
-    message: '"jane@acme.com" in "owners" is not a Secoda ID',
-    hint: 'not an e-mail address',
+    code: 'bad-user',
+    message: '"jane@acme" in "owners" is not an email address or a Secoda user ID',
+    hint: 'checks it against Secoda',
   },
   {
     name: 'a repeated tag',

@@ -10,7 +10,8 @@ import { commandSpec } from '../command-spec.js';
 import { connectionOptions, openConnection } from '../connection.js';
 import { reviewOptions } from '../github-options.js';
 import { interruptedExitCode, type Io } from '../io.js';
-import { loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { loadPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { resolveNamesOrThrow } from '../resolve-names.js';
 import { reviewGatePort, reviewRefusal } from '../review-gate-port.js';
 import { DEFAULT_MAX_DELETES } from './plan.js';
 
@@ -79,19 +80,21 @@ export async function applyCommand(args: ArgsOf<typeof applySpec>, io: Io): Prom
       'without --require-reviewed-plan apply checks no review, so there is nothing to force: leave --force out',
     );
   }
-  const trackingPlan = await loadTrackingPlanOrThrow(planPath, io);
+  const loaded = await loadPlanOrThrow(planPath, io);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile);
   const connection = await openConnection(args, io, 'apply');
 
   let release = () => {};
   try {
+    // Names become IDs first: a name that fails stops the run before anything is written.
+    const { trackingPlan, names } = await resolveNamesOrThrow(loaded, connection, io);
     // Always a fresh plan from fresh reads: a saved plan only says which fresh plan may run.
-    const { plan: fresh, remote: read } = await readRemoteAndPlan(trackingPlan, connection, io);
+    const { plan: fresh, remote: read } = await readRemoteAndPlan(trackingPlan, connection, io, { names });
     const commentAuthor = stringOption(args, 'comment-author');
     const review = requireReviewed
       ? reviewGatePort(io, { planPath, force, local: connection.local, ...(commentAuthor === undefined ? {} : { commentAuthor }) })
       : undefined;
-    const wired = applyPorts({ io, connection, trackingPlan, remote: read, ...(review ? { review } : {}) });
+    const wired = applyPorts({ io, connection, trackingPlan, names, remote: read, ...(review ? { review } : {}) });
     release = wired.release;
     const outcome = await runApplyWorkflow(
       {

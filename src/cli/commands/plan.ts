@@ -17,7 +17,8 @@ import { connectionOptions, openConnection } from '../connection.js';
 import { commentOption } from '../github-options.js';
 import { githubRunOf } from '../github-run.js';
 import { styleFor, type Io } from '../io.js';
-import { emptyIntegrationNote, loadTrackingPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { emptyIntegrationNote, loadPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
+import { resolveNamesOrThrow } from '../resolve-names.js';
 import { redactedPlan } from '../redacted-plan.js';
 import { writeOutputFile } from '../../files/write-output-file.js';
 import { yamlParserOption } from '../yaml-parser-option.js';
@@ -161,7 +162,7 @@ export async function planCommand(args: PlanArgs, io: Io): Promise<number> {
  * asked); with a note when the integration holds nothing in Secoda (a wrong ID?).
  */
 async function makePlan(args: PlanArgs, io: Io): Promise<{ plan: Plan; emptyNote: string | null }> {
-  const trackingPlan = await loadTrackingPlanOrThrow(args.positionals[0] ?? '', io);
+  const loaded = await loadPlanOrThrow(args.positionals[0] ?? '', io);
   const baselineRef = stringOption(args, 'baseline');
   // Read before Secoda, so a wrong ref fails fast.
   const baseline =
@@ -175,7 +176,13 @@ async function makePlan(args: PlanArgs, io: Io): Promise<{ plan: Plan; emptyNote
         );
   const connection = await openConnection(args, io, 'plan');
   try {
-    const prepared = await readRemoteAndPlan(trackingPlan, connection, io, { baseline });
+    // Names (emails, team names, …) become IDs before Secoda's events are read: a name that fails stops here.
+    const named = await resolveNamesOrThrow(loaded, connection, io, baseline);
+    const trackingPlan = named.trackingPlan;
+    const prepared = await readRemoteAndPlan(trackingPlan, connection, io, {
+      ...(named.baseline === undefined ? {} : { baseline: named.baseline }),
+      names: named.names,
+    });
     const emptyNote =
       connection.local || prepared.plan.operations.length === 0
         ? null

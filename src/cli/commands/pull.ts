@@ -10,11 +10,15 @@ import { redactorOf, styleFor, type Io } from '../io.js';
 import { cutQuotedValues, quote } from '../../render/quoted-values.js';
 import { describePlanSize } from './plan-size.js';
 import { emptyIntegrationNote } from '../prepare-plan.js';
+import { ReferenceWriter } from '../../references/pull-names.js';
+import { kindsOfRemote } from '../../references/reference-kinds.js';
+import type { Directories } from '../../secoda/directories.js';
+import { readDirectories } from '../resolve-names.js';
 
 export const pullSpec = commandSpec({
   name: 'pull',
   summary: 'Write what Secoda holds for an integration as a tracking plan, to start from it.',
-  usage: 'tpsync pull --integration <id> [--out plan.yaml | --out dir/] [--shared] [--force] [--local]',
+  usage: 'tpsync pull --integration <id> [--out plan.yaml | --out dir/] [--shared] [--ids] [--force] [--local]',
   positionals: [],
   options: {
     integration: {
@@ -31,11 +35,17 @@ export const pullSpec = commandSpec({
       type: 'boolean',
       description: 'Write properties that several events carry alike once, as shared definitions the events `use`',
     },
+    ids: {
+      type: 'boolean',
+      description: "Write owners, teams, tags, … as Secoda's IDs (default: by email, name or title, read from Secoda's directories)",
+    },
     force: { type: 'boolean', description: 'Write over a non-empty --out (in a directory, removes plan files it does not write again)' },
     // Pull only reads: pacing writes means nothing here.
     ...withoutOption(connectionOptions, 'writes-per-minute'),
   },
   details: [
+    "Owners and subscribers are written by email, groups, teams and tags by name, collections by title, as Secoda's directories list them; where a name is unknown or shared, the ID is written with a comment saying why. --ids writes IDs throughout.",
+    '',
     'The YAML is deterministic (the same Secoda gives the same bytes), so a second pull diffs cleanly in git. What a tracking plan cannot hold (odd titles, duplicates, unknown types, enum values with commas, …) is listed on stderr with what was done about it; `tpsync plan` on the result then shows no changes except those.',
   ].join('\n'),
 });
@@ -57,9 +67,13 @@ export async function pullCommand(args: ArgsOf<typeof pullSpec>, io: Io): Promis
   await checkTarget(target, booleanOption(args, 'force'));
 
   const connection = await openConnection(args, io, 'pull');
+  const ids = booleanOption(args, 'ids');
   let remote;
+  let directories: Directories = {};
   try {
     remote = await connection.client.readState(integration);
+    // Only the directories the pulled resources name, each read once.
+    if (!ids) directories = (await readDirectories(connection, [...kindsOfRemote(remote)])).directories;
   } finally {
     await connection.close();
   }
@@ -71,6 +85,7 @@ export async function pullCommand(args: ArgsOf<typeof pullSpec>, io: Io): Promis
     layout: target.kind === 'directory' ? 'directory' : 'file',
     schemaRef: schemaRefFor(target),
     shared: booleanOption(args, 'shared'),
+    ...(ids ? {} : { references: new ReferenceWriter(redactor.redactDeep(directories)) }),
   });
 
   const style = styleFor(io.stderr, io.env);

@@ -28,6 +28,8 @@ export const validateSpec = commandSpec({
     },
   },
   details: [
+    "Names are checked for their shape only (an owner is an email address or a user ID): names are checked against Secoda's users, teams, groups, tags and collections by `tpsync plan` (and `apply`), which read them.",
+    '',
     'Exit codes: 0 the plan is valid (warnings, e.g. a deprecation sunset that has passed, are printed but do not fail it), 1 it is not (every problem is listed with file:line:column).',
     '',
     "--baseline leaves out the violations of the plan's rules that the plan already had at the ref (the rules are today's, applied to the plan as it was): a pull request is held to the rules for what it adds or changes. Errors that are not rule violations are always reported.",
