@@ -76,9 +76,11 @@ function valueCheck(schema: PropertyJsonSchema): ValueCheck {
     const object = objectCheck(schema.properties ?? {}, schema.required ?? [], schema.additionalProperties ?? true);
     checks.push((v) => !isObject(v) || object(v));
   }
-  if (checks.length === 0) return anything;
-  const [only] = checks;
-  if (checks.length === 1 && only !== undefined) return only;
+  // One closure for the common shapes (a type, a type and an enum): the check runs once per value of every payload.
+  const [first, second] = checks;
+  if (first === undefined) return anything;
+  if (second === undefined) return first;
+  if (checks.length === 2) return (v) => first(v) && second(v);
   return (v) => {
     for (const check of checks) if (!check(v)) return false;
     return true;
