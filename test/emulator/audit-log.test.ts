@@ -56,7 +56,8 @@ describe('the audit log', () => {
     log.insert({ performer: { email: 'bo@acme.com' }, resource_id: 'r1', logged_at: '2026-12-01T09:00:00Z' });
     log.insert({ performer: ANA, resource_id: 'r3', logged_at: '2026-12-03T09:00:00Z' });
     const http = api(emulator);
-    const stamps = (body: { results: { logged_at?: unknown }[] }) => body.results.map((r) => String(r.logged_at).slice(0, 10));
+    const stamps = (body: { results: readonly { readonly [key: string]: unknown }[] }) =>
+      body.results.map((r) => String(r['logged_at']).slice(0, 10));
 
     const filtered = await http.get(query({ operator: 'in', field: 'resource_id', value: ['r1', 'r2'] }));
     expect(filtered.status).toBe(200);

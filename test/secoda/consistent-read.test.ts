@@ -3,7 +3,7 @@
  * envelopes that contradict themselves, and lists without a stable order, over real HTTP.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/server.js';
 import type { FaultOptions } from '../../src/emulator/faults.js';
 import { SecodaClient } from '../../src/secoda/client.js';
 import { SecodaInconsistentListError } from '../../src/secoda/errors.js';
@@ -27,7 +27,7 @@ afterEach(async () => {
 const client = (baseUrl: string) => new SecodaClient({ baseUrl, token: TOKEN, retry: fastRetry, concurrency: 4 });
 
 /** 130 events (three pages of 50) under one category; returns their ids. */
-async function seeded(faults: Partial<FaultOptions>): Promise<{ server: RunningEmulator; ids: string[] }> {
+async function seeded(faults: Partial<FaultOptions> & EmulatorOptions): Promise<{ server: RunningEmulator; ids: string[] }> {
   const server = await startEmulator({ token: TOKEN, ...faults });
   emulator = server;
   const category = server.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
