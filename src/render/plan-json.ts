@@ -3,6 +3,7 @@
  * a fixed order so that the same plan always gives the same bytes. docs/breaking-changes.md documents it.
  */
 import type { Operation, Plan } from '../plan/types.js';
+import { secodaChangeText } from './origin-note.js';
 
 export function planToJson(plan: Plan): unknown {
   return {
@@ -30,6 +31,10 @@ function operationToJson(op: Operation): unknown {
     remote_id: op.remote_id,
     reason: op.reason,
     ...(op.origin === undefined ? {} : { origin: op.origin }),
+    // Only on drift, when Secoda's audit log names who made it.
+    ...(op.changed_in_secoda === undefined
+      ? {}
+      : { changed_in_secoda: { ...op.changed_in_secoda, text: secodaChangeText(op.changed_in_secoda) } }),
     ...(op.compatibility === undefined
       ? {}
       : {

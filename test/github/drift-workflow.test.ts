@@ -20,6 +20,8 @@ import { BIN, REPO_ROOT } from '../support/spawn-cli.js';
 const SECODA_TOKEN = 'sntlDRIFT/Secoda+Token"9d4c';
 const GH_TOKEN = 'ghs_sntlDriftGitHub51e0aa';
 const SECRETS = [SECODA_TOKEN, GH_TOKEN];
+/** The key Ana edits Secoda with: the audit log names her (issue 23). */
+const ANA_KEY = 'ana-ui-session-key';
 
 interface Step {
   name?: string;
@@ -91,7 +93,7 @@ beforeEach(async () => {
   await chmod(join(bin, 'tpsync'), 0o755);
   await chmod(join(bin, 'gh'), 0o755);
 
-  secoda = await startEmulator({ token: SECODA_TOKEN });
+  secoda = await startEmulator({ token: SECODA_TOKEN, apiKeys: { [ANA_KEY]: { email: 'ana@acme.com', first_name: 'Ana' } } });
 });
 afterEach(async () => {
   await secoda.close();
@@ -114,15 +116,22 @@ function bash(script: string, env: Record<string, string>): Promise<{ code: numb
   });
 }
 
-async function applyThenDrift(): Promise<void> {
+/** Applies the plan, then Ana edits an event in Secoda; returns the day of her edit (UTC), as the audit log wrote it. */
+async function applyThenDrift(): Promise<string> {
   const applied = await bash('tpsync apply tracking-plan --auto-approve --writes-per-minute 0', {
     SECODA_API_URL: secoda.url,
     SECODA_API_TOKEN: SECODA_TOKEN,
   });
   expect(applied.code, applied.stderr).toBe(0);
-  // Someone edits an event in Secoda's UI, pasting the token and pinging people.
+  // Ana edits an event in Secoda, pasting the token and pinging people.
   const event = secoda.store.list('event').find((e) => e.title === 'Products Searched')!;
-  secoda.store.patch(event.id, { description: `Fixed by @octocat for #12 (key ${SECODA_TOKEN}) ::add-mask::x` });
+  const edited = await fetch(`${secoda.url}/event/events/${event.id}/`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${ANA_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ description: `Fixed by @octocat for #12 (key ${SECODA_TOKEN}) ::add-mask::x` }),
+  });
+  expect(edited.status).toBe(200);
+  return secoda.audit.entries.at(-1)!.logged_at.slice(0, 10);
 }
 
 async function runWorkflow(openIssue = '') {
@@ -169,8 +178,8 @@ describe('the drift-check workflow, its steps run verbatim', () => {
     expect(JSON.stringify(workflow)).not.toMatch(/setup-node|npm (install|ci)|npx /);
   });
 
-  it('opens an issue whose body holds the plan: no token, no workflow command, no working mention', async () => {
-    await applyThenDrift();
+  it('opens an issue whose body holds the plan and who drifted Secoda: no token, no workflow command, no working mention', async () => {
+    const day = await applyThenDrift();
     const run = await runWorkflow();
     expect(run.plan.code, run.plan.stderr).toBe(0);
     expect(run.code).toBe('2');
@@ -180,7 +189,7 @@ describe('the drift-check workflow, its steps run verbatim', () => {
 
     expect(run.body).toContain('Secoda has drifted from the tracking plan on `main`');
     expect(run.body).toContain('~ event Search › Products Searched');
-    expect(run.body).toContain('(drift: changed in Secoda)');
+    expect(run.body).toContain(`~ event Search › Products Searched  (drift: changed in Secoda by ana@acme.com on ${day})`);
     expect(run.body).toContain('key ***');
     // Only the document: no workflow command, not even the one pasted into Secoda, can act.
     expect(run.driftMd).not.toMatch(/^\s*::/m);
