@@ -13,7 +13,6 @@ import { parseCatalogFilter } from './catalog-filter.js';
 import { shapeContext, toCatalogResource } from './resource-json.js';
 import { DrfError } from './drf-errors.js';
 import { listEnvelope, queryValue, refuseOtherMethods, type RouteContext } from './route-context.js';
-import type { StoredResource } from './stored-resource.js';
 
 export const CATALOG_PATHS = ['/resource/catalog', '/resource/all'] as const;
 
@@ -25,20 +24,15 @@ export function registerCatalogRoutes(app: FastifyInstance, context: RouteContex
     app.get(path, (request) => {
       const gone = context.settings.catalogGone;
       if (gone !== false) throw new DrfError(gone, { detail: gone === 404 ? 'Not found.' : 'This endpoint has been removed.' });
-      const cap = context.settings.catalogCap;
-      const matches = parseCatalogFilter(queryValue(request, 'filter'));
+      const raw = queryValue(request, 'filter');
+      const matches = parseCatalogFilter(raw);
       const shape = shapeContext(context.store);
-      // Filter on the very JSON the client will see, so any field it shows can be filtered on.
-      const picked: StoredResource[] = [];
-      const shaped = new Map<StoredResource, Record<string, unknown>>();
-      for (const record of context.store.view()) {
-        if (picked.length >= cap) break;
-        const json = toCatalogResource(record, shape);
-        if (!matches(json)) continue;
-        picked.push(record);
-        shaped.set(record, json);
-      }
-      return listEnvelope(request, context, picked, (r) => shaped.get(r) ?? toCatalogResource(r, shape));
+      // Filter on the very JSON the client will see, so any field it shows can be filtered on; the
+      // matches are kept until the store changes, so a list read page by page is filtered once.
+      const all = context.store.view(undefined, (record) => matches(toCatalogResource(record, shape)), `catalog\u0000${raw ?? ''}`);
+      const cap = context.settings.catalogCap;
+      const picked = all.length > cap ? all.slice(0, cap) : all;
+      return listEnvelope(request, context, picked, (r) => toCatalogResource(r, shape));
     });
     refuseOtherMethods(app, path, ['GET']);
   }
