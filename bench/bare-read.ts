@@ -6,6 +6,7 @@
  * the parsing every client must do; what tpsync takes beyond it is tpsync's. Bench code only.
  */
 import { Agent, get } from 'node:http';
+import { catalogEventFilter } from '../src/secoda/catalog-listing.js';
 
 export interface BareReadResult {
   readonly ms: number;
@@ -27,7 +28,8 @@ export async function bareRead(baseUrl: string, token: string, integration: stri
     });
   const lists = [
     'event/category/?',
-    `event/events/?integration_id=${integration}&`,
+    // Events through the Resources catalog, with the filter the client sends (issue 23).
+    `resource/catalog/?filter=${encodeURIComponent(JSON.stringify(catalogEventFilter(integration)))}&`,
     `event/event_properties/?integration_id=${integration}&`,
   ];
   const started = performance.now();

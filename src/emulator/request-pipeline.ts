@@ -33,6 +33,10 @@ export interface PipelineParts {
   readonly token: string | undefined;
   /** The gate of the moment, if any (tests set it while the emulator runs). */
   readonly gate: () => Gate | undefined;
+  /** Other API keys accepted besides `token` (audit-log.ts: each acts as its user). */
+  readonly acceptsKey?: (token: string) => boolean;
+  /** Told of every committed write, with the resource's JSON (the audit log records it). */
+  readonly onCommitted?: (request: FastifyRequest, resource: unknown) => void;
 }
 
 interface RequestState {
@@ -66,7 +70,7 @@ export function installRequestPipeline(app: FastifyInstance, parts: PipelinePart
     }
     // Django resolves the URL before DRF authenticates: an unknown path is a 404 even without a token.
     if (request.is404) return;
-    const failure = authenticationFailure(request.headers.authorization, token);
+    const failure = authenticationFailure(request.headers.authorization, token, parts.acceptsKey);
     if (failure !== undefined) throw unauthenticated(failure);
     if (WRITE_METHODS.has(request.method)) {
       const admission = limiter.admit();
@@ -113,6 +117,7 @@ export function installRequestPipeline(app: FastifyInstance, parts: PipelinePart
     store,
     settings,
     replyCommitted(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown): void {
+      parts.onCommitted?.(request, body);
       const state = states.get(request.raw);
       const after = state?.decision.afterCommit;
       if (state && after === 'fail-after-commit') {

@@ -12,8 +12,12 @@ import type { ResourceKind, StoredResource } from './stored-resource.js';
 
 export interface RouteSettings {
   pageSize: number;
-  /** `GET /event/events` (the list only) answers 410, to exercise the client's fallback. */
+  /** `GET /event/events` (the list only) answers 410. */
   eventsListGone: boolean;
+  /** `GET /resource/catalog` answers this status instead (404 or 410), to exercise the client's fallback; false serves it. */
+  catalogGone: false | 404 | 410;
+  /** The most resources the catalog returns across all pages (Secoda: 10,000). */
+  catalogCap: number;
 }
 
 export interface RouteContext {

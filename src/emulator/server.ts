@@ -10,10 +10,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
+import { AuditLog, type ApiKeyUser } from './audit-log.js';
+import { bearerToken } from './auth.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
 import { openDataFile } from './persistence.js';
 import { RequestLog } from './request-log.js';
 import { installRequestPipeline, type Gate } from './request-pipeline.js';
+import { registerAuditLogRoutes } from './routes-audit-log.js';
 import { registerCatalogRoutes } from './routes-catalog.js';
 import { registerCategoryRoutes } from './routes-categories.js';
 import { registerDirectoryRoutes } from './routes-directories.js';
@@ -40,8 +43,17 @@ export interface EmulatorOptions extends Partial<FaultOptions> {
   writeRateWindowMs?: number;
   /** Default 50, as the emulator's contract says (DESIGN §1). */
   pageSize?: number;
-  /** `GET /event/events` (the list) answers 410, to exercise the client's fallback to the Resources list. */
+  /** `GET /event/events` (the list) answers 410. */
   eventsListGone?: boolean;
+  /** `GET /resource/catalog` answers 404 or 410, to exercise the client's fallback to the events list. */
+  catalogGone?: false | 404 | 410;
+  /** The most resources the catalog returns across all pages; 10,000 as Secoda documents, lower in tests. */
+  catalogCap?: number;
+  /**
+   * More API keys, each accepted besides `token` and acting as its user: the performer of the
+   * audit entries its writes make, and (auditLogAccess false) a key the audit log answers 403.
+   */
+  apiKeys?: Readonly<Record<string, ApiKeyUser>>;
   /** Told when saving the data file fails (the server keeps running and retries on the next change). */
   onPersistError?: (error: unknown) => void;
 }
@@ -57,11 +69,13 @@ export interface RunningEmulator {
   readonly address: string;
   readonly store: Store;
   readonly log: RequestLog;
+  /** Who wrote what through the emulator (`GET /activity_log/audit_logs`); a test may add entries. */
+  readonly audit: AuditLog;
   gate: Gate | undefined;
   readonly faults: Readonly<FaultOptions>;
   /** Changes fault injection at runtime; a new `seed` restarts the random stream. */
   setFaults(changes: Partial<FaultOptions>): void;
-  /** Changes latency, the write rate limit, the page size or the events-list switch at runtime. */
+  /** Changes latency, the write rate limit, the page size, the events-list and catalog switches or the catalog's cap at runtime. */
   configure(changes: Partial<RuntimeSettings>): void;
   /** Writes the data file now (when there is one and it has pending changes). */
   flush(): Promise<void>;
@@ -81,6 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const limiter = new WriteRateLimiter(settings.writeRateLimit, settings.writeRateWindowMs);
   const log = new RequestLog();
   const store = new Store();
+  const audit = new AuditLog(options.apiKeys);
   const saver = options.dataFile === undefined ? undefined : await openDataFile(options.dataFile, store, options.onPersistError);
   const unsubscribe = saver ? store.onChange(() => saver.schedule()) : () => {};
   let gate: Gate | undefined;
@@ -94,7 +109,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   });
 
-  const context = installRequestPipeline(app, { store, settings, faults, limiter, log, token, gate: () => gate });
+  const context = installRequestPipeline(app, {
+    store,
+    settings,
+    faults,
+    limiter,
+    log,
+    token,
+    gate: () => gate,
+    acceptsKey: (key) => audit.knows(key),
+    onCommitted: (request, resource) => audit.recordWrite(request.method, bearerToken(request.headers.authorization), resource),
+  });
 
   for (const prefix of ['', '/api/v1']) {
     await app.register(
@@ -104,6 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         registerPropertyRoutes(scope, context);
         registerCatalogRoutes(scope, context);
         registerDirectoryRoutes(scope, context);
+        registerAuditLogRoutes(scope, context, audit);
         done();
       },
       { prefix },
@@ -129,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     address,
     store,
     log,
+    audit,
     get gate() {
       return gate;
     },

@@ -32,6 +32,22 @@ export type CreateBody = { title: string } & CommonFields & {
  */
 export type Origin = 'tracking-plan' | 'secoda';
 
+/**
+ * Who last changed a drifted resource in Secoda, from its audit log (issue 23): the newest entry
+ * by `logged_at`. Set by `plan` only (src/plan/drift-attribution.ts), never part of what an
+ * operation does (its digest).
+ */
+export interface SecodaChange {
+  /** The performer's email (their name when the log gives no email). */
+  readonly by: string;
+  /** The day of the change in UTC: `2026-12-01`. */
+  readonly on: string;
+  /** When, as the audit log wrote it (ISO 8601). */
+  readonly logged_at: string;
+  /** The log's `activity_type` (`update`, `create`, …), when it gives one. */
+  readonly activity: string | null;
+}
+
 interface OperationBase {
   readonly kind: ResourceKind;
   /** Titles from the category down: ["Checkout", "Order Completed", "currency"]. */
@@ -41,6 +57,8 @@ interface OperationBase {
   readonly reason: string | null;
   /** Set only with a baseline: null when it cannot be told. */
   readonly origin?: Origin | null;
+  /** On drift, who changed the resource in Secoda and when (the audit log's newest entry). */
+  readonly changed_in_secoda?: SecodaChange;
   /** What the change breaks, for whom (src/compatibility/); set by the classification pass. */
   readonly compatibility?: Compatibility;
   /** The resource's `deprecated:` metadata (for a removal: as the baseline wrote it); set by the classification pass. */

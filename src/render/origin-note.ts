@@ -1,12 +1,20 @@
 /**
- * How the renderings say where a change comes from (`plan --baseline`): a note on each change
- * that undoes an edit made in Secoda, and one line that counts them. Nothing without a baseline.
+ * How the renderings say where a change comes from: with a baseline (`plan --baseline`), a note
+ * on each change that undoes an edit made in Secoda, and one line that counts them; and with or
+ * without one, who made that edit and when, when Secoda's audit log says (`changed_in_secoda`).
  */
-import type { Operation, Plan } from '../plan/types.js';
+import type { Operation, Plan, SecodaChange } from '../plan/types.js';
 
 export const DRIFT_NOTE = 'drift: changed in Secoda';
 
+/** "changed in Secoda by ana@acme.com on 2026-12-01": how text, Markdown and JSON say who changed a drifted resource. */
+export function secodaChangeText(change: SecodaChange): string {
+  return `changed in Secoda by ${change.by} on ${change.on}`;
+}
+
 export function originNote(op: Operation): string | null {
+  const change = op.changed_in_secoda;
+  if (change !== undefined) return op.origin === 'secoda' ? `drift: ${secodaChangeText(change)}` : secodaChangeText(change);
   return op.origin === 'secoda' ? DRIFT_NOTE : null;
 }
 

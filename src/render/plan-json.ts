@@ -5,6 +5,7 @@
 import type { Operation, Plan } from '../plan/types.js';
 import type { NamesById } from '../secoda/directories.js';
 import { changeJson, withReferenceNames } from './reference-names.js';
+import { secodaChangeText } from './origin-note.js';
 
 export function planToJson(plan: Plan): unknown {
   return {
@@ -50,6 +51,10 @@ function operationToJson(op: Operation, names: NamesById | undefined): unknown {
     remote_id: op.remote_id,
     reason: op.reason,
     ...(op.origin === undefined ? {} : { origin: op.origin }),
+    // Only on drift, when Secoda's audit log names who made it.
+    ...(op.changed_in_secoda === undefined
+      ? {}
+      : { changed_in_secoda: { ...op.changed_in_secoda, text: secodaChangeText(op.changed_in_secoda) } }),
     ...(op.compatibility === undefined
       ? {}
       : {

@@ -3,6 +3,7 @@
  * shared/reference/secoda-events-api.txt, with the trailing slash Secoda advises.
  */
 import { idKey, sameId } from '../ids.js';
+import { CATALOG_CAP, listCatalogEvents } from './catalog-listing.js';
 import { SecodaApiError } from './errors.js';
 import { HttpTransport, type TransportOptions } from './http-transport.js';
 import { fetchListed, type Listed } from './pagination.js';
@@ -21,18 +22,20 @@ import type {
 } from './types.js';
 
 const CATEGORIES = 'event/category/';
-const EVENTS = 'event/events/';
 const PROPERTIES = 'event/event_properties/';
-/** "This endpoint is deprecated. Please use the List Resources endpoint instead with filter={"operator":"exact","field":"type","value":"event"}." */
-const RESOURCES = 'resource/catalog/';
+/** Deprecated: "Please use the List Resources endpoint instead" (catalog-listing.ts); the fallback when the catalog is not there. */
+const EVENTS = 'event/events/';
 
 export class SecodaClient implements SecodaPort {
   readonly transport: HttpTransport;
-  /** Set once the deprecated events list has answered 404/410: use the Resources list from then on. */
-  private eventsListGone = false;
+  /** Set once the Resources catalog has answered 404/410: the deprecated events list from then on. */
+  private catalogGone = false;
+  /** The most resources the catalog returns across all pages (CATALOG_CAP; lower in tests). */
+  private readonly catalogCap: number;
 
-  constructor(options: TransportOptions) {
+  constructor(options: TransportOptions & { readonly catalogCap?: number }) {
     this.transport = new HttpTransport(options);
+    this.catalogCap = options.catalogCap ?? CATALOG_CAP;
   }
 
   reserveWrite(): WriteSlot | undefined {
@@ -61,23 +64,24 @@ export class SecodaClient implements SecodaPort {
     return toCategory(response.body, 'POST', `/${CATEGORIES}`);
   }
 
+  /**
+   * Through the Resources catalog, as Secoda now documents (catalog-listing.ts: refused at its
+   * 10,000 cap); the deprecated events list only once the catalog has answered 404 or 410.
+   */
   async listEvents(integrationId: string, filter: ListFilter = {}): Promise<RemoteEvent[]> {
-    if (!this.eventsListGone) {
+    if (!this.catalogGone) {
       try {
-        const items = await fetchListed(
-          this.transport,
-          EVENTS,
-          { integration_id: integrationId, parent_id: filter.parentId, title: filter.title },
-          (item) => toEvent(item, 'GET', `/${EVENTS}`),
-        );
-        return keepIntegration(items, integrationId).map((item) => item.value());
+        return await listCatalogEvents(this.transport, integrationId, filter, this.catalogCap);
       } catch (error) {
         if (!(error instanceof SecodaApiError && (error.status === 404 || error.status === 410))) throw error;
-        this.eventsListGone = true;
+        this.catalogGone = true;
       }
     }
-    const items = await fetchListed(this.transport, RESOURCES, { filter: JSON.stringify(resourceFilter(integrationId, filter)) }, (item) =>
-      toEvent(item, 'GET', `/${RESOURCES}`),
+    const items = await fetchListed(
+      this.transport,
+      EVENTS,
+      { integration_id: integrationId, parent_id: filter.parentId, title: filter.title },
+      (item) => toEvent(item, 'GET', `/${EVENTS}`),
     );
     return keepIntegration(items, integrationId).map((item) => item.value());
   }
@@ -172,14 +176,4 @@ function keepIntegration<T>(items: Listed<T>[], integrationId: string): Listed<T
     if (id === null || id === undefined || id === 'None' || id === '') return true;
     return (typeof id === 'string' || typeof id === 'number') && sameId(String(id), integrationId);
   });
-}
-
-function resourceFilter(integrationId: string, filter: ListFilter): unknown {
-  const operands: unknown[] = [
-    { operator: 'exact', field: 'type', value: 'event' },
-    { operator: 'exact', field: 'integration', value: integrationId },
-  ];
-  if (filter.parentId !== undefined) operands.push({ operator: 'exact', field: 'parent', value: filter.parentId });
-  if (filter.title !== undefined) operands.push({ operator: 'exact', field: 'title', value: filter.title });
-  return { operator: 'and', operands };
 }

@@ -230,6 +230,27 @@ export class SecodaInconsistentListError extends SecodaError {
 }
 
 /**
+ * A list that reaches the most its server returns across all pages (Secoda's Resources catalog:
+ * "a maximum limit of 10,000 resources that can be returned across all pages"): what it holds may
+ * be cut short, and a plan made from a short list would delete what it left out. Refused before
+ * anything is planned or written.
+ */
+export class SecodaListCapError extends SecodaError {
+  override name = 'SecodaListCapError';
+  constructor(
+    readonly request: string,
+    /** The items the list says it holds (its count), or the items read when it gives no count. */
+    readonly listed: number,
+    readonly cap: number,
+  ) {
+    super(
+      `Secoda's list ${request} holds ${listed.toLocaleString('en-US')} items, and Secoda returns at most ${cap.toLocaleString('en-US')} across all pages: the list may be cut short, and a plan made from it would delete what it leaves out. Nothing was planned or changed`,
+      "Secoda's Resources catalog cannot list this many events of one integration; move some events to another integration (a tracking plan each), or ask Secoda to raise the limit",
+    );
+  }
+}
+
+/**
  * A write whose outcome is unknown: the request may have reached Secoda, but no answer came
  * back. Never retried blindly; apply lists the parent's children to see whether it landed.
  */

@@ -21,7 +21,7 @@
  * SecodaInconsistentListError: a plan is never made from a list that is short of its own count,
  * since a missing item would be planned as a create, a duplicate.
  */
-import { SecodaInconsistentListError, SecodaInvalidResponseError, SecodaNotFoundError } from './errors.js';
+import { SecodaInconsistentListError, SecodaInvalidResponseError, SecodaListCapError, SecodaNotFoundError } from './errors.js';
 import type { HttpTransport } from './http-transport.js';
 import { Evidence } from './list-evidence.js';
 import { idOf, prepareAll, type Listed, type ListedItem, type Page, type Pass } from './list-pass.js';
@@ -52,6 +52,17 @@ interface ListRequest<T> {
   readonly path: string;
   readonly query: Readonly<Record<string, string | undefined>>;
   readonly prepare: (item: unknown) => T;
+  readonly cap: number | undefined;
+}
+
+/** What a list may hold at most, when its server says so. */
+export interface ListLimits {
+  /**
+   * The most items the server returns across all pages (Secoda's Resources catalog: 10,000). A
+   * list whose count, or whose items read, reach it may be cut short, and is refused with
+   * SecodaListCapError: from page 1's count when there is one, before the other pages are asked for.
+   */
+  readonly cap?: number;
 }
 
 /**
@@ -65,8 +76,9 @@ export async function fetchListed<T>(
   path: string,
   query: Readonly<Record<string, string | undefined>>,
   prepare: (item: unknown) => T,
+  limits: ListLimits = {},
 ): Promise<Listed<T>[]> {
-  const list: ListRequest<T> = { transport, path, query, prepare };
+  const list: ListRequest<T> = { transport, path, query, prepare, cap: limits.cap };
   const evidence = new Evidence<T>();
   let lastGrowth = 1;
   let last: Pass<T> | undefined;
@@ -123,6 +135,9 @@ async function readPass<T>(
 
   const first = await fetchPage(1);
   if (!first) throw new SecodaInvalidResponseError({ method: 'GET', path: `/${path}`, problem: 'page 1 of the list was not found' });
+  // At the cap the list may be cut short: refused before anything else is read.
+  if (list.cap !== undefined && first.count !== undefined && first.count >= list.cap)
+    throw new SecodaListCapError(`GET /${path}`, first.count, list.cap);
   const pages: Page<T>[] = [first];
   const problems: string[] = [];
 
@@ -219,6 +234,7 @@ async function readPass<T>(
       items.push(item);
     }
   }
+  if (list.cap !== undefined && items.length >= list.cap) throw new SecodaListCapError(`GET /${path}`, items.length, list.cap);
   // Without a count, the rows the pages held are the count: an item read twice means another was missed.
   const rows = pages.reduce((sum, page) => sum + page.results.length, 0);
   if (count !== undefined && items.length !== count) {

@@ -90,3 +90,30 @@ describe('eventsListGone', () => {
     expect((await http.get('/event/events')).status).toBe(200);
   });
 });
+
+describe('the catalog’s cap and catalogGone', () => {
+  it('returns at most catalogCap resources across all pages, its count and pages those of what it returns', async () => {
+    const emulator = await startTestEmulator({ catalogCap: 3, pageSize: 2 });
+    const c = emulator.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
+    const ids = Array.from(
+      { length: 5 },
+      (_, i) => emulator.store.insert('event', { title: `E${i}`, integration: INTEGRATION, parent: c.id }).id,
+    );
+    const filter = { operator: 'exact', field: 'type', value: 'event' };
+    const first = await catalog(emulator, filter);
+    expect([first.body.count, first.body.total_pages]).toEqual([3, 2]);
+    const second = await api(emulator).get(`/resource/catalog?filter=${encodeURIComponent(JSON.stringify(filter))}&page=2`);
+    expect([...first.body.results, ...second.body.results].map((r) => r.id)).toEqual(ids.slice(0, 3));
+    emulator.configure({ catalogCap: 10 });
+    expect((await catalog(emulator, filter)).body.count).toBe(5);
+  });
+
+  it.each([404, 410] as const)('answers %i while catalogGone says so, and the events list still works', async (status) => {
+    const emulator = await startTestEmulator({ catalogGone: status });
+    await createTree(emulator);
+    expect((await catalog(emulator)).status).toBe(status);
+    expect((await api(emulator).get(`/event/events?integration_id=${INTEGRATION}`)).body.count).toBe(1);
+    emulator.configure({ catalogGone: false });
+    expect((await catalog(emulator)).status).toBe(200);
+  });
+});

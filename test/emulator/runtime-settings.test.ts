@@ -4,10 +4,12 @@ import { changeSettings, initialSettings } from '../../src/emulator/runtime-sett
 import { WriteRateLimiter } from '../../src/emulator/write-rate-limit.js';
 
 describe('runtime settings', () => {
-  it('start from the defaults: pages of 50, no latency, no write limit, a 60 s window', () => {
+  it('start from the defaults: pages of 50, no latency, no write limit, a 60 s window, the catalog served with its cap of 10,000', () => {
     expect(initialSettings({})).toEqual({
       pageSize: 50,
       eventsListGone: false,
+      catalogGone: false,
+      catalogCap: 10_000,
       latencyMs: 0,
       writeRateLimit: undefined,
       writeRateWindowMs: 60_000,
@@ -19,6 +21,7 @@ describe('runtime settings', () => {
     [{ latencyMs: -1 }, 'latencyMs must be zero or more, not -1'],
     [{ writeRateLimit: Number.NaN }, 'writeRateLimit must be zero or more, not NaN'],
     [{ writeRateWindowMs: 0.5 }, 'writeRateWindowMs must be a positive number, not 0.5'],
+    [{ catalogCap: 0 }, 'catalogCap must be a positive number, not 0'],
   ])('refuse %o at start and when changed', (bad, message) => {
     expect(() => initialSettings(bad)).toThrow(new RangeError(message));
     expect(() => changeSettings(initialSettings({}), bad, new WriteRateLimiter(undefined))).toThrow(new RangeError(message));

@@ -21,6 +21,8 @@ import { CLI, REPO_ROOT } from '../support/spawn-cli.js';
 const SECODA_TOKEN = 'sntlDRIFT/Secoda+Token"9d4c';
 const GH_TOKEN = 'ghs_sntlDriftGitHub51e0aa';
 const SECRETS = [SECODA_TOKEN, GH_TOKEN];
+/** The key Ana edits Secoda with: the audit log names her (issue 23). */
+const ANA_KEY = 'ana-ui-session-key';
 
 interface Step {
   name?: string;
@@ -92,7 +94,7 @@ beforeEach(async () => {
   await chmod(join(bin, 'tpsync'), 0o755);
   await chmod(join(bin, 'gh'), 0o755);
 
-  secoda = await startEmulator({ token: SECODA_TOKEN });
+  secoda = await startEmulator({ token: SECODA_TOKEN, apiKeys: { [ANA_KEY]: { email: 'ana@acme.com', first_name: 'Ana' } } });
 });
 afterEach(async () => {
   await secoda.close();
@@ -115,12 +117,18 @@ function bash(script: string, env: Record<string, string>): Promise<{ code: numb
   });
 }
 
-/** main applied (in process: the scene, not the subject), then edited in Secoda's UI. */
-async function applyThenDrift(): Promise<void> {
+/** main applied (in process: the scene, not the subject), then Ana edits an event in Secoda; returns the day of her edit (UTC), as the audit log wrote it. */
+async function applyThenDrift(): Promise<string> {
   await applyToStore(secoda.store, join(workspace, 'tracking-plan'));
-  // Someone edits an event in Secoda's UI, pasting the token and pinging people.
+  // Ana edits an event in Secoda, pasting the token and pinging people.
   const event = secoda.store.list('event').find((e) => e.title === 'Products Searched')!;
-  secoda.store.patch(event.id, { description: `Fixed by @octocat for #12 (key ${SECODA_TOKEN}) ::add-mask::x` });
+  const edited = await fetch(`${secoda.url}/event/events/${event.id}/`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${ANA_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ description: `Fixed by @octocat for #12 (key ${SECODA_TOKEN}) ::add-mask::x` }),
+  });
+  expect(edited.status).toBe(200);
+  return secoda.audit.entries.at(-1)!.logged_at.slice(0, 10);
 }
 
 async function runWorkflow(openIssue = '') {
@@ -167,8 +175,8 @@ describe('the drift-check workflow, its steps run verbatim', () => {
     expect(JSON.stringify(workflow)).not.toMatch(/setup-node|npm (install|ci)|npx /);
   });
 
-  it('opens an issue whose body holds the plan: no token, no workflow command, no working mention', async () => {
-    await applyThenDrift();
+  it('opens an issue whose body holds the plan and who drifted Secoda: no token, no workflow command, no working mention', async () => {
+    const day = await applyThenDrift();
     const run = await runWorkflow();
     expect(run.plan.code, run.plan.stderr).toBe(0);
     expect(run.code).toBe('2');
@@ -178,7 +186,7 @@ describe('the drift-check workflow, its steps run verbatim', () => {
 
     expect(run.body).toContain('Secoda has drifted from the tracking plan on `main`');
     expect(run.body).toContain('~ event Search › Products Searched');
-    expect(run.body).toContain('(drift: changed in Secoda)');
+    expect(run.body).toContain(`~ event Search › Products Searched  (drift: changed in Secoda by ana@acme.com on ${day})`);
     expect(run.body).toContain('key ***');
     // Only the document: no workflow command, not even the one pasted into Secoda, can act.
     expect(run.driftMd).not.toMatch(/^\s*::/m);

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { catalogEventFilter } from '../../src/secoda/catalog-listing.js';
 import { SecodaClient } from '../../src/secoda/client.js';
 import {
   OutcomeUnknownError,
@@ -66,11 +67,12 @@ describe('SecodaClient: pagination', () => {
     const events = await client(server.url).listEvents(INTEGRATION);
     expect(events).toHaveLength(130);
     expect(events.map((e) => e.title)).toEqual(Array.from({ length: 130 }, (_, i) => `Event ${String(i).padStart(3, '0')}`));
-    const lists = server.log.entries.filter((e) => e.route === '/event/events');
+    // Through the Resources catalog (issue 23), filtered to this integration's events.
+    const lists = server.log.entries.filter((e) => e.route === '/resource/catalog');
     expect(lists.map((e) => e.query['page']).sort()).toEqual(['1', '2', '3']);
-    expect(lists.every((e) => e.query['integration_id'] === INTEGRATION)).toBe(true);
-    // "send /event/category/ style paths": trailing slash, /api/v1 prefix.
-    expect(lists.every((e) => e.path === '/api/v1/event/events/')).toBe(true);
+    expect(lists.every((e) => e.query['filter'] === JSON.stringify(catalogEventFilter(INTEGRATION)))).toBe(true);
+    // "adding a trailing slash to the endpoints … /resource/catalog/", under /api/v1.
+    expect(lists.every((e) => e.path === '/api/v1/resource/catalog/')).toBe(true);
   });
 
   it('reads the whole integration in one list per kind, never one request per parent', async () => {
@@ -151,12 +153,19 @@ describe('SecodaClient: pagination', () => {
     expect(scripted.requests.every((r) => r.url.pathname === '/api/v1/event/category/')).toBe(true);
   });
 
-  it('falls back to the Resources list when the deprecated events list is gone', async () => {
-    const server = await withEmulator({ eventsListGone: true });
+  it.each([404, 410] as const)('falls back to the deprecated events list when the catalog answers %i, and stays there', async (status) => {
+    const server = await withEmulator({ catalogGone: status });
     seed(server, 3);
-    const events = await client(server.url).listEvents(INTEGRATION);
+    const api = client(server.url);
+    const events = await api.listEvents(INTEGRATION);
     expect(events.map((e) => e.title)).toEqual(['Event 000', 'Event 001', 'Event 002']);
-    expect(server.log.entries.map((e) => `${e.status} ${e.route}`)).toEqual(['410 /event/events', '200 /resource/catalog']);
+    await api.listEvents(INTEGRATION);
+    expect(server.log.entries.map((e) => `${e.status} ${e.route}`)).toEqual([
+      `${status} /resource/catalog`,
+      '200 /event/events',
+      '200 /event/events',
+    ]);
+    expect(server.log.entries[1]?.query['integration_id']).toBe(INTEGRATION);
   });
 });
 

@@ -3,7 +3,7 @@
  * envelopes that contradict themselves, and lists without a stable order, over real HTTP.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/server.js';
 import type { FaultOptions } from '../../src/emulator/faults.js';
 import { SecodaClient } from '../../src/secoda/client.js';
 import { SecodaInconsistentListError } from '../../src/secoda/errors.js';
@@ -27,7 +27,7 @@ afterEach(async () => {
 const client = (baseUrl: string) => new SecodaClient({ baseUrl, token: TOKEN, retry: fastRetry, concurrency: 4 });
 
 /** 130 events (three pages of 50) under one category; returns their ids. */
-async function seeded(faults: Partial<FaultOptions>): Promise<{ server: RunningEmulator; ids: string[] }> {
+async function seeded(faults: Partial<FaultOptions> & EmulatorOptions): Promise<{ server: RunningEmulator; ids: string[] }> {
   const server = await startEmulator({ token: TOKEN, ...faults });
   emulator = server;
   const category = server.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
@@ -38,7 +38,9 @@ async function seeded(faults: Partial<FaultOptions>): Promise<{ server: RunningE
   return { server, ids };
 }
 
-const listRequests = (server: RunningEmulator) => server.log.entries.filter((e) => e.route === '/event/events');
+/** Events are listed through the Resources catalog (issue 23), or the events list once the catalog is gone. */
+const EVENT_LISTS = new Set(['/resource/catalog', '/event/events']);
+const listRequests = (server: RunningEmulator) => server.log.entries.filter((e) => EVENT_LISTS.has(e.route));
 
 describe('a list read while it moves, lies or has no order', () => {
   it.each([1, 2, 3, 4, 5, 6])(
@@ -152,6 +154,23 @@ describe('a list read while it moves, lies or has no order', () => {
     expect((await client(scripted.url).listEvents(INTEGRATION)).map((e) => e.id)).toEqual(['a', 'b', 'c']);
   });
 
+  it.each([404, 410] as const)(
+    'reads the events list with the same protections once the catalog answers %i (shifted pages, seeds 1–4)',
+    async (status) => {
+      let faulted = 0;
+      for (let seed = 1; seed <= 4; seed++) {
+        const { server, ids } = await seeded({ seed, shiftPagesRate: 0.6, catalogGone: status });
+        const events = await client(server.url).listEvents(INTEGRATION);
+        expect(events.map((e) => e.id).sort()).toEqual([...ids].sort());
+        expect(server.log.entries.filter((e) => e.route === '/resource/catalog').map((e) => e.status)).toEqual([status]);
+        if (server.log.entries.some((e) => e.route === '/event/events' && e.fault === 'shifted-page')) faulted++;
+        await server.close();
+        emulator = undefined;
+      }
+      expect(faulted).toBeGreaterThan(0);
+    },
+  );
+
   it('reads a well-behaved list exactly once: one request per page', async () => {
     const { server } = await seeded({});
     await client(server.url).readState(INTEGRATION);
@@ -178,7 +197,7 @@ describe('a row deleted between two page reads', () => {
     let deleted = 0;
     // The delete lands when the first page after page 1 arrives, before it is answered.
     server.gate = (entry) => {
-      if (entry.route === '/event/events' && entry.query['page'] !== '1' && deleted === 0) {
+      if (EVENT_LISTS.has(entry.route) && entry.query['page'] !== '1' && deleted === 0) {
         server.store.remove(obsolete.id);
         deleted++;
       }

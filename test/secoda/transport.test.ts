@@ -139,7 +139,7 @@ describe('the bound on a request counts its own attempts, not its wait behind ot
     const [categories, events] = await Promise.all([api.listCategories(), api.listEvents(INTEGRATION)]);
     expect(categories).toEqual([]);
     expect(events.map((e) => e.id)).toEqual(['e']);
-    expect(retries).toEqual([expect.objectContaining({ path: '/event/events/', reason: 'Secoda answered 503 Service Unavailable' })]);
+    expect(retries).toEqual([expect.objectContaining({ path: '/resource/catalog/', reason: 'Secoda answered 503 Service Unavailable' })]);
     // The time it spent waiting for its turn is not time Secoda did not answer.
     expect(retries[0]!.elapsedMs).toBeLessThan(70_000);
   });

@@ -17,6 +17,7 @@ import { connectionOptions, openConnection } from '../connection.js';
 import { commentOption } from '../github-options.js';
 import { githubRunOf } from '../github-run.js';
 import { styleFor, type Io } from '../io.js';
+import { nameDrift } from '../name-drift.js';
 import { emptyIntegrationNote, loadPlanOrThrow, readRemoteAndPlan } from '../prepare-plan.js';
 import { resolveNamesOrThrow } from '../resolve-names.js';
 import { redactedPlan } from '../redacted-plan.js';
@@ -187,7 +188,7 @@ async function makePlan(args: PlanArgs, io: Io): Promise<{ plan: Plan; emptyNote
       connection.local || prepared.plan.operations.length === 0
         ? null
         : emptyIntegrationNote(prepared.remote, trackingPlan.integration, connection.baseUrl);
-    return { plan: prepared.plan, emptyNote };
+    return { plan: await nameDrift(prepared.plan, connection.client, io), emptyNote };
   } finally {
     await connection.close();
   }
