@@ -88,6 +88,7 @@ function acceptOnce(files: readonly TextFile[], planned: PlannedDrift, options: 
       file,
       writes.map((w) => w.write),
       refs,
+      options.same,
     );
     splices.set(file, made.splices);
     for (const { write, accepted: change } of writes) {
@@ -103,6 +104,7 @@ function acceptOnce(files: readonly TextFile[], planned: PlannedDrift, options: 
   // Field splices first: a key added to a list's last item goes before an item added after it.
   for (const [file, more] of entries.splices) splices.set(file, [...(splices.get(file) ?? []), ...more]);
   left.push(...entries.left);
+  accepted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const edited = [...splices.values()].some((list) => list.length > 0);
   if (!edited) return { files, accepted: [], added: [], left, notes: targets.notes };
   const next = files.map((file) => {

@@ -19,6 +19,9 @@ import type { ReferenceText } from './reference-text.js';
 import { fresh, inPlaceOf, newKey, overValue, type WrittenValue } from './value-splices.js';
 import { columnOf, type Splice, type YamlText } from './yaml-text.js';
 
+/** Whether two values of a field are the same to the planner. */
+export type SameValue = (field: string, a: WrittenValue, b: WrittenValue) => boolean;
+
 /** One field of one mapping to set to `value`. */
 export interface FieldWrite {
   readonly map: FoundMap;
@@ -38,7 +41,7 @@ interface SharedValue {
 }
 
 /** The splices for `writes` in `file`, and the writes that cannot be made without changing other places. */
-export function fieldSplices(file: YamlText, writes: readonly FieldWrite[], refs: ReferenceText): FileSplices {
+export function fieldSplices(file: YamlText, writes: readonly FieldWrite[], refs: ReferenceText, same: SameValue): FileSplices {
   const splices: Splice[] = [];
   const refused = new Map<FieldWrite, string>();
   const mayShare = /[&*]/.test(file.text) || file.text.includes('<<');
@@ -72,7 +75,12 @@ export function fieldSplices(file: YamlText, writes: readonly FieldWrite[], refs
     const aliases = [...targets].filter(([, to]) => to === target).map(([alias]) => alias);
     aliases.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
     const owner = entry.owner;
-    const alike = owner !== undefined && aliases.every((alias) => sameValue(entry.aliasWrites.get(alias)?.write.value, owner.write.value));
+    const alike =
+      owner !== undefined &&
+      aliases.every((alias) => {
+        const other = entry.aliasWrites.get(alias)?.write;
+        return other !== undefined && other.field === owner.write.field && same(other.field, other.value, owner.write.value);
+      });
     if (owner !== undefined && alike) {
       splices.push(...overValue(file, owner.pair, target, owner.write.field, owner.write.value, refs));
       continue;
@@ -121,8 +129,4 @@ function moveAnchor(file: YamlText, target: Node, keeper: Alias | undefined): Sp
     { start: mark, end: start, text: '' },
     { start: from, end: to, text: `&${name} ${old}` },
   ];
-}
-
-function sameValue(a: WrittenValue | undefined, b: WrittenValue): boolean {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }

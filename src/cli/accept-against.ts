@@ -31,7 +31,12 @@ export interface AcceptRequest {
  * `trackingPlan` is `files` loaded (the command loads it with the rules, to report their warnings).
  * @throws InternalError when an edited file would not load, or a written change still shows.
  */
-export function acceptAgainst(files: readonly TextFile[], trackingPlan: TrackingPlan, remote: RemoteState, request: AcceptRequest = {}): AcceptResult {
+export function acceptAgainst(
+  files: readonly TextFile[],
+  trackingPlan: TrackingPlan,
+  remote: RemoteState,
+  request: AcceptRequest = {},
+): AcceptResult {
   const planFor = (plan: TrackingPlan): PlannedDrift => {
     const built = buildPlan(plan, remote, { writesPerMinute: 0 });
     return { trackingPlan: plan, operations: built.operations, warnings: built.warnings };
@@ -44,7 +49,9 @@ export function acceptAgainst(files: readonly TextFile[], trackingPlan: Tracking
     );
     if (!loaded.ok) {
       const first = loaded.issues[0];
-      throw new InternalError(`accept wrote YAML that does not load (${first ? `${first.file}:${first.line}:${first.column} ${first.message}` : ''})`);
+      throw new InternalError(
+        `accept wrote YAML that does not load (${first ? `${first.file}:${first.line}:${first.column} ${first.message}` : ''})`,
+      );
     }
     return planFor(loaded.plan);
   };

@@ -47,7 +47,7 @@ export async function ownBranch(octokit: Octokit, context: GitHubContext): Promi
   const trailer = commit.data.commit.message.split('\n').some((line) => line.trim() === ACCEPT_TRAILER);
   if (!trailer || !isCommentAuthor(login, context.commentAuthor))
     throw new UsageError(
-      `the branch ${ACCEPT_BRANCH} exists and tpsync did not make it (its last commit is ${login === undefined ? 'by an unknown author' : `by ${login}`}${trailer ? '' : ', without tpsync\'s trailer'}); tpsync updates only the branch it made, so nothing was written`,
+      `the branch ${ACCEPT_BRANCH} exists and tpsync did not make it (its last commit is ${login === undefined ? 'by an unknown author' : `by ${login}`}${trailer ? '' : ", without tpsync's trailer"}); tpsync updates only the branch it made, so nothing was written`,
       `rename or delete that branch, or set comment-author (--comment-author) to the login this token acts as`,
     );
   return { sha, parents: commit.data.parents.map((parent) => parent.sha), tree: commit.data.commit.tree.sha };

@@ -68,7 +68,14 @@ export async function publishAcceptPullRequest(
   }
 }
 
-async function publish(octokit: Octokit, context: GitHubContext, base: string, result: AcceptResult, files: RepositoryFile[], run: GitHubRun): Promise<void> {
+async function publish(
+  octokit: Octokit,
+  context: GitHubContext,
+  base: string,
+  result: AcceptResult,
+  files: RepositoryFile[],
+  run: GitHubRun,
+): Promise<void> {
   const repository = await octokit.rest.repos.get({ owner: context.owner, repo: context.repo });
   const defaultBranch = repository.data.default_branch;
   if (run.env['GITHUB_REF'] !== `refs/heads/${defaultBranch}`)
@@ -83,7 +90,13 @@ async function publish(octokit: Octokit, context: GitHubContext, base: string, r
 
   if (files.length === 0) {
     if (open === undefined) return;
-    await octokit.rest.pulls.update({ owner: context.owner, repo: context.repo, pull_number: open.number, state: 'closed', body: closingBody(context) });
+    await octokit.rest.pulls.update({
+      owner: context.owner,
+      repo: context.repo,
+      pull_number: open.number,
+      state: 'closed',
+      body: closingBody(context),
+    });
     run.stderr(`Closed pull request #${open.number} (${ACCEPT_TITLE}): Secoda's edits are in the tracking plan, or were undone.\n`);
     return;
   }
@@ -98,7 +111,9 @@ async function publish(octokit: Octokit, context: GitHubContext, base: string, r
   const current = existing !== null && existing.tree === tree && existing.parents.length === 1 && existing.parents[0] === base;
   if (!current) await pointBranch(octokit, context, existing, base, tree, commitMessage(result));
 
-  const body = run.redactor.redact(renderAcceptMarkdown(result, { marker: ACCEPT_MARKER, ...(context.runUrl ? { runUrl: context.runUrl } : {}) }));
+  const body = run.redactor.redact(
+    renderAcceptMarkdown(result, { marker: ACCEPT_MARKER, ...(context.runUrl ? { runUrl: context.runUrl } : {}) }),
+  );
   let url: string;
   let number: number;
   if (open !== undefined) {
@@ -107,7 +122,14 @@ async function publish(octokit: Octokit, context: GitHubContext, base: string, r
     ({ url, number } = open);
     run.stderr(`Updated pull request #${number} (${ACCEPT_TITLE})${current ? ', its branch unchanged' : ''}: ${url}\n`);
   } else {
-    const created = await octokit.rest.pulls.create({ owner: context.owner, repo: context.repo, title: ACCEPT_TITLE, head: ACCEPT_BRANCH, base: defaultBranch, body });
+    const created = await octokit.rest.pulls.create({
+      owner: context.owner,
+      repo: context.repo,
+      title: ACCEPT_TITLE,
+      head: ACCEPT_BRANCH,
+      base: defaultBranch,
+      body,
+    });
     ({ html_url: url, number } = created.data);
     run.stderr(`Opened pull request #${number} (${ACCEPT_TITLE}): ${url}\n`);
   }
@@ -126,7 +148,14 @@ async function accessPulls(octokit: Octokit, context: GitHubContext): Promise<Fo
   });
   for await (const page of iterator)
     for (const pull of page.data)
-      found.push({ number: pull.number, state: pull.state, author: pull.user?.login, body: pull.body ?? '', title: pull.title, url: pull.html_url });
+      found.push({
+        number: pull.number,
+        state: pull.state,
+        author: pull.user?.login,
+        body: pull.body ?? '',
+        title: pull.title,
+        url: pull.html_url,
+      });
   return found;
 }
 

@@ -73,7 +73,7 @@ export function diffCommon(wanted: CommonFields, remote: RemoteCommon): FieldCha
  * lists as sets of IDs, text by textIdentity, flags exactly. `accept` groups Secoda's values with it.
  */
 export function sameFieldValue(field: string, a: FieldValue | readonly string[], b: FieldValue | readonly string[]): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameSet(a as readonly string[], b as readonly string[], idKey);
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameSet(a, b, idKey);
   if (typeof a === 'string' || typeof b === 'string')
     return LIST_FIELD_SET.has(field) ? false : a === b || textIdentity(a as string | null) === textIdentity(b as string | null);
   return a === b;

@@ -51,7 +51,10 @@ export function renderAcceptMarkdown(result: AcceptResult, options: AcceptMarkdo
   }
   for (const note of result.notes) lines.push(`> ${escapeText(note.message)}`, '');
   if (result.left.length > 0) {
-    lines.push(`**Left for a person** (${plural(result.left.length, 'change')}; \`tpsync plan\` still shows ${result.left.length === 1 ? 'it' : 'them'})`, '');
+    lines.push(
+      `**Left for a person** (${plural(result.left.length, 'change')}; \`tpsync plan\` still shows ${result.left.length === 1 ? 'it' : 'them'})`,
+      '',
+    );
     for (const left of result.left) lines.push(`- ${escapeText(leftLine(left))}`);
     lines.push('');
   }

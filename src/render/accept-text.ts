@@ -25,12 +25,17 @@ export function renderAcceptText(result: AcceptResult, options: AcceptTextOption
     const verb = options.written ? 'Accepted' : 'Would accept';
     lines.push(style.bold(`${verb} ${plural(taken, 'change')} from Secoda into ${files.join(', ')}:`));
     for (const change of result.accepted) lines.push(`  ${style.yellow('~')} ${acceptedLine(change)}`);
-    for (const added of result.added) lines.push(`  ${style.green('+')} ${added.kind} ${pathText(added.path)}  ${style.dim(`(${added.file})`)}`);
+    for (const added of result.added)
+      lines.push(`  ${style.green('+')} ${added.kind} ${pathText(added.path)}  ${style.dim(`(${added.file})`)}`);
   }
   for (const note of result.notes) lines.push(`${style.yellow('!')} ${note.message}`);
   if (result.left.length > 0) {
     if (lines.length > 0) lines.push('');
-    lines.push(style.bold(`Left for a person (${plural(result.left.length, 'change')}; \`tpsync plan\` still shows ${result.left.length === 1 ? 'it' : 'them'}):`));
+    lines.push(
+      style.bold(
+        `Left for a person (${plural(result.left.length, 'change')}; \`tpsync plan\` still shows ${result.left.length === 1 ? 'it' : 'them'}):`,
+      ),
+    );
     for (const left of result.left) lines.push(`  ${style.red('!')} ${leftLine(left)}`);
   }
   return `${lines.join('\n')}\n`;

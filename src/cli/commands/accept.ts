@@ -22,7 +22,7 @@ import { yamlParserOption } from '../yaml-parser-option.js';
 
 export const acceptSpec = commandSpec({
   name: 'accept',
-  summary: "Write edits made in Secoda into the YAML, in place, as a change to review; what it cannot take is left for a person.",
+  summary: 'Write edits made in Secoda into the YAML, in place, as a change to review; what it cannot take is left for a person.',
   usage: 'tpsync accept <plan> [--fields f,…] [--new] [--dry-run] [--pull-request] [--local]',
   positionals: ['plan'],
   options: {
@@ -31,7 +31,10 @@ export const acceptSpec = commandSpec({
       value: 'f,…',
       description: `The fields to take from Secoda (default: all of ${ACCEPTABLE_FIELDS.join(', ')}); a field the YAML leaves out is never added`,
     },
-    new: { type: 'boolean', description: 'Also add the events and properties that Secoda holds and the YAML lacks, written as `pull` writes them' },
+    new: {
+      type: 'boolean',
+      description: 'Also add the events and properties that Secoda holds and the YAML lacks, written as `pull` writes them',
+    },
     'dry-run': { type: 'boolean', description: 'Print the change to the YAML files as a unified diff; write nothing' },
     'pull-request': {
       type: 'boolean',
