@@ -35,6 +35,9 @@ interface FoundPull {
   readonly body: string;
   readonly title: string;
   readonly url: string;
+  /** The head branch and the repository it is in (`owner/name`; undefined when that repository is gone). */
+  readonly headRef: string;
+  readonly headRepo: string | undefined;
 }
 
 /**
@@ -83,7 +86,11 @@ async function publish(
       `tpsync accept --pull-request runs on the default branch (${defaultBranch}), not on ${run.env['GITHUB_REF'] ?? 'an unknown ref'}: the change it proposes is to what was applied`,
       `run the drift workflow on ${defaultBranch}`,
     );
-  const pulls = await accessPulls(octokit, context);
+  // The list is asked for the accept branch only; each answer is checked again all the same.
+  const fullName = `${context.owner}/${context.repo}`.toLowerCase();
+  const pulls = (await accessPulls(octokit, context)).filter(
+    (pull) => pull.headRef === ACCEPT_BRANCH && pull.headRepo?.toLowerCase() === fullName,
+  );
   const own = pulls.filter((pull) => isCommentAuthor(pull.author, context.commentAuthor) && pull.body.startsWith(ACCEPT_MARKER));
   const open = own.find((pull) => pull.state === 'open');
   const foreign = pulls.find((pull) => pull.state === 'open' && !own.includes(pull));
@@ -155,6 +162,8 @@ async function accessPulls(octokit: Octokit, context: GitHubContext): Promise<Fo
         body: pull.body ?? '',
         title: pull.title,
         url: pull.html_url,
+        headRef: pull.head.ref,
+        headRepo: pull.head.repo?.full_name,
       });
   return found;
 }
