@@ -17,11 +17,12 @@ import { codegenSpec } from '../../src/cli/commands/codegen.js';
 import { emulatorSpec } from '../../src/cli/commands/emulator.js';
 import { planSpec } from '../../src/cli/commands/plan.js';
 import { pullSpec } from '../../src/cli/commands/pull.js';
+import { acceptSpec } from '../../src/cli/commands/accept.js';
 import { schemaSpec } from '../../src/cli/commands/schema.js';
 import { validateSpec } from '../../src/cli/commands/validate.js';
 import { runCli } from '../support/run-cli.js';
 
-const SPECS = [validateSpec, planSpec, applySpec, pullSpec, schemaSpec, checkSpec, codegenSpec, emulatorSpec, completionSpec];
+const SPECS = [validateSpec, planSpec, applySpec, pullSpec, acceptSpec, schemaSpec, checkSpec, codegenSpec, emulatorSpec, completionSpec];
 const has = (shell: string) => spawnSync(shell, ['--version'], { stdio: 'ignore' }).error === undefined;
 
 let dir: string;

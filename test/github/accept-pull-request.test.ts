@@ -138,7 +138,11 @@ describe('accept --pull-request', () => {
     const before = writes().length;
     const same = await runCli(['accept', plan, '--pull-request'], scheduledRun());
     expect(same.code, same.stderr).toBe(0);
-    expect(writes().slice(before).map((request) => request.operationId)).toEqual(['git/create-tree']);
+    expect(
+      writes()
+        .slice(before)
+        .map((request) => request.operationId),
+    ).toEqual(['git/create-tree']);
     expect(github.git.ref(DEFAULT_REPO, BRANCH_REF)!.sha).toBe(rebuilt);
 
     // Secoda is put back as the YAML says: the pull request is closed, no new one opened.
