@@ -40,17 +40,21 @@ interface FoundPull {
   readonly headRepo: string | undefined;
 }
 
+/** Where the pull request goes: checked before accept writes anything (prepareAcceptPullRequest). */
+export interface AcceptPullRequestTarget {
+  readonly octokit: Octokit;
+  readonly context: GitHubContext;
+  /** The commit the run checked out (GITHUB_SHA): the branch's parent. */
+  readonly base: string;
+  readonly defaultBranch: string;
+}
+
 /**
- * Publishes the accepted change (`files`: the plan files accept changed, with their new text).
- * @throws UsageError when this is not a run on the default branch, when a branch or an open pull
- * request of that name is someone else's, or when GitHub refuses a write.
+ * Checks, before accept writes a file, that this run may publish: a run of the default branch
+ * (GITHUB_REF is it, as GitHub's repository says), not of a pull request.
+ * @throws UsageError otherwise, or when GitHub cannot be read.
  */
-export async function publishAcceptPullRequest(
-  result: AcceptResult,
-  files: readonly { readonly path: string; readonly text: string }[],
-  run: GitHubRun,
-  options: AcceptPublishOptions = {},
-): Promise<void> {
+export async function prepareAcceptPullRequest(run: GitHubRun, options: AcceptPublishOptions = {}): Promise<AcceptPullRequestTarget> {
   const context = await readGitHubContext(run.env, options.commentAuthor === undefined ? {} : { commentAuthor: options.commentAuthor });
   if (context.pullRequest !== undefined || context.sha === undefined)
     throw new UsageError(
@@ -58,8 +62,36 @@ export async function publishAcceptPullRequest(
       'run it from the drift workflow (.github/workflows/examples/drift-check.yml)',
     );
   const octokit = makeOctokit(context, userAgentOf(run), run.redactor);
+  const defaultBranch = await guarded(async () => {
+    const repository = await octokit.rest.repos.get({ owner: context.owner, repo: context.repo });
+    return repository.data.default_branch;
+  });
+  if (run.env['GITHUB_REF'] !== `refs/heads/${defaultBranch}`)
+    throw new UsageError(
+      `tpsync accept --pull-request runs on the default branch (${defaultBranch}), not on ${run.env['GITHUB_REF'] ?? 'an unknown ref'}: the change it proposes is to what was applied`,
+      `run the drift workflow on ${defaultBranch}`,
+    );
+  return { octokit, context, base: context.sha, defaultBranch };
+}
+
+/**
+ * Publishes the accepted change (`files`: the plan files accept changed, with their new text).
+ * @throws UsageError when a branch or an open pull request of that name is someone else's, or
+ * when GitHub refuses a write.
+ */
+export async function publishAcceptPullRequest(
+  target: AcceptPullRequestTarget,
+  result: AcceptResult,
+  files: readonly { readonly path: string; readonly text: string }[],
+  run: GitHubRun,
+): Promise<void> {
+  await guarded(() => publish(target, result, repositoryFiles(files, run.env), run));
+}
+
+/** GitHub's errors as a UsageError that says what to check. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
-    await publish(octokit, context, context.sha, result, repositoryFiles(files, run.env), run);
+    return await work();
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(
@@ -71,21 +103,8 @@ export async function publishAcceptPullRequest(
   }
 }
 
-async function publish(
-  octokit: Octokit,
-  context: GitHubContext,
-  base: string,
-  result: AcceptResult,
-  files: RepositoryFile[],
-  run: GitHubRun,
-): Promise<void> {
-  const repository = await octokit.rest.repos.get({ owner: context.owner, repo: context.repo });
-  const defaultBranch = repository.data.default_branch;
-  if (run.env['GITHUB_REF'] !== `refs/heads/${defaultBranch}`)
-    throw new UsageError(
-      `tpsync accept --pull-request runs on the default branch (${defaultBranch}), not on ${run.env['GITHUB_REF'] ?? 'an unknown ref'}: the change it proposes is to what was applied`,
-      `run the drift workflow on ${defaultBranch}`,
-    );
+async function publish(target: AcceptPullRequestTarget, result: AcceptResult, files: RepositoryFile[], run: GitHubRun): Promise<void> {
+  const { octokit, context, base, defaultBranch } = target;
   // The list is asked for the accept branch only; each answer is checked again all the same.
   const fullName = `${context.owner}/${context.repo}`.toLowerCase();
   const pulls = (await accessPulls(octokit, context)).filter(

@@ -220,17 +220,18 @@ describe('accept --pull-request', () => {
     expect(github.violations).toEqual([]);
   }, 60_000);
 
-  it('runs only on the default branch: a run on another branch or for a pull request writes nothing to GitHub', async () => {
+  it('runs only on the default branch: a run on another branch, for a pull request or outside GitHub writes nothing, here or on GitHub', async () => {
     await startGitHub();
     editEvent('Products Searched', { description: 'Edited in Secoda.' });
+    const untouched = async () => expect(await readFile(join(plan, 'search.yaml'), 'utf8')).toBe(original['tracking-plan/search.yaml']);
     const feature = await runCli(
       ['accept', plan, '--pull-request'],
       scheduledRun({ GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF: 'refs/heads/feature' }),
     );
     expect(feature.code).toBe(1);
     expect(feature.stderr).toContain('runs on the default branch (main), not on refs/heads/feature');
+    await untouched();
 
-    await freshCheckout();
     const eventPath = join(workspace, 'event.json');
     await writeFile(
       eventPath,
@@ -245,7 +246,15 @@ describe('accept --pull-request', () => {
     );
     expect(pr.code).toBe(1);
     expect(pr.stderr).toContain('not in a "pull_request" run');
+    await untouched();
+
+    const outside = await runCli(['accept', plan, '--pull-request'], secodaEnv());
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toContain('GITHUB_REPOSITORY is not set');
+    await untouched();
+
     expect(writes()).toEqual([]);
     expect(github.git.ref(DEFAULT_REPO, BRANCH_REF)).toBeUndefined();
+    expect(github.violations).toEqual([]);
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { ACCEPTABLE_FIELDS, type AcceptResult, type TextFile } from '../../accept/types.js';
+import type { AcceptPullRequestTarget } from '../../github/accept-pull-request.js';
 import { PlanInvalidError, UsageError } from '../../errors.js';
 import { readPlanFiles, type PlanFileBytes } from '../../files/read-plan-files.js';
 import { rewritePlanFiles } from '../../files/rewrite-plan-files.js';
@@ -68,6 +69,8 @@ export async function acceptCommand(args: AcceptArgs, io: Io): Promise<number> {
   if (!read.ok) throw new PlanInvalidError(read.issues);
   const trackingPlan = await loadWithRules(read.files, io);
   const texts = decode(read.files);
+  // Whether this run may publish is settled before anything is read from Secoda or written.
+  const publishTo = pullRequest && !dryRun ? await preparePullRequest(args, io) : undefined;
 
   const connection = await openConnection(args, io, 'accept');
   let remote;
@@ -90,12 +93,18 @@ export async function acceptCommand(args: AcceptArgs, io: Io): Promise<number> {
     await rewritePlanFiles(changed.map((file) => ({ path: file.path, read: file.read, text: file.text })));
     io.stdout.write(renderAcceptText(result, { style: styleFor(io.stdout, io.env), written: true }));
   }
-  if (pullRequest && !dryRun) {
+  if (publishTo !== undefined) {
     const { publishAcceptPullRequest } = await import('../../github/accept-pull-request.js');
-    const author = stringOption(args, 'comment-author');
-    await publishAcceptPullRequest(result, changed, githubRunOf(io), author === undefined ? {} : { commentAuthor: author });
+    await publishAcceptPullRequest(publishTo, result, changed, githubRunOf(io));
   }
   return result.left.length > 0 ? 2 : 0;
+}
+
+/** `--pull-request`: the GitHub side, loaded only then, checked before accept writes anything. */
+async function preparePullRequest(args: AcceptArgs, io: Io): Promise<AcceptPullRequestTarget> {
+  const { prepareAcceptPullRequest } = await import('../../github/accept-pull-request.js');
+  const author = stringOption(args, 'comment-author');
+  return prepareAcceptPullRequest(githubRunOf(io), author === undefined ? {} : { commentAuthor: author });
 }
 
 /** `--fields description,owners`: checked against the fields accept can take. */
