@@ -49,13 +49,16 @@ export interface ActionInvocation {
   readonly argv: readonly string[];
   /** SECODA_API_URL, SECODA_API_TOKEN, GITHUB_TOKEN, TPSYNC_COMMENT_AUTHOR, TPSYNC_REVIEW_KEY: set even when empty, as before. */
   readonly env: Readonly<Record<string, string>>;
-  /** plan with `detailed-exitcode: true`: exit 2 (Secoda differs) is reported in `exit-code` and does not fail the step. */
+  /**
+   * Exit 2 is reported in `exit-code` and does not fail the step: plan with `detailed-exitcode:
+   * true` (Secoda differs), and accept (something was left for a person; the drift issue says what).
+   */
   readonly detailedExitcode: boolean;
 }
 
 /**
- * The Action's run for these inputs, or the message for a `command` that is not plan, apply or
- * validate. `tempDir` is the runner's RUNNER_TEMP (plan writes its JSON and Markdown there).
+ * The Action's run for these inputs, or the message for a `command` that is not plan, apply,
+ * validate or accept. `tempDir` is the runner's RUNNER_TEMP (plan writes its JSON and Markdown there).
  */
 export function actionInvocation(env: Env, tempDir: string): { ok: true; run: ActionInvocation } | { ok: false; message: string } {
   const input = (name: ActionInputName) => actionInput(env, name) ?? '';
@@ -88,8 +91,12 @@ export function actionInvocation(env: Env, tempDir: string): { ok: true; run: Ac
   } else if (command === 'validate') {
     // No Secoda, no token: the plan's shape and its rules.
     argv = ['validate', path, ...baseline];
+  } else if (command === 'accept') {
+    // The drift workflow's pull request: Secoda's edits into the YAML, on tpsync's own branch.
+    detailedExitcode = true;
+    argv = ['accept', path, '--pull-request', '--concurrency', input('concurrency')];
   } else {
-    return { ok: false, message: `tpsync: the command input must be plan, apply or validate, not "${command}"` };
+    return { ok: false, message: `tpsync: the command input must be plan, apply, validate or accept, not "${command}"` };
   }
   const githubToken = actionInput(env, 'github-token');
   return {

@@ -5,6 +5,7 @@ import { planCommand, planSpec } from './commands/plan.js';
 import { applyCommand, applySpec } from './commands/apply.js';
 import { emulatorCommand, emulatorSpec } from './commands/emulator.js';
 import { pullCommand, pullSpec } from './commands/pull.js';
+import { acceptCommand, acceptSpec } from './commands/accept.js';
 import { schemaCommand, schemaSpec } from './commands/schema.js';
 import { checkCommand, checkSpec } from './commands/check.js';
 import { codegenCommand, codegenSpec } from './commands/codegen.js';
@@ -16,6 +17,7 @@ const others: readonly Command[] = [
   defineCommand(planSpec, planCommand, { network: true }),
   defineCommand(applySpec, applyCommand, { network: true }),
   defineCommand(pullSpec, pullCommand, { network: true }),
+  defineCommand(acceptSpec, acceptCommand, { network: true }),
   defineCommand(schemaSpec, schemaCommand),
   defineCommand(checkSpec, checkCommand),
   defineCommand(codegenSpec, codegenCommand),

@@ -68,6 +68,17 @@ export function diffCommon(wanted: CommonFields, remote: RemoteCommon): FieldCha
   return changes;
 }
 
+/**
+ * Whether two values of a common field are the same to the planner, as diffCommon compares them:
+ * lists as sets of IDs, text by textIdentity, flags exactly. `accept` groups Secoda's values with it.
+ */
+export function sameFieldValue(field: string, a: FieldValue | readonly string[], b: FieldValue | readonly string[]): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameSet(a, b, idKey);
+  if (typeof a === 'string' || typeof b === 'string')
+    return LIST_FIELD_SET.has(field) ? false : a === b || textIdentity(a as string | null) === textIdentity(b as string | null);
+  return a === b;
+}
+
 /** Changes to a property's own fields (type, enum, required), all of which force a replace. */
 export function diffPropertyShape(wanted: PlanProperty, remote: RemoteProperty): FieldChange[] {
   const changes: FieldChange[] = [];

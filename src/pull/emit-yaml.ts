@@ -5,6 +5,7 @@
  */
 import { Document, isPair, isScalar, isSeq, Scalar, visit, type Node, type YAMLSeq } from 'yaml';
 import { REFERENCE_KIND, type DirectoryKind } from '../secoda/directories.js';
+import { suitsBlockScalar } from '../accept/scalar-text.js';
 import { hasEscapedCharacters } from '../tracking-plan/escaped-characters.js';
 import { COMMON_FIELDS, type PlanCategory, type PlanEvent, type PlanProperty } from '../tracking-plan/types.js';
 
@@ -46,8 +47,32 @@ export interface EmitOptions {
  * on one line, a blank line between categories and between events.
  */
 export function emitYamlDocument(root: Record<string, unknown>, schemaRef: string, options: EmitOptions = {}): string {
-  const commentFor = options.commentFor;
   const doc = new Document(root, { aliasDuplicateObjects: false });
+  styleAsPulled(doc, options);
+  if (doc.contents !== null) doc.contents.commentBefore = ` yaml-language-server: $schema=${schemaRef}`;
+  // lineWidth 0: never fold long descriptions; a reviewer diffs them line by line.
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * One category, event or property as an item of a YAML block list, written as `pull` writes it:
+ * the lines of `- title: …` at column 0 (accept --new indents them to the list they join).
+ */
+export function emitListItem(kind: 'category' | 'event' | 'property', entry: unknown): string[] {
+  const data =
+    kind === 'category'
+      ? categoryData(entry as PlanCategory)
+      : kind === 'event'
+        ? eventData(entry as PlanEvent)
+        : propertyData(entry as PlanProperty);
+  const doc = new Document([data], { aliasDuplicateObjects: false });
+  styleAsPulled(doc);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '').split('\n');
+}
+
+/** Keys in the order people write them, multi-line text as blocks, short lists in flow style, blank lines between categories and events. */
+function styleAsPulled(doc: Document, options: EmitOptions = {}): void {
+  const commentFor = options.commentFor;
   visit(doc, {
     Scalar(_, node) {
       if (typeof node.value !== 'string') return;
@@ -79,9 +104,6 @@ export function emitYamlDocument(root: Record<string, unknown>, schemaRef: strin
         pair.value.comment = ` ${options.integrationComment}`;
     },
   });
-  if (doc.contents !== null) doc.contents.commentBefore = ` yaml-language-server: $schema=${schemaRef}`;
-  // lineWidth 0: never fold long descriptions; a reviewer diffs them line by line.
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** Puts the comments beside a reference list's values; whether any was put. */
@@ -99,18 +121,6 @@ function commentItems(node: YAMLSeq, path: readonly unknown[], commentFor: Refer
     any = true;
   }
   return any;
-}
-
-/**
- * A block scalar (`|`) reads best for several lines, but only when it keeps the text exact
- * through editors: no trailing spaces (often stripped on save), no carriage returns or other
- * control characters (which YAML would normalise or cannot show). Anything else is quoted.
- */
-function suitsBlockScalar(text: string): boolean {
-  if (text.trim() === '') return false;
-  if (/[ \t]$/m.test(text)) return false;
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(text);
 }
 
 function categoryData(category: PlanCategory): Record<string, unknown> {

@@ -18,11 +18,24 @@ import { emulatorSpec } from '../../src/cli/commands/emulator.js';
 import { importSpec } from '../../src/cli/commands/import.js';
 import { planSpec } from '../../src/cli/commands/plan.js';
 import { pullSpec } from '../../src/cli/commands/pull.js';
+import { acceptSpec } from '../../src/cli/commands/accept.js';
 import { schemaSpec } from '../../src/cli/commands/schema.js';
 import { validateSpec } from '../../src/cli/commands/validate.js';
 import { runCli } from '../support/run-cli.js';
 
-const SPECS = [validateSpec, planSpec, applySpec, pullSpec, schemaSpec, checkSpec, codegenSpec, importSpec, emulatorSpec, completionSpec];
+const SPECS = [
+  validateSpec,
+  planSpec,
+  applySpec,
+  pullSpec,
+  acceptSpec,
+  schemaSpec,
+  checkSpec,
+  codegenSpec,
+  importSpec,
+  emulatorSpec,
+  completionSpec,
+];
 const has = (shell: string) => spawnSync(shell, ['--version'], { stdio: 'ignore' }).error === undefined;
 
 let dir: string;

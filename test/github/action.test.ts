@@ -36,6 +36,8 @@ describe('action.yml', () => {
       'plan-json',
       'exit-code',
       'plan-markdown',
+      'pull-request-number',
+      'pull-request-url',
     ]);
     // A JavaScript action's process sets its outputs itself: no `value:` to map them from a step.
     for (const output of Object.values(ACTION.outputs)) expect(output).toEqual({ description: expect.any(String) as string });
@@ -98,7 +100,14 @@ describe('action.yml', () => {
     ]);
     const apply = actionInvocation({ INPUT_COMMAND: 'apply', 'INPUT_ALLOW-DELETES': 'true', 'INPUT_REQUIRE-REVIEWED-PLAN': 'false' }, '/t');
     expect(apply.ok && apply.run.argv.slice(-1)).toEqual(['--allow-deletes']);
-    expect(actionInvocation({}, '/t')).toEqual({ ok: false, message: 'tpsync: the command input must be plan, apply or validate, not ""' });
+    // accept: the drift workflow's pull request; exit 2 (left for a person) does not fail the step.
+    const accept = actionInvocation({ INPUT_COMMAND: 'accept', INPUT_PATH: 'plans', INPUT_CONCURRENCY: '2' }, '/t');
+    expect(accept.ok && accept.run.argv).toEqual(['accept', 'plans', '--pull-request', '--concurrency', '2']);
+    expect(accept.ok && accept.run.detailedExitcode).toBe(true);
+    expect(actionInvocation({}, '/t')).toEqual({
+      ok: false,
+      message: 'tpsync: the command input must be plan, apply, validate or accept, not ""',
+    });
   });
 
   it('ships workflows that parse, with the apply serialised and never cancelled', async () => {
@@ -205,7 +214,7 @@ describe('the action, run as the runner runs it (node <main>, inputs as INPUT_* 
 
     const wrong = await runAction({ ...runner, ...inputVariables({ command: 'destroy' }) }, dir);
     expect(wrong.code).toBe(1);
-    expect(wrong.stdout).toContain('::error::tpsync: the command input must be plan, apply or validate, not "destroy"');
+    expect(wrong.stdout).toContain('::error::tpsync: the command input must be plan, apply, validate or accept, not "destroy"');
   }, 60_000);
 
   it('validates without Secoda, passing the baseline through', async () => {

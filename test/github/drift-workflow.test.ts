@@ -3,17 +3,19 @@
 // and the issue step's `run` script runs verbatim under `bash -e` with a stub `gh` (which records
 // its arguments and the --body-file it is given) on PATH, fed the plan step's outputs. The issue
 // body it would post must hold the plan, no token, no workflow command and no working mention or
-// reference.
+// reference. The accept step is the Action too, talking to the local GitHub server (checked
+// against GitHub's OpenAPI description); the `publish` input picks the steps that run.
 import { execFile, spawn } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { ACCEPT_TITLE } from '../../src/github/accept-pull-request.js';
 import { applyToStore } from '../support/applied-store.js';
-import { DEFAULT_REPO } from '../support/github-api-server.js';
+import { DEFAULT_REPO, startGitHubApiServer } from '../support/github-api-server.js';
 import { inputVariables, parseStepOutputs, runAction } from '../support/run-action.js';
 import { expectNoSecrets, readRunnerFiles, runnerEnv } from '../support/runner-env.js';
 import { CLI, REPO_ROOT } from '../support/spawn-cli.js';
@@ -26,12 +28,17 @@ const ANA_KEY = 'ana-ui-session-key';
 
 interface Step {
   name?: string;
+  id?: string;
+  if?: string;
   uses?: string;
+  env?: Record<string, string>;
   with?: Record<string, string | boolean>;
   run?: string;
 }
 interface Workflow {
-  jobs: { drift: { steps: Step[] } };
+  on: { workflow_dispatch: { inputs: Record<string, { type: string; options: string[]; default: string }> } };
+  permissions: Record<string, string>;
+  jobs: { drift: { if: string; env: Record<string, string>; steps: Step[] } };
 }
 const workflow = parse(await readFile(join(REPO_ROOT, '.github/workflows/examples/drift-check.yml'), 'utf8')) as Workflow;
 const step = (name: string): Step => {
@@ -131,7 +138,7 @@ async function applyThenDrift(): Promise<string> {
   return secoda.audit.entries.at(-1)!.logged_at.slice(0, 10);
 }
 
-async function runWorkflow(openIssue = '') {
+async function runWorkflow(openIssue = '', acceptPrUrl = '') {
   const runner = await runnerEnv(dir, 'plan-step');
   const planStep = step('Plan main against Secoda');
   expect(planStep.uses).toMatch(/^tpsync\/tpsync@/);
@@ -157,6 +164,7 @@ async function runWorkflow(openIssue = '') {
     GH_STUB_LOG: log,
     GH_STUB_BODIES: bodies,
     GH_STUB_OPEN_ISSUE: openIssue,
+    ACCEPT_PR_URL: acceptPrUrl,
   });
   return {
     plan,
@@ -239,5 +247,96 @@ describe('the drift-check workflow, its steps run verbatim', () => {
     expect(closed.code).toBe('0');
     expect(closed.ghCalls.map((call) => call.split('\n').slice(0, 3).join(' '))).toEqual(['issue list --label', 'issue close 5']);
     expectNoSecrets({ calls: closed.ghCalls.join('\n'), log: closed.plan.stderr }, SECRETS);
+  }, 90_000);
+
+  it('the publish input chooses the pull request, the issue or both; a scheduled run does both, on main only', () => {
+    const publish = workflow.on.workflow_dispatch.inputs['publish'];
+    expect(publish?.type).toBe('choice');
+    expect([...(publish?.options ?? [])].sort()).toEqual(['both', 'issue', 'pull-request']);
+    expect(publish?.default).toBe('both');
+    // A schedule has no inputs: the expression's fallback is what it does.
+    expect(workflow.jobs.drift.env['PUBLISH']).toBe("${{ inputs.publish || 'both' }}");
+    expect(workflow.jobs.drift.if).toBe("github.ref == 'refs/heads/main'");
+    expect(workflow.permissions).toMatchObject({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+    const accept = step("Accept Secoda's edits in a pull request");
+    expect(accept.uses).toMatch(/^tpsync\/tpsync@/);
+    expect(accept.with).toMatchObject({ command: 'accept', path: step('Plan main against Secoda').with?.['path'] });
+    // The steps' conditions, evaluated as the runner does for the one form they use.
+    const runs = (s: Step, value: string): boolean => {
+      const condition = /^env\.PUBLISH != '([a-z-]+)'$/.exec(s.if ?? '');
+      if (condition === null) throw new Error(`unexpected condition "${s.if ?? ''}" on "${s.name ?? ''}"`);
+      return value !== condition[1];
+    };
+    const issue = step('Open, update or close the drift issue');
+    expect(['both', 'pull-request', 'issue'].map((value) => [value, runs(accept, value), runs(issue, value)])).toEqual([
+      ['both', true, true],
+      ['pull-request', true, false],
+      ['issue', false, true],
+    ]);
+    expect(issue.env?.['ACCEPT_PR_URL']).toBe('${{ steps.accept.outputs.pull-request-url }}');
+    expect(accept.id).toBe('accept');
+  });
+
+  it('the accept step opens the pull request "Accept edits made in Secoda" with the YAML change; the issue points at it', async () => {
+    await applyThenDrift();
+    const github = await startGitHubApiServer();
+    try {
+      // main's head on GitHub: the checkout's files.
+      const files: Record<string, string> = {};
+      const plan = join(workspace, 'tracking-plan');
+      for (const name of await readdir(plan)) files[`tracking-plan/${name}`] = await readFile(join(plan, name), 'utf8');
+      const tree = github.git.addTree(DEFAULT_REPO, files);
+      const head = github.git.addCommit(DEFAULT_REPO, { tree: tree.sha, parents: [], message: 'tracking plan', author: null }).sha;
+      github.git.setRef(DEFAULT_REPO, 'refs/heads/main', head);
+
+      const runner = await runnerEnv(dir, 'accept-step');
+      const inputs = withValues(step("Accept Secoda's edits in a pull request").with, {
+        "vars.SECODA_API_URL || 'https://api.secoda.co/api/v1'": secoda.url,
+        'secrets.SECODA_API_TOKEN': SECODA_TOKEN,
+      });
+      const accept = await runAction(
+        {
+          ...runner.env,
+          GITHUB_EVENT_NAME: 'schedule',
+          GITHUB_REF: 'refs/heads/main',
+          GITHUB_SHA: head,
+          GITHUB_API_URL: github.url,
+          GITHUB_WORKSPACE: workspace,
+          ...inputVariables(inputs, GH_TOKEN),
+        },
+        workspace,
+      );
+      expect(accept.code, accept.stderr).toBe(0);
+      // Secoda's text in the step's log cannot act as a workflow command.
+      expect(accept.stdout + accept.stderr).not.toMatch(/^\s*::add-mask::/m);
+      expect(accept.stdout).toContain('Products Searched');
+      const outputs = await readRunnerFiles(runner.files);
+      const acceptOutputs = parseStepOutputs(outputs.output);
+      expect(acceptOutputs['exit-code']).toBe('0');
+      const pulls = github.state.issues.filter((issue) => issue.pull !== undefined);
+      expect(pulls.map((pull) => [pull.number, pull.title, pull.state])).toEqual([[1, ACCEPT_TITLE, 'open']]);
+      expect(acceptOutputs['pull-request-url']).toBe(`${github.webUrl}/${DEFAULT_REPO}/pull/1`);
+      const body = pulls[0]?.body ?? '';
+      expect(body).toContain('Products Searched');
+      expect(body).toContain('key ***');
+      const outsideCode = body.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, '');
+      expect(outsideCode).not.toMatch(/@octocat|#12/);
+      // The branch: main's files with only the edited description changed.
+      const branch = github.git.files(DEFAULT_REPO, 'refs/heads/tpsync/accept-secoda-edits') ?? {};
+      const changed = Object.keys(files).filter((path) => branch[path] !== files[path]);
+      expect(changed).toEqual(['tracking-plan/search.yaml']);
+      expect(branch['tracking-plan/search.yaml']).toContain('description: "Fixed by @octocat for #12 (key ***) ::add-mask::x"');
+      expect(github.violations).toEqual([]);
+
+      const run = await runWorkflow('', acceptOutputs['pull-request-url']);
+      expect(run.issue.code, run.issue.stderr).toBe(0);
+      expect(run.body).toContain(`The pull request ${github.webUrl}/${DEFAULT_REPO}/pull/1 writes the edits`);
+      expectNoSecrets(
+        { acceptLog: accept.stdout + accept.stderr, body, branch: JSON.stringify(branch), issue: run.body, ...outputs },
+        SECRETS,
+      );
+    } finally {
+      await github.close();
+    }
   }, 90_000);
 });

@@ -5,14 +5,18 @@
 //
 // Behind the contract sits a small stateful model of the endpoints tpsync uses: sticky PR
 // comments (with their authors, per token, and GitHub's refusal to let one user edit another's),
-// the default branch's history (`GET /repos/{owner}/{repo}/commits`), the PRs of a commit, and a
-// drift-report issue.
+// the default branch's history (`GET /repos/{owner}/{repo}/commits`), the PRs of a commit, a
+// drift-report issue, and Git data (trees, commits, branches: github-git.ts) with the pull
+// requests opened from a branch.
 import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GitModel, gitCommitJson, gitRefJson, gitTreeJson } from './github-git.js';
 import { loadGitHubSpec, type GitHubSpec, type Operation } from './github-openapi.js';
 import {
   commentJson,
   commitJson,
+  fullRepositoryJson,
+  userJson,
   issueJson,
   pullJson,
   pullSimpleJson,
@@ -188,6 +192,8 @@ export interface GitHubApiServer {
    * one) whose parent is the branch's head, associated with the PR. Returns the merge commit.
    */
   mergePull(number: number, options?: { sha?: string; repo?: string }): string;
+  /** Git data: trees, commits and branches, for a client that commits through the API (tests seed and read it). */
+  git: GitModel;
   /** Adds a comment as `user` would (a login; default `octocat`), bypassing the API. */
   addComment(issueNumber: number, body: string, user?: string, repo?: string): CommentRecord;
   close(): Promise<void>;
@@ -242,6 +248,7 @@ export async function startGitHubApiServer(options: GitHubApiServerOptions = {})
       const key = world.repo(repo ?? world.state.repos[0]?.fullName ?? DEFAULT_REPO)?.fullName;
       return world.state.comments.filter((c) => c.repo === key && c.issueNumber === issueNumber);
     },
+    git: world.git,
     mergePull: (number, mergeOptions = {}) => world.mergePull(world.defaultRepo(mergeOptions.repo), number, mergeOptions.sha),
     addComment: (issueNumber, body, user, repo) =>
       world.addComment(world.defaultRepo(repo), issueNumber, body, world.user(user ?? 'octocat')),
@@ -409,8 +416,11 @@ class World {
   // GitHub's ids are global and large; starting high keeps them from colliding with issue numbers
   // in a test that confuses the two.
   private nextId = 2_000_000_001;
+  readonly git: GitModel;
 
-  constructor(readonly now: () => Date) {}
+  constructor(readonly now: () => Date) {
+    this.git = new GitModel(() => this.timestamp());
+  }
 
   timestamp(): string {
     // GitHub's timestamps have whole seconds.
@@ -840,6 +850,162 @@ const routes: Record<string, Route> = {
     }
     issue.updatedAt = at;
     return { status: 200, body: issueJson(urls, issue, world.commentCount(issue)) };
+  },
+
+  'repos/get': (_world, urls, ctx) => ({ status: 200, body: fullRepositoryJson(urls, ctx.repo) }),
+
+  'repos/get-commit': (world, urls, ctx) => {
+    const wanted = String(ctx.params.ref);
+    const sha = world.git.ref(ctx.repo.fullName, `refs/heads/${wanted}`)?.sha ?? wanted;
+    const commit = world.git.commit(ctx.repo.fullName, sha);
+    if (!commit) return githubError(422, `No commit found for SHA: ${wanted}`, ctx.operation.docsUrl);
+    const author = commit.author === null ? null : userJson(urls, commit.author);
+    const json = commitJson(urls, ctx.repo, { sha: commit.sha, parents: commit.parents, message: commit.message, date: commit.date });
+    const inner = json.commit as Record<string, unknown>;
+    return {
+      status: 200,
+      body: {
+        ...json,
+        author,
+        committer: author,
+        commit: { ...inner, tree: { sha: commit.tree, url: `${urls.api}/repos/${ctx.repo.fullName}/git/trees/${commit.tree}` } },
+      },
+    };
+  },
+
+  'git/get-ref': (world, urls, ctx) => {
+    const ref = world.git.ref(ctx.repo.fullName, `refs/${String(ctx.params.ref)}`);
+    if (!ref) return githubError(404, 'Not Found', ctx.operation.docsUrl);
+    return { status: 200, body: gitRefJson(urls, ctx.repo, ref) };
+  },
+
+  'git/create-ref': (world, urls, ctx) => {
+    const name = String(ctx.body.ref);
+    const sha = String(ctx.body.sha);
+    if (!/^refs\/.+\/.+/.test(name)) return githubError(422, 'Reference name must start with refs/', ctx.operation.docsUrl);
+    if (world.git.ref(ctx.repo.fullName, name)) return githubError(422, 'Reference already exists', ctx.operation.docsUrl);
+    if (!world.git.commit(ctx.repo.fullName, sha)) return githubError(422, 'Object does not exist', ctx.operation.docsUrl);
+    return { status: 201, body: gitRefJson(urls, ctx.repo, world.git.setRef(ctx.repo.fullName, name, sha)) };
+  },
+
+  'git/update-ref': (world, urls, ctx) => {
+    const name = `refs/${String(ctx.params.ref)}`;
+    const sha = String(ctx.body.sha);
+    const ref = world.git.ref(ctx.repo.fullName, name);
+    if (!ref) return githubError(422, 'Reference does not exist', ctx.operation.docsUrl);
+    if (!world.git.commit(ctx.repo.fullName, sha)) return githubError(422, 'Object does not exist', ctx.operation.docsUrl);
+    if (ctx.body.force !== true && !world.git.reaches(ctx.repo.fullName, sha, ref.sha))
+      return githubError(422, 'Update is not a fast forward', ctx.operation.docsUrl);
+    world.git.setRef(ctx.repo.fullName, name, sha);
+    // An open pull request from the branch follows it.
+    const branch = name.replace(/^refs\/heads\//, '');
+    for (const issue of world.state.issues)
+      if (issue.repo === ctx.repo.fullName && issue.pull?.headRef === branch && issue.state === 'open') issue.pull.headSha = sha;
+    return { status: 200, body: gitRefJson(urls, ctx.repo, ref) };
+  },
+
+  'git/get-commit': (world, urls, ctx) => {
+    const commit = world.git.commit(ctx.repo.fullName, String(ctx.params.commit_sha));
+    if (!commit) return githubError(404, 'Not Found', ctx.operation.docsUrl);
+    return { status: 200, body: gitCommitJson(urls, ctx.repo, commit) };
+  },
+
+  'git/create-tree': (world, urls, ctx) => {
+    const base = typeof ctx.body.base_tree === 'string' ? world.git.tree(ctx.repo.fullName, ctx.body.base_tree) : undefined;
+    if (typeof ctx.body.base_tree === 'string' && !base) return githubError(422, 'base_tree is not a valid tree', ctx.operation.docsUrl);
+    const files = { ...(base?.files ?? {}) };
+    for (const entry of ctx.body.tree as { path: string; content?: string; sha?: string | null }[]) {
+      // The model keeps whole files: an entry gives its content (a null sha deletes it).
+      if (entry.sha === null) delete files[entry.path];
+      else if (typeof entry.content === 'string') files[entry.path] = entry.content;
+      else return githubError(422, 'the fake GitHub models tree entries with content only', ctx.operation.docsUrl);
+    }
+    return { status: 201, body: gitTreeJson(urls, ctx.repo, world.git.addTree(ctx.repo.fullName, files)) };
+  },
+
+  'git/create-commit': (world, urls, ctx) => {
+    const tree = String(ctx.body.tree);
+    const parents = Array.isArray(ctx.body.parents) ? (ctx.body.parents as string[]) : [];
+    if (!world.git.tree(ctx.repo.fullName, tree)) return githubError(422, 'Tree SHA does not exist', ctx.operation.docsUrl);
+    if (parents.some((p) => !world.git.commit(ctx.repo.fullName, p)))
+      return githubError(422, 'Parent SHA does not exist or is not a commit object', ctx.operation.docsUrl);
+    const commit = world.git.addCommit(ctx.repo.fullName, { tree, parents, message: String(ctx.body.message), author: ctx.user });
+    return { status: 201, body: gitCommitJson(urls, ctx.repo, commit) };
+  },
+
+  'pulls/list': (world, urls, ctx) => {
+    const q = ctx.query;
+    const state = typeof q.state === 'string' ? q.state : 'open';
+    // `head` is `user:ref-name`; GitHub matches the branch of that user's repository.
+    const [headOwner, headRef] = typeof q.head === 'string' ? q.head.split(':') : [];
+    const matching = world.state.issues.filter(
+      (i) =>
+        i.repo === ctx.repo.fullName &&
+        i.pull !== undefined &&
+        (state === 'all' || i.state === state) &&
+        (headRef === undefined || (headOwner?.toLowerCase() === ctx.repo.owner.login.toLowerCase() && i.pull.headRef === headRef)) &&
+        (typeof q.base !== 'string' || i.pull.baseRef === q.base),
+    );
+    matching.sort((a, b) => b.id - a.id);
+    return paginate(ctx, matching, (p) => pullSimpleJson(urls, ctx.repo, p));
+  },
+
+  'pulls/create': (world, urls, ctx) => {
+    const head = String(ctx.body.head).replace(/^[^:]+:/, '');
+    const base = String(ctx.body.base);
+    const headRef = world.git.ref(ctx.repo.fullName, `refs/heads/${head}`);
+    const baseRef = world.git.ref(ctx.repo.fullName, `refs/heads/${base}`);
+    const invalid = (field: string) =>
+      githubError(422, 'Validation Failed', ctx.operation.docsUrl, { errors: [{ resource: 'PullRequest', field, code: 'invalid' }] });
+    if (!headRef) return invalid('head');
+    if (!baseRef) return invalid('base');
+    if (world.state.issues.some((i) => i.repo === ctx.repo.fullName && i.state === 'open' && i.pull?.headRef === head))
+      return githubError(422, 'Validation Failed', ctx.operation.docsUrl, {
+        errors: [
+          { resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${ctx.repo.owner.login}:${head}.` },
+        ],
+      });
+    const body = typeof ctx.body.body === 'string' ? ctx.body.body : null;
+    const tooLong = body === null ? undefined : bodyTooLong('Issue', body, ctx.operation);
+    if (tooLong) return tooLong;
+    const issue = world.addIssue(ctx.repo, {
+      title: String(ctx.body.title),
+      body,
+      user: ctx.user,
+      pull: {
+        headRef: head,
+        headSha: headRef.sha,
+        baseRef: base,
+        baseSha: baseRef.sha,
+        draft: ctx.body.draft === true,
+        mergedAt: null,
+        mergeCommitSha: null,
+      },
+    });
+    const json = pullJson(urls, ctx.repo, issue, 0);
+    return { status: 201, body: json, headers: { location: String(json.url) } };
+  },
+
+  'pulls/update': (world, urls, ctx) => {
+    const issue = world.issue(ctx.repo, Number(ctx.params.pull_number));
+    if (!issue?.pull) return githubError(404, 'Not Found', ctx.operation.docsUrl);
+    const b = ctx.body;
+    if (typeof b.body === 'string') {
+      const tooLong = bodyTooLong('Issue', b.body, ctx.operation);
+      if (tooLong) return tooLong;
+    }
+    const at = world.timestamp();
+    if (typeof b.title === 'string') issue.title = b.title;
+    if (typeof b.body === 'string') issue.body = b.body;
+    if (b.state === 'closed' && issue.state === 'open') {
+      issue.state = 'closed';
+      issue.closedAt = at;
+    } else if (b.state === 'open' && issue.state === 'closed' && issue.pull.mergedAt === null) {
+      issue.state = 'open';
+      issue.closedAt = null;
+    }
+    issue.updatedAt = at;
+    return { status: 200, body: pullJson(urls, ctx.repo, issue, world.commentCount(issue)) };
   },
 };
 

@@ -276,6 +276,11 @@ export function pullJson(urls: Urls, repo: RepoRecord, issue: IssueRecord, comme
   };
 }
 
+/** A repository as `GET /repos/{owner}/{repo}` returns it (`full-repository`). */
+export function fullRepositoryJson(urls: Urls, repo: RepoRecord): Record<string, unknown> {
+  return { ...repositoryJson(urls, repo), has_discussions: false, network_count: 0, subscribers_count: 0 };
+}
+
 function repositoryJson(urls: Urls, repo: RepoRecord): Record<string, unknown> {
   const api = `${urls.api}/repos/${repo.fullName}`;
   const html = `${urls.web}/${repo.fullName}`;
