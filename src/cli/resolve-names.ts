@@ -33,6 +33,9 @@ export interface ResolvedNames {
   readonly baseline?: TrackingPlan | null;
   /** What the renderings show for each ID the directories list. */
   readonly names: NamesById;
+  /** The directories read (those the plan refers to), and why any could not be. */
+  readonly directories: Directories;
+  readonly unreadable: Unreadable;
 }
 
 /**
@@ -58,9 +61,11 @@ export async function resolveNamesOrThrow(
     await reportIssuesToGitHub(issues, io);
   }
   const names = namesById(directories);
-  if (baseline === undefined) return { trackingPlan: resolved.plan, names };
+  if (baseline === undefined) return { trackingPlan: resolved.plan, names, directories, unreadable };
   return {
     trackingPlan: resolved.plan,
+    directories,
+    unreadable,
     baseline: baseline === null ? null : resolvePlanReferences(baseline, directories, unreadable).plan,
     names,
   };

@@ -65,6 +65,27 @@ describe('tpsync accept', () => {
     expect(planned.code, planned.stdout).toBe(0);
   }, 60_000);
 
+  it('writes references by name where the directories name them, and an ID no directory lists as the ID', async () => {
+    const before = await readFile(join(plan, 'search.yaml'), 'utf8');
+    const ana = '33733f42-8ff7-460b-9e20-50a2133d3bb0';
+    const revenue = '1c8b5e2d-9f3a-4d76-b0e1-6a4c7f2d9e58';
+    const unlisted = '0b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d';
+    const searched = secoda.store.list('event').find((event) => event.title === 'Products Searched');
+    if (searched === undefined) throw new Error('no event Products Searched');
+    edit('Products Searched', { owners: [ana, unlisted], tags: [...searched.tags, revenue] });
+
+    const run = await runCli(['accept', plan], env);
+    expect(run.code, run.stderr).toBe(0);
+    const after = await readFile(join(plan, 'search.yaml'), 'utf8');
+    const changed = after.split('\n').filter((line) => !before.split('\n').includes(line));
+    expect(changed.join('\n')).toContain(`owners: [ana@acme.com, ${unlisted}]`);
+    expect(changed.join('\n')).toContain('Revenue');
+    expect(changed.join('\n')).not.toContain(ana);
+    expect(changed.join('\n')).not.toContain(revenue);
+    const planned = await runCli(['plan', plan, '--detailed-exitcode'], env);
+    expect(planned.code, planned.stdout).toBe(0);
+  }, 60_000);
+
   it('exit 2 when something is left for a person, which plan still shows; nothing to accept is exit 0', async () => {
     const property = secoda.store.list('event_property').find((p) => p.type === 'enum');
     if (property === undefined) throw new Error('no enum property in the example');

@@ -6,7 +6,8 @@ export const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 export const FOREIGN = 'f0f0f0f0-0000-4000-8000-000000000000';
 
 let clock = 0;
-const nextTime = () => `2024-01-01T00:00:${String(clock++).padStart(2, '0')}.000000Z`;
+// A second apart from 2024-01-01, valid however many a test run makes (the files of a worker share this module).
+const nextTime = () => new Date(Date.UTC(2024, 0, 1) + clock++ * 1000).toISOString().replace('Z', '000Z');
 
 export function resetClock(): void {
   clock = 0;

@@ -11,6 +11,12 @@ import { loadPlanWithRules } from '../../rules/load-plan-with-rules.js';
 import { didYouMean } from '../../tracking-plan/did-you-mean.js';
 import type { TrackingPlan } from '../../tracking-plan/types.js';
 import { acceptAgainst } from '../accept-against.js';
+import { acceptReferenceNames } from '../../references/accept-names.js';
+import { ReferenceWriter } from '../../references/pull-names.js';
+import { kindsOfRemote } from '../../references/reference-kinds.js';
+import { resolvePlanReferences, type Unreadable } from '../../references/resolve-plan.js';
+import type { Directories } from '../../secoda/directories.js';
+import { readDirectories, resolveNamesOrThrow, type ResolvedNames } from '../resolve-names.js';
 import { booleanOption, stringOption, type ArgsOf } from '../args.js';
 import { commandSpec, withoutOption } from '../command-spec.js';
 import { connectionOptions, openConnection } from '../connection.js';
@@ -72,18 +78,32 @@ export async function acceptCommand(args: AcceptArgs, io: Io): Promise<number> {
   // Whether this run may publish is settled before anything is read from Secoda or written.
   const publishTo = pullRequest && !dryRun ? await preparePullRequest(args, io) : undefined;
 
+  const parser = yamlParserOption(io.env);
   const connection = await openConnection(args, io, 'accept');
   let remote;
+  let named: ResolvedNames;
+  let directories: Directories;
+  let unreadable: Unreadable;
   try {
+    // Names (emails, team names, …) become IDs first, as in `plan`: a name that fails stops here.
+    named = await resolveNamesOrThrow({ trackingPlan, files: read.files, parser }, connection, io);
     remote = await connection.client.readState(trackingPlan.integration);
+    // The directories of what only Secoda names too, so that accept writes those by name.
+    const more = [...kindsOfRemote(remote)].filter((kind) => !(kind in named.directories) && !(kind in named.unreadable));
+    const extra = await readDirectories(connection, more);
+    directories = { ...named.directories, ...extra.directories };
+    unreadable = { ...named.unreadable, ...extra.unreadable };
   } finally {
     await connection.close();
   }
   // A secret Secoda echoes (a token pasted into a description) is never written into the YAML.
-  const result = acceptAgainst(texts, trackingPlan, redactorOf(io).redactDeep(remote), {
+  const result = acceptAgainst(texts, named.trackingPlan, redactorOf(io).redactDeep(remote), {
     fields,
     addNew: booleanOption(args, 'new'),
-    parser: yamlParserOption(io.env),
+    parser,
+    names: acceptReferenceNames(directories),
+    resolve: (plan) => resolvePlanReferences(plan, directories, unreadable).plan,
+    writer: new ReferenceWriter(directories),
   });
   const changed = changedFiles(read.files, texts, result);
   if (dryRun) {
