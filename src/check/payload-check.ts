@@ -8,6 +8,7 @@ import { CheckTally } from './check-tally.js';
 import { readField, type FieldPath } from './field-path.js';
 import type { CheckReport } from './report.js';
 import type { PropertiesCheck, Violation } from './validators.js';
+import { appendAll } from '../arrays.js';
 
 export interface PayloadCheckOptions {
   /** Where the event name is: default `["event"]`. */
@@ -137,7 +138,7 @@ function holdsLoneSurrogate(value: unknown): boolean {
     if (typeof next === 'string') {
       if (LONE_SURROGATE.test(next)) return true;
     } else if (Array.isArray(next)) {
-      stack.push(...(next as unknown[]));
+      appendAll(stack, next as unknown[]);
     } else if (next !== null && typeof next === 'object') {
       for (const [key, item] of Object.entries(next)) stack.push(key, item);
     }

@@ -7,6 +7,7 @@
  * getInput reads the same names). A variable that is absent gets action.yml's default here too.
  */
 import { join } from 'node:path';
+import { appendAll } from '../arrays.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -78,7 +79,7 @@ export function actionInvocation(env: Env, tempDir: string): { ok: true; run: Ac
       ...pacing,
     ];
     if (input('fail-on') !== '') argv.push('--fail-on', input('fail-on'));
-    argv.push(...baseline);
+    appendAll(argv, baseline);
     if (detailedExitcode) argv.push('--detailed-exitcode');
   } else if (command === 'apply') {
     // No terminal in CI: the reviewed plan is the approval.

@@ -9,6 +9,7 @@ import { FORMAT_TEXT } from '../event-schema/formats.js';
 import type { EventSchemaSet, PropertyJsonSchema } from '../event-schema/types.js';
 import { eventNames, type Rename } from './identifiers.js';
 import { deprecationText, jsdoc, propertyKey, stringLiteral } from './ts-text.js';
+import { appendAll } from '../arrays.js';
 
 export interface GeneratedModule {
   /** The module's source text, ending in a newline. */
@@ -56,7 +57,7 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
 
   set.entries.forEach((entry, i) => {
     const typeName = names.types[i] ?? 'EventProperties';
-    out.push('', ...jsdoc([`Properties of "${entry.event}" (${entry.category}).`], [], ''));
+    appendAll(out, [''], jsdoc([`Properties of "${entry.event}" (${entry.category}).`], [], ''));
     const properties = Object.entries(entry.schema.properties);
     if (properties.length === 0) {
       out.push(`export type ${typeName} = Record<string, never>;`);
@@ -67,8 +68,9 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
     for (const [title, schema] of properties) {
       const deprecation = entry.propertyDeprecations.get(title);
       const format = schema.format === undefined ? [] : [`Format: ${FORMAT_TEXT[schema.format]}.`];
-      out.push(
-        ...jsdoc(
+      appendAll(
+        out,
+        jsdoc(
           schema.description === undefined ? format : [schema.description, ...format],
           deprecation === undefined ? [] : [`@deprecated ${deprecationText(deprecation)}`],
           '  ',
@@ -79,15 +81,16 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
     out.push('};');
   });
 
-  out.push('', ...jsdoc(['One method per event of the tracking plan.'], [], ''));
+  appendAll(out, [''], jsdoc(['One method per event of the tracking plan.'], [], ''));
   // An empty interface is `{}` to TypeScript (anything fits) and a lint error: say "no methods" instead.
   out.push(set.entries.length === 0 ? 'export type Tracker = Record<string, never>;' : 'export interface Tracker {');
   set.entries.forEach((entry, i) => {
     const method = names.methods[i] ?? 'event';
     const typeName = names.types[i] ?? 'EventProperties';
     const optional = entry.schema.required.length === 0;
-    out.push(
-      ...jsdoc(
+    appendAll(
+      out,
+      jsdoc(
         [
           ...(entry.schema.description === undefined ? [] : [entry.schema.description, '']),
           `Sends "${entry.event}" (category ${entry.category}).`,
@@ -95,14 +98,15 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
         entry.deprecation === undefined ? [] : [`@deprecated ${deprecationText(entry.deprecation)}`],
         '  ',
       ),
-      `  ${propertyKey(method)}(properties${optional ? '?' : ''}: ${typeName}): void;`,
+      [`  ${propertyKey(method)}(properties${optional ? '?' : ''}: ${typeName}): void;`],
     );
   });
   if (set.entries.length > 0) out.push('}');
 
-  out.push(
-    '',
-    ...jsdoc(
+  appendAll(
+    out,
+    [''],
+    jsdoc(
       [
         'A typed tracker: each method sends its event through `send`, with the properties it was given.',
         'The types check every call against the tracking plan; nothing is checked at run time.',
@@ -110,9 +114,11 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
       ['@example const tracker = createTracker((event, properties) => analytics.track(event, properties));'],
       '',
     ),
-    // A plan without events leaves `send` unused: the underscore says so to the linter.
-    `export function createTracker(${set.entries.length === 0 ? '_send' : 'send'}: Send): Tracker {`,
-    '  return {',
+    [
+      // A plan without events leaves `send` unused: the underscore says so to the linter.
+      `export function createTracker(${set.entries.length === 0 ? '_send' : 'send'}: Send): Tracker {`,
+      '  return {',
+    ],
   );
   set.entries.forEach((entry, i) => {
     const method = propertyKey(names.methods[i] ?? 'event');

@@ -35,7 +35,7 @@ export class FragmentIndex {
   add(form: string): void {
     const { codes } = readView(form);
     for (let i = 0; i + MIN_FRAGMENT <= codes.length; i++) {
-      this.windows.add(String.fromCharCode(...codes.slice(i, i + MIN_FRAGMENT)));
+      this.windows.add(windowAt(codes, i));
       this.pairs[pairKey(codes[i] ?? 0, codes[i + 1] ?? 0)] = 1;
     }
   }
@@ -53,7 +53,7 @@ export class FragmentIndex {
     const ranges: [number, number][] = [];
     for (let i = 0; i + MIN_FRAGMENT <= codes.length; i++) {
       if (this.pairs[pairKey(codes[i] ?? 0, codes[i + 1] ?? 0)] === 0) continue;
-      if (!this.windows.has(String.fromCharCode(...codes.slice(i, i + MIN_FRAGMENT)))) continue;
+      if (!this.windows.has(windowAt(codes, i))) continue;
       const start = starts[i] ?? 0;
       const end = ends[i + MIN_FRAGMENT - 1] ?? text.length;
       const last = ranges[ranges.length - 1];
@@ -85,6 +85,13 @@ export function fragmentForms(secret: string): string[] {
     forms.push(shifted.toString('base64').slice(4), shifted.toString('base64url').slice(4));
   }
   return forms;
+}
+
+/** The MIN_FRAGMENT characters of the view from `at`, as text. */
+function windowAt(codes: readonly number[], at: number): string {
+  let text = '';
+  for (let i = at; i < at + MIN_FRAGMENT; i++) text += String.fromCharCode(codes[i] ?? 0);
+  return text;
 }
 
 function pairKey(first: number, second: number): number {

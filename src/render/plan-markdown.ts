@@ -13,6 +13,7 @@ import { groupOperations } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';
 import { cutQuotedValues } from './quoted-values.js';
 import type { DiffLine } from './text-diff.js';
+import { appendAll } from '../arrays.js';
 
 export { codeSpan } from './markdown-text.js';
 
@@ -38,7 +39,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
 
   // A reviewer sees what breaks before anything else.
   const breaking = plan.operations.filter(isBreaking);
-  if (breaking.length > 0) head.push(...compatibilitySection('Breaking changes', breaking, MAX_LEADING_ROWS), '');
+  if (breaking.length > 0) appendAll(head, compatibilitySection('Breaking changes', breaking, MAX_LEADING_ROWS), ['']);
 
   if (isNoOp(plan)) {
     head.push(`**${emptyPlanHeadline(plan)}**`);
@@ -46,7 +47,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     head.push(`**${summaryLine(plan)}**`, '');
     const counts = compatibilityCounts(plan);
     if (counts !== null) head.push(counts, '');
-    head.push(...summaryTable(plan));
+    appendAll(head, summaryTable(plan));
     const pacing = pacingLine(plan);
     if (pacing) head.push('', pacing);
     const drift = driftSummary(plan);
@@ -204,8 +205,8 @@ function detailSections(plan: Plan): string[][] {
       .join(', ');
     const body: string[] = [];
     for (const [head, ...members] of opGroups) {
-      if (head !== undefined) body.push(...detailLines(head, ''));
-      for (const member of members) body.push(...detailLines(member, '    '));
+      if (head !== undefined) appendAll(body, detailLines(head, ''));
+      for (const member of members) appendAll(body, detailLines(member, '    '));
     }
     const fence = fenceFor(body.join('\n'));
     return [`<details><summary><b>${escapeHtml(category)}</b> — ${counts}</summary>`, '', `${fence}diff`, ...body, fence, '', '</details>'];

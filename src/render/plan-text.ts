@@ -15,6 +15,7 @@ import { groupOperations, type OperationGroup } from './operation-groups.js';
 import { driftSummary, originNote } from './origin-note.js';
 import type { Style } from '../style.js';
 import type { DiffLine } from './text-diff.js';
+import { appendAll, largest } from '../arrays.js';
 
 export interface TextOptions {
   readonly style: Style;
@@ -49,8 +50,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     lines.push(`  (${legend.join('   ')})`);
     lines.push('');
     for (const group of groups) {
-      lines.push(...operationLines(group.head, '', colour, style));
-      for (const member of group.members) lines.push(...operationLines(member, '    ', colour, style));
+      appendAll(lines, operationLines(group.head, '', colour, style));
+      for (const member of group.members) appendAll(lines, operationLines(member, '    ', colour, style));
     }
   }
 
@@ -63,7 +64,7 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   }
 
   if (!isNoOp(plan)) {
-    lines.push(...recap(plan, groups, colour, style));
+    appendAll(lines, recap(plan, groups, colour, style));
     lines.push('');
     const counts = compatibilityCounts(plan);
     lines.push(`${style.bold(summaryLine(plan))}${counts === null ? '' : ` ${counts}`}`);
@@ -88,7 +89,10 @@ function headLine(op: Operation, colour: Colours, style: Style): string {
 
 function operationLines(op: Operation, indent: string, colour: Colours, style: Style): string[] {
   const lines = [`${indent}${headLine(op, colour, style)}`];
-  const width = Math.max(0, ...op.changes.map((c) => c.field.length));
+  const width = largest(
+    op.changes.map((c) => c.field.length),
+    0,
+  );
   const pad = `${indent}      `;
   for (const change of op.changes) {
     const label = `${change.field}:`.padEnd(width + 1);
