@@ -90,7 +90,7 @@ export function actionInvocation(env: Env, tempDir: string): { ok: true; run: Ac
     // No Secoda, no token: the plan's shape and its rules.
     argv = ['validate', path, ...baseline];
   } else {
-    return { ok: false, message: `tpsync: the command input must be plan, apply or validate, not "${command}"` };
+    return { ok: false, message: `tpsync: the command input must be plan, apply or validate, not ${describeCommandInput(command)}` };
   }
   const githubToken = actionInput(env, 'github-token');
   return {
@@ -107,4 +107,14 @@ export function actionInvocation(env: Env, tempDir: string): { ok: true; run: Ac
       detailedExitcode,
     },
   };
+}
+
+/**
+ * The refused `command` input as a message may show it: quoted when it is a short word (a typo
+ * such as "aply"), else only its length — a token pasted into the wrong input must not be
+ * printed, and the action's entry writes before any redaction is set up.
+ */
+function describeCommandInput(value: string): string {
+  if (value === '') return 'empty';
+  return /^[A-Za-z][A-Za-z_-]{0,19}$/.test(value) ? `"${value}"` : `a value of ${value.length} characters (not shown: it may be a secret)`;
 }

@@ -98,7 +98,17 @@ describe('action.yml', () => {
     ]);
     const apply = actionInvocation({ INPUT_COMMAND: 'apply', 'INPUT_ALLOW-DELETES': 'true', 'INPUT_REQUIRE-REVIEWED-PLAN': 'false' }, '/t');
     expect(apply.ok && apply.run.argv.slice(-1)).toEqual(['--allow-deletes']);
-    expect(actionInvocation({}, '/t')).toEqual({ ok: false, message: 'tpsync: the command input must be plan, apply or validate, not ""' });
+    expect(actionInvocation({}, '/t')).toEqual({
+      ok: false,
+      message: 'tpsync: the command input must be plan, apply or validate, not empty',
+    });
+    // A token pasted into the command input is refused without being printed, in any form.
+    const token = 'ghp_sntlCommandToken4e2a9c71d0Xz';
+    for (const value of [token, `plan\n::add-mask::x ${token}`]) {
+      const refused = actionInvocation({ INPUT_COMMAND: value }, '/t');
+      expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/not a value of \d+ characters \(not shown/) });
+      expect(JSON.stringify(refused)).not.toContain(token.slice(0, 8));
+    }
   });
 
   it('ships workflows that parse, with the apply serialised and never cancelled', async () => {
