@@ -8,8 +8,10 @@
  * ANSI codes inside it. So each secret is looked for in the forms a server or a library is known
  * to write it, and every piece of MIN_FRAGMENT (8) or more consecutive characters of any of those
  * forms is taken out, whatever its case and whatever gaps were put between its characters (see
- * secret-fragments.ts). A secret shorter than that (a test's "tok") is matched whole and exactly,
- * so that "TOKEN" in a message is left alone.
+ * secret-fragments.ts; a piece that is one word of one case, such as "workflow", is too likely
+ * to be ordinary text and is taken out only as part of a longer piece). Each form is also
+ * matched whole: caselessly from 10 characters, exactly below (a test's "tok", so that "TOKEN"
+ * in a message is left alone).
  */
 import { FragmentIndex, fragmentForms, MIN_FRAGMENT } from './secret-fragments.js';
 
@@ -21,6 +23,8 @@ export const REDACTED = '***';
  * Real tokens are far longer; a URL's short password is still caught as `user:password`.
  */
 export const MIN_SECRET_LENGTH = 3;
+/** Whole forms at least this long are matched without regard to case (a short test secret such as "tok" stays exact). */
+const MIN_CASELESS_LENGTH = 10;
 
 /**
  * The secrets of one process and the text without them: `redact` for text, `redactDeep` for
@@ -28,7 +32,7 @@ export const MIN_SECRET_LENGTH = 3;
  * pieces of MIN_FRAGMENT characters or more, exact for shorter secrets.
  */
 export class Redactor {
-  /** Forms shorter than MIN_FRAGMENT, matched whole and exactly. */
+  /** Every form, matched whole (also when none of its pieces is distinctive enough to be matched alone). */
   private readonly variants = new Set<string>();
   private readonly fragments = new FragmentIndex();
   private pattern: RegExp | null | undefined;
@@ -45,8 +49,8 @@ export class Redactor {
       if (value.length < MIN_SECRET_LENGTH) continue;
       for (const variant of encodedForms(value)) {
         if (variant.length < MIN_SECRET_LENGTH) continue;
-        if (variant.length >= MIN_FRAGMENT) this.fragments.add(variant);
-        else this.variants.add(variant);
+        this.variants.add(variant);
+        this.fragments.add(variant);
       }
       // Hex, reversed and shifted base64 only for a secret long enough to be matched by pieces.
       if (value.length >= MIN_FRAGMENT) for (const form of fragmentForms(value)) this.fragments.add(form);
@@ -102,7 +106,9 @@ export class Redactor {
   private compile(): RegExp | null {
     if (this.pattern !== undefined) return this.pattern;
     // Longest first, so a JSON-escaped form is replaced whole rather than around its raw core.
-    const whole = [...this.variants].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const whole = [...this.variants]
+      .sort((a, b) => b.length - a.length)
+      .map((variant) => literal(variant, variant.length >= MIN_CASELESS_LENGTH));
     this.pattern = whole.length === 0 ? null : new RegExp(whole.join('|'), 'g');
     return this.pattern;
   }
@@ -144,6 +150,12 @@ function asciiJson(secret: string): string {
 
 function htmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** `text` as a pattern; with `caseless`, each ASCII letter as `[aA]` (one pattern holds exact and caseless forms). */
+function literal(text: string, caseless: boolean): string {
+  const escaped = escapeRegExp(text);
+  return caseless ? escaped.replace(/[a-z]/gi, (ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`) : escaped;
 }
 
 function escapeRegExp(text: string): string {

@@ -18,6 +18,9 @@
  */
 export const MIN_FRAGMENT = 8;
 
+/** How far back from a matched piece word-like windows of a secret are taken with it. */
+const MAX_WORD_REACH = 64;
+
 /** The secret's characters as they are read, and where each came from in the text. */
 interface View {
   readonly codes: number[];
@@ -29,14 +32,21 @@ interface View {
 /** Every window of MIN_FRAGMENT characters of the given forms, and a two-character pre-filter. */
 export class FragmentIndex {
   private readonly windows = new Set<string>();
+  /** Windows that are one word of one case (isWordLike): matched only beside a matched piece. */
+  private readonly wordWindows = new Set<string>();
   private readonly pairs = new Uint8Array(1 << 16);
 
   /** Adds every window of `form` (as the view reads it); a form shorter than MIN_FRAGMENT adds nothing. */
   add(form: string): void {
-    const { codes } = readView(form);
+    const { codes } = readView(form, false);
     for (let i = 0; i + MIN_FRAGMENT <= codes.length; i++) {
-      this.windows.add(windowAt(codes, i));
-      this.pairs[pairKey(codes[i] ?? 0, codes[i + 1] ?? 0)] = 1;
+      const folded = codes.slice(i, i + MIN_FRAGMENT).map(foldCase);
+      if (isWordLike(codes, i)) {
+        this.wordWindows.add(windowAt(folded, 0));
+        continue;
+      }
+      this.windows.add(windowAt(folded, 0));
+      this.pairs[pairKey(folded[0] ?? 0, folded[1] ?? 0)] = 1;
     }
   }
 
@@ -48,13 +58,20 @@ export class FragmentIndex {
   /** `text` with each stretch that holds a secret's fragment (gaps inside it included) replaced by `replacement`. */
   replace(text: string, replacement: string): string {
     if (this.windows.size === 0 || text.length < MIN_FRAGMENT) return text;
-    const view = readView(text);
+    const view = readView(text, true);
     const { codes, starts, ends } = view;
     const ranges: [number, number][] = [];
+    let previous = -1;
     for (let i = 0; i + MIN_FRAGMENT <= codes.length; i++) {
-      if (this.pairs[pairKey(codes[i] ?? 0, codes[i + 1] ?? 0)] === 0) continue;
-      if (!this.windows.has(windowAt(codes, i))) continue;
-      const start = starts[i] ?? 0;
+      const strong = this.pairs[pairKey(codes[i] ?? 0, codes[i + 1] ?? 0)] === 1 && this.windows.has(windowAt(codes, i));
+      // A word-like window of a secret counts right beside a matched piece: before it, or after.
+      const matched = strong || (previous === i - 1 && this.wordWindows.has(windowAt(codes, i)));
+      if (!matched) continue;
+      let first = i;
+      if (strong)
+        while (first > 0 && first > previous + 1 && i - first < MAX_WORD_REACH && this.wordWindows.has(windowAt(codes, first - 1))) first--;
+      previous = i;
+      const start = starts[first] ?? 0;
       const end = ends[i + MIN_FRAGMENT - 1] ?? text.length;
       const last = ranges[ranges.length - 1];
       if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
@@ -99,7 +116,7 @@ function pairKey(first: number, second: number): number {
 }
 
 /** ASCII letters lower-cased: a proxy or an error page that changes case still echoes the secret. */
-function fold(code: number): number {
+function foldCase(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
@@ -119,8 +136,26 @@ function isGapCode(code: number): boolean {
 
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 
-/** The view of `text`: gaps dropped, `\uXXXX` and `\\` decoded, ASCII case folded. */
-function readView(text: string): View {
+/**
+ * A window of lower-case letters only, or upper-case letters only ("workflow", "SECRETKEY"): a
+ * word, more likely to be ordinary text than a piece of a token (a random token has such a
+ * window with a chance of about 1 in 500 per window). Such a window still counts inside a longer
+ * matched piece, and the secret's whole forms are matched anyway.
+ */
+function isWordLike(codes: readonly number[], at: number): boolean {
+  let lower = true;
+  let upper = true;
+  for (let i = at; i < at + MIN_FRAGMENT; i++) {
+    const code = codes[i] ?? 0;
+    lower &&= code >= 97 && code <= 122;
+    upper &&= code >= 65 && code <= 90;
+  }
+  return lower || upper;
+}
+
+/** The view of `text`: gaps dropped, `\uXXXX` and `\\` decoded, ASCII case folded when `caseless`. */
+function readView(text: string, caseless: boolean): View {
+  const fold = caseless ? foldCase : (code: number) => code;
   const codes: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];

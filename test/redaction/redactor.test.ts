@@ -97,6 +97,15 @@ describe('Redactor', () => {
       expect(r.redact(ordinary)).toBe(ordinary);
     });
 
+    it('leaves a word that a hand-made secret holds alone, unless more of the secret is beside it', () => {
+      const handMade = new Redactor(['ghs_workflow-token-4c8e', 'correcthorsebattery']);
+      expect(handMade.redact("not signed with this workflow's key")).toBe("not signed with this workflow's key");
+      expect(handMade.redact('echo: workflow-toke')).toBe('echo: ***');
+      expect(handMade.redact('Bearer GHS_WORKFLOW-TOKEN-4C8E')).toBe('Bearer ***');
+      // A secret of one word is still taken out whole.
+      expect(handMade.redact('key=correcthorsebattery;')).toBe('key=***;');
+    });
+
     it('keeps JSON valid when a piece is taken out of a value', () => {
       expect(r.redactDeep({ detail: `${left}\n${right}`, other: 'kept' })).toEqual({ detail: '***', other: 'kept' });
     });
