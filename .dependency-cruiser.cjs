@@ -8,7 +8,7 @@
  * the located Issue, colour as data), which imports nothing of src/, under the edges that use it.
  */
 const LAYERS = [
-  ['ids.ts', 'errors.ts', 'style.ts', 'duration-words.ts'],
+  ['ids.ts', 'errors.ts', 'style.ts', 'duration-words.ts', 'arrays.ts'],
   ['redaction/', 'files/'],
   ['tracking-plan/'],
   ['rules/', 'event-schema/', 'secoda/'],

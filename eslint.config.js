@@ -21,6 +21,26 @@ const impure = {
   patterns: [{ group: ['**/secoda/client*', '**/apply/*', '**/cli/*', '**/github/*'], message: 'The core may not import the edges.' }],
 };
 
+/**
+ * A spread into a call's arguments puts every item on the stack: `push(...list)` of 130,000
+ * categories ends in "Maximum call stack size exceeded". Lists that grow with the input are
+ * appended with a loop (or concat) instead.
+ */
+const unboundedSpread = [
+  {
+    selector: 'CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement',
+    message: 'A spread argument can exceed the call stack on a large list: append with a loop (for … of … push) instead.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+    message: 'A spread argument can exceed the call stack on a large list: reduce over the list instead.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='fromCharCode'] > SpreadElement",
+    message: 'A spread argument can exceed the call stack on a large list.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -56,6 +76,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', ...unboundedSpread],
     },
   },
   {
@@ -86,6 +107,7 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
+        ...unboundedSpread,
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core is deterministic: no clock.' },
       ],
     },
@@ -99,6 +121,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+      'no-restricted-syntax': 'off',
     },
   },
 );

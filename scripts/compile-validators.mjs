@@ -34,10 +34,18 @@ function asModule(code) {
     return `helper(${id})`;
   });
   if (/require\(/.test(body)) throw new Error('standalone code still requires a module: update compile-validators.mjs');
+  // ajv gathers a referenced schema's errors with `vErrors.concat(...)`, a copy of all the errors so
+  // far for every item: 20,000 faulty items took 2 s, 40,000 took 14 s. Appending in place is linear.
+  const linear = body.replace(
+    /vErrors = vErrors === null \? ([\w.]+)\.errors : vErrors\.concat\(\1\.errors\)/g,
+    'vErrors = vErrors === null ? $1.errors : appendErrors(vErrors, $1.errors)',
+  );
+  if (/vErrors\.concat/.test(linear)) throw new Error('ajv gathers errors another way: update compile-validators.mjs');
+  const append = 'const appendErrors = (into, more) => { for (const error of more) into.push(error); return into; };';
   const imports = [...helpers].map(([id, name]) => `import * as ${id} from '${name}.js';`);
   const helper =
     'const helper = (module) => { let value = module; while (typeof value !== "function") value = value.default; return value; };';
-  return `${BANNER}\n${imports.join('\n')}\n${helpers.size > 0 ? helper : ''}\n${body}\n`;
+  return `${BANNER}\n${imports.join('\n')}\n${helpers.size > 0 ? helper : ''}\n${append}\n${linear}\n`;
 }
 
 function compile(options, schemas) {

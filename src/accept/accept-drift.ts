@@ -26,6 +26,7 @@ import type {
 } from './types.js';
 import { targetWrites } from './write-targets.js';
 import { applySplices, readYamlText, type Splice, type YamlText } from './yaml-text.js';
+import { appendAll } from '../arrays.js';
 
 /** The planner: the plan for a version of the files (throws when they do not load). */
 export type Planner = (files: readonly TextFile[]) => PlannedDrift;
@@ -50,9 +51,9 @@ export function acceptDrift(files: readonly TextFile[], planned: PlannedDrift, p
     if (step.files === current) return { files: current, accepted, added, left: step.left, notes: [...notes, ...step.notes] };
     if (round === MAX_ROUNDS) throw new InternalError(`accept did not settle after ${MAX_ROUNDS} rounds`);
     for (const change of step.accepted) done.add(changeKey(change));
-    accepted.push(...step.accepted);
-    added.push(...step.added);
-    notes.push(...step.notes);
+    appendAll(accepted, step.accepted);
+    appendAll(added, step.added);
+    appendAll(notes, step.notes);
     current = step.files;
     plan = planner(current);
   }
@@ -103,7 +104,7 @@ function acceptOnce(files: readonly TextFile[], planned: PlannedDrift, options: 
       : entrySplices(decisions.additions, texts, planned.trackingPlan, options.newResources);
   // Field splices first: a key added to a list's last item goes before an item added after it.
   for (const [file, more] of entries.splices) splices.set(file, [...(splices.get(file) ?? []), ...more]);
-  left.push(...entries.left);
+  appendAll(left, entries.left);
   accepted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const edited = [...splices.values()].some((list) => list.length > 0);
   if (!edited) return { files, accepted: [], added: [], left, notes: targets.notes };

@@ -18,6 +18,7 @@ import { aliasTargets, fieldSpot, sharedAncestor, type FoundMap } from './locate
 import type { ReferenceText } from './reference-text.js';
 import { fresh, inPlaceOf, newKey, overValue, type WrittenValue } from './value-splices.js';
 import { columnOf, type Splice, type YamlText } from './yaml-text.js';
+import { appendAll } from '../arrays.js';
 
 /** Whether two values of a field are the same to the planner. */
 export type SameValue = (field: string, a: WrittenValue, b: WrittenValue) => boolean;
@@ -65,10 +66,10 @@ export function fieldSplices(file: YamlText, writes: readonly FieldWrite[], refs
       continue;
     }
     const spot = fieldSpot(file.doc, write.map.map, write.field);
-    if (spot.kind === 'absent') splices.push(...newKey(file, write.map.map, write.field, write.value, refs));
+    if (spot.kind === 'absent') appendAll(splices, newKey(file, write.map.map, write.field, write.value, refs));
     else if (spot.kind === 'alias') share(spot.target).aliasWrites.set(spot.alias, { write, pair: spot.pair });
     else if (spot.node.anchor !== undefined && used.has(spot.node)) share(spot.node).owner = { write, pair: spot.pair };
-    else splices.push(...overValue(file, spot.pair, spot.node, write.field, write.value, refs));
+    else appendAll(splices, overValue(file, spot.pair, spot.node, write.field, write.value, refs));
   }
 
   for (const [target, entry] of shared) {
@@ -82,10 +83,10 @@ export function fieldSplices(file: YamlText, writes: readonly FieldWrite[], refs
         return other !== undefined && other.field === owner.write.field && same(other.field, other.value, owner.write.value);
       });
     if (owner !== undefined && alike) {
-      splices.push(...overValue(file, owner.pair, target, owner.write.field, owner.write.value, refs));
+      appendAll(splices, overValue(file, owner.pair, target, owner.write.field, owner.write.value, refs));
       continue;
     }
-    for (const { write, pair } of entry.aliasWrites.values()) splices.push(...overAlias(file, pair, write, refs));
+    for (const { write, pair } of entry.aliasWrites.values()) appendAll(splices, overAlias(file, pair, write, refs));
     if (owner === undefined) continue;
     const moved = moveAnchor(
       file,
@@ -99,7 +100,7 @@ export function fieldSplices(file: YamlText, writes: readonly FieldWrite[], refs
       );
       continue;
     }
-    splices.push(...moved, ...overValue(file, owner.pair, target, owner.write.field, owner.write.value, refs));
+    appendAll(splices, moved, overValue(file, owner.pair, target, owner.write.field, owner.write.value, refs));
   }
   return { splices, refused };
 }

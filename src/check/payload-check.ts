@@ -10,6 +10,7 @@ import { CheckTally, callKeyText, type CallKey, type CallType } from './check-ta
 import { readField, type FieldPath } from './field-path.js';
 import type { CheckReport } from './report.js';
 import type { PropertiesCheck, Violation } from './validators.js';
+import { appendAll } from '../arrays.js';
 
 export interface PayloadCheckOptions {
   /** Where a track call has the event name: default `["event"]`. */
@@ -190,7 +191,7 @@ function holdsLoneSurrogate(value: unknown): boolean {
     if (typeof next === 'string') {
       if (LONE_SURROGATE.test(next)) return true;
     } else if (Array.isArray(next)) {
-      stack.push(...(next as unknown[]));
+      appendAll(stack, next as unknown[]);
     } else if (next !== null && typeof next === 'object') {
       for (const [key, item] of Object.entries(next)) stack.push(key, item);
     }

@@ -1,6 +1,7 @@
 /** The check report for people (terminal text) and for tools (versioned JSON). */
 import type { Style } from '../style.js';
 import { MAX_LINES, VIOLATION_KINDS, type CheckReport, type LineSample } from './report.js';
+import { appendAll } from '../arrays.js';
 
 const n = (value: number): string => value.toLocaleString('en-US');
 const plural = (count: number, one: string, many = `${one}s`): string => `${n(count)} ${count === 1 ? one : many}`;
@@ -49,8 +50,9 @@ export function renderCheckText(report: CheckReport, input: string, style: Style
         `${style.bold(event.event)}${type === '' ? '' : ` (${type})`}: not in the plan${event.suggestion === undefined ? '' : ` (did you mean "${event.suggestion}"?)`}`,
       );
     }
-    out.push(
-      ...table(
+    appendAll(
+      out,
+      table(
         event.violations.map((v) => [
           v.kind,
           v.property ?? '',
@@ -63,7 +65,7 @@ export function renderCheckText(report: CheckReport, input: string, style: Style
   }
   if (report.unreadable.length > 0) {
     out.push('', `${style.bold('Unreadable lines')} (invalid-json):`);
-    out.push(...table(report.unreadable.map((u) => [u.reason, n(u.count), linesText(u)])));
+    appendAll(out, table(report.unreadable.map((u) => [u.reason, n(u.count), linesText(u)])));
   }
   if (report.capped) {
     out.push('', style.yellow('Too many distinct event or property names to list each: the rest are counted under "(other …)".'));
@@ -73,7 +75,7 @@ export function renderCheckText(report: CheckReport, input: string, style: Style
     return `${out.join('\n')}\n`;
   }
   out.push('', style.bold('By kind:'));
-  out.push(...table(VIOLATION_KINDS.map((kind) => [kind, n(report.byKind[kind].count), linesText(report.byKind[kind])])));
+  appendAll(out, table(VIOLATION_KINDS.map((kind) => [kind, n(report.byKind[kind].count), linesText(report.byKind[kind])])));
   out.push('', style.red(`✗ ${plural(report.violations, 'violation')}.`));
   return `${out.join('\n')}\n`;
 }

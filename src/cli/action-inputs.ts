@@ -7,6 +7,7 @@
  * getInput reads the same names). A variable that is absent gets action.yml's default here too.
  */
 import { join } from 'node:path';
+import { appendAll } from '../arrays.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -81,7 +82,7 @@ export function actionInvocation(env: Env, tempDir: string): { ok: true; run: Ac
       ...pacing,
     ];
     if (input('fail-on') !== '') argv.push('--fail-on', input('fail-on'));
-    argv.push(...baseline);
+    appendAll(argv, baseline);
     if (detailedExitcode) argv.push('--detailed-exitcode');
   } else if (command === 'apply') {
     // No terminal in CI: the reviewed plan is the approval.
@@ -96,7 +97,10 @@ export function actionInvocation(env: Env, tempDir: string): { ok: true; run: Ac
     detailedExitcode = true;
     argv = ['accept', path, '--pull-request', '--concurrency', input('concurrency')];
   } else {
-    return { ok: false, message: `tpsync: the command input must be plan, apply, validate or accept, not "${command}"` };
+    return {
+      ok: false,
+      message: `tpsync: the command input must be plan, apply, validate or accept, not ${describeCommandInput(command)}`,
+    };
   }
   const githubToken = actionInput(env, 'github-token');
   return {
@@ -113,4 +117,14 @@ export function actionInvocation(env: Env, tempDir: string): { ok: true; run: Ac
       detailedExitcode,
     },
   };
+}
+
+/**
+ * The refused `command` input as a message may show it: quoted when it is a short word (a typo
+ * such as "aply"), else only its length — a token pasted into the wrong input must not be
+ * printed, and the action's entry writes before any redaction is set up.
+ */
+function describeCommandInput(value: string): string {
+  if (value === '') return 'empty';
+  return /^[A-Za-z][A-Za-z_-]{0,19}$/.test(value) ? `"${value}"` : `a value of ${value.length} characters (not shown: it may be a secret)`;
 }

@@ -1,6 +1,7 @@
 /** A command's `--help`, made from its spec, every line within 80 columns (see help-text.ts). */
 import { HELP, type CommandSpec } from './command-spec.js';
 import { definitionRows, HELP_WIDTH, paragraphLines, usageLines, wrapWords } from './help-text.js';
+import { appendAll } from '../arrays.js';
 
 /** The summary, the usage, every flag with its description, then the spec's details. */
 export function renderHelp(spec: CommandSpec): string {
@@ -17,6 +18,6 @@ export function renderHelp(spec: CommandSpec): string {
     'Options:',
     ...definitionRows(rows, '  '),
   ];
-  if (spec.details) lines.push('', ...paragraphLines(spec.details));
+  if (spec.details) appendAll(lines, [''], paragraphLines(spec.details));
   return lines.join('\n') + '\n';
 }

@@ -1,3 +1,4 @@
+import { appendAll, largest } from '../arrays.js';
 /**
  * Help as a terminal shows it: every line at most 80 columns, none ending in a space, as
  * `git help` and `terraform -help` keep theirs. Usage lines break between their bracketed
@@ -66,14 +67,14 @@ export function usageLines(usage: string, indent: string, width = HELP_WIDTH): s
  * too wide for the column (more than `maxColumn`) gets its description on the next line.
  */
 export function definitionRows(rows: readonly (readonly [string, string])[], indent: string, maxColumn = 30, width = HELP_WIDTH): string[] {
-  const column = Math.min(maxColumn, Math.max(...rows.map(([name]) => name.length)) + 2);
+  const column = Math.min(maxColumn, largest(rows.map(([name]) => name.length)) + 2);
   const pad = `${indent}${' '.repeat(column)}`;
   const lines: string[] = [];
   for (const [name, description] of rows) {
     if (name.length + 2 > column) {
       lines.push(`${indent}${name}`);
-      lines.push(...wrapWords(description, width, pad));
-    } else lines.push(...wrapWords(description, width, `${indent}${name.padEnd(column)}`, pad));
+      appendAll(lines, wrapWords(description, width, pad));
+    } else appendAll(lines, wrapWords(description, width, `${indent}${name.padEnd(column)}`, pad));
   }
   return lines;
 }

@@ -11,6 +11,7 @@ import { baseType, takesNull } from '../event-schema/property-schema.js';
 import type { JsonEnumValue, PropertyJsonSchema } from '../event-schema/types.js';
 import type { Deprecation } from '../tracking-plan/types.js';
 import { deprecationText, jsdoc, propertyKey, stringLiteral } from './ts-text.js';
+import { appendAll } from '../arrays.js';
 
 /** A literal type of an enum value. */
 function literal(value: JsonEnumValue): string {
@@ -79,7 +80,7 @@ export function objectType(
     const deprecation = deprecations.get(title);
     const tags =
       deprecation !== undefined ? [`@deprecated ${deprecationText(deprecation)}`] : schema.deprecated === true ? ['@deprecated'] : [];
-    lines.push(...jsdoc(documentation(schema), tags, inner));
+    appendAll(lines, jsdoc(documentation(schema), tags, inner));
     lines.push(`${inner}${propertyKey(title)}${needed.has(title) ? '' : '?'}: ${typeOf(schema, inner)};`);
   }
   if (open) lines.push(`${inner}[key: string]: unknown;`);

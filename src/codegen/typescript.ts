@@ -14,6 +14,7 @@ import { deprecationText, jsdoc, propertyKey, stringLiteral } from './ts-text.js
 import { objectType } from './ts-types.js';
 
 export { typeOf } from './ts-types.js';
+import { appendAll } from '../arrays.js';
 
 export interface GeneratedModule {
   /** The module's source text, ending in a newline. */
@@ -64,9 +65,9 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
     'export type Send = (event: string, properties: Record<string, unknown>) => void;',
   ];
   if (calls.length > 0) {
-    out.push('', ...jsdoc(['The calls other than track that the tracking plan has events of, made with your analytics SDK.'], [], ''));
+    appendAll(out, [''], jsdoc(['The calls other than track that the tracking plan has events of, made with your analytics SDK.'], [], ''));
     out.push('export interface Calls {');
-    for (const call of calls) out.push(...jsdoc([call.doc], [], '  '), `  ${call.kind}: ${call.signature};`);
+    for (const call of calls) appendAll(out, jsdoc([call.doc], [], '  '), [`  ${call.kind}: ${call.signature};`]);
     out.push('}');
   }
 
@@ -74,14 +75,14 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
     const typeName = names.types[i] ?? 'EventProperties';
     const what = entry.kind === 'identify' || entry.kind === 'group' ? 'Traits' : 'Properties';
     const call = entry.kind === 'track' ? '' : `, the ${entry.kind} call`;
-    out.push('', ...jsdoc([`${what} of "${entry.event}" (${entry.category}${call}).`], [], ''));
+    appendAll(out, [''], jsdoc([`${what} of "${entry.event}" (${entry.category}${call}).`], [], ''));
     const schema = entry.schema;
     out.push(
       `export type ${typeName} = ${objectType(schema.properties, schema.required, schema.additionalProperties, entry.propertyDeprecations, '')};`,
     );
   });
 
-  out.push('', ...jsdoc(['One method per event of the tracking plan.'], [], ''));
+  appendAll(out, [''], jsdoc(['One method per event of the tracking plan.'], [], ''));
   // An empty interface is `{}` to TypeScript (anything fits) and a lint error: say "no methods" instead.
   out.push(set.entries.length === 0 ? 'export type Tracker = Record<string, never>;' : 'export interface Tracker {');
   set.entries.forEach((entry, i) => {
@@ -93,13 +94,14 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
         : entry.anyName
           ? `Sends a ${entry.kind} call of any name, as "${entry.event}" (category ${entry.category}) describes it.`
           : `Sends the ${entry.kind} call "${entry.event}" (category ${entry.category}).`;
-    out.push(
-      ...jsdoc(
+    appendAll(
+      out,
+      jsdoc(
         [...(entry.schema.description === undefined ? [] : [entry.schema.description, '']), sends],
         entry.deprecation === undefined ? [] : [`@deprecated ${deprecationText(entry.deprecation)}`],
         '  ',
       ),
-      `  ${propertyKey(method)}(${parameters(entry, typeName)}): void;`,
+      [`  ${propertyKey(method)}(${parameters(entry, typeName)}): void;`],
     );
   });
   if (set.entries.length > 0) out.push('}');
@@ -107,9 +109,10 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
   const example = `@example const tracker = createTracker((event, properties) => analytics.track(event, properties)${
     calls.length === 0 ? '' : `, { ${calls.map((call) => exampleCall(call.kind)).join(', ')} }`
   });`;
-  out.push(
-    '',
-    ...jsdoc(
+  appendAll(
+    out,
+    [''],
+    jsdoc(
       [
         calls.length === 0
           ? 'A typed tracker: each method sends its event through `send`, with the properties it was given.'
@@ -119,9 +122,11 @@ export function generateTypeScript(set: EventSchemaSet): GeneratedModule {
       [example],
       '',
     ),
-    // A plan without track events leaves `send` unused: the underscore says so to the linter.
-    `export function createTracker(${tracks ? 'send' : '_send'}: Send${calls.length === 0 ? '' : ', calls: Calls'}): Tracker {`,
-    '  return {',
+    [
+      // A plan without track events leaves `send` unused: the underscore says so to the linter.
+      `export function createTracker(${tracks ? 'send' : '_send'}: Send${calls.length === 0 ? '' : ', calls: Calls'}): Tracker {`,
+      '  return {',
+    ],
   );
   set.entries.forEach((entry, i) => {
     const method = propertyKey(names.methods[i] ?? 'event');

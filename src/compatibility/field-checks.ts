@@ -7,6 +7,7 @@ import type { FieldChange, FieldValue } from '../plan/types.js';
 import type { Check } from './check.js';
 import { code, listText, subjectOf } from './message-words.js';
 import type { Situation } from './situation.js';
+import { appendAll } from '../arrays.js';
 
 /** Fields that say how an event or property is sent (Secoda's, and the plan's own: local-diff.ts); all others are documentation. */
 const SHAPE_FIELDS: ReadonlySet<string> = new Set([
@@ -153,7 +154,10 @@ function documentationFields(changes: readonly FieldChange[]): string[] {
     const change = changes.find((c) => c.field === field);
     if (change !== undefined && !turnsOn(change) && !turnsOff(change)) fields.push(field);
   }
-  fields.push(...changes.map((c) => c.field).filter((field) => !SHAPE_FIELDS.has(field)));
+  appendAll(
+    fields,
+    changes.map((c) => c.field).filter((field) => !SHAPE_FIELDS.has(field)),
+  );
   return fields;
 }
 

@@ -10,6 +10,7 @@
 import { titleIdentity } from '../plan/compare.js';
 import type { FieldChange, FieldValue, LocalChange } from '../plan/types.js';
 import type { PlanEvent, PlanProperty, PropertyShape, TrackingPlan } from '../tracking-plan/types.js';
+import { appendAll } from '../arrays.js';
 
 /** The local keys compared at every depth, in the order changes are listed. */
 const LOCAL_FIELDS = ['nullable', 'minimum', 'maximum', 'min_length', 'max_length', 'pattern', 'format', 'additional_properties'] as const;
@@ -55,10 +56,10 @@ function compareShape(
 ): void {
   const changes: FieldChange[] = [...required];
   if (!top) {
-    changes.push(...fieldChange('type', was.type ?? null, now.type ?? null));
-    if (was.type === now.type) changes.push(...fieldChange('enum', enumTexts(was), enumTexts(now)));
+    appendAll(changes, fieldChange('type', was.type ?? null, now.type ?? null));
+    if (was.type === now.type) appendAll(changes, fieldChange('enum', enumTexts(was), enumTexts(now)));
   }
-  for (const field of LOCAL_FIELDS) changes.push(...fieldChange(field, valueOf(was[field]), valueOf(now[field])));
+  for (const field of LOCAL_FIELDS) appendAll(changes, fieldChange(field, valueOf(was[field]), valueOf(now[field])));
   if (changes.length > 0) found.push({ kind: 'property', action: 'local', path, changes });
 
   const last = path.length - 1;

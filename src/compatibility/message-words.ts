@@ -1,5 +1,6 @@
 /** The words compatibility messages share: titles and values quoted as code, lists, what a change is about. */
 import type { ResourceKind } from '../plan/types.js';
+import { largest } from '../arrays.js';
 
 /**
  * `name` as a Markdown code span, as messages quote titles and values: on one line (a title
@@ -7,7 +8,10 @@ import type { ResourceKind } from '../plan/types.js';
  */
 export function code(text: string): string {
   const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
-  const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = largest(
+    [...line.matchAll(/`+/g)].map((m) => m[0].length),
+    0,
+  );
   const fence = '`'.repeat(longest + 1);
   const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${line}${pad}${fence}`;

@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import { MAX_PLAN_FILE_BYTES } from './read-plan-files.js';
 import { readRegularFile } from './read-regular-file.js';
 import { writeOutputFile, writeOutputFileInside } from './write-output-file.js';
+import { appendAll } from '../arrays.js';
 
 export type PullTarget =
   { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly path: string } | { readonly kind: 'directory'; readonly path: string };
@@ -117,7 +118,7 @@ async function findYamlFiles(dir: string): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') found.push(...(await findYamlFiles(path)));
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') appendAll(found, await findYamlFiles(path));
     } else if (entry.isFile() && YAML_FILE.test(entry.name)) {
       found.push(path);
     }

@@ -11,6 +11,7 @@ import { codeSpan, escapeCell } from '../render/markdown-text.js';
 import { cutQuotedValues } from '../render/quoted-values.js';
 import type { Issue } from '../errors.js';
 import { annotationCommand, type CommandSink } from './workflow-commands.js';
+import { appendAll } from '../arrays.js';
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -55,7 +56,7 @@ export function annotateIssues(issues: readonly Issue[], sink: CommandSink, reda
         }),
       );
     });
-    left.push(...ofLevel.slice(ANNOTATION_LIMIT));
+    appendAll(left, ofLevel.slice(ANNOTATION_LIMIT));
   }
   return left;
 }

@@ -11,6 +11,7 @@ import { importRudderStack } from './rudderstack-plan.js';
 import type { RudderDocument } from './rudderstack-catalog.js';
 import { importSegment } from './segment-plan.js';
 import { importSnowplow, type IgluSchemaFile } from './snowplow-plan.js';
+import { appendAll } from '../arrays.js';
 
 /** The formats `tpsync import --from` takes. */
 export const IMPORT_FORMATS = ['segment', 'rudderstack', 'snowplow'] as const;
@@ -49,7 +50,7 @@ export function importRudderSources(sources: readonly SourceBytes[]): ImportOutc
   const issues: Issue[] = [];
   for (const source of sources) {
     const parsed = parseYamlSource(source.file, source.bytes);
-    if (!parsed.ok) issues.push(...parsed.issues);
+    if (!parsed.ok) appendAll(issues, parsed.issues);
     else documents.push({ file: source.file, data: parsed.source.data });
   }
   if (issues.length > 0) return { ok: false, issues };
@@ -72,7 +73,7 @@ export function importIgluSources(sources: readonly IgluBytes[]): ImportOutcome 
   const issues: Issue[] = [];
   for (const source of sources) {
     const parsed = parseJson(source);
-    if (!parsed.ok) issues.push(...parsed.issues);
+    if (!parsed.ok) appendAll(issues, parsed.issues);
     else
       schemas.push({
         file: source.file,

@@ -12,6 +12,7 @@
 import { childPointer } from './import-note.js';
 import type { EventKind } from './imported-plan.js';
 import { isRecord } from './json-schema-keywords.js';
+import { appendAll } from '../arrays.js';
 
 export interface SegmentRule {
   readonly kind: EventKind | 'common';
@@ -112,7 +113,7 @@ function configRules(rules: Record<string, unknown>): SegmentRule[] {
     ['group', 'group'],
     ['group_traits', 'group'],
   ] as const) {
-    found.push(...callRules(rules[key], kind, childPointer('/rules', key)));
+    appendAll(found, callRules(rules[key], kind, childPointer('/rules', key)));
   }
   return found;
 }

@@ -23,6 +23,7 @@ import { byTitleThenAge, categoryTitle, eventsOf, startDraft, type PlanDraft } f
 import { summarise } from './plan-summary.js';
 import { noteSharedDefinitions } from './shared-definition-notes.js';
 import { PLAN_FORMAT_VERSION, type Plan } from './types.js';
+import { appendAll } from '../arrays.js';
 
 export interface PlanOptions {
   /** The pace apply will write at; 0 = unpaced. Only used to estimate the duration. */
@@ -36,7 +37,7 @@ export function buildPlan(trackingPlan: TrackingPlan, remoteState: RemoteState, 
   const matching = matchEvents(trackingPlan, draft);
   for (const { category, remote: match } of matching.categories) {
     if (match)
-      draft.warnings.push(...usedCategoryWarnings(category, match, draft.categoriesByTitle.get(titleIdentity(category.title)) ?? []));
+      appendAll(draft.warnings, usedCategoryWarnings(category, match, draft.categoriesByTitle.get(titleIdentity(category.title)) ?? []));
     else createCategory(draft, category);
     planEvents(draft, matching, category, match?.id ?? null);
     if (match) deleteUnclaimedEvents(draft, match, category.title);

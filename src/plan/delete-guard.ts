@@ -19,6 +19,7 @@
 import { EVENT_REPLACED, NOT_IN_PLAN } from './delete-reasons.js';
 import { idKey } from '../ids.js';
 import type { DeleteOperation, Operation, Plan, ReplaceOperation } from './types.js';
+import { appendAll } from '../arrays.js';
 
 export interface GuardOptions {
   readonly maxDeletes: number;
@@ -143,7 +144,7 @@ function groupDestruction(operations: readonly Operation[]): Destruction {
       forcedEvents.push({ kind: 'event-forced', event: name, category: op.path[0] ?? '', fields: op.forced_by, properties });
     }
   }
-  causes.push(...moves.values(), ...forcedEvents);
+  appendAll(causes, moves.values(), forcedEvents);
 
   // Properties re-created, grouped by the fields that force it, and by the shared definition they come from.
   const byFields = new Map<string, { kind: 'properties-forced'; fields: readonly string[]; shared: string | undefined; count: number }>();
@@ -153,7 +154,7 @@ function groupDestruction(operations: readonly Operation[]): Destruction {
     group.count++;
     byFields.set(key, group);
   }
-  causes.push(...byFields.values());
+  appendAll(causes, byFields.values());
 
   // Resources the YAML does not name, with their children.
   const notInPlanEvents = new Set(

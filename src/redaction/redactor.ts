@@ -3,13 +3,17 @@
  * output boundary (stdout, stderr, files, GitHub comments, the job summary, annotations).
  *
  * A server that echoes a token rarely echoes it byte for byte: DRF puts it in a JSON string
- * (escaped), a proxy in a URL (percent-encoded), an HTML error page in an attribute. So each
- * secret is looked for in the forms a server or a library is known to write it, and also as a
- * prefix cut short by "…" (a trimmed error body must not leak the first half of a token). Case
- * is ignored for forms of 10 characters or more (every real token): a proxy or an error page that
- * upper- or lower-cases what it echoes still echoes it; a short test secret such as "tok" stays
- * exact, so that "TOKEN" in a message is left alone.
+ * (escaped), a proxy in a URL (percent-encoded), an HTML error page in an attribute, a debug page
+ * in hex; a trimmed body keeps only its first half, a wrapped or coloured one puts line breaks or
+ * ANSI codes inside it. So each secret is looked for in the forms a server or a library is known
+ * to write it, and every piece of MIN_FRAGMENT (8) or more consecutive characters of any of those
+ * forms is taken out, whatever its case and whatever gaps were put between its characters (see
+ * secret-fragments.ts; a piece that is one word of one case, such as "workflow", is too likely
+ * to be ordinary text and is taken out only as part of a longer piece). Each form is also
+ * matched whole: caselessly from 10 characters, exactly below (a test's "tok", so that "TOKEN"
+ * in a message is left alone).
  */
+import { FragmentIndex, fragmentForms, MIN_FRAGMENT } from './secret-fragments.js';
 
 /** What a secret is replaced with. */
 export const REDACTED = '***';
@@ -19,20 +23,18 @@ export const REDACTED = '***';
  * Real tokens are far longer; a URL's short password is still caught as `user:password`.
  */
 export const MIN_SECRET_LENGTH = 3;
-/** A secret cut short by "…" is caught from this many of its first characters on. */
-const MIN_CUT_PREFIX = 8;
-/** Forms at least this long are matched without regard to case. */
+/** Whole forms at least this long are matched without regard to case (a short test secret such as "tok" stays exact). */
 const MIN_CASELESS_LENGTH = 10;
 
+/**
+ * The secrets of one process and the text without them: `redact` for text, `redactDeep` for
+ * JSON-like values. Add secrets with the constructor or `add`; matching is case-insensitive for
+ * pieces of MIN_FRAGMENT characters or more, exact for shorter secrets.
+ */
 export class Redactor {
+  /** Every form, matched whole (also when none of its pieces is distinctive enough to be matched alone). */
   private readonly variants = new Set<string>();
-  private readonly prefixSources = new Set<string>();
-  /**
-   * The first characters of every form: text holding none of them holds no secret (a fast
-   * `includes` check); lower-cased for the forms matched without regard to case.
-   */
-  private readonly anchors = new Set<string>();
-  private readonly caselessAnchors = new Set<string>();
+  private readonly fragments = new FragmentIndex();
   private pattern: RegExp | null | undefined;
 
   /** `secrets`: the raw values (tokens, passwords); undefined and empty ones are ignored. */
@@ -48,44 +50,27 @@ export class Redactor {
       for (const variant of encodedForms(value)) {
         if (variant.length < MIN_SECRET_LENGTH) continue;
         this.variants.add(variant);
-        if (isCaseless(variant)) this.caselessAnchors.add(variant.slice(0, MIN_CUT_PREFIX).toLowerCase());
-        else this.anchors.add(variant.slice(0, MIN_CUT_PREFIX));
-        // Cut short in any of its forms: a trimmed JSON body cuts the escaped form.
-        if (variant.length > MIN_CUT_PREFIX) this.prefixSources.add(variant);
+        this.fragments.add(variant);
       }
+      // Hex, reversed and shifted base64 only for a secret long enough to be matched by pieces.
+      if (value.length >= MIN_FRAGMENT) for (const form of fragmentForms(value)) this.fragments.add(form);
     }
     this.pattern = undefined;
   }
 
   /** Whether any secret is known. */
   get empty(): boolean {
-    return this.variants.size === 0;
+    return this.variants.size === 0 && this.fragments.empty;
   }
 
   /** `text` with every known secret, in every form, replaced by `***`. */
   redact(text: string): string {
+    if (text.length < MIN_SECRET_LENGTH) return text;
+    const withoutFragments = this.fragments.replace(text, REDACTED);
     const pattern = this.compile();
-    if (pattern === null || text.length < MIN_SECRET_LENGTH) return text;
-    // The full pattern is slow on long text; most text holds no secret's first characters at all.
-    let anchored = false;
-    for (const anchor of this.anchors) {
-      if (text.includes(anchor)) {
-        anchored = true;
-        break;
-      }
-    }
-    if (!anchored && this.caselessAnchors.size > 0) {
-      const lower = text.toLowerCase();
-      for (const anchor of this.caselessAnchors) {
-        if (lower.includes(anchor)) {
-          anchored = true;
-          break;
-        }
-      }
-    }
-    if (!anchored) return text;
+    if (pattern === null) return withoutFragments;
     pattern.lastIndex = 0;
-    return text.replace(pattern, REDACTED);
+    return withoutFragments.replace(pattern, REDACTED);
   }
 
   /**
@@ -95,7 +80,7 @@ export class Redactor {
    * there is nothing to look for.
    */
   redactDeep<T>(value: T): T {
-    if (this.compile() === null) return value;
+    if (this.empty) return value;
     if (typeof value === 'string') return this.redact(value) as T;
     if (value === null || typeof value !== 'object') return value;
     // One pass over the JSON text: inside it every string appears in its JSON-escaped form, and a
@@ -120,14 +105,11 @@ export class Redactor {
 
   private compile(): RegExp | null {
     if (this.pattern !== undefined) return this.pattern;
-    if (this.variants.size === 0) {
-      this.pattern = null;
-      return null;
-    }
     // Longest first, so a JSON-escaped form is replaced whole rather than around its raw core.
-    const whole = [...this.variants].sort((a, b) => b.length - a.length).map((variant) => literal(variant, isCaseless(variant)));
-    const cut = [...this.prefixSources].map(cutPrefixPattern);
-    this.pattern = new RegExp([...whole, ...cut].join('|'), 'g');
+    const whole = [...this.variants]
+      .sort((a, b) => b.length - a.length)
+      .map((variant) => literal(variant, variant.length >= MIN_CASELESS_LENGTH));
+    this.pattern = whole.length === 0 ? null : new RegExp(whole.join('|'), 'g');
     return this.pattern;
   }
 }
@@ -168,19 +150,6 @@ function asciiJson(secret: string): string {
 
 function htmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** `abcdefgh(?:i(?:j…)?)?(?=…|\.\.\.)`: the longest prefix of `secret` (8 characters on) that a cut ended. */
-function cutPrefixPattern(secret: string): string {
-  const caseless = isCaseless(secret);
-  const chars = [...secret];
-  let tail = '';
-  for (let i = chars.length - 2; i >= MIN_CUT_PREFIX; i--) tail = `(?:${literal(chars[i] ?? '', caseless)}${tail})?`;
-  return `${literal(chars.slice(0, MIN_CUT_PREFIX).join(''), caseless)}${tail}(?=…|\\.\\.\\.)`;
-}
-
-function isCaseless(form: string): boolean {
-  return form.length >= MIN_CASELESS_LENGTH;
 }
 
 /** `text` as a pattern; with `caseless`, each ASCII letter as `[aA]` (one pattern holds exact and caseless forms). */

@@ -5,6 +5,7 @@
  * variable (SECODA_API_URL and SECODA_API_TOKEN swapped) is still a token.
  */
 import { Redactor } from './redactor.js';
+import { appendAll } from '../arrays.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -23,7 +24,7 @@ export function secretsFromEnv(env: Env): string[] {
   }
   for (const name of URL_VARIABLES) {
     const value = env[name];
-    secrets.push(...urlCredentials(value));
+    appendAll(secrets, urlCredentials(value));
     if (value !== undefined && value.trim() !== '' && !isHttpUrl(value.trim())) secrets.push(value);
   }
   return secrets;

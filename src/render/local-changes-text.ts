@@ -9,6 +9,7 @@ import type { Style } from '../style.js';
 import { checkLine } from './compatibility-note.js';
 import { escapeText } from './markdown-text.js';
 import { plural } from './plural.js';
+import { largest } from '../arrays.js';
 
 const HEADING = 'Changes only the plan holds (Secoda receives none of them; apply writes nothing for them)';
 
@@ -36,7 +37,10 @@ export function localChangesText(plan: Plan, style: Style): string[] {
   const lines = ['', `${HEADING}:`];
   for (const change of changes) {
     lines.push(`  ${style.yellow('~')} ${title(change)}`);
-    const width = Math.max(0, ...change.changes.map((c) => c.field.length));
+    const width = largest(
+      change.changes.map((c) => c.field.length),
+      0,
+    );
     for (const field of change.changes)
       lines.push(`      ${`${field.field}:`.padEnd(width + 1)} ${valueText(field.before)} → ${valueText(field.after)}`);
     for (const check of change.compatibility?.checks ?? [])

@@ -7,6 +7,7 @@
  * inside `://` and `www.`) keeps the text as written while no pattern of GitHub's matches.
  * Text inside code spans and fenced blocks is never linked, so it needs none of this.
  */
+import { largest } from '../arrays.js';
 
 const ZWSP = '\u200b';
 
@@ -40,7 +41,10 @@ export function escapeCell(text: string): string {
 /** `text` as an inline code span, however many backticks it holds (safe in a table cell). */
 export function codeSpan(text: string): string {
   const oneLine = text.replace(/\r?\n|\r/g, ' ');
-  const ticks = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = largest(
+    [...oneLine.matchAll(/`+/g)].map((m) => m[0].length),
+    0,
+  );
   const fence = '`'.repeat(ticks + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${oneLine.replace(/\|/g, '\\|')}${pad}${fence}`;
@@ -48,6 +52,9 @@ export function codeSpan(text: string): string {
 
 /** A code fence longer than any run of backticks in `text`, so the text cannot close it. */
 export function fenceFor(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = largest(
+    [...text.matchAll(/`+/g)].map((m) => m[0].length),
+    2,
+  );
   return '`'.repeat(longest + 1);
 }

@@ -15,6 +15,7 @@ import { driftSummary, originNote } from './origin-note.js';
 import { cutQuotedValues } from './quoted-values.js';
 import type { DiffLine } from './text-diff.js';
 import { withReferenceNames } from './reference-names.js';
+import { appendAll } from '../arrays.js';
 
 export { codeSpan } from './markdown-text.js';
 
@@ -42,7 +43,7 @@ export function renderPlanMarkdown(given: Plan, options: MarkdownOptions = {}): 
 
   // A reviewer sees what breaks before anything else.
   const breaking = plan.operations.filter(isBreaking);
-  if (breaking.length > 0) head.push(...compatibilitySection('Breaking changes', breaking, MAX_LEADING_ROWS), '');
+  if (breaking.length > 0) appendAll(head, compatibilitySection('Breaking changes', breaking, MAX_LEADING_ROWS), ['']);
 
   if (isNoOp(plan)) {
     head.push(`**${emptyPlanHeadline(plan)}**`);
@@ -50,7 +51,7 @@ export function renderPlanMarkdown(given: Plan, options: MarkdownOptions = {}): 
     head.push(`**${summaryLine(plan)}**`, '');
     const counts = compatibilityCounts(plan);
     if (counts !== null) head.push(counts, '');
-    head.push(...summaryTable(plan));
+    appendAll(head, summaryTable(plan));
     const pacing = pacingLine(plan);
     if (pacing) head.push('', pacing);
     const drift = driftSummary(plan);
@@ -210,8 +211,8 @@ function detailSections(plan: Plan): string[][] {
       .join(', ');
     const body: string[] = [];
     for (const [head, ...members] of opGroups) {
-      if (head !== undefined) body.push(...detailLines(head, ''));
-      for (const member of members) body.push(...detailLines(member, '    '));
+      if (head !== undefined) appendAll(body, detailLines(head, ''));
+      for (const member of members) appendAll(body, detailLines(member, '    '));
     }
     const fence = fenceFor(body.join('\n'));
     return [`<details><summary><b>${escapeHtml(category)}</b> — ${counts}</summary>`, '', `${fence}diff`, ...body, fence, '', '</details>'];

@@ -17,6 +17,7 @@ import { driftSummary, originNote } from './origin-note.js';
 import type { Style } from '../style.js';
 import type { DiffLine } from './text-diff.js';
 import { withReferenceNames } from './reference-names.js';
+import { appendAll, largest } from '../arrays.js';
 
 export interface TextOptions {
   readonly style: Style;
@@ -53,8 +54,8 @@ export function renderPlanText(given: Plan, options: TextOptions): string {
     lines.push(`  (${legend.join('   ')})`);
     lines.push('');
     for (const group of groups) {
-      lines.push(...operationLines(group.head, '', colour, style));
-      for (const member of group.members) lines.push(...operationLines(member, '    ', colour, style));
+      appendAll(lines, operationLines(group.head, '', colour, style));
+      for (const member of group.members) appendAll(lines, operationLines(member, '    ', colour, style));
     }
   }
 
@@ -66,10 +67,10 @@ export function renderPlanText(given: Plan, options: TextOptions): string {
     }
   }
 
-  lines.push(...localChangesText(plan, style));
+  appendAll(lines, localChangesText(plan, style));
 
   if (!isNoOp(plan)) {
-    lines.push(...recap(plan, groups, colour, style));
+    appendAll(lines, recap(plan, groups, colour, style));
     lines.push('');
     const counts = compatibilityCounts(plan);
     lines.push(`${style.bold(summaryLine(plan))}${counts === null ? '' : ` ${counts}`}`);
@@ -94,7 +95,10 @@ function headLine(op: Operation, colour: Colours, style: Style): string {
 
 function operationLines(op: Operation, indent: string, colour: Colours, style: Style): string[] {
   const lines = [`${indent}${headLine(op, colour, style)}`];
-  const width = Math.max(0, ...op.changes.map((c) => c.field.length));
+  const width = largest(
+    op.changes.map((c) => c.field.length),
+    0,
+  );
   const pad = `${indent}      `;
   for (const change of op.changes) {
     const label = `${change.field}:`.padEnd(width + 1);

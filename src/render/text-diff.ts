@@ -16,6 +16,7 @@
 import { diffArrays } from 'diff';
 import { plural } from './plural.js';
 import { escapeControls } from './terminal-text.js';
+import { appendAll } from '../arrays.js';
 
 /** One line of a text diff; `gap` stands for unchanged lines left out (its text says how many). */
 export interface DiffLine {
@@ -116,8 +117,8 @@ function runs<T>(a: readonly T[], b: readonly T[]): Run<T>[] {
       added = [];
     };
     for (const change of changes) {
-      if (change.removed) removed.push(...change.value);
-      else if (change.added) added.push(...change.value);
+      if (change.removed) appendAll(removed, change.value);
+      else if (change.added) appendAll(added, change.value);
       else {
         settle();
         push('same', change.value);

@@ -1,4 +1,5 @@
 /** `enum-value-style`: the values of enum properties follow one naming style (`apple_pay`). */
+import { appendAll } from '../arrays.js';
 import { NONE, type Finding, type Rule } from './rule.js';
 import { isInStyle } from './title-styles.js';
 import { styleFinding, styleOption, type StyleOptions } from './style-option.js';
@@ -17,8 +18,9 @@ export const enumValueStyle: Rule<StyleOptions> = {
     (values as unknown[]).forEach((value, i) => {
       // Numbers and booleans (`enum: [1, 2]`) have no style to follow.
       if (typeof value !== 'string' || isInStyle(value, style)) return;
-      (findings ??= []).push(
-        ...styleFinding(
+      appendAll(
+        (findings ??= []),
+        styleFinding(
           'enum-value-style',
           value,
           style,

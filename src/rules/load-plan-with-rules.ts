@@ -17,6 +17,7 @@ import { checkRules, locateFinding } from './check-rules.js';
 import { isRecord } from './rule.js';
 import { readRulesConfig, type RulesConfig } from './rules-config.js';
 import { applySuppressions, readSuppressions } from './suppressions.js';
+import { appendAll } from '../arrays.js';
 
 export interface RulesLoadOptions extends Omit<LoadOptions, 'checks'> {
   /**
@@ -67,7 +68,7 @@ class RulesCheck implements PlanFileCheck {
 
   check(source: SourceFile, context: LoadContext): void {
     if (this.config === undefined) this.unchecked.push(source.file);
-    else this.ruleIssues.push(...checkRules(source, this.config, context.definitions));
+    else appendAll(this.ruleIssues, checkRules(source, this.config, context.definitions));
   }
 
   finish(context: LoadContext): Issue[] {
@@ -80,7 +81,7 @@ class RulesCheck implements PlanFileCheck {
     if (config === undefined || config.active.length === 0) return [];
     for (const path of this.unchecked) {
       const source = context.sourceAfterTurn(path);
-      if (source !== undefined) this.ruleIssues.push(...checkRules(source, config, context.definitions));
+      if (source !== undefined) appendAll(this.ruleIssues, checkRules(source, config, context.definitions));
     }
     const byFile = new Map<string, Issue[]>();
     for (const issue of this.ruleIssues) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
@@ -89,11 +90,11 @@ class RulesCheck implements PlanFileCheck {
       const issues = byFile.get(file.path) ?? [];
       // Files that name no rule in a comment (nearly all) are not even decoded.
       if (!Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).includes(SUPPRESSION_MARKER)) {
-        found.push(...issues);
+        appendAll(found, issues);
         continue;
       }
       const suppressions = readSuppressions(file.path, new TextDecoder().decode(file.bytes));
-      found.push(...applySuppressions(issues, suppressions), ...suppressions.problems);
+      appendAll(found, applySuppressions(issues, suppressions), suppressions.problems);
     }
     let reported = found;
     if (this.baseline !== undefined) {

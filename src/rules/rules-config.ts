@@ -6,6 +6,7 @@
 import type { PathSegment } from '../tracking-plan/source-file.js';
 import { RULES } from './registry.js';
 import { isRecord, type AnyRule, type Finding, type NodeKind } from './rule.js';
+import { appendAll } from '../arrays.js';
 
 export interface ActiveRule {
   readonly rule: AnyRule;
@@ -36,7 +37,7 @@ export function readRulesConfig(rules: unknown, path: readonly PathSegment[] = [
       if (!isRecord(entry)) continue;
       const level = entry['level'] ?? rule.defaultLevel;
       if (!LEVELS.has(level)) continue;
-      problems.push(...(rule.problems?.(entry, [...path, rule.id]) ?? []));
+      appendAll(problems, rule.problems?.(entry, [...path, rule.id]) ?? []);
       if (level === 'off') continue;
       const options: unknown = rule.options(entry);
       if (options === undefined) continue;

@@ -14,13 +14,16 @@
  * double-quoted text with an escaped line break (`\` at the end of a line), which the two fold
  * differently before an empty line, a document that is a flow collection (`{…}` over lines:
  * `yaml` has rules of its own there), and a comment line less indented than the content after it
- * (`yaml` lets it end the block it stands in; js-yaml, as the YAML spec, does not).
+ * (`yaml` lets it end the block it stands in; js-yaml, as the YAML spec, does not), and a file past
+ * the bounds of yaml-bounds.ts (too many keys in a mapping, too deep) is refused here, located,
+ * before `yaml` spends its time on it.
  * Plain scalars resolve as `yaml` resolves them (core-scalars.ts).
  *
  * Pure: text in, data (or a doubt) out.
  */
 import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import { PLAIN_TEXT, resolveCorePlain } from './core-scalars.js';
+import { MAX_KEYS_PER_MAPPING, MAX_NESTING, NESTED_TOO_DEEPLY, tooManyKeys, type BoundProblem } from './yaml-bounds.js';
 
 /** A file read by js-yaml: its data, where its mappings and lists start, and how its numbers and booleans were written. */
 export interface JsYamlRead {
@@ -48,10 +51,17 @@ const ESCAPED_LINE_BREAK = /\\\r?\n/;
 interface Open {
   readonly container: Record<string, unknown> | unknown[];
   key: string | undefined;
+  /** Keys read into a mapping so far. */
+  keys: number;
 }
 
-/** Data when `yaml` would give the same; otherwise why not. */
-export function readWithJsYaml(text: string): JsYamlRead | Doubt {
+/** A file past the bounds of yaml-bounds.ts, refused here, before `yaml` would spend its time on it. */
+export interface Refused {
+  readonly refused: BoundProblem;
+}
+
+/** Data when `yaml` would give the same; a refusal when the file is past a bound; otherwise why not. */
+export function readWithJsYaml(text: string): JsYamlRead | Doubt | Refused {
   if (hasCommentBeforeDeeperLine(text)) return { doubt: 'a comment less indented than what follows' };
   let events: Event[];
   try {
@@ -66,7 +76,7 @@ export function readWithJsYaml(text: string): JsYamlRead | Doubt {
   let documents = 0;
 
   /** Puts a value where the events say it goes; returns a doubt when it is a key `yaml` could read otherwise. */
-  const place = (value: unknown, length: number): string | undefined => {
+  const place = (value: unknown, start: number, length: number): string | BoundProblem | undefined => {
     const into = open[open.length - 1];
     if (into === undefined) root = value;
     else if (Array.isArray(into.container)) into.container.push(value);
@@ -78,13 +88,14 @@ export function readWithJsYaml(text: string): JsYamlRead | Doubt {
       if (value === '<<' || value === '__proto__') return 'a merge or prototype key';
       if (Object.hasOwn(into.container, value)) return 'a key written twice';
       if (length > LONGEST_KEY) return 'a very long key';
+      if (++into.keys > MAX_KEYS_PER_MAPPING) return tooManyKeys(start);
       into.key = value;
     }
     return undefined;
   };
 
   for (const event of events) {
-    let doubt: string | undefined;
+    let doubt: string | BoundProblem | undefined;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         documents++;
@@ -95,9 +106,10 @@ export function readWithJsYaml(text: string): JsYamlRead | Doubt {
         if (event.anchorStart !== -1 || event.tagStart !== -1) return { doubt: 'an anchor or a tag' };
         if (open.length === 0 && event.style === COLLECTION_STYLE.FLOW) return { doubt: 'a flow collection as the document' };
         const container = event.type === EVENT_ID.MAPPING ? {} : [];
-        doubt = place(container, 0);
+        doubt = place(container, event.start, 0);
         starts.set(container, event.start);
-        open.push({ container, key: undefined });
+        open.push({ container, key: undefined, keys: 0 });
+        if (open.length > MAX_NESTING) return { refused: { ...NESTED_TOO_DEEPLY, offset: event.start } };
         break;
       }
       case EVENT_ID.SCALAR: {
@@ -111,7 +123,9 @@ export function readWithJsYaml(text: string): JsYamlRead | Doubt {
           if (known === undefined) scalarTexts.set(resolved, written);
           else if (known !== written) scalarTexts.set(resolved, null);
         }
-        doubt = place(resolved === PLAIN_TEXT ? written : resolved, event.valueEnd - event.valueStart);
+        // A quoted scalar's value starts after its quote; `yaml` places the scalar at the quote.
+        const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+        doubt = place(resolved === PLAIN_TEXT ? written : resolved, event.valueStart - (quoted ? 1 : 0), event.valueEnd - event.valueStart);
         break;
       }
       case EVENT_ID.ALIAS:
@@ -121,7 +135,7 @@ export function readWithJsYaml(text: string): JsYamlRead | Doubt {
         open.pop();
         break;
     }
-    if (doubt !== undefined) return { doubt };
+    if (doubt !== undefined) return typeof doubt === 'string' ? { doubt } : { refused: doubt };
   }
   // Only a mapping can be a plan file; anything else goes to `yaml` for its exact message.
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return { doubt: 'not a mapping' };

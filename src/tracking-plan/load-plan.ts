@@ -14,12 +14,14 @@ import type { YamlParser } from './parse-yaml.js';
 import type { LoadContext, PlanFileCheck } from './plan-file-check.js';
 import type { PlanFileInput } from './plan-file-input.js';
 import { PlanFileSources } from './plan-file-sources.js';
+import { limitIssuesPerFile } from './issue-limit.js';
 import { checkSchema } from './schema-check.js';
 import { checkSemantics } from './semantic-rules.js';
 import { SharedDefinitionIndex } from './shared-definition-index.js';
 import { expandSharedProperties } from './shared-definitions.js';
 import type { SourceFile } from './source-file.js';
 import type { CompatibilityLevel, PlanCategory, PlanProperty, TrackingPlan } from './types.js';
+import { appendAll } from '../arrays.js';
 
 /** `warnings` (and, when not ok, `issues`) may hold warnings: `level: 'warning'`. */
 export type LoadResult = { ok: true; plan: TrackingPlan; warnings: Issue[] } | { ok: false; issues: Issue[] };
@@ -69,12 +71,12 @@ export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadO
   ordered.forEach((_, index) => {
     const parsed = sources.atTurn(index);
     if (!parsed.ok) {
-      issues.push(...parsed.issues);
+      appendAll(issues, parsed.issues);
       return;
     }
     const source = parsed.source;
     if (!collected.has(index)) collect(source, index);
-    issues.push(...checkSchema(source), ...checkSemantics(source));
+    appendAll(issues, checkSchema(source), checkSemantics(source));
     for (const found of checkDeprecations(source, options.today)) (isWarning(found) ? warnings : issues).push(found);
     definitions.countUses(source);
     for (const check of checks) check.check(source, context);
@@ -84,11 +86,12 @@ export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadO
     const normalised = normaliseFile(source);
     if (normalised.integration !== undefined) integration = normalised.integration;
     if (normalised.compatibility !== undefined) compatibility = normalised.compatibility;
-    categories.push(...normalised.categories);
-    definitionList.push(...normalised.definitions);
+    appendAll(categories, normalised.categories);
+    appendAll(definitionList, normalised.definitions);
   });
-  issues.push(
-    ...checkAcrossFiles(
+  appendAll(
+    issues,
+    checkAcrossFiles(
       facts,
       ordered.map((file) => file.path),
     ),
@@ -98,7 +101,9 @@ export function loadTrackingPlan(files: readonly PlanFileInput[], options: LoadO
     const at = sources.sourceAfterTurn(fileIndex)?.locate(path, 'value') ?? { line: 1, column: 1 };
     return { file: ordered[fileIndex]?.path ?? '', line: at.line, column: at.column };
   };
-  const all = sortIssues([...issues, ...warnings, ...definitions.issues(locate), ...checks.flatMap((check) => check.finish(context))]);
+  const all = limitIssuesPerFile(
+    sortIssues([...issues, ...warnings, ...definitions.issues(locate), ...checks.flatMap((check) => check.finish(context))]),
+  );
   if (issues.length > 0 || all.some(isError)) return { ok: false, issues: all };
   const plan: TrackingPlan = { version: 1, integration, categories, ...(compatibility === undefined ? {} : { compatibility }) };
   const byTitle = new Map<string, PlanProperty>();

@@ -35,6 +35,21 @@ export function parseYamlSource(file: string, bytes: Uint8Array, parser: YamlPar
   if (parser === 'auto') {
     const read = readWithJsYaml(text);
     if ('data' in read) return { ok: true, source: jsYamlSource(file, text, read) };
+    if ('refused' in read) {
+      const { line, column } = positionOf(text, read.refused.offset);
+      return refusal(file, line, column, read.refused.code, read.refused.message, read.refused.hint);
+    }
   }
   return parseWithYaml(file, text);
+}
+
+/** The 1-based line and column of `offset` in `text`, counted as `yaml` counts them (UTF-16 units, `\n` ends a line). */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }

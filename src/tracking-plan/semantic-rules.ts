@@ -8,6 +8,7 @@ import { describe } from './plan-paths.js';
 import { checkEventKind, checkProperty } from './property-shape-rules.js';
 import { checkTextValues } from './text-rules.js';
 import type { PathSegment, SourceFile } from './source-file.js';
+import { appendAll } from '../arrays.js';
 
 type Obj = Record<string, unknown>;
 
@@ -27,7 +28,7 @@ export function checkSemantics(source: SourceFile): Issue[] {
   };
   const data = source.data;
   if (!isObj(data)) return issues;
-  issues.push(...checkTextValues(source));
+  appendAll(issues, checkTextValues(source));
 
   // Shared property definitions follow the rules of any property (their titles are checked across files).
   listOf(data['properties']).forEach((definition, d) => {

@@ -4,7 +4,19 @@
  * a merge key (`<<: *name`) is placed at the alias: what lies beyond it is written at the
  * anchor, elsewhere, but it is that place of the document that holds it. Pure.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type LineCounter, type Node, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Alias,
+  type Document,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { PathSegment, Position } from './source-file.js';
 import { isMergeKey } from './yaml-aliases.js';
 
@@ -16,9 +28,10 @@ export interface DocumentPositions {
 
 /** `targets`: what each alias stands for (yaml-aliases.ts), found once rather than by a search of the document per alias. */
 export function documentPositions(doc: Document, lineCounter: LineCounter, targets: ReadonlyMap<Alias, Node>): DocumentPositions {
+  const keys = new KeyIndexes();
   return {
     locate: (path, part) => {
-      const found = walk(targets, doc, path);
+      const found = walk(targets, keys, doc, path);
       // Reached through an alias (`*p`): the alias is where this part of the document is written.
       const node = found.alias ?? (part === 'key' && found.complete && found.key ? found.key : found.node);
       const offset = node?.range?.[0] ?? 0;
@@ -26,7 +39,7 @@ export function documentPositions(doc: Document, lineCounter: LineCounter, targe
       return { line: pos.line, column: pos.col };
     },
     sourceText: (path) => {
-      const found = walk(targets, doc, path);
+      const found = walk(targets, keys, doc, path);
       if (!found.complete || !isScalar(found.node)) return undefined;
       return typeof found.node.source === 'string' ? found.node.source : undefined;
     },
@@ -47,12 +60,36 @@ interface WalkResult {
   alias: Node | null;
 }
 
-function walk(targets: ReadonlyMap<Alias, Node>, doc: Document, path: readonly PathSegment[]): WalkResult {
+/**
+ * Each mapping's pairs by key text, the first pair written for a key winning (as a scan would
+ * find it), built the first time a path steps into the mapping: locating one issue per key of a
+ * mapping of thousands of keys stays linear.
+ */
+class KeyIndexes {
+  private readonly byMap = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  pair(map: YAMLMap, key: string): Pair | undefined {
+    let index = this.byMap.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const pair of map.items) {
+        if (isPair(pair) && isScalar(pair.key)) {
+          const text = String(pair.key.value);
+          if (!index.has(text)) index.set(text, pair);
+        }
+      }
+      this.byMap.set(map, index);
+    }
+    return index.get(key);
+  }
+}
+
+function walk(targets: ReadonlyMap<Alias, Node>, keys: KeyIndexes, doc: Document, path: readonly PathSegment[]): WalkResult {
   let alias: Node | null = isAlias(doc.contents) ? doc.contents : null;
   let node = resolve(targets, doc.contents);
   let key: Node | null = null;
   for (const segment of path) {
-    const next = step(targets, node, segment);
+    const next = step(targets, keys, node, segment);
     if (!next) return { node, key: null, complete: false, alias };
     alias ??= next.alias;
     node = next.value ?? next.key;
@@ -68,27 +105,24 @@ interface Step {
   alias: Node | null;
 }
 
-function step(targets: ReadonlyMap<Alias, Node>, node: Node | null, segment: PathSegment): Step | undefined {
+function step(targets: ReadonlyMap<Alias, Node>, keys: KeyIndexes, node: Node | null, segment: PathSegment): Step | undefined {
   if (isSeq(node) && typeof segment === 'number') {
     const item = node.items[segment];
     return isNodeLike(item) ? { key: null, value: resolve(targets, item), alias: isAlias(item) ? item : null } : undefined;
   }
-  if (isMap(node)) return findInMap(targets, node, String(segment), 0);
+  if (isMap(node)) return findInMap(targets, keys, node, String(segment), 0);
   return undefined;
 }
 
-function findInMap(targets: ReadonlyMap<Alias, Node>, map: YAMLMap, key: string, depth: number): Step | undefined {
+function findInMap(targets: ReadonlyMap<Alias, Node>, keys: KeyIndexes, map: YAMLMap, key: string, depth: number): Step | undefined {
   if (depth > 20) return undefined;
-  for (const pair of map.items) {
-    if (!isPair(pair)) continue;
-    const pairKey = pair.key;
-    if (isScalar(pairKey) && String(pairKey.value) === key) {
-      return {
-        key: pairKey,
-        value: isNodeLike(pair.value) ? resolve(targets, pair.value) : null,
-        alias: isAlias(pair.value) ? pair.value : null,
-      };
-    }
+  const pair = keys.pair(map, key);
+  if (pair !== undefined && isScalar(pair.key)) {
+    return {
+      key: pair.key,
+      value: isNodeLike(pair.value) ? resolve(targets, pair.value) : null,
+      alias: isAlias(pair.value) ? pair.value : null,
+    };
   }
   // Keys that arrive through a `<<` merge key live in the merged mapping(s).
   for (const pair of map.items) {
@@ -97,7 +131,7 @@ function findInMap(targets: ReadonlyMap<Alias, Node>, map: YAMLMap, key: string,
     for (const source of sources) {
       const merged = isNodeLike(source) ? resolve(targets, source) : null;
       if (isMap(merged)) {
-        const found = findInMap(targets, merged, key, depth + 1);
+        const found = findInMap(targets, keys, merged, key, depth + 1);
         // Brought in by `<<: *name`: that line is where this mapping says it.
         if (found) return { ...found, alias: isAlias(source) ? source : found.alias };
       }

@@ -4,10 +4,11 @@
  * (yaml-aliases.ts) before it expands them, and keeps every position. A file read by js-yaml
  * (js-yaml-route.ts) comes here too, once, for a position that route did not record. Pure.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Issue } from '../errors.js';
 import { refusal, type Position, type SourceResult } from './source-file.js';
 import { describeAliasProblem, indexAliases, type AliasIndex, type AliasProblem } from './yaml-aliases.js';
+import { checkYamlBounds, NESTED_TOO_DEEPLY } from './yaml-bounds.js';
 import { documentPositions, type DocumentPositions } from './yaml-positions.js';
 
 const YAML_ERROR_HINTS: Record<string, string> = {
@@ -30,7 +31,8 @@ function parseYamlDocument(text: string): { doc: Document; lineCounter: LineCoun
     lineCounter,
     prettyErrors: false,
     merge: true,
-    uniqueKeys: true,
+    // Repeated keys are found by yaml-bounds.ts, in linear time (`yaml`'s own check is quadratic).
+    uniqueKeys: false,
     strict: true,
     keepSourceTokens: false,
   });
@@ -40,12 +42,26 @@ function parseYamlDocument(text: string): { doc: Document; lineCounter: LineCoun
 /** `file`'s text parsed by `yaml`: its data and every position, or its first YAML error, located. */
 export function parseWithYaml(file: string, text: string): SourceResult {
   const { doc, lineCounter } = parseYamlDocument(text);
+  const at = (offset: number) => lineCounter.linePos(pastIndentation(text, offset));
 
-  if (doc.errors.length > 0) {
+  // `yaml` composes recursively: a deep enough nesting ends its stack, and it says so as an error.
+  const overflow = doc.errors.find((error) => /call stack/i.test(error.message));
+  if (overflow !== undefined) {
+    const pos = at(overflow.pos[0]);
+    return refusal(file, pos.line, pos.col, NESTED_TOO_DEEPLY.code, NESTED_TOO_DEEPLY.message, NESTED_TOO_DEEPLY.hint);
+  }
+  const bounds = checkYamlBounds(doc);
+  if (bounds.problem !== undefined) {
+    const pos = at(bounds.problem.offset);
+    return refusal(file, pos.line, pos.col, bounds.problem.code, bounds.problem.message, bounds.problem.hint);
+  }
+
+  const errors = withRepeatedKeys(doc.errors, bounds.repeatedKeys);
+  if (errors.length > 0) {
     // A syntax error throws the parser off for the rest of the file: the first one is the one to fix.
-    const [first, ...rest] = doc.errors;
+    const [first, ...rest] = errors;
     if (first) {
-      const pos = lineCounter.linePos(pastIndentation(text, first.pos[0]));
+      const pos = at(first.offset);
       const hint = YAML_ERROR_HINTS[first.code];
       const more =
         rest.length > 0 ? ` (${rest.length} more YAML ${rest.length === 1 ? 'error follows' : 'errors follow'}; fix this one first)` : '';
@@ -90,6 +106,27 @@ function aliasProblem(file: string, problem: AliasProblem, lineCounter: LineCoun
   const pos = lineCounter.linePos(problem.at.range?.[0] ?? 0);
   const { code, message, hint } = describeAliasProblem(problem);
   return refusal(file, pos.line, pos.col, code, message, hint);
+}
+
+interface SyntaxError {
+  readonly offset: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** `yaml`'s errors with a "Map keys must be unique" for each repeated key, where `yaml` would have put it (before the first error after it). */
+function withRepeatedKeys(errors: readonly YAMLError[], repeatedKeys: readonly number[]): SyntaxError[] {
+  const merged: SyntaxError[] = [];
+  let next = 0;
+  for (const error of errors) {
+    for (; next < repeatedKeys.length && (repeatedKeys[next] ?? 0) < error.pos[0]; next++) {
+      merged.push({ offset: repeatedKeys[next] ?? 0, code: 'DUPLICATE_KEY', message: 'Map keys must be unique' });
+    }
+    merged.push({ offset: error.pos[0], code: error.code, message: error.message });
+  }
+  for (; next < repeatedKeys.length; next++)
+    merged.push({ offset: repeatedKeys[next] ?? 0, code: 'DUPLICATE_KEY', message: 'Map keys must be unique' });
+  return merged;
 }
 
 /** The positions of a text that js-yaml read (so it holds no alias): parsed again with `yaml`. */

@@ -106,8 +106,15 @@ describe('action.yml', () => {
     expect(accept.ok && accept.run.detailedExitcode).toBe(true);
     expect(actionInvocation({}, '/t')).toEqual({
       ok: false,
-      message: 'tpsync: the command input must be plan, apply, validate or accept, not ""',
+      message: 'tpsync: the command input must be plan, apply, validate or accept, not empty',
     });
+    // A token pasted into the command input is refused without being printed, in any form.
+    const token = 'ghp_sntlCommandToken4e2a9c71d0Xz';
+    for (const value of [token, `plan\n::add-mask::x ${token}`]) {
+      const refused = actionInvocation({ INPUT_COMMAND: value }, '/t');
+      expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/not a value of \d+ characters \(not shown/) });
+      expect(JSON.stringify(refused)).not.toContain(token.slice(0, 8));
+    }
   });
 
   it('ships workflows that parse, with the apply serialised and never cancelled', async () => {

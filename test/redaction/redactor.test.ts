@@ -53,6 +53,64 @@ describe('Redactor', () => {
     expect(new Redactor(['tok', 'token']).redact('check SECODA_API_TOKEN')).toBe('check SECODA_API_TOKEN');
   });
 
+  describe('pieces of a secret, in any form, with gaps a server may put inside it', () => {
+    const SECRET = 'SeCoDa7kQ2mZx9LpVw3RtYu8NbHc4JfGd6Es1Ao5Ki0';
+    const r = new Redactor([SECRET]);
+    const half = SECRET.length / 2;
+    const left = SECRET.slice(0, half);
+    const right = SECRET.slice(half);
+    const bare = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const escapeAll = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+
+    it.each([
+      ['a prefix with no ellipsis', `bad key ${SECRET.slice(0, 20)} rejected`],
+      ['a suffix', `key ends with ${SECRET.slice(-12)}.`],
+      ['hex', `token hex ${Buffer.from(SECRET).toString('hex')}`],
+      ['hex, upper-case, cut', `HEX ${Buffer.from(SECRET).toString('hex').toUpperCase().slice(6, 30)}`],
+      ['base64 after "Bearer " (another alignment)', `auth ${Buffer.from(`Bearer ${SECRET}`).toString('base64')}`],
+      ['base64 after "x:"', `auth ${Buffer.from(`x:${SECRET}`).toString('base64url')}`],
+      ['split by an escaped line break', `{"detail":"${left}\\n${right}"}`],
+      ['split by a line break', `token ${left}\n${right} end`],
+      ['split by a carriage return', `token ${left}\r${right} end`],
+      ['split by an ANSI colour code', `token ${left}\u001b[39m${right} end`],
+      ['split by a JSON-escaped colour code', `{"t":"${left}\\u001b[1;31m${right}"}`],
+      ['every character escaped', `{"detail":"${escapeAll(SECRET)}"}`],
+      ['spaced out', [...SECRET].join(' ')],
+      ['with zero-width spaces', [...SECRET].join('\u200b')],
+      ['reversed', [...SECRET].reverse().join('')],
+      ['as UTF-16 bytes read as Latin-1', Buffer.from(`tok ${SECRET}`, 'utf16le').toString('latin1')],
+    ])('takes out %s', (_how, text) => {
+      const out = r.redact(text);
+      expect(out).toContain(REDACTED);
+      // No run of 8 characters of the secret (or its hex) is left, in any case, with the gaps removed.
+      const rest = bare(out.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))));
+      for (const form of [SECRET, Buffer.from(SECRET).toString('hex'), [...SECRET].reverse().join('')]) {
+        for (let i = 0; i + 8 <= form.length; i++) expect(rest).not.toContain(bare(form.slice(i, i + 8)));
+      }
+    });
+
+    it('takes out exactly the piece and the gaps inside it, and leaves 7 characters and other text alone', () => {
+      expect(r.redact(`before ${SECRET.slice(5, 13)} after`)).toBe('before *** after');
+      expect(r.redact(`before ${SECRET.slice(5, 12)} after`)).toBe(`before ${SECRET.slice(5, 12)} after`);
+      expect(r.redact(`a\\n${left}\\n${right}\\nb`)).toBe('a\\n***\\nb');
+      const ordinary = 'an ordinary line\\nwith \\u001b[31mred\u001b[0m text\r\n';
+      expect(r.redact(ordinary)).toBe(ordinary);
+    });
+
+    it('leaves a word that a hand-made secret holds alone, unless more of the secret is beside it', () => {
+      const handMade = new Redactor(['ghs_workflow-token-4c8e', 'correcthorsebattery']);
+      expect(handMade.redact("not signed with this workflow's key")).toBe("not signed with this workflow's key");
+      expect(handMade.redact('echo: workflow-toke')).toBe('echo: ***');
+      expect(handMade.redact('Bearer GHS_WORKFLOW-TOKEN-4C8E')).toBe('Bearer ***');
+      // A secret of one word is still taken out whole.
+      expect(handMade.redact('key=correcthorsebattery;')).toBe('key=***;');
+    });
+
+    it('keeps JSON valid when a piece is taken out of a value', () => {
+      expect(r.redactDeep({ detail: `${left}\n${right}`, other: 'kept' })).toEqual({ detail: '***', other: 'kept' });
+    });
+  });
+
   it('lists each form once', () => {
     expect(encodedForms('plain-token-123')).toEqual(['plain-token-123', 'cGxhaW4tdG9rZW4tMTIz']);
   });

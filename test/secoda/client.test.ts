@@ -411,3 +411,38 @@ describe('SecodaClient: concurrency and pacing', () => {
     expect(arrived).toEqual([0, 100, 200, 300, 400, 500]);
   });
 });
+
+describe('SecodaClient: an answer without end', () => {
+  it.each([
+    ['streamed without end', undefined],
+    ['announced larger than the bound', 100 * 1024 * 1024],
+  ])(
+    'stops reading past 64 MiB and fails clearly, once (%s)',
+    async (_what, announced) => {
+      let sent = 0;
+      scripted = await startScriptedServer((_req, res) => {
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          ...(announced === undefined ? {} : { 'content-length': String(announced) }),
+        });
+        const chunk = Buffer.alloc(1 << 20, 97);
+        const pump = () => {
+          while (!res.destroyed && sent < 200 * (1 << 20) && res.write(chunk)) sent += chunk.length;
+        };
+        res.on('drain', pump);
+        res.write('{"detail":"');
+        pump();
+      });
+      const error = await client(scripted.url)
+        .listCategories()
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ userMessage: expect.stringContaining('larger than 64 MiB') });
+      expect((error as { userMessage: string }).userMessage).toContain('GET /api/v1/event/category/');
+      // Not retried: the same server would send the same.
+      expect(scripted.requests).toHaveLength(1);
+      // The server was cut off long before what it would have sent.
+      expect(sent).toBeLessThan(200 * (1 << 20));
+    },
+    120_000,
+  );
+});

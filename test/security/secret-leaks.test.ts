@@ -287,6 +287,51 @@ describe('with a Secoda that echoes the token in its error bodies', () => {
   }, 60_000);
 });
 
+describe('with a Secoda that echoes pieces of the token, encoded or broken up', () => {
+  let server: ScriptedServer;
+  afterEach(async () => {
+    await server.close();
+  });
+
+  /** What a server may do to a token before echoing it (the attack suite's findings). */
+  const pieces: [string, (token: string) => string][] = [
+    ['its first 20 characters, not cut by an ellipsis', (t) => `bad key ${t.slice(0, 20)} rejected`],
+    ['its hex', (t) => `{"detail":"token hex ${Buffer.from(t).toString('hex')}"}`],
+    ['base64 of a Bearer header', (t) => `{"detail":"auth ${Buffer.from(`Bearer ${t}`).toString('base64')}"}`],
+    ['split by an escaped line break', (t) => JSON.stringify({ detail: `${t.slice(0, 14)}\n${t.slice(14)}` })],
+    ['split by a carriage return', (t) => `token ${t.slice(0, 14)}\r${t.slice(14)} end`],
+    ['split by an ANSI colour code', (t) => `token ${t.slice(0, 14)}\u001b[39m${t.slice(14)} end`],
+  ];
+
+  /** Each stream with gaps and escapes dropped, so that a token put back together is seen. */
+  function joined(texts: Record<string, string>): Record<string, string> {
+    const squeeze = (text: string) =>
+      text
+        .replace(new RegExp(String.raw`(?:\\u001b|\u001b)\[[0-9;]*[A-Za-z]|\\[nrt]|\s`, 'g'), '')
+        .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    return Object.fromEntries(Object.entries(texts).map(([where, text]) => [`${where} (joined)`, squeeze(text)]));
+  }
+
+  it.each(pieces)(
+    'a 401 that echoes %s: on stdout, stderr, the job summary and the PR comment, no piece of it',
+    async (_what, echo) => {
+      server = await startScriptedServer((request, response) => {
+        response.writeHead(401, { 'content-type': 'application/json' });
+        response.end(echo(String(request.headers.authorization).replace(/^Bearer /, '')));
+      });
+      const result = await runCli(['plan', 'tracking-plan', '--comment'], baseEnv(server.url, await pullRequestEvent(dir, PR)), {
+        cwd: dir,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Secoda answered 401');
+      expect(github.state.comments.map((c) => c.body).join('')).toContain('Plan failed');
+      const texts = await everything(result);
+      expectNoSecrets({ ...texts, ...joined(texts) }, SECRETS);
+    },
+    60_000,
+  );
+});
+
 describe('a SECODA_API_URL with credentials in it', () => {
   it.each([
     ['a valid URL', `https://sntluser:${URL_PASSWORD}@api.secoda.co/api/v1`],

@@ -45,7 +45,7 @@ function allPaths(value: unknown, prefix: PathSegment[] = []): PathSegment[][] {
 /** The contract, for one text: a doubt, or the same data, positions and scalar texts as `yaml`. */
 function expectAgreement(text: string): boolean {
   const fast = readWithJsYaml(text);
-  if ('doubt' in fast) return false;
+  if ('doubt' in fast || 'refused' in fast) return false;
   const ref = reference(text);
   expect(ref, `yaml rejects what the js-yaml route accepted: ${JSON.stringify(text)}`).toMatchObject({ ok: true });
   if (!ref.ok) return true;
