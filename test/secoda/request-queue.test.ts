@@ -70,11 +70,13 @@ describe('withQueue', () => {
     const attempt = withQueue(inner, { limit: pLimit(1), clock, signal: interrupt.signal });
     const first = attempt(callOf('PATCH', clock));
     const second = attempt(callOf('PATCH', clock));
+    // Watched from the start: it is refused while the test still awaits the first.
+    const refused = expect(second).rejects.toBeInstanceOf(InterruptedError);
     await settle();
     interrupt.abort();
     releases[0]!();
     await first;
-    await expect(second).rejects.toBeInstanceOf(InterruptedError);
+    await refused;
     expect(releases).toHaveLength(1);
   });
 });
