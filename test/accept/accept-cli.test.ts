@@ -12,7 +12,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/server.j
 import { runCli } from '../support/run-cli.js';
 import { REPO_ROOT } from '../support/spawn-cli.js';
 
-const TOKEN = 'accept-cli-secret-token';
+const TOKEN = 'sntl7Qx2Vb9KcTz4Lm8Pw3Rd';
 let secoda: RunningEmulator;
 let dir: string;
 let plan: string;

@@ -14,8 +14,8 @@ import { runCli } from '../support/run-cli.js';
 import { expectNoSecrets } from '../support/runner-env.js';
 import { REPO_ROOT } from '../support/spawn-cli.js';
 
-const SECODA_TOKEN = 'sntlACCEPT-secoda-token-5e1f';
-const GITHUB_TOKEN = 'ghs_sntlAcceptGitHub0b7d';
+const SECODA_TOKEN = 'sntlQ8zK3vX1mB7nR4tY6wE2a5e1f';
+const GITHUB_TOKEN = 'ghs_sntlH5jD9fG2kL6pZ0b7d';
 const BRANCH_REF = `refs/heads/${ACCEPT_BRANCH}`;
 
 let secoda: RunningEmulator;

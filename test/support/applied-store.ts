@@ -1,6 +1,6 @@
 /**
  * Secoda as an earlier apply of a tracking plan left it, made in process: the plan is loaded,
- * planned against the emulator's store and executed through StorePort (no HTTP, no waits). For
+ * its names resolved against the store's directories, planned against the emulator's store and executed through StorePort (no HTTP, no waits). For
  * tests whose subject is what happens next, not the apply that set the scene.
  */
 import { executePlan } from '../../src/apply/execute-plan.js';
@@ -8,6 +8,8 @@ import type { Store } from '../../src/emulator/store.js';
 import { StorePort } from '../../src/emulator/store-port.js';
 import { formatTimestamp, parseTimestamp } from '../../src/emulator/timestamps.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
+import { resolvePlanReferences } from '../../src/references/resolve-plan.js';
+import { DIRECTORY_KINDS, toEntry } from '../../src/secoda/directories.js';
 import { readTrackingPlan } from './read-plan.js';
 
 const DAY_MICROS = 24 * 60 * 60 * 1_000_000;
@@ -19,8 +21,15 @@ const DAY_MICROS = 24 * 60 * 60 * 1_000_000;
 export async function applyToStore(store: Store, planPath: string): Promise<void> {
   const loaded = await readTrackingPlan(planPath);
   if (!loaded.ok) throw new Error(`invalid tracking plan: ${JSON.stringify(loaded.issues)}`);
+  // Names become IDs as `apply` makes them, against the directories the store serves.
+  const directories = Object.fromEntries(
+    DIRECTORY_KINDS.map((kind) => [kind, store.directories[kind].map((entry) => toEntry(kind, entry, 'store'))]),
+  );
+  const resolved = resolvePlanReferences(loaded.plan, directories);
+  const unknown = resolved.findings.filter((finding) => finding.level === 'error');
+  if (unknown.length > 0) throw new Error(`names that do not resolve: ${JSON.stringify(unknown)}`);
   const port = new StorePort(store);
-  const plan = buildPlan(loaded.plan, await port.readState(loaded.plan.integration), { writesPerMinute: 0 });
+  const plan = buildPlan(resolved.plan, await port.readState(loaded.plan.integration), { writesPerMinute: 0 });
   const result = await executePlan(plan.operations, port, { integration: loaded.plan.integration, categoryStaggerMs: 0, quietMs: 0 });
   if (result.counts.failed > 0 || result.counts['not-started'] > 0) throw new Error(`the apply failed: ${JSON.stringify(result.counts)}`);
   ageStore(store);
