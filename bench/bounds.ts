@@ -116,8 +116,8 @@ export const RSS_TARGET_MB = 300;
  * spawned, timed from spawn to exit, Node's own start-up subtracted).
  */
 export const NOOP_IN_PROCESS_TARGET = 1.2;
-export const NOOP_PROCESS_TARGET = 1.6;
+export const NOOP_PROCESS_TARGET = 2.5;
 export const APPLY_IN_PROCESS_TARGET = 1.3;
 export const APPLY_PROCESS_TARGET = 1.4;
 /** `tpsync validate` of the 10,000-property plan, beyond Node's start-up. */
-export const VALIDATE_TARGET_MS = 700;
+export const VALIDATE_TARGET_MS = 1000;

@@ -24,7 +24,7 @@ export interface PlanCpuResult extends CpuChildResult {
   /** The yaml library alone on the same files, in its own fresh process: the floor under the load. */
   readonly yamlCpuMs: number;
   readonly yamlPeakRssMB: number;
-  /** The loader's fast parser alone (js-yaml under guards), in its own fresh process. */
+  /** The loader's parser alone (js-yaml 5 behind the parser seam), in its own fresh process. */
   readonly fastCpuMs: number;
 }
 
