@@ -11,7 +11,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Octokit } from 'octokit';
 import type { AcceptResult } from '../accept/types.js';
 import { UsageError } from '../errors.js';
-import { renderAcceptMarkdown } from '../render/accept-markdown.js';
+import { renderAcceptMarkdown, type AcceptMarkdownOptions } from '../render/accept-markdown.js';
 import { ACCEPT_BRANCH, ownBranch, pointBranch, treeWith, type RepositoryFile } from './accept-branch.js';
 import { setStepOutputs } from './actions-toolkit.js';
 import { isCommentAuthor, readGitHubContext, type GitHubContext } from './github-context.js';
@@ -75,7 +75,8 @@ export async function prepareAcceptPullRequest(run: GitHubRun, options: AcceptPu
 }
 
 /**
- * Publishes the accepted change (`files`: the plan files accept changed, with their new text).
+ * Publishes the accepted change (`files`: the plan files accept changed, with their new text);
+ * `changedBy` names who made each edit in the body, where Secoda's audit log says.
  * @throws UsageError when a branch or an open pull request of that name is someone else's, or
  * when GitHub refuses a write.
  */
@@ -84,8 +85,9 @@ export async function publishAcceptPullRequest(
   result: AcceptResult,
   files: readonly { readonly path: string; readonly text: string }[],
   run: GitHubRun,
+  changedBy?: AcceptMarkdownOptions['changedBy'],
 ): Promise<void> {
-  await guarded(() => publish(target, result, repositoryFiles(files, run.env), run));
+  await guarded(() => publish(target, result, repositoryFiles(files, run.env), run, changedBy));
 }
 
 /** GitHub's errors as a UsageError that says what to check. */
@@ -103,7 +105,13 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function publish(target: AcceptPullRequestTarget, result: AcceptResult, files: RepositoryFile[], run: GitHubRun): Promise<void> {
+async function publish(
+  target: AcceptPullRequestTarget,
+  result: AcceptResult,
+  files: RepositoryFile[],
+  run: GitHubRun,
+  changedBy?: AcceptMarkdownOptions['changedBy'],
+): Promise<void> {
   const { octokit, context, base, defaultBranch } = target;
   // The list is asked for the accept branch only; each answer is checked again all the same.
   const fullName = `${context.owner}/${context.repo}`.toLowerCase();
@@ -138,7 +146,11 @@ async function publish(target: AcceptPullRequestTarget, result: AcceptResult, fi
   if (!current) await pointBranch(octokit, context, existing, base, tree, commitMessage(result));
 
   const body = run.redactor.redact(
-    renderAcceptMarkdown(result, { marker: ACCEPT_MARKER, ...(context.runUrl ? { runUrl: context.runUrl } : {}) }),
+    renderAcceptMarkdown(result, {
+      marker: ACCEPT_MARKER,
+      ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+      ...(changedBy === undefined ? {} : { changedBy }),
+    }),
   );
   let url: string;
   let number: number;

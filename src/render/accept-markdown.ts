@@ -7,7 +7,7 @@
 import type { AcceptedChange, AcceptResult } from '../accept/types.js';
 import { formatChange, pathText } from './describe-operation.js';
 import { leftLine } from './accept-text.js';
-import { codeSpan, escapeCell, escapeText } from './markdown-text.js';
+import { codeSpan, escapeText } from './markdown-text.js';
 import { plural } from './plural.js';
 
 /** GitHub's limit on a pull request body is 65,536 characters; the rest is cut with a pointer. */
@@ -19,8 +19,8 @@ export interface AcceptMarkdownOptions {
   /** The workflow run that made it, linked at the end. */
   readonly runUrl?: string;
   /**
-   * Who changed a value in Secoda, from its audit log (`/activity_log/audit_logs/`): the slot the
-   * names helper fills (issue 23). Without it the column is not shown.
+   * Who changed a value in Secoda and on which day ("ana@acme.com on 2026-12-01"), from its audit
+   * log (`/activity_log/audit_logs/`, issue 23). Without it the column is not shown.
    */
   readonly changedBy?: (change: AcceptedChange) => string | undefined;
 }
@@ -39,7 +39,11 @@ export function renderAcceptMarkdown(result: AcceptResult, options: AcceptMarkdo
     lines.push(who === undefined ? '| --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |');
     for (const change of result.accepted) {
       const cells = [where(change), codeSpan(change.field), codeSpan(values(change)), codeSpan(`${change.file}:${change.line}`)];
-      if (who !== undefined) cells.push(escapeCell(who(change) ?? '—'));
+      if (who !== undefined) {
+        // In a code span: an email stays readable and copyable, and pings no one.
+        const text = who(change);
+        cells.push(text === undefined ? '—' : codeSpan(text));
+      }
       lines.push(`| ${cells.join(' | ')} |`);
     }
     lines.push('');

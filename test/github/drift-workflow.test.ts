@@ -278,7 +278,7 @@ describe('the drift-check workflow, its steps run verbatim', () => {
   });
 
   it('the accept step opens the pull request "Accept edits made in Secoda" with the YAML change; the issue points at it', async () => {
-    await applyThenDrift();
+    const day = await applyThenDrift();
     const github = await startGitHubApiServer();
     try {
       // main's head on GitHub: the checkout's files.
@@ -318,6 +318,8 @@ describe('the drift-check workflow, its steps run verbatim', () => {
       expect(acceptOutputs['pull-request-url']).toBe(`${github.webUrl}/${DEFAULT_REPO}/pull/1`);
       const body = pulls[0]?.body ?? '';
       expect(body).toContain('Products Searched');
+      // Who made the edit, from the audit log: Ana's key made it.
+      expect(body).toContain(`ana@acme.com on ${day}`);
       expect(body).toContain('key ***');
       const outsideCode = body.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, '');
       expect(outsideCode).not.toMatch(/@octocat|#12/);

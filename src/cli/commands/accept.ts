@@ -16,7 +16,8 @@ import { ReferenceWriter } from '../../references/pull-names.js';
 import { kindsOfRemote } from '../../references/reference-kinds.js';
 import { resolvePlanReferences, type Unreadable } from '../../references/resolve-plan.js';
 import type { Directories } from '../../secoda/directories.js';
-import { readDirectories, resolveNamesOrThrow, type ResolvedNames } from '../resolve-names.js';
+import { readDirectories, resolveNamesOrThrow } from '../resolve-names.js';
+import { acceptChangedBy, type ChangedBy } from '../accept-changed-by.js';
 import { booleanOption, stringOption, type ArgsOf } from '../args.js';
 import { commandSpec, withoutOption } from '../command-spec.js';
 import { connectionOptions, openConnection } from '../connection.js';
@@ -80,31 +81,31 @@ export async function acceptCommand(args: AcceptArgs, io: Io): Promise<number> {
 
   const parser = yamlParserOption(io.env);
   const connection = await openConnection(args, io, 'accept');
-  let remote;
-  let named: ResolvedNames;
-  let directories: Directories;
-  let unreadable: Unreadable;
+  let result: AcceptResult;
+  let changedBy: ChangedBy | undefined;
   try {
     // Names (emails, team names, …) become IDs first, as in `plan`: a name that fails stops here.
-    named = await resolveNamesOrThrow({ trackingPlan, files: read.files, parser }, connection, io);
-    remote = await connection.client.readState(trackingPlan.integration);
+    const named = await resolveNamesOrThrow({ trackingPlan, files: read.files, parser }, connection, io);
+    const remote = await connection.client.readState(trackingPlan.integration);
     // The directories of what only Secoda names too, so that accept writes those by name.
     const more = [...kindsOfRemote(remote)].filter((kind) => !(kind in named.directories) && !(kind in named.unreadable));
     const extra = await readDirectories(connection, more);
-    directories = { ...named.directories, ...extra.directories };
-    unreadable = { ...named.unreadable, ...extra.unreadable };
+    const directories: Directories = { ...named.directories, ...extra.directories };
+    const unreadable: Unreadable = { ...named.unreadable, ...extra.unreadable };
+    // A secret Secoda echoes (a token pasted into a description) is never written into the YAML.
+    result = acceptAgainst(texts, named.trackingPlan, redactorOf(io).redactDeep(remote), {
+      fields,
+      addNew: booleanOption(args, 'new'),
+      parser,
+      names: acceptReferenceNames(directories),
+      resolve: (plan) => resolvePlanReferences(plan, directories, unreadable).plan,
+      writer: new ReferenceWriter(directories),
+    });
+    // The pull request says who made each edit, where the audit log says.
+    if (publishTo !== undefined) changedBy = await acceptChangedBy(result, remote, connection.client, io);
   } finally {
     await connection.close();
   }
-  // A secret Secoda echoes (a token pasted into a description) is never written into the YAML.
-  const result = acceptAgainst(texts, named.trackingPlan, redactorOf(io).redactDeep(remote), {
-    fields,
-    addNew: booleanOption(args, 'new'),
-    parser,
-    names: acceptReferenceNames(directories),
-    resolve: (plan) => resolvePlanReferences(plan, directories, unreadable).plan,
-    writer: new ReferenceWriter(directories),
-  });
   const changed = changedFiles(read.files, texts, result);
   if (dryRun) {
     io.stdout.write(renderAcceptDiff(changed.map((file) => ({ path: file.path, before: file.before, after: file.text }))));
@@ -115,7 +116,7 @@ export async function acceptCommand(args: AcceptArgs, io: Io): Promise<number> {
   }
   if (publishTo !== undefined) {
     const { publishAcceptPullRequest } = await import('../../github/accept-pull-request.js');
-    await publishAcceptPullRequest(publishTo, result, changed, githubRunOf(io));
+    await publishAcceptPullRequest(publishTo, result, changed, githubRunOf(io), changedBy);
   }
   return result.left.length > 0 ? 2 : 0;
 }
