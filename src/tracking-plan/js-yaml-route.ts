@@ -5,7 +5,7 @@
  * (yaml-route.ts): it reports every syntax error, resolves anchors, aliases and merge keys under
  * their bounds, and gives any position this route does not record.
  *
- * The contract (test/tracking-plan/parse-yaml-agreement.test.ts, on the YAML test suite and on
+ * The contract (test/tracking-plan/parse-yaml-agreement-*.test.ts, on the YAML test suite and on
  * generated documents): whenever `readWithJsYaml` returns data, `yaml` with the loader's options
  * accepts the same text and gives deeply equal data. So anything where the two could differ is
  * a doubt, and the caller asks `yaml`: a text js-yaml refuses, more than one document, anchors,
