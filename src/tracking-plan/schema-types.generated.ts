@@ -199,7 +199,7 @@ export interface TpsyncTrackingPlan {
    */
   categories?: Category[];
   /**
-   * Levels for compatibility checks, by check id, instead of their defaults (the README's "Breaking changes" lists the checks). Only in the file that holds `version` and `integration`. Never sent to Secoda.
+   * Levels for compatibility checks, by check id, instead of their defaults (docs/breaking-changes.md lists the checks). Only in the file that holds `version` and `integration`. Never sent to Secoda.
    */
   compatibility?: {
     'event-added'?: CompatibilityLevel;
@@ -607,7 +607,7 @@ export interface PropertyUse {
   deprecated?: Deprecation;
 }
 /**
- * The governance rules the plan follows, by rule id. See the README's table of rules.
+ * The governance rules the plan follows, by rule id. docs/plan-language.md lists the rules.
  *
  * This interface was referenced by `TpsyncTrackingPlan`'s JSON-Schema
  * via the `definition` "rules".
