@@ -61,3 +61,32 @@ export function idOf(item: unknown): string | undefined {
   const id = (item as { id?: unknown }).id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
+
+/**
+ * What makes an item the same resource as another to a plan: its title (in NFC) under its parent
+ * (`parent`, or the catalog's `parent_id`; an object's `id`). Undefined for an item without a
+ * title. Two items of one read with the same key are a duplicate to the planner, or a row that
+ * was deleted and created again while the list was read (the stale copy, read before the delete,
+ * and the new one, read after): only a second read that agrees tells them apart.
+ */
+export function twinKey(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object') return undefined;
+  const { title, parent, parent_id: parentId } = item as { title?: unknown; parent?: unknown; parent_id?: unknown };
+  if (typeof title !== 'string') return undefined;
+  const owner = parent ?? parentId;
+  const ownerId = owner !== null && typeof owner === 'object' ? (owner as { id?: unknown }).id : owner;
+  const scope = typeof ownerId === 'string' || typeof ownerId === 'number' ? String(ownerId) : '';
+  return `${scope}\u0000${title.normalize('NFC')}`;
+}
+
+/** Whether two of the items share a twinKey (see there). */
+export function hasTwins(items: readonly { readonly raw: unknown }[]): boolean {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = twinKey(item.raw);
+    if (key === undefined) continue;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
