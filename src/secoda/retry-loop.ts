@@ -81,7 +81,9 @@ export function withRetries(attempt: Attempt, options: RetryLoopOptions): (reque
           ? {
               kind: 'refused',
               answer: failed.answer,
-              ...(decision.askedMs === undefined ? {} : { askedMs: decision.askedMs, waitLimitMs: policy.maxRetryAfterMs }),
+              ...(decision.askedMs === undefined
+                ? {}
+                : { askedMs: decision.askedMs, waitLimitMs: policy.maxAskedWaitMs ?? policy.maxRetryAfterMs }),
             }
           : { kind: 'unanswered', failure: failed.failure, attempts: number };
       }
