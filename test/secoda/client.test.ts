@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { catalogEventFilter } from '../../src/secoda/catalog-listing.js';
 import { SecodaClient } from '../../src/secoda/client.js';
+import type { SecodaError } from '../../src/secoda/errors.js';
 import {
   OutcomeUnknownError,
   SecodaAuthError,
-  SecodaError,
   SecodaInvalidResponseError,
   SecodaNetworkError,
   SecodaNotFoundError,
