@@ -177,6 +177,24 @@ describe('a list read while it moves, lies or has no order', () => {
     // 1 category page + 3 event pages + 1 (empty) property page.
     expect(server.log.entries).toHaveLength(5);
   });
+
+  it('reads once a list whose same titles are in different integrations or under different parents (no twins to confirm)', async () => {
+    const { server } = await seeded({});
+    server.store.insert('event_category', { title: 'Checkout', integration: 'f0f0f0f0-0000-4000-8000-000000000000' });
+    const other = server.store.insert('event_category', { title: 'Other', integration: INTEGRATION });
+    server.store.insert('event', { title: 'Event 1', integration: INTEGRATION, parent: other.id });
+    await client(server.url).readState(INTEGRATION);
+    expect(server.log.entries).toHaveLength(5);
+  });
+
+  it('reads twice a list that holds two items with one title under one parent, and keeps both when the reads agree', async () => {
+    const { server } = await seeded({});
+    const category = server.store.list('event_category')[0];
+    server.store.insert('event', { title: 'Event 1', integration: INTEGRATION, parent: category?.id ?? null });
+    const events = await client(server.url).listEvents(INTEGRATION);
+    expect(events.filter((e) => e.title === 'Event 1')).toHaveLength(2);
+    expect(listRequests(server)).toHaveLength(6);
+  });
 });
 
 /**
