@@ -3,7 +3,8 @@
  * wait and a time limit in the Secoda client's errors, an apply's estimate, an ETA): "40 ms",
  * "2.5 s", "12 s", "2 min", "2 min 5 s", "1 h 20 min". Milliseconds below a second, tenths below
  * ten seconds (a retry in 2.5 s), whole seconds below an hour, whole minutes (cut, not rounded)
- * above. Negative durations read as zero.
+ * above; whole days from two days on, and "more than a year" past one (a Retry-After date in
+ * 2099 reads as that, not as 650,000 h). Negative durations read as zero.
  */
 export function durationWords(ms: number): string {
   const safe = Math.max(0, ms);
@@ -18,6 +19,8 @@ export function durationWords(ms: number): string {
   }
   const minutes = Math.floor(seconds / 60);
   const hours = Math.floor(minutes / 60);
+  if (hours >= 24 * 365) return 'more than a year';
+  if (hours >= 48) return `${Math.floor(hours / 24)} days`;
   const rest = minutes % 60;
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }

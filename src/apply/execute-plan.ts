@@ -13,6 +13,7 @@ import { buildDependencyGraph, pathKey } from './dependency-graph.js';
 import { SecodaBadRequestError } from '../secoda/errors.js';
 import { RaceGuard, type ParentBeforeRun } from './race-guard.js';
 import { createWithReconciliation, type CreateOptions } from './reconcile-create.js';
+import { unconfirmedDuplicates } from './confirm-duplicates.js';
 
 /** See ExecuteOptions.categoryStaggerMs. */
 export const DEFAULT_CATEGORY_STAGGER_MS = 500;
@@ -160,8 +161,21 @@ export async function executePlan(operations: readonly Operation[], port: Secoda
     })();
   };
 
+  // A duplicate is deleted only once a fresh read confirms it still is one (see confirm-duplicates.ts).
+  const refused = await unconfirmedDuplicates(operations, port, options.integration).catch((error: unknown) => {
+    const message = describeError(error)?.message ?? (error instanceof Error ? error.message : String(error));
+    return new Map(
+      duplicateDeletes(operations).map((index) => [index, `not deleted: could not confirm it is still a duplicate: ${message}`]),
+    );
+  });
+  for (const [index, detail] of refused) {
+    const operation = operations[index];
+    if (operation) settle({ index, operation, status: 'failed', detail, createdId: null, reconciled: false });
+  }
+  for (const [index, detail] of refused) skipDependents(index, detail);
+
   waiting.forEach((count, index) => {
-    if (count === 0) start(index);
+    if (count === 0 && results[index] === undefined) start(index);
   });
   if (inFlight > 0) await idle;
 
@@ -233,6 +247,16 @@ function parentsBeforeRun(operations: readonly Operation[]): ParentBeforeRun[] {
     if (title !== undefined) parents.push({ kind: op.kind === 'event' ? 'category' : 'event', id: op.parent_id, title });
   }
   return parents;
+}
+
+/** The indexes of the deletes of duplicates, and of the properties deleted with a duplicate event. */
+function duplicateDeletes(operations: readonly Operation[]): number[] {
+  const events = new Set<string>();
+  for (const op of operations)
+    if (op.action === 'delete' && op.duplicate_of !== null && op.kind === 'event') events.add(idKey(op.remote_id));
+  return operations.flatMap((op, index) =>
+    op.action === 'delete' && (op.duplicate_of !== null || (op.parent_id !== null && events.has(idKey(op.parent_id)))) ? [index] : [],
+  );
 }
 
 function isAbort(error: unknown): boolean {

@@ -21,7 +21,10 @@ export function retryLine(notice: RetryNotice): string {
       `${notice.reason}; every other write waits too`
     );
   }
-  return `retrying ${notice.method} ${notice.path} in ${durationWords(notice.delayMs)} ${attempt}: ${notice.reason}; gives up after ${durationWords(notice.limitMs)}`;
+  // Secoda's own wait does not count against the bound: said so, lest "in 2 min … gives up after 1 min" read as a contradiction.
+  const asked = notice.askedBySecoda === true ? ' as Secoda asked (Retry-After)' : '';
+  const bound = notice.askedBySecoda === true ? ', not counting the waits Secoda asks for' : '';
+  return `retrying ${notice.method} ${notice.path} in ${durationWords(notice.delayMs)}${asked} ${attempt}: ${notice.reason}; gives up after ${durationWords(notice.limitMs)}${bound}`;
 }
 
 /**

@@ -107,7 +107,13 @@ export function noAnswerReason(failure: TransportFailure): string {
 export type RequestEnd =
   | { readonly kind: 'succeeded'; readonly answer: Answer }
   /** The last answer was an error status, and no retry was left or worth it. */
-  | { readonly kind: 'refused'; readonly answer: Answer }
+  | {
+      readonly kind: 'refused';
+      readonly answer: Answer;
+      /** Secoda asked to wait this long (Retry-After, ms), more than `waitLimitMs`, the most tpsync waits for one. */
+      readonly askedMs?: number;
+      readonly waitLimitMs?: number;
+    }
   | { readonly kind: 'unanswered'; readonly failure: TransportFailure; readonly attempts: number }
   /** A POST that may have committed: only reading Secoda can tell. */
   | { readonly kind: 'outcome-unknown'; readonly reason: string };
@@ -139,7 +145,11 @@ export function requestError(end: Exclude<RequestEnd, { kind: 'succeeded' }>, re
     const redacted = request.redactor.redact(text);
     if (status === 404 && !request.reached && method === 'GET' && COLLECTION_PATH.test(path))
       return wrongBaseUrl(method, { url, baseUrl }, trimBody(redacted));
-    return statusError({ status, method, path: shown, body: trimBody(redacted) }, redacted);
+    const tooLong =
+      end.askedMs === undefined || end.waitLimitMs === undefined
+        ? undefined
+        : `Secoda asked to wait ${durationWords(end.askedMs)} (Retry-After); more than the time limit of ${durationWords(end.waitLimitMs)} tpsync waits for one: try again later`;
+    return statusError({ status, method, path: shown, body: trimBody(redacted) }, redacted, tooLong);
   }
   const { failure, attempts } = end;
   const never = NEVER_SENDABLE[failure.code];
@@ -159,9 +169,12 @@ export function requestError(end: Exclude<RequestEnd, { kind: 'succeeded' }>, re
   });
 }
 
-/** The error for an error status; `fullBody` is the redacted body before trimming (a 400 names its fields from it). */
-function statusError(answer: ErrorAnswer, fullBody: string): SecodaApiError {
+/** The error for an error status; `fullBody` is the redacted body before trimming (a 400 names its fields from it); `hint` replaces the usual one. */
+function statusError(answer: ErrorAnswer, fullBody: string, hint?: string): SecodaApiError {
   const { status } = answer;
+  if (hint !== undefined && status === 429) return new SecodaRateLimitError(answer, hint);
+  if (hint !== undefined && status >= 500) return new SecodaServerError(answer, hint);
+  if (hint !== undefined) return new SecodaApiError(answer, hint);
   if (status === 401 || status === 403) return new SecodaAuthError(answer);
   if (status === 404) return new SecodaNotFoundError(answer);
   if (status === 400 || status === 422) return new SecodaBadRequestError(answer, fullBody);

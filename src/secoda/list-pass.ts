@@ -61,3 +61,39 @@ export function idOf(item: unknown): string | undefined {
   const id = (item as { id?: unknown }).id;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
+
+/**
+ * What makes an item the same resource as another to a plan: its title (in NFC) under its parent
+ * (`parent`, or the catalog's `parent_id`) in its integration (`integration` or `integration_id`;
+ * an object's `id`). Undefined for an item without a title. Two items of one read with the same
+ * key are a duplicate to the planner, or a row that was deleted and created again while the list
+ * was read (the stale copy, read before the delete, and the new one, read after): only a second
+ * read that agrees tells them apart.
+ */
+export function twinKey(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object') return undefined;
+  const raw = item as Record<string, unknown>;
+  const title = raw['title'];
+  if (typeof title !== 'string') return undefined;
+  return [scopeId(raw['parent'] ?? raw['parent_id']), scopeId(raw['integration'] ?? raw['integration_id']), title.normalize('NFC')].join(
+    '\u0000',
+  );
+}
+
+/** A reference's id as text ('' for none): a scalar, or an object's `id`. */
+function scopeId(value: unknown): string {
+  const id = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : value;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+}
+
+/** Whether two of the items share a twinKey (see there). */
+export function hasTwins(items: readonly { readonly raw: unknown }[]): boolean {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = twinKey(item.raw);
+    if (key === undefined) continue;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}

@@ -16,15 +16,18 @@
  * order per request) fails that test. The list is then read again, a bounded number of times:
  * the first consistent pass wins (without a count, only once a second consistent pass holds the
  * same items: a row deleted between two page requests moves another across a page boundary
- * unseen, and only the count, or a re-read, gives that away); failing that, the evidence of all
- * passes may still prove the list whole (see Evidence). When neither comes, the read is refused with
+ * unseen, and only the count, or a re-read, gives that away; likewise, with a count, for a pass
+ * that holds two items with one title under one parent, since a row deleted and created again
+ * keeps the count and looks like a duplicate, and for every pass after a re-read that
+ * disagreed); failing that, the evidence of all passes may still prove the list whole (see
+ * Evidence). When neither comes, the read is refused with
  * SecodaInconsistentListError: a plan is never made from a list that is short of its own count,
  * since a missing item would be planned as a create, a duplicate.
  */
 import { SecodaInconsistentListError, SecodaInvalidResponseError, SecodaListCapError, SecodaNotFoundError } from './errors.js';
 import type { HttpTransport } from './http-transport.js';
 import { Evidence } from './list-evidence.js';
-import { idOf, prepareAll, type Listed, type ListedItem, type Page, type Pass } from './list-pass.js';
+import { hasTwins, idOf, prepareAll, type Listed, type ListedItem, type Page, type Pass } from './list-pass.js';
 import { parseEnvelope } from './response-schema.js';
 
 export type { Listed } from './list-pass.js';
@@ -92,9 +95,16 @@ export async function fetchListed<T>(
       // A count on every page gives away a row deleted or added between two page requests; without
       // one, nothing in a pass does (E049 slid onto page 1 after it was read, and the rows read
       // were still each once): only a second read that holds the same items confirms it.
-      if (current.counted || current.pages.length === 1) return current.items;
+      // Two items with one title under one parent look like a duplicate, which apply deletes; but a
+      // row deleted and created again between two page requests leaves the count as it was, and a
+      // pass that read the stale copy (before) and the new one (after) while the shift hid another
+      // row: so such a pass, and any pass after one that a re-read did not confirm, needs a second
+      // read holding the same items too.
+      const twins = hasTwins(current.items);
+      if (current.pages.length === 1 && !twins && unconfirmed === undefined) return current.items;
+      if (current.counted && !twins && unconfirmed === undefined) return current.items;
       if (unconfirmed !== undefined && sameItems(unconfirmed, current)) return current.items;
-      if (unconfirmed !== undefined) current.problems.push('two reads of the list, which gives no count, held different items');
+      if (unconfirmed !== undefined) current.problems.push('two reads of the list held different items (rows moved while it was read)');
       unconfirmed = current;
     }
     last = current;

@@ -35,8 +35,11 @@ export interface FailedAttempt {
 export type RetryDecision =
   /** Wait `delayMs`, then try again; `askedBySecoda` when the wait is Secoda's Retry-After. */
   | { readonly action: 'retry'; readonly delayMs: number; readonly askedBySecoda: boolean }
-  /** Stop: the last outcome is the answer. */
-  | { readonly action: 'give-up' }
+  /**
+   * Stop: the last outcome is the answer. `askedMs`: Secoda asked (Retry-After) to wait longer
+   * than the policy lets it ask (`maxAskedWaitMs`).
+   */
+  | { readonly action: 'give-up'; readonly askedMs?: number }
   /** Stop: a POST may have created its resource; only reading Secoda can tell (apply reconciles it). */
   | { readonly action: 'reconcile' };
 
@@ -44,8 +47,8 @@ export type RetryDecision =
  * A failure that cannot change on a second try gives up; a POST that may have reached Secoda is
  * reconciled, never sent twice (a 429 is refused before any work, and a connection refused never
  * left); anything else is retried while attempts and time are left. A Retry-After is honoured
- * whatever the bound, since waiting for it is not Secoda's silence; a backoff must leave the
- * next attempt time to get an answer.
+ * whatever the bound, since waiting for it is not Secoda's silence (cut to `maxRetryAfterMs`); one
+ * longer than `maxAskedWaitMs` gives up at once (and says so); a backoff must leave the next attempt time to get an answer.
  */
 export function decideRetry(failed: FailedAttempt, policy: RetryOptions): RetryDecision {
   const { method, outcome, attempt } = failed;
@@ -59,6 +62,9 @@ export function decideRetry(failed: FailedAttempt, policy: RetryOptions): RetryD
     if (method === 'POST' && outcome.mayHaveArrived) return { action: 'reconcile' };
   }
   if (attempt >= policy.attempts) return { action: 'give-up' };
+  // Waiting only part of a long wait Secoda asked for would just meet its refusal again.
+  if (retryAfterMs !== undefined && policy.maxAskedWaitMs !== undefined && retryAfterMs > policy.maxAskedWaitMs)
+    return { action: 'give-up', askedMs: retryAfterMs };
   const delayMs = backoffDelay(attempt, policy, failed.jitter, retryAfterMs);
   if (failed.elapsedMs + (retryAfterMs === undefined ? delayMs : 0) >= failed.limitMs) return { action: 'give-up' };
   return { action: 'retry', delayMs, askedBySecoda: retryAfterMs !== undefined };

@@ -78,7 +78,13 @@ export function withRetries(attempt: Attempt, options: RetryLoopOptions): (reque
       const decision = decideRetry({ method, outcome, attempt: number, elapsedMs, limitMs: budget.limitMs, jitter: random() }, policy);
       if (decision.action === 'give-up') {
         return failed.failure === undefined
-          ? { kind: 'refused', answer: failed.answer }
+          ? {
+              kind: 'refused',
+              answer: failed.answer,
+              ...(decision.askedMs === undefined
+                ? {}
+                : { askedMs: decision.askedMs, waitLimitMs: policy.maxAskedWaitMs ?? policy.maxRetryAfterMs }),
+            }
           : { kind: 'unanswered', failure: failed.failure, attempts: number };
       }
       if (decision.action === 'reconcile') {

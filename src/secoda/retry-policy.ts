@@ -6,6 +6,11 @@ export interface RetryOptions {
   readonly maxDelayMs: number;
   /** A server may ask for a long wait; we wait at most this long for one Retry-After. */
   readonly maxRetryAfterMs: number;
+  /**
+   * A Retry-After longer than this gives up at once, saying how long Secoda asked to wait (a
+   * wait cut short would only meet the refusal again). Absent: none is given up.
+   */
+  readonly maxAskedWaitMs?: number;
 }
 
 export const defaultRetryOptions: RetryOptions = {
@@ -14,6 +19,7 @@ export const defaultRetryOptions: RetryOptions = {
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 120_000,
+  maxAskedWaitMs: 120_000,
 };
 
 /** Statuses worth another try: throttling and server-side trouble. */

@@ -11,7 +11,7 @@ import type { Plan } from '../../src/plan/types.js';
 import { SecodaClient } from '../../src/secoda/client.js';
 import { readTrackingPlan } from '../support/read-plan.js';
 import type { TrackingPlan } from '../../src/tracking-plan/types.js';
-import { gridPlan } from '../support/remote-fixtures.js';
+import { cat, ev, gridPlan, plan, prop } from '../support/remote-fixtures.js';
 import { runCli } from '../support/run-cli.js';
 
 const TOKEN = 'consistency-token';
@@ -231,6 +231,49 @@ describe('two applies that each used their own copy of a category', () => {
     expect(duplicates(server, tp.integration)).toEqual([]);
     expect(server.log.entries.filter((e) => e.method === 'POST')).toHaveLength(0);
     expect(result.stdout).toMatch(/manual step:.*delete the other copies in Secoda/);
+  });
+});
+
+describe('a duplicate that is no longer one when apply runs', () => {
+  // The plan saw S twice (the live copy and one since deleted, or a stale row beside the copy
+  // that replaced it) and deletes the younger as a duplicate: a fresh read before the delete
+  // finds the copy it would keep gone, and the live copy stays.
+  it('is not deleted when the copy it duplicates is gone: a fresh read refuses the delete, and its properties stay', async () => {
+    emulator = await startEmulator({ token: TOKEN });
+    const server = emulator;
+    const tp = plan([cat('Checkout', [ev('S', [prop('step')]), ev('E')])]);
+    const category = server.store.insert('event_category', { title: 'Checkout', integration: tp.integration });
+    const older = server.store.insert('event', { title: 'S', integration: tp.integration, parent: category.id });
+    const younger = server.store.insert('event', { title: 'S', integration: tp.integration, parent: category.id });
+    server.store.insert('event', { title: 'E', integration: tp.integration, parent: category.id });
+    for (const parent of [older.id, younger.id])
+      server.store.insert('event_property', { title: 'step', type: 'string', integration: tp.integration, parent });
+    const client = clientFor(server);
+    const built = await planFor(tp, client);
+    const deletes = built.operations.filter((op) => op.action === 'delete');
+    expect(deletes.map((op) => [op.kind, op.remote_id])).toContainEqual(['event', younger.id]);
+    server.store.remove(older.id);
+
+    const result = await run(tp, client, built);
+    const live = server.store.list('event').filter((e) => e.title === 'S');
+    expect(live.map((e) => e.id)).toEqual([younger.id]);
+    expect(server.store.list('event_property').filter((p) => p.parent === younger.id)).toHaveLength(1);
+    const refused = result.steps.find((step) => step.operation.action === 'delete' && step.operation.kind === 'event');
+    expect(refused?.status).toBe('failed');
+    expect(refused?.detail).toMatch(/no longer holds the copy it duplicates/);
+  });
+
+  it('a duplicate that still is one is deleted (the confirming read agrees)', async () => {
+    emulator = await startEmulator({ token: TOKEN });
+    const server = emulator;
+    const tp = plan([cat('Checkout', [ev('S')])]);
+    const category = server.store.insert('event_category', { title: 'Checkout', integration: tp.integration });
+    const older = server.store.insert('event', { title: 'S', integration: tp.integration, parent: category.id });
+    server.store.insert('event', { title: 'S', integration: tp.integration, parent: category.id });
+    const client = clientFor(server);
+    const result = await run(tp, client, await planFor(tp, client));
+    expect(result.counts.failed).toBe(0);
+    expect(server.store.list('event').map((e) => e.id)).toEqual([older.id]);
   });
 });
 

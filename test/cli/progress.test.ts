@@ -78,6 +78,15 @@ const rateLimited = (delayMs: number): RetryNotice => ({
   askedBySecoda: true,
 });
 
+describe('the retry line', () => {
+  it('a wait Secoda asked for on a 503 says so, and that it does not count against the bound (not "in 1 min 30 s … gives up after 1 min")', () => {
+    const notice: RetryNotice = { ...rateLimited(90_000), method: 'GET', status: 503, reason: 'Secoda answered 503 Service Unavailable' };
+    expect(retryLine(notice)).toBe(
+      'retrying GET /event/events/ in 1 min 30 s as Secoda asked (Retry-After) (attempt 2 of 8): Secoda answered 503 Service Unavailable; gives up after 1 min, not counting the waits Secoda asks for',
+    );
+  });
+});
+
 describe('apply progress on a terminal', () => {
   it('prints a rate-limit wait above the bar, shows it on the bar, and counts it in the time left', () => {
     let t = 0;

@@ -116,6 +116,25 @@ describe('tpsync schema', () => {
     expect(bad.stderr).toContain('--id-base "schemas/" is not an absolute URI');
   });
 
+  it('refuses an --id-base with credentials or a configured secret in it, without writing or quoting it', async () => {
+    const token = 'sekrit-Tok3n-Zq8Wm3Xr7Tn2Vb6Yc1';
+    const key = 'RvKey-Mx4Nq7Bz2Wc9Ty6Ph1Lg5Dk8';
+    const env = { SECODA_API_TOKEN: token, TPSYNC_REVIEW_KEY: key };
+    const cases: [string, RegExp][] = [
+      ['https://ci:hunter2-pass@schemas.example.com/events/', /holds credentials/],
+      [`https://schemas.example.com/${token}/`, /holds a secret/],
+      [`https://schemas.example.com/events/?k=${key}`, /holds a secret/],
+    ];
+    for (const [base, message] of cases) {
+      const out = join(dir, 'secret-ids');
+      const result = await runCli(['schema', 'tracking-plan.example', '--out', out, '--id-base', base], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      for (const secret of ['hunter2-pass', token, key]) expect(result.stdout + result.stderr).not.toContain(secret);
+      await expect(readdir(out)).rejects.toThrow();
+    }
+  });
+
   it('explains a missing --out, an --out that is a file, and an invalid plan', async () => {
     const noOut = await runCli(['schema', 'tracking-plan.example']);
     expect(noOut).toMatchObject({ code: 1 });

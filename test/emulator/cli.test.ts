@@ -44,7 +44,7 @@ const exitOf = (child: ChildProcessWithoutNullStreams) =>
   );
 
 describe('tpsync emulator (the real executable)', () => {
-  it('prints its URL, serves the API with the token, and exits 0 on SIGINT', async () => {
+  it('prints its URL, serves the API with the token, and exits 130 on SIGINT, as every command a signal stopped', async () => {
     const child = spawnEmulator(['--port', '0', '--token', TOKEN]);
     const exited = exitOf(child);
     const out = { text: '' };
@@ -64,7 +64,7 @@ describe('tpsync emulator (the real executable)', () => {
 
     child.kill('SIGINT');
     const { code } = await exited;
-    expect(code).toBe(0);
+    expect(code).toBe(130);
     expect(out.text).toContain('Emulator stopped');
     expect(out.text).not.toContain(TOKEN);
   });
@@ -118,8 +118,8 @@ describe('tpsync emulator (in process)', () => {
     expect(out.text).toContain('any Bearer token is accepted');
     expect(out.text).toContain('seed 7');
     expect((await fetch(`${url}/event/events`, { headers: { authorization: 'Bearer whatever' } })).status).toBe(200);
-    controller.abort();
-    expect(await running).toBe(0);
+    controller.abort('SIGTERM');
+    expect(await running).toBe(143);
     await expect(fetch(`${url}/event/events`)).rejects.toThrow();
   });
 
@@ -142,8 +142,8 @@ describe('tpsync emulator (in process)', () => {
         expect(err.text).toMatch(/warning: the emulator listens beyond this machine \(0\.0\.0\.0\) and accepts any Bearer token/);
         expect(err.text).toContain('pass --token');
       } else expect(err.text).toBe('');
-      controller.abort();
-      expect(await running).toBe(0);
+      controller.abort('SIGINT');
+      expect(await running).toBe(130);
     },
   );
 
@@ -154,8 +154,8 @@ describe('tpsync emulator (in process)', () => {
     while (!out.text.includes('Press Ctrl-C')) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(out.text).toMatch(/listening on http:\/\/0\.0\.0\.0:\d+\/api\/v1/);
     expect(err.text).toBe('');
-    controller.abort();
-    expect(await running).toBe(0);
+    controller.abort('SIGINT');
+    expect(await running).toBe(130);
     expect(out.text + err.text).not.toContain(TOKEN);
   });
 

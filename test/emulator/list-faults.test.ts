@@ -132,8 +132,8 @@ describe('list faults', () => {
     while (!out.text.includes('Press Ctrl-C')) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(out.text).toContain('Faults: shifted pages 20%, lying envelopes 10%, unordered lists (seed 4; pass --seed 4 to repeat)');
     expect(out.text).toContain('Text is trimmed on save');
-    controller.abort();
-    expect(await running).toBe(0);
+    controller.abort('SIGINT');
+    expect(await running).toBe(130);
     const err = { text: '' };
     const bad: Io = { stdout: { write: () => true }, stderr: { write: (text: string) => (err.text += text) }, env: {} };
     expect(await run(['emulator', '--shift-pages-rate', '1.5'], bad)).toBe(1);

@@ -22,6 +22,9 @@ describe('durationWords', () => {
     [3_659_000, '1 h'],
     [4_860_000, '1 h 21 min'],
     [20_000 * 1000, '5 h 33 min'],
+    [47 * 3_600_000, '47 h'],
+    [50 * 3_600_000, '2 days'],
+    [999_999_999_000, 'more than a year'],
   ])('%d ms is "%s"', (ms, words) => {
     expect(durationWords(ms)).toBe(words);
   });

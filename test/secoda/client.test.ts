@@ -3,12 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import { catalogEventFilter } from '../../src/secoda/catalog-listing.js';
 import { SecodaClient } from '../../src/secoda/client.js';
+import type { SecodaError } from '../../src/secoda/errors.js';
 import {
   OutcomeUnknownError,
   SecodaAuthError,
   SecodaInvalidResponseError,
   SecodaNetworkError,
   SecodaNotFoundError,
+  SecodaRateLimitError,
+  SecodaServerError,
 } from '../../src/secoda/errors.js';
 import type { TransportOptions } from '../../src/secoda/http-transport.js';
 import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
@@ -263,6 +266,28 @@ describe('SecodaClient: retries', () => {
     await client(scripted.url).listCategories();
     expect(calls).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it.each([
+    ['a 429 asking for 999,999,999 s', 429, '999999999', 'more than a year', SecodaRateLimitError],
+    ['a 503 asking for a date in 2099', 503, 'Wed, 21 Oct 2099 07:28:00 GMT', 'more than a year', SecodaServerError],
+    ['a 503 asking for 3 days', 503, String(3 * 86_400), '3 days', SecodaServerError],
+  ] as const)('%s: gives up at once, saying what Secoda asked and the limit, in words', async (_name, status, header, words, type) => {
+    let calls = 0;
+    scripted = await startScriptedServer((_req, res) => {
+      calls++;
+      json(res, status, { detail: 'later' }, { 'retry-after': header });
+    });
+    const error = await client(scripted.url, { retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 120_000 } })
+      .listCategories()
+      .catch((e: unknown) => e);
+    expect(calls).toBe(1);
+    expect(error).toBeInstanceOf(type);
+    const { message, hint } = error as SecodaError;
+    expect(hint).toBe(
+      `Secoda asked to wait ${words} (Retry-After); more than the time limit of 2 min tpsync waits for one: try again later`,
+    );
+    expect(`${message} ${hint}`).not.toMatch(/\d{4,}/);
   });
 
   it('retries a 429 without Retry-After with backoff, and 5xx and dropped connections on GET', async () => {

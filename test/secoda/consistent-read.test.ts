@@ -177,6 +177,24 @@ describe('a list read while it moves, lies or has no order', () => {
     // 1 category page + 3 event pages + 1 (empty) property page.
     expect(server.log.entries).toHaveLength(5);
   });
+
+  it('reads once a list whose same titles are in different integrations or under different parents (no twins to confirm)', async () => {
+    const { server } = await seeded({});
+    server.store.insert('event_category', { title: 'Checkout', integration: 'f0f0f0f0-0000-4000-8000-000000000000' });
+    const other = server.store.insert('event_category', { title: 'Other', integration: INTEGRATION });
+    server.store.insert('event', { title: 'Event 1', integration: INTEGRATION, parent: other.id });
+    await client(server.url).readState(INTEGRATION);
+    expect(server.log.entries).toHaveLength(5);
+  });
+
+  it('reads twice a list that holds two items with one title under one parent, and keeps both when the reads agree', async () => {
+    const { server } = await seeded({});
+    const category = server.store.list('event_category')[0];
+    server.store.insert('event', { title: 'Event 1', integration: INTEGRATION, parent: category?.id ?? null });
+    const events = await client(server.url).listEvents(INTEGRATION);
+    expect(events.filter((e) => e.title === 'Event 1')).toHaveLength(2);
+    expect(listRequests(server)).toHaveLength(6);
+  });
 });
 
 /**
@@ -224,6 +242,52 @@ describe('a row deleted between two page reads', () => {
     ]);
     const built = buildPlan(wanted, await client(server.url).readState(INTEGRATION), { writesPerMinute: 0 });
     expect(built.operations.filter((op) => op.action === 'create')).toEqual([]);
+    expect(built.operations).toEqual([]);
+  });
+});
+
+/**
+ * Secoda holds S (the oldest) and E000–E119 (pages of 50); S is deleted and created again (same
+ * title, same parent) just before page 2 is read. The count stays 121: page 1 held the old S,
+ * E000 slid onto page 1 unseen, and the last page holds the new S. One pass looks whole — 121
+ * distinct items, the count — but holds two S (a "duplicate" whose younger copy is the live
+ * one) and no E000.
+ */
+describe('a row deleted and created again between two page reads', () => {
+  async function recreating(): Promise<{ server: RunningEmulator; titles: string[]; live: () => string | undefined }> {
+    const server = await startEmulator({ token: TOKEN });
+    emulator = server;
+    const category = server.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
+    const old = server.store.insert('event', { title: 'S', integration: INTEGRATION, parent: category.id });
+    const titles = Array.from({ length: 120 }, (_, i) => `E${String(i).padStart(3, '0')}`);
+    for (const title of titles) server.store.insert('event', { title, integration: INTEGRATION, parent: category.id });
+    let live: string | undefined;
+    server.gate = (entry) => {
+      if (EVENT_LISTS.has(entry.route) && entry.query['page'] !== '1' && live === undefined) {
+        server.store.remove(old.id);
+        live = server.store.insert('event', { title: 'S', integration: INTEGRATION, parent: category.id }).id;
+      }
+    };
+    return { server, titles: [...titles, 'S'].sort(), live: () => live };
+  }
+
+  it('is read again: the list holds the new S once, and E000', async () => {
+    const { server, titles, live } = await recreating();
+    const events = await client(server.url).listEvents(INTEGRATION);
+    expect(live()).toBeDefined();
+    expect(events.map((e) => e.title).sort()).toEqual(titles);
+    expect(events.find((e) => e.title === 'S')?.id).toBe(live());
+  });
+
+  it('plans no delete of the live S and no second E000', async () => {
+    const { server, titles } = await recreating();
+    const wanted = plan([
+      cat(
+        'Checkout',
+        titles.map((title) => ev(title)),
+      ),
+    ]);
+    const built = buildPlan(wanted, await client(server.url).readState(INTEGRATION), { writesPerMinute: 0 });
     expect(built.operations).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { Method } from '../../src/secoda/attempt.js';
 import { decideRetry, type Outcome, type RetryDecision } from '../../src/secoda/retry-decision.js';
 import type { RetryOptions } from '../../src/secoda/retry-policy.js';
 
-const policy: RetryOptions = { attempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 };
+const policy: RetryOptions = { attempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 5_000, maxAskedWaitMs: 30_000 };
 
 const answered = (status: number, retryAfterMs?: number): Outcome => ({ kind: 'answered', status, retryAfterMs });
 const reset: Outcome = { kind: 'no-answer', retryable: true, mayHaveArrived: true };
@@ -25,7 +25,14 @@ describe('decideRetry', () => {
     ['a 404 is not retried', 'GET', answered(404), 1, giveUp],
     ['a 400 to a write is not retried', 'PATCH', answered(400), 1, giveUp],
     ['a 429 waits as long as Retry-After asks, and a little', 'GET', answered(429, 2_000), 1, retry(2_050, true)],
-    ['a Retry-After longer than allowed is cut to the maximum', 'DELETE', answered(503, 60_000), 1, retry(5_050, true)],
+    ['a Retry-After longer than the most waited is cut to it', 'DELETE', answered(503, 20_000), 1, retry(5_050, true)],
+    [
+      'a Retry-After longer than allowed gives up at once, and says what was asked',
+      'DELETE',
+      answered(503, 60_000),
+      1,
+      { action: 'give-up', askedMs: 60_000 },
+    ],
     ['a 429 without Retry-After backs off', 'PATCH', answered(429), 2, retry(100)],
     ['a POST answered 429 is retried: it was refused before any work', 'POST', answered(429, 1_000), 1, retry(1_050, true)],
     ['a POST answered 502 may have committed: reconciled, not sent again', 'POST', answered(502), 1, reconcile],

@@ -126,7 +126,7 @@ describe('on a runner, stdout and stderr piped, no command writes a secret in an
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     });
     child.kill('SIGINT');
-    expect(await closed).toBe(0);
+    expect(await closed).toBe(130);
     expect(stdout).toContain('Emulator stopped');
     expectClean({ stdout, stderr });
   }, 60_000);

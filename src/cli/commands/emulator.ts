@@ -4,7 +4,7 @@ import { commandSpec } from '../command-spec.js';
 import { booleanOption, fractionOption, integerOption, stringOption } from '../args.js';
 import { UsageError } from '../../errors.js';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/server.js';
-import { catchSignals, styleFor, type Io } from '../io.js';
+import { catchSignals, interruptedExitCode, styleFor, type Io } from '../io.js';
 
 export const DEFAULT_EMULATOR_PORT = 4747;
 
@@ -66,6 +66,7 @@ export const emulatorSpec = commandSpec({
     'Paths work with or without /api/v1 and a trailing slash. Point tpsync at the printed URL:',
     '  SECODA_API_URL=http://127.0.0.1:4747/api/v1 SECODA_API_TOKEN=<token> \\',
     '    tpsync plan tracking-plan/',
+    'Exit codes: 130 stopped by SIGINT (Ctrl-C), 143 by SIGTERM (the data file is saved first); 1 could not start.',
   ].join('\n'),
 });
 
@@ -103,7 +104,8 @@ export async function emulatorCommand(args: ArgsOf<typeof emulatorSpec>, io: Io)
     release();
   }
   io.stdout.write(options.dataFile !== undefined ? `Emulator stopped; data saved to ${options.dataFile}.\n` : 'Emulator stopped.\n');
-  return 0;
+  // A signal is its only way to end, and it exits as every command a signal stopped does.
+  return interruptedExitCode(io.signal);
 }
 
 /** How long requests in flight may take to finish once the emulator is told to stop. */

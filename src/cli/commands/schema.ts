@@ -1,9 +1,10 @@
 import { UsageError } from '../../errors.js';
 import { buildEventSchemas } from '../../event-schema/build-event-schemas.js';
 import { schemaFiles } from '../../event-schema/schema-files.js';
+import { urlCredentials } from '../../redaction/secrets-from-env.js';
 import { booleanOption, stringOption, type ArgsOf } from '../args.js';
 import { commandSpec } from '../command-spec.js';
-import { styleFor, type Io } from '../io.js';
+import { redactorOf, styleFor, type Io } from '../io.js';
 import { loadPlanForOutput } from '../load-plan-for-output.js';
 import { diffSchemaDirectory, writeSchemaDirectory } from '../schema-directory.js';
 
@@ -43,6 +44,20 @@ export async function schemaCommand(args: ArgsOf<typeof schemaSpec>, io: Io): Pr
     throw new UsageError('tpsync schema: --out is required', 'give the directory to write the schemas into, e.g. --out schemas/events');
   }
   const idBase = stringOption(args, 'id-base');
+  // Every schema file carries the base in its $id: a credential or a token in it would be
+  // committed and published. Refused without quoting it.
+  if (idBase !== undefined && urlCredentials(idBase).length > 0) {
+    throw new UsageError(
+      '--id-base holds credentials (user:password@ before the host); they would be written into every schema file',
+      'give the public address the schemas are published at, without credentials, e.g. --id-base https://schemas.example.com/tracking/',
+    );
+  }
+  if (idBase !== undefined && redactorOf(io).redact(idBase) !== idBase) {
+    throw new UsageError(
+      '--id-base holds a secret tpsync is configured with (the Secoda or GitHub token, or the review key); it would be written into every schema file',
+      'give the public address the schemas are published at, e.g. --id-base https://schemas.example.com/tracking/',
+    );
+  }
   if (idBase !== undefined && !isAbsoluteUri(idBase)) {
     throw new UsageError(
       `--id-base "${idBase}" is not an absolute URI`,
