@@ -6,6 +6,7 @@
 import { startEmulator, type RunningEmulator } from '../src/emulator/server.js';
 import type { BenchEmulator, EmulatorSettings, RequestSummary } from './emulator-protocol.js';
 import type { SeedResource } from './remote-fixtures.js';
+import { generatedDirectories } from './generate-plan.js';
 
 export const BENCH_TOKEN = 'tpsync-bench-token';
 
@@ -40,6 +41,8 @@ export function settingsToOptions(settings: EmulatorSettings): EmulatorRuntimeOp
 
 export function resetStore(emulator: RunningEmulator, resources: readonly SeedResource[]): void {
   emulator.store.clear();
+  // The workspace's users, teams and tags, which the generated plans name.
+  emulator.store.setDirectories(generatedDirectories());
   for (const { kind, input } of resources) emulator.store.insert(kind, input);
   clearLog(emulator);
 }

@@ -8,6 +8,7 @@ import type { PlanFileInput } from '../src/tracking-plan/plan-file-input.js';
 import type { PlanCategory, PlanEvent, PlanProperty, TrackingPlan } from '../src/tracking-plan/types.js';
 import { Random } from './random.js';
 import { ACTIONS, AREAS, DEFINITIONS, OBJECTS, PROPERTIES, SURFACES } from './vocabulary.js';
+import type { EmulatorDirectories } from '../src/emulator/directory-data.js';
 
 export interface PlanShape {
   readonly categories: number;
@@ -24,11 +25,42 @@ export function spread(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => base + (i < extra ? 1 : 0));
 }
 
-export function generatePlan(shape: PlanShape, seed = 7): TrackingPlan {
-  const random = new Random(seed);
+/** The people, teams and tags a generated plan draws on: the first IDs of its random stream. */
+function workspacePools(random: Random): { teams: string[]; owners: string[]; tags: string[] } {
   const teams = Array.from({ length: 12 }, () => random.uuid());
   const owners = Array.from({ length: 40 }, () => random.uuid());
   const tags = Array.from({ length: 25 }, () => random.uuid());
+  return { teams, owners, tags };
+}
+
+/**
+ * Secoda's directories for the workspace of `generatePlan(…, seed)`: every user, team and tag
+ * the plan names is listed (as in a real workspace, where an owner is one of its users), so
+ * that `plan` resolves them without a warning.
+ */
+export function generatedDirectories(seed = 7): EmulatorDirectories {
+  const { teams, owners, tags } = workspacePools(new Random(seed));
+  return {
+    users: owners.map((id, n) => ({
+      id,
+      email: `user${n}@bench.example`,
+      first_name: 'User',
+      last_name: String(n),
+      role: 'editor',
+      disabled: false,
+      pending: 'False',
+      is_service_account: false,
+    })),
+    teams: teams.map((id, n) => ({ id, name: `Team ${n}`, archived: false, description: '', type: 'public' })),
+    groups: [],
+    tags: tags.map((id, n) => ({ id, name: `Tag ${n}`, description: '', color: '#000000', integration_id: null })),
+    collections: [],
+  };
+}
+
+export function generatePlan(shape: PlanShape, seed = 7): TrackingPlan {
+  const random = new Random(seed);
+  const { teams, owners, tags } = workspacePools(random);
 
   const eventsPer = spread(shape.events, shape.categories);
   const propertiesPer = spread(shape.properties, shape.events);
