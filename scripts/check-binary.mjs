@@ -64,8 +64,8 @@ async function emulator() {
     child.on('close', resolve);
     child.kill('SIGINT');
   });
-  if (code !== 0) fail(`tpsync emulator exited ${code} on SIGINT`);
-  console.log(`tpsync emulator → ${url}: GET /event/category/ 200, exit 0 on SIGINT`);
+  if (code !== 130) fail(`tpsync emulator exited ${code} on SIGINT, not 130`);
+  console.log(`tpsync emulator → ${url}: GET /event/category/ 200, exit 130 on SIGINT`);
 }
 
 try {
