@@ -21,21 +21,7 @@ import {
 } from './field-checks.js';
 import { eventMoved } from './move-checks.js';
 import { eventRemoved, propertyRemoved } from './removal-checks.js';
-import {
-  additionalPropertiesClosed,
-  additionalPropertiesOpened,
-  eventKindChanged,
-  formatNarrowed,
-  formatRemoved,
-  lengthNarrowed,
-  lengthWidened,
-  patternNarrowed,
-  patternRemoved,
-  propertyBecameNonNullable,
-  propertyBecameNullable,
-  rangeNarrowed,
-  rangeWidened,
-} from './shape-checks.js';
+import { SHAPE_CHECKS } from './shape-checks.js';
 import { propertyAddedWithEvent, propertyRecreated, propertyRemovedWithEvent } from './with-event-checks.js';
 
 export const CHECKS = [
@@ -57,19 +43,7 @@ export const CHECKS = [
   propertyAddedWithEvent,
   propertyRemovedWithEvent,
   propertyRecreated,
-  propertyBecameNonNullable,
-  propertyBecameNullable,
-  rangeNarrowed,
-  rangeWidened,
-  lengthNarrowed,
-  lengthWidened,
-  patternNarrowed,
-  patternRemoved,
-  formatNarrowed,
-  formatRemoved,
-  additionalPropertiesClosed,
-  additionalPropertiesOpened,
-  eventKindChanged,
+  ...SHAPE_CHECKS,
 ] as const satisfies readonly Check[];
 
 /** A check of the registry, its id typed as one of the registered ids. */

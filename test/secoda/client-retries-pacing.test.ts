@@ -1,7 +1,5 @@
 /** SecodaClient over HTTP: retries, a POST never retried blindly, concurrency and pacing, an answer without end (pagination, bad answers and auth are in client.test.ts). */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import { SecodaClient } from '../../src/secoda/client.js';
+import { describe, expect, it } from 'vitest';
 import type { SecodaError } from '../../src/secoda/errors.js';
 import {
   OutcomeUnknownError,
@@ -10,48 +8,16 @@ import {
   SecodaRateLimitError,
   SecodaServerError,
 } from '../../src/secoda/errors.js';
-import type { TransportOptions } from '../../src/secoda/http-transport.js';
-import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+import { SecodaClient } from '../../src/secoda/client.js';
+import { json, page } from '../support/scripted-server.js';
+import { client, closeServersAfterEach, fastRetry, INTEGRATION, seed, TOKEN, withEmulator, withScripted } from './client-harness.js';
 
-const TOKEN = 'test-token-6f1d2c';
-const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
-const fastRetry = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 };
-
-let emulator: RunningEmulator | undefined;
-let scripted: ScriptedServer | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  await scripted?.close();
-  emulator = undefined;
-  scripted = undefined;
-});
-
-async function withEmulator(options: Parameters<typeof startEmulator>[0] = {}) {
-  emulator = await startEmulator({ token: TOKEN, ...options });
-  return emulator;
-}
-
-const client = (baseUrl: string, options: Partial<TransportOptions> = {}) =>
-  new SecodaClient({ baseUrl, token: TOKEN, retry: fastRetry, ...options });
-
-function seed(target: RunningEmulator, events: number, propertiesPerEvent = 0) {
-  const category = target.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
-  for (let i = 0; i < events; i++) {
-    const event = target.store.insert('event', {
-      title: `Event ${String(i).padStart(3, '0')}`,
-      integration: INTEGRATION,
-      parent: category.id,
-    });
-    for (let j = 0; j < propertiesPerEvent; j++)
-      target.store.insert('event_property', { title: `p${j}`, integration: INTEGRATION, parent: event.id, type: 'string' });
-  }
-  return category;
-}
+closeServersAfterEach();
 
 describe('SecodaClient: retries', () => {
   it('retries a 429, waiting as long as Retry-After says', async () => {
     let calls = 0;
-    scripted = await startScriptedServer((_req, res) =>
+    const scripted = await withScripted((_req, res) =>
       ++calls === 1 ? json(res, 429, { detail: 'throttled' }, { 'retry-after': '1' }) : json(res, 200, page([], 1, 1)),
     );
     const started = Date.now();
@@ -66,7 +32,7 @@ describe('SecodaClient: retries', () => {
     ['a 503 asking for 3 days', 503, String(3 * 86_400), '3 days', SecodaServerError],
   ] as const)('%s: gives up at once, saying what Secoda asked and the limit, in words', async (_name, status, header, words, type) => {
     let calls = 0;
-    scripted = await startScriptedServer((_req, res) => {
+    const scripted = await withScripted((_req, res) => {
       calls++;
       json(res, status, { detail: 'later' }, { 'retry-after': header });
     });
@@ -84,7 +50,7 @@ describe('SecodaClient: retries', () => {
 
   it('retries a 429 without Retry-After with backoff, and 5xx and dropped connections on GET', async () => {
     let calls = 0;
-    scripted = await startScriptedServer((_req, res) => {
+    const scripted = await withScripted((_req, res) => {
       calls++;
       if (calls === 1) return json(res, 429, { detail: 'throttled' });
       if (calls === 2) return json(res, 503, { detail: 'unavailable' });
@@ -96,7 +62,7 @@ describe('SecodaClient: retries', () => {
   });
 
   it('gives up after the last attempt with the server error', async () => {
-    scripted = await startScriptedServer((_req, res) => json(res, 500, { detail: 'boom' }));
+    const scripted = await withScripted((_req, res) => json(res, 500, { detail: 'boom' }));
     await expect(client(scripted.url).listCategories()).rejects.toThrow(
       'Secoda answered 500 Internal Server Error to GET /event/category/: {"detail":"boom"}',
     );
@@ -147,7 +113,7 @@ describe('SecodaClient: POST is never retried blindly', () => {
 
   it('retries a POST answered 429 (refused before any work)', async () => {
     let calls = 0;
-    scripted = await startScriptedServer((_req, res) =>
+    const scripted = await withScripted((_req, res) =>
       ++calls === 1 ? json(res, 429, { detail: 'throttled' }) : json(res, 201, { id: 'new', title: 'Checkout' }),
     );
     expect((await client(scripted.url).createCategory({ title: 'Checkout', integration: INTEGRATION })).id).toBe('new');
@@ -237,7 +203,7 @@ describe('SecodaClient: an answer without end', () => {
     'stops reading past 64 MiB and fails clearly, once (%s)',
     async (_what, announced) => {
       let sent = 0;
-      scripted = await startScriptedServer((_req, res) => {
+      const scripted = await withScripted((_req, res) => {
         res.writeHead(200, {
           'content-type': 'application/json',
           ...(announced === undefined ? {} : { 'content-length': String(announced) }),

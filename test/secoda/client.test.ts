@@ -1,47 +1,13 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { describe, expect, it } from 'vitest';
 import { catalogEventFilter } from '../../src/secoda/catalog-listing.js';
-import { SecodaClient } from '../../src/secoda/client.js';
 import { SecodaAuthError, SecodaInvalidResponseError, SecodaNetworkError } from '../../src/secoda/errors.js';
-import type { TransportOptions } from '../../src/secoda/http-transport.js';
-import { json, page, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+import { SecodaClient } from '../../src/secoda/client.js';
+import { json, page } from '../support/scripted-server.js';
+import { client, closeServersAfterEach, fastRetry, INTEGRATION, seed, TOKEN, withEmulator, withScripted } from './client-harness.js';
 
-const TOKEN = 'test-token-6f1d2c';
-const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
 const FOREIGN = '0b7e1d44-8a0a-4a57-9a57-0c6f3b0f2e11';
-const fastRetry = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 };
-
-let emulator: RunningEmulator | undefined;
-let scripted: ScriptedServer | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  await scripted?.close();
-  emulator = undefined;
-  scripted = undefined;
-});
-
-async function withEmulator(options: Parameters<typeof startEmulator>[0] = {}) {
-  emulator = await startEmulator({ token: TOKEN, ...options });
-  return emulator;
-}
-
-const client = (baseUrl: string, options: Partial<TransportOptions> = {}) =>
-  new SecodaClient({ baseUrl, token: TOKEN, retry: fastRetry, ...options });
-
-function seed(target: RunningEmulator, events: number, propertiesPerEvent = 0) {
-  const category = target.store.insert('event_category', { title: 'Checkout', integration: INTEGRATION });
-  for (let i = 0; i < events; i++) {
-    const event = target.store.insert('event', {
-      title: `Event ${String(i).padStart(3, '0')}`,
-      integration: INTEGRATION,
-      parent: category.id,
-    });
-    for (let j = 0; j < propertiesPerEvent; j++)
-      target.store.insert('event_property', { title: `p${j}`, integration: INTEGRATION, parent: event.id, type: 'string' });
-  }
-  return category;
-}
+closeServersAfterEach();
 
 describe('SecodaClient: pagination', () => {
   it('reads 130 events over 3 pages, pages 2 and 3 in parallel, in order, exactly once each', async () => {
@@ -83,13 +49,13 @@ describe('SecodaClient: pagination', () => {
   it('keeps only its own integration even when the server ignores the filter', async () => {
     const own = { id: 'a1', title: 'Mine', integration: INTEGRATION, parent: 'c1' };
     const other = { id: 'b1', title: 'Theirs', integration: FOREIGN, parent: 'c2' };
-    scripted = await startScriptedServer((_req, res) => json(res, 200, page([own, other], 1, 1)));
+    const scripted = await withScripted((_req, res) => json(res, 200, page([own, other], 1, 1)));
     expect((await client(scripted.url).listEvents(INTEGRATION)).map((e) => e.title)).toEqual(['Mine']);
   });
 
   it('pages by number on the requested path, accepting "None", null and extra keys, never following links.next', async () => {
     const items = Array.from({ length: 5 }, (_, i) => ({ id: `id-${i}`, title: `t${i}`, integration: INTEGRATION }));
-    scripted = await startScriptedServer((req, res) => {
+    const scripted = await withScripted((req, res) => {
       const n = Number(req.url.searchParams.get('page'));
       json(res, 200, page(items.slice((n - 1) * 2, n * 2), n, 3, { resource_totals: { event: 5 } }, 5));
     });
@@ -103,7 +69,7 @@ describe('SecodaClient: pagination', () => {
   });
 
   it('de-duplicates items that moved between pages while it read them', async () => {
-    scripted = await startScriptedServer((req, res) => {
+    const scripted = await withScripted((req, res) => {
       const n = Number(req.url.searchParams.get('page'));
       const pages = [
         [
@@ -121,14 +87,14 @@ describe('SecodaClient: pagination', () => {
   });
 
   it('stops with a clear error when the server ignores ?page= instead of looping', async () => {
-    scripted = await startScriptedServer((_req, res) =>
+    const scripted = await withScripted((_req, res) =>
       json(res, 200, { count: 100, total_pages: 2, meta: { page: 1 }, links: {}, results: [{ id: 'a', title: 'A' }] }),
     );
     await expect(client(scripted.url).listCategories()).rejects.toThrow(/asked for page 2, Secoda answered page 1/);
   });
 
   it('follows next_page numbers when no page count is given', async () => {
-    scripted = await startScriptedServer((req, res) => {
+    const scripted = await withScripted((req, res) => {
       const n = Number(req.url.searchParams.get('page'));
       json(res, 200, { meta: { page: n, next_page: n < 3 ? n + 1 : null }, results: [{ id: `id-${n}`, title: `T${n}` }] });
     });
@@ -136,7 +102,7 @@ describe('SecodaClient: pagination', () => {
   });
 
   it('takes the next page number from links.next when nothing else gives it, on its own path', async () => {
-    scripted = await startScriptedServer((req, res) => {
+    const scripted = await withScripted((req, res) => {
       const n = Number(req.url.searchParams.get('page'));
       json(res, 200, {
         links: { next: n < 2 ? `https://evil.example/other/path/?page=${n + 1}` : null },
@@ -165,7 +131,7 @@ describe('SecodaClient: pagination', () => {
 
 describe('SecodaClient: bad answers', () => {
   it('says "unexpected response" with a trimmed sample for a body that is not JSON', async () => {
-    scripted = await startScriptedServer((_req, res) => {
+    const scripted = await withScripted((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"results": [');
     });
@@ -179,13 +145,13 @@ describe('SecodaClient: bad answers', () => {
   });
 
   it('names the field when a resource is not in the documented shape', async () => {
-    scripted = await startScriptedServer((_req, res) => json(res, 200, page([{ id: 'x', title: 42 }], 1, 1)));
+    const scripted = await withScripted((_req, res) => json(res, 200, page([{ id: 'x', title: 42 }], 1, 1)));
     await expect(client(scripted.url).listCategories()).rejects.toThrow(/a resource's title must be string — got \{"id":"x","title":42\}/);
   });
 
   it('takes ID lists as null, strings or expanded objects, and names the field of one that is none of these', async () => {
     const teams = [null, ['t1', 7], [{ id: 't2' }, 't3'], []];
-    scripted = await startScriptedServer((_req, res) =>
+    const scripted = await withScripted((_req, res) =>
       json(
         res,
         200,
@@ -203,13 +169,13 @@ describe('SecodaClient: bad answers', () => {
       [[{ name: 'no id' }], "a resource's teams.0 must be string,integer"],
       [[true], "a resource's teams.0 must be string,integer"],
     ] as const) {
-      scripted = await startScriptedServer((_req, res) => json(res, 200, page([{ id: 'x', title: 'X', teams: bad }], 1, 1)));
+      const scripted = await withScripted((_req, res) => json(res, 200, page([{ id: 'x', title: 'X', teams: bad }], 1, 1)));
       await expect(client(scripted.url).listCategories()).rejects.toThrow(problem);
       await scripted.close();
     }
   });
   it('treats an HTML error page as an error with a short body', async () => {
-    scripted = await startScriptedServer((_req, res) => {
+    const scripted = await withScripted((_req, res) => {
       res.writeHead(400, { 'content-type': 'text/html' });
       res.end('<!DOCTYPE html><html><body>Bad Request</body></html>');
     });
@@ -233,7 +199,7 @@ describe('SecodaClient: auth and secrets', () => {
   });
 
   it('sends the token as a Bearer header', async () => {
-    scripted = await startScriptedServer((_req, res) => json(res, 200, page([], 1, 1)));
+    const scripted = await withScripted((_req, res) => json(res, 200, page([], 1, 1)));
     await client(scripted.url).listCategories();
     expect(scripted.requests[0]?.headers['authorization']).toBe(`Bearer ${TOKEN}`);
   });
