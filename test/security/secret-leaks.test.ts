@@ -6,66 +6,18 @@
 // with a real shell's redirections — are tested on the built executable, below and in
 // runner-streams.test.ts.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import { fakeSha, startGitHubApiServer, type GitHubApiServer } from '../support/github-api-server.js';
-import { expectNoSecrets, pullRequestEvent, pushEvent, readRunnerFiles, runnerEnv, type RunnerFiles } from '../support/runner-env.js';
+import { fakeSha } from '../support/github-api-server.js';
+import { expectNoSecrets, pullRequestEvent, pushEvent } from '../support/runner-env.js';
 import { json, page, startScriptedServer, type ScriptedServer, seededDirectoryPage } from '../support/scripted-server.js';
+import { baseEnv, dir, everything, github, INTEGRATION, PR, SECODA_TOKEN, GITHUB_TOKEN, SECRETS, useLeakScene } from './leak-scene.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
-import { CLI, REPO_ROOT } from '../support/spawn-cli.js';
+import { CLI } from '../support/spawn-cli.js';
 
-/** A Secoda token with the characters that JSON, URLs and HTML each write differently. */
-const SECODA_TOKEN = 'sntlSECODA/x+To"k\\en&<9f3e1a7b>';
-const GITHUB_TOKEN = 'ghs_sntlGITHUB7c1d0e9f4a2b';
-const URL_PASSWORD = 'sntlPASSw0rd92xq';
-const SECRETS = [SECODA_TOKEN, GITHUB_TOKEN, URL_PASSWORD];
-const INTEGRATION = 'ca529385-fbc9-4934-afae-e372affe795b';
-const PR = 7;
-
-let dir: string;
-let github: GitHubApiServer;
-let runner: { env: Record<string, string>; files: RunnerFiles };
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tpsync-leaks-'));
-  await cp(join(REPO_ROOT, 'tracking-plan.example'), join(dir, 'tracking-plan'), { recursive: true });
-  github = await startGitHubApiServer({
-    tokens: { [GITHUB_TOKEN]: 'github-actions[bot]' },
-    seed: { pulls: [{ number: PR, headSha: fakeSha('head') }] },
-  });
-  runner = await runnerEnv(dir);
-});
-afterEach(async () => {
-  await github.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function baseEnv(secodaUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    ...runner.env,
-    SECODA_API_URL: secodaUrl,
-    SECODA_API_TOKEN: SECODA_TOKEN,
-    GITHUB_TOKEN,
-    GITHUB_API_URL: github.url,
-    TPSYNC_DEBUG: '1',
-    ...extra,
-  };
-}
-
-/** Everything a run left, as the runner and GitHub would see it. */
-async function everything(result: CliResult, extra: Record<string, string> = {}): Promise<Record<string, string>> {
-  return {
-    stdout: result.stdout,
-    stderr: result.stderr,
-    ...(await readRunnerFiles(runner.files)),
-    comments: github.state.comments.map((c) => c.body).join('\n'),
-    githubRequests: JSON.stringify(github.requests.map((r) => ({ url: r.url, body: r.body }))),
-    ...extra,
-  };
-}
+useLeakScene();
 
 function expectNoMaskCommands(result: CliResult): void {
   // Not even to mask it: `::add-mask::` carries the secret to whatever captures the stream.
